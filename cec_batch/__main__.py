@@ -1,0 +1,3 @@
+from cec_batch.cli import main
+
+main()
