@@ -104,6 +104,7 @@ class Outcome:
     ceus: Decimal | None = None       # set when a credit is to be posted
     category: str | None = None
     exceptions: list["Finding"] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # recorded with the credit, e.g. OCR corrections (R7)
 
     @property
     def posts(self) -> bool:

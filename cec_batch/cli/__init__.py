@@ -54,7 +54,22 @@ def _parse_today(_ctx, _param, value):
         raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class Group(click.Group):
+    """Turns the program's own errors into one line on stderr and exit code 1."""
+
+    def invoke(self, ctx):
+        from sqlalchemy.exc import InterfaceError, OperationalError
+
+        try:
+            return super().invoke(ctx)
+        except CecError as exc:
+            fail(str(exc), EXIT_FAILED)
+        except (OperationalError, InterfaceError) as exc:
+            first = str(exc.orig or exc).strip().splitlines()
+            fail(f"database error: {first[0] if first else type(exc).__name__}", EXIT_FAILED)
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.option("--db", "db_url", envvar="CEC_DB_URL", default="sqlite:///cec-batch.sqlite3",
               show_default=True, help="SQLAlchemy URL of the store (env CEC_DB_URL), "
               "e.g. postgresql+psycopg://user@host/db.")

@@ -102,6 +102,7 @@ files = Table(
     Column("applied_at", DateTime(timezone=True), nullable=False),
     Column("operator", String(100), nullable=False),
     Column("rows", Integer, nullable=False, server_default="0"),
+    Column("provider", String(200)),  # as given with --provider
     Column("archive_path", String(1000)),
 )
 
@@ -126,6 +127,7 @@ credits = Table(
     Column("batch_id", Integer, ForeignKey("batches.batch_id"), nullable=False),
     Column("operator", String(100), nullable=False),
     Column("posted_at", DateTime(timezone=True), nullable=False),
+    Column("note", Text),  # how the credit was read: OCR corrections (R7), an ID typo taken (R17)
     UniqueConstraint("certificant_id", "course_number", "generation", name="uq_credits_standing"),
     CheckConstraint("ceus > 0", name="positive"),
     Index("ix_credits_certificant_date", "certificant_id", "completion_date"),

@@ -1,0 +1,311 @@
+"""Applying files to the ledger: each file once (R26), in one transaction, with provenance (R25).
+
+`Ingest` runs a batch: it opens the batch row, reads each file (isolated from the
+program, see readers.isolate), runs the rules over its rows and writes the
+credits and exceptions of one file in one transaction. A file whose bytes were
+applied before is reported and left alone, so a re-run after a crash finishes
+the work without posting anything twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+
+from cec_batch.config import Limits
+from cec_batch.errors import UnreadableFile
+from cec_batch.match import Matcher
+from cec_batch.model import ReadResult
+from cec_batch.normalize import is_blank
+from cec_batch.rules import PersonRecord, StandingCredit, settle, screen
+from cec_batch.store import ledger
+
+log = logging.getLogger(__name__)
+RETRIES = 5
+
+
+@dataclass
+class FileReport:
+    """What happened to one file."""
+
+    path: Path
+    sha256: str = ""
+    status: str = "pending"  # applied, already_applied, unreadable, failed
+    kind: str = ""
+    file_id: int | None = None
+    rows: int = 0
+    credits: int = 0
+    ceus: str = "0.0"
+    outcomes: Counter = field(default_factory=Counter)  # exception kind -> count
+    message: str = ""
+    notes: list[str] = field(default_factory=list)
+    blank_pages: int = 0
+
+    def as_dict(self) -> dict:
+        return {"file": self.path.name, "path": str(self.path), "sha256": self.sha256, "status": self.status,
+                "kind": self.kind, "rows": self.rows, "credits": self.credits, "ceus": self.ceus,
+                "exceptions": dict(sorted(self.outcomes.items())), "message": self.message,
+                "notes": self.notes, "blank_pages": self.blank_pages, "file_id": self.file_id}
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+class Ingest:
+    """One batch of files applied to the store."""
+
+    def __init__(self, engine: Engine, *, operator: str, today: date, limits: Limits | None = None,
+                 command: str = "ingest", course: str | None = None, provider: str | None = None,
+                 image_dir: Path | None = None, dry_run: bool = False, reader=None):
+        from cec_batch.readers import read_file
+
+        self.engine, self.operator, self.today = engine, operator, today
+        self.limits = limits or Limits.from_env()
+        self.course, self.provider, self.image_dir = course, provider, image_dir
+        self.dry_run, self.command = dry_run, command
+        self.read = reader or read_file
+        self.reports: list[FileReport] = []
+        self._catalogue = None
+        self._matcher = None
+        self._dry_conn = None
+        self.batch_id: int | None = None
+
+    # -- the batch ---------------------------------------------------------------
+    def __enter__(self) -> "Ingest":
+        if self.dry_run:
+            # A dry run works inside one transaction that is rolled back at the end,
+            # so later files see what earlier ones would have posted.
+            self._dry_conn = self.engine.connect().execution_options(immediate=True)
+            self._dry_trans = self._dry_conn.begin()
+            self.batch_id = ledger.start_batch(self._dry_conn, self.command, self.operator)
+        else:
+            with ledger.write_transaction(self.engine) as conn:
+                self.batch_id = ledger.start_batch(conn, self.command, self.operator)
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        status = "failed" if exc_type else ("partial" if self.failed else "done")
+        if self.dry_run:
+            self._dry_trans.rollback()
+            self._dry_conn.close()
+            return
+        with ledger.write_transaction(self.engine) as conn:
+            ledger.finish_batch(conn, self.batch_id, status, self.summary())
+
+    @property
+    def failed(self) -> bool:
+        return any(r.status in ("unreadable", "failed") for r in self.reports)
+
+    def _transaction(self):
+        if self.dry_run:
+            return _Savepoint(self._dry_conn)
+        return ledger.write_transaction(self.engine)
+
+    def _reference(self, conn):
+        if self._catalogue is None:
+            self._catalogue = ledger.load_catalogue(conn)
+            self._matcher = Matcher(ledger.load_registry(conn))
+        return self._catalogue, self._matcher
+
+    # -- one file -------------------------------------------------------------------
+    def apply(self, path: Path, *, original_name: str | None = None) -> FileReport:
+        """Read, check and post one file; never raises for a bad file."""
+        report = FileReport(path=path)
+        self.reports.append(report)
+        name = original_name or path.name
+        try:
+            report.sha256 = file_sha256(path)
+        except OSError as exc:
+            report.status, report.message = "failed", f"{name}: cannot open ({exc.strerror or exc})"
+            return report
+        with self._connection() as conn:
+            prior = ledger.find_file(conn, report.sha256)
+        if prior is not None:
+            return self._already(report, prior, name)
+        try:
+            result = self.read(path, limits=self.limits, image_dir=self.image_dir)
+        except UnreadableFile as exc:
+            return self._unreadable(report, name, exc.reason)
+        report.kind, report.notes, report.blank_pages = result.kind, list(result.notes), result.blank_pages
+        for attempt in range(RETRIES):
+            try:
+                with self._transaction() as conn:
+                    self._post(conn, report, result, name)
+                break
+            except IntegrityError as exc:
+                # Another run applied the same bytes, or posted the same credit, in the
+                # meantime: look again with what is now in the ledger.
+                with self._connection() as conn:
+                    prior = ledger.find_file(conn, report.sha256)
+                if prior is not None:
+                    return self._already(report, prior, name)
+                if attempt == RETRIES - 1:
+                    report.status, report.message = "failed", f"{name}: the database refused the write ({_first_line(exc)})"
+            except OperationalError as exc:
+                if not _retryable(exc) or attempt == RETRIES - 1:
+                    report.status, report.message = "failed", f"{name}: the database refused the write ({_first_line(exc)})"
+                    break
+        return report
+
+    def _connection(self):
+        if self.dry_run:
+            return _Borrowed(self._dry_conn)
+        return self.engine.connect()
+
+    def _already(self, report: FileReport, prior, name: str) -> FileReport:
+        report.status, report.file_id = "already_applied", prior["file_id"]
+        report.message = (f"{name}: already applied on {prior['applied_at']:%Y-%m-%d %H:%M} in batch "
+                          f"{prior['batch_id']} as {prior['original_name']}; nothing posted")
+        return report
+
+    def _unreadable(self, report: FileReport, name: str, reason: str) -> FileReport:
+        report.status, report.kind, report.message = "unreadable", "unreadable", f"{name}: {reason}"
+        report.outcomes["unreadable_file"] += 1
+        size = report.path.stat().st_size if report.path.exists() else 0
+        try:
+            with self._transaction() as conn:
+                file_id = ledger.insert_file(conn, sha256=report.sha256, original_name=name, size_bytes=size,
+                                             kind="unreadable", batch_id=self.batch_id, operator=self.operator,
+                                             provider=self.provider)
+                ledger.insert_exceptions(conn, [dict(
+                    kind="unreadable_file", severity="error", rule="R20", file_id=file_id, source_file=name,
+                    source_location="", certificant_ref="", course_number="", detail=reason,
+                    data={"sha256": report.sha256}, status="open", batch_id=self.batch_id,
+                    operator=self.operator, created_at=ledger.now())])
+            report.file_id = file_id
+        except IntegrityError:
+            with self._connection() as conn:
+                prior = ledger.find_file(conn, report.sha256)
+            if prior is not None:
+                return self._already(report, prior, name)
+            raise
+        return report
+
+    def _post(self, conn, report: FileReport, result: ReadResult, name: str) -> None:
+        catalogue, matcher = self._reference(conn)
+        frame = result.rows
+        if self.course and "course_number" in frame:
+            frame = frame.copy()
+            blank = frame["course_number"].map(is_blank)
+            frame.loc[blank, "course_number"] = self.course
+        rows = frame.to_dict("records")
+        screened = [screen(r, catalogue=catalogue, matcher=matcher, today=self.today) for r in rows]
+        ids = {s.outcome.certificant_id for s in screened if not s.finished}
+        records, generations = ledger.load_records(conn, ids)
+        source = "certificate" if result.kind == "certificate" else "roster"
+        file_id = ledger.insert_file(conn, sha256=report.sha256, original_name=name,
+                                     size_bytes=report.path.stat().st_size, kind=result.kind,
+                                     batch_id=self.batch_id, operator=self.operator, rows=len(rows),
+                                     provider=self.provider)
+        posted_at = ledger.now()
+        # IDs for every row that may still post; SQLite leaves unused ones free, PostgreSQL skips them.
+        free_ids = iter(ledger.allocate_credit_ids(conn, sum(not s.finished for s in screened)))
+        credit_rows, exception_rows = [], []
+        total = 0
+        for s in screened:
+            out = s.outcome
+            credit_id = None
+            if not s.finished:
+                record = records.get(out.certificant_id) or PersonRecord()
+                out = settle(s, record)
+                if out.posts:
+                    credit_id = next(free_ids)
+                    key = (out.certificant_id, out.course_number)
+                    generation = generations[key]
+                    generations[key] += 1
+                    # R14 within the file: a later row for the same course is a duplicate of this one.
+                    record.standing[out.course_number] = StandingCredit(
+                        credit_id, out.course_number, out.completion_date, out.category,
+                        f"this batch, {name} {out.location}")
+                    credit_rows.append((credit_id, out.certificant_id, out.course_number, generation,
+                                        out.completion_date, out.ceus, out.category, source, file_id, name,
+                                        out.location, self.batch_id, self.operator, posted_at,
+                                        "; ".join(out.notes) or None))
+                    total += out.ceus
+            for f in out.exceptions:  # errors, or warnings on a posted credit
+                report.outcomes[f.kind] += 1
+                exception_rows.append(self._exception(f, out, file_id, name, credit_id))
+        ledger.insert_credits(conn, credit_rows)
+        ledger.insert_exceptions(conn, exception_rows)
+        report.status, report.file_id, report.rows = "applied", file_id, len(rows)
+        report.credits, report.ceus = len(credit_rows), str(total if credit_rows else "0.0")
+        report.message = f"{name}: {len(rows)} rows, {len(credit_rows)} credits, {sum(report.outcomes.values())} exceptions"
+
+    def _exception(self, f, out, file_id, name, credit_id) -> dict:
+        data = dict(f.data)
+        if out.notes:
+            data.setdefault("notes", out.notes)
+        return dict(kind=f.kind, severity=f.severity, rule=f.rule, file_id=file_id, source_file=name,
+                    source_location=out.location, certificant_ref=out.certificant_ref[:300],
+                    certificant_id=out.certificant_id, course_number=(out.course_number or "")[:64],
+                    completion_date=out.completion_date, detail=f.detail, data=data, credit_id=credit_id,
+                    status="open", batch_id=self.batch_id, operator=self.operator, created_at=ledger.now())
+
+    # -- the summary -------------------------------------------------------------------
+    def summary(self) -> dict:
+        by_kind: Counter = Counter()
+        by_status: Counter = Counter()
+        for r in self.reports:
+            by_kind.update(r.outcomes)
+            by_status[r.status] += 1
+        return {
+            "batch_id": self.batch_id, "dry_run": self.dry_run, "operator": self.operator,
+            "today": self.today.isoformat(),
+            "files": {"total": len(self.reports), **dict(sorted(by_status.items()))},
+            "rows": sum(r.rows for r in self.reports),
+            "credits": sum(r.credits for r in self.reports),
+            "exceptions": dict(sorted(by_kind.items())),
+            "exceptions_total": sum(by_kind.values()),
+            "details": [r.as_dict() for r in self.reports],
+        }
+
+
+class _Savepoint:
+    """A savepoint in the dry run's outer transaction, shaped like write_transaction."""
+
+    def __init__(self, conn):
+        self.conn = conn
+
+    def __enter__(self):
+        self.sp = self.conn.begin_nested()
+        return self.conn
+
+    def __exit__(self, exc_type, exc, tb):
+        if exc_type:
+            self.sp.rollback()
+        else:
+            self.sp.commit()
+        return False
+
+
+class _Borrowed:
+    def __init__(self, conn):
+        self.conn = conn
+
+    def __enter__(self):
+        return self.conn
+
+    def __exit__(self, *exc):
+        return False
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(getattr(exc, "orig", exc) or exc)
+    return text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+
+
+def _retryable(exc: DBAPIError) -> bool:
+    text = str(exc.orig).lower()
+    return any(s in text for s in ("deadlock", "could not serialize", "database is locked", "serialization"))

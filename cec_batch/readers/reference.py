@@ -1,0 +1,140 @@
+"""Reading the organisation's reference files: certificants, certifications, courses.
+
+CSV or XLSX, first row the header, columns named as in contract.md (extra columns
+ignored). Each good row becomes a dict ready for the store; each bad row a
+problem with its row number and reason, and the good rows still load.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import pandas as pd
+
+from cec_batch.errors import UnreadableFile
+from cec_batch.model import CATEGORIES
+from cec_batch.normalize import is_blank, normalize_course_number, normalize_email, normalize_id
+
+COLUMNS = {
+    "certificants": ("certificant_id", "first_name", "last_name", "email", "birth_date"),
+    "certifications": ("certificant_id", "certification", "period_start", "period_end"),
+    "courses": ("course_number", "title", "provider", "ceus", "category", "approved_from", "approved_to"),
+}
+REQUIRED = {
+    "certificants": ("certificant_id", "first_name", "last_name"),
+    "certifications": ("certificant_id", "certification", "period_start", "period_end"),
+    "courses": ("course_number", "title", "provider", "ceus", "category", "approved_from"),
+}
+ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@dataclass
+class Loaded:
+    rows: list[dict] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # "certificants.csv row 7: ..."
+
+
+def read_reference(path: Path, kind: str) -> Loaded:
+    """Read and check one reference file of KIND; raises UnreadableFile if it cannot be read."""
+    frame = _frame(path)
+    frame.columns = [str(c).strip().lower().replace(" ", "_") for c in frame.columns]
+    missing = [c for c in REQUIRED[kind] if c not in frame.columns]
+    if missing:
+        raise UnreadableFile(path, f"missing column(s) {', '.join(missing)}; a {kind} file needs "
+                                   f"{', '.join(COLUMNS[kind])}")
+    out = Loaded()
+    check = _CHECKS[kind]
+    for i, raw in enumerate(frame.to_dict("records"), start=2):  # row 1 is the header
+        values = {c: (None if is_blank(raw.get(c)) else str(raw.get(c)).strip()) for c in COLUMNS[kind]}
+        try:
+            out.rows.append(check(values))
+        except ValueError as exc:
+            out.problems.append(f"{path.name} row {i}: {exc}")
+    return out
+
+
+def _frame(path: Path) -> pd.DataFrame:
+    try:
+        if path.stat().st_size == 0:
+            raise UnreadableFile(path, "empty file (0 bytes)")
+        if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods"):
+            return pd.read_excel(path, dtype=str, engine="calamine").fillna("")
+        for encoding in ("utf-8-sig", "cp1252"):
+            try:
+                return pd.read_csv(path, dtype=str, keep_default_na=False, encoding=encoding)
+            except UnicodeDecodeError:
+                continue
+        raise UnreadableFile(path, "not UTF-8 or Windows-1252 text")
+    except UnreadableFile:
+        raise
+    except FileNotFoundError:
+        raise UnreadableFile(path, "no such file") from None
+    except Exception as exc:  # noqa: BLE001 - any reader failure is a bad file, said in one line
+        raise UnreadableFile(path, f"cannot be read as CSV or XLSX ({type(exc).__name__}: {str(exc)[:120]})") from None
+
+
+def _need(values: dict, *names: str) -> None:
+    for n in names:
+        if values[n] is None:
+            raise ValueError(f"{n} is missing")
+
+
+def _iso(values: dict, name: str, required: bool) -> date | None:
+    raw = values[name]
+    if raw is None:
+        if required:
+            raise ValueError(f"{name} is missing")
+        return None
+    raw = raw[:10] if ISO.match(raw) else raw
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise ValueError(f"{name} {values[name]!r} is not a date YYYY-MM-DD") from None
+
+
+def _certificant(v: dict) -> dict:
+    _need(v, "certificant_id", "first_name", "last_name")
+    email = None
+    if v["email"] is not None:
+        email = normalize_email(v["email"])
+        if email is None:
+            raise ValueError(f"email {v['email']!r} is not an email address")
+    return {"certificant_id": normalize_id(v["certificant_id"]), "first_name": v["first_name"],
+            "last_name": v["last_name"], "email": email, "birth_date": _iso(v, "birth_date", False)}
+
+
+def _certification(v: dict) -> dict:
+    _need(v, "certificant_id", "certification")
+    start, end = _iso(v, "period_start", True), _iso(v, "period_end", True)
+    if end < start:
+        raise ValueError(f"period_end {end} is before period_start {start}")
+    return {"certificant_id": normalize_id(v["certificant_id"]), "certification": v["certification"],
+            "period_start": start, "period_end": end}
+
+
+def _course(v: dict) -> dict:
+    _need(v, "course_number", "title", "provider", "ceus", "category")
+    number = normalize_course_number(v["course_number"])
+    if number.value is None:
+        raise ValueError(number.problem)
+    category = v["category"].strip().lower().replace(" ", "_")
+    if category not in CATEGORIES:
+        raise ValueError(f"category {v['category']!r} is not one of {', '.join(CATEGORIES)}")
+    try:
+        ceus = Decimal(v["ceus"])
+    except InvalidOperation:
+        raise ValueError(f"ceus {v['ceus']!r} is not a number") from None
+    if not ceus.is_finite() or ceus < 0 or ceus > 1000:
+        raise ValueError(f"ceus {v['ceus']!r} is not a sensible CEC value")
+    start, end = _iso(v, "approved_from", True), _iso(v, "approved_to", False)
+    if end is not None and end < start:
+        raise ValueError(f"approved_to {end} is before approved_from {start}")
+    return {"course_number": number.value, "title": v["title"], "provider": v["provider"],
+            "ceus": ceus.quantize(Decimal("0.1")), "category": category, "approved_from": start, "approved_to": end}
+
+
+_CHECKS = {"certificants": _certificant, "certifications": _certification, "courses": _course}

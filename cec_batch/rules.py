@@ -1,0 +1,329 @@
+"""The credit rules of rules.md as pure functions over plain data.
+
+Each function checks one rule and returns a `Finding` (an exception for staff) or
+None; the row's evaluation runs them in a fixed order and stops at the first
+error, so every row ends as exactly one credit, one error, or a credit with a
+warning. Nothing here touches a file or the database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Iterable
+
+from rapidfuzz.distance import Levenshtein
+
+from cec_batch.model import LIMITED_CATEGORIES, Course, Finding, Outcome, Period
+from cec_batch.normalize import CourseNumber, normalize_course_number, parse_ceus, parse_date
+
+REQUIREMENT = Decimal("2.0")          # R3
+LIMITED_VALUE = Decimal("0.2")        # R12
+ONE = Decimal("0.1")
+CATEGORY_NAMES = {"cpr": "CPR", "aed": "AED", "first_aid": "First Aid"}
+
+
+def cecs(value: Decimal) -> Decimal:
+    """CECs are kept to one decimal (contract)."""
+    return value.quantize(ONE, rounding=ROUND_HALF_UP)
+
+
+# -- R7, R8: the course number -------------------------------------------------
+def check_course_number(raw, *, ocr: bool = False) -> tuple[CourseNumber, Finding | None]:
+    """R7: normalise the number; a malformed one is `invalid_course_number`."""
+    parsed = normalize_course_number(raw, ocr=ocr)
+    if parsed.value is None:
+        return parsed, Finding("invalid_course_number", "R7", parsed.problem or f"course number {raw!r} is malformed",
+                               {"course_number": _shown(raw)})
+    return parsed, None
+
+
+def nearest_numbers(number: str, catalogue: Iterable[str], limit: int = 3) -> list[str]:
+    """Catalogue numbers one or two edits away from NUMBER, nearest first (R8)."""
+    scored = []
+    for other in catalogue:
+        if abs(len(other) - len(number)) > 2:
+            continue
+        d = Levenshtein.distance(number, other, score_cutoff=2)
+        if d <= 2:
+            scored.append((d, other))
+    return [n for _d, n in sorted(scored)[:limit]]
+
+
+def check_catalogue(number: str, catalogue: dict[str, Course], *, suggest=nearest_numbers) -> tuple[Course | None, Finding | None]:
+    """R8: the number must be in the catalogue of approved courses."""
+    course = catalogue.get(number)
+    if course is not None:
+        return course, None
+    near = suggest(number, catalogue)
+    hint = f"; nearest catalogue numbers: {', '.join(near)}" if near else "; no catalogue number is close"
+    return None, Finding("unknown_course_number", "R8",
+                         f"course number {number} is not in the catalogue of approved courses{hint}",
+                         {"suggestions": near})
+
+
+def check_approval(course: Course, day: date) -> Finding | None:
+    """R9: the completion must fall in the course's approval window."""
+    if day < course.approved_from or (course.approved_to is not None and day > course.approved_to):
+        until = course.approved_to.isoformat() if course.approved_to else "open-ended"
+        return Finding("course_not_approved", "R9",
+                       f"{course.course_number} was approved {course.approved_from.isoformat()} to {until}; "
+                       f"completion {day.isoformat()} is outside that window",
+                       {"approved_from": course.approved_from.isoformat(),
+                        "approved_to": course.approved_to.isoformat() if course.approved_to else None})
+    return None
+
+
+def check_ceus(course: Course, stated_raw) -> tuple[Decimal | None, Finding | None]:
+    """R10, R11: the CECs to post, and a `ceus_mismatch` warning or `needs_review` error.
+
+    Ordinary courses post the catalogue value whatever the row states; events post
+    the stated (cumulative) value capped at the catalogue value.
+    """
+    stated = parse_ceus(stated_raw)
+    catalogue = cecs(course.ceus)
+    if course.category == "event":
+        if stated.problem:
+            return None, Finding("needs_review", "R11",
+                                 f"{course.course_number} is an event: the CECs earned must be stated, "
+                                 f"but {stated.problem}", {"stated": _shown(stated_raw)})
+        if stated.value is None:
+            return None, Finding("needs_review", "R11",
+                                 f"{course.course_number} is an event: the CECs this attendee earned are not stated",
+                                 {"stated": None})
+        value = cecs(stated.value)
+        if value > catalogue:
+            return catalogue, Finding("ceus_mismatch", "R11",
+                                      f"stated {value} CECs is above the event's cap of {catalogue}; posted {catalogue}",
+                                      {"stated": str(stated.value), "posted": str(catalogue)})
+        if value <= 0:
+            return None, Finding("needs_review", "R11", f"stated CECs {stated.value} rounds to nothing",
+                                 {"stated": str(stated.value)})
+        return value, None
+    if stated.problem:
+        return catalogue, Finding("ceus_mismatch", "R10", f"{stated.problem}; posted the catalogue value {catalogue}",
+                                  {"stated": _shown(stated_raw), "posted": str(catalogue)})
+    if stated.value is not None and stated.value != catalogue:
+        return catalogue, Finding("ceus_mismatch", "R10",
+                                  f"stated {stated.value} CECs, the catalogue says {catalogue}; posted {catalogue}",
+                                  {"stated": str(stated.value), "posted": str(catalogue)})
+    return catalogue, None
+
+
+def check_eligible(course: Course) -> Finding | None:
+    """R13: workouts and activity courses earn nothing."""
+    if course.category == "activity":
+        return Finding("ineligible_course", "R13",
+                       f"{course.course_number} ({course.title}) is a workout or activity course and earns no CECs")
+    return None
+
+
+# -- R6, R12, R14: the person's record -----------------------------------------
+def check_in_period(day: date, periods: list[Period]) -> Finding | None:
+    """R6: the completion must fall in one of the person's certification periods."""
+    if any(p.contains(day) for p in periods):
+        return None
+    shown = "; ".join(f"{p.certification} {p.start.isoformat()}..{p.end.isoformat()}" for p in periods) or "none"
+    return Finding("outside_period", "R6",
+                   f"completion {day.isoformat()} falls in no certification period of this person (periods: {shown})",
+                   {"periods": [[p.certification, p.start.isoformat(), p.end.isoformat()] for p in periods]})
+
+
+@dataclass(frozen=True)
+class StandingCredit:
+    """A credit already in the ledger (or earlier in this batch), as R12 and R14 see it."""
+
+    credit_id: int | None
+    course_number: str
+    completion_date: date
+    category: str
+    where: str = ""  # "batch 3, roster-acme.xlsx row 14"
+
+
+def check_duplicate(course_number: str, standing: dict[str, StandingCredit]) -> Finding | None:
+    """R14: a person earns credit for a course number once, ever."""
+    prior = standing.get(course_number)
+    if prior is None:
+        return None
+    ref = f"credit {prior.credit_id}" if prior.credit_id else "an earlier row"
+    return Finding("duplicate", "R14",
+                   f"{course_number} was already credited on {prior.completion_date.isoformat()} "
+                   f"({ref}{', ' + prior.where if prior.where else ''})",
+                   {"credit_id": prior.credit_id, "where": prior.where})
+
+
+def check_category_limit(course: Course, day: date, periods: list[Period],
+                         standing: Iterable[StandingCredit]) -> Finding | None:
+    """R12: at most one CPR, one AED and one First Aid credit per certification period.
+
+    The new credit is refused when every period that contains its date already
+    holds one of the same category: it would add nothing anywhere. (When some
+    other certification's period still has room, it is posted; compliance counts
+    at most 0.2 per category per period.)
+    """
+    if course.category not in LIMITED_CATEGORIES:
+        return None
+    containing = [p for p in periods if p.contains(day)]
+    same = [c for c in standing if c.category == course.category]
+    full = [p for p in containing if any(p.contains(c.completion_date) for c in same)]
+    if containing and len(full) == len(containing):
+        prior = next(c for c in same if any(p.contains(c.completion_date) for p in containing))
+        name = CATEGORY_NAMES[course.category]
+        return Finding("category_limit", "R12",
+                       f"a {name} credit already stands in this period ({prior.course_number} on "
+                       f"{prior.completion_date.isoformat()}); at most {LIMITED_VALUE} per category per period",
+                       {"credit_id": prior.credit_id})
+    return None
+
+
+# -- R15: dates ---------------------------------------------------------------
+def check_date(raw, today: date) -> tuple[date | None, Finding | None]:
+    """R15: a real completion date, not later than the day of processing."""
+    parsed = parse_date(raw)
+    if parsed.value is None:
+        return None, Finding("invalid_date", "R15", parsed.problem or f"date {raw!r} is not a date",
+                             {"completion_date": _shown(raw)})
+    if parsed.value > today:
+        return parsed.value, Finding("future_date", "R15",
+                                     f"completion {parsed.value.isoformat()} is after the processing date "
+                                     f"{today.isoformat()}")
+    return parsed.value, None
+
+
+# -- R3, R4, R5: totals and statuses ----------------------------------------------
+def period_total(period: Period, credits: Iterable[tuple[date, Decimal, str]]) -> Decimal:
+    """CECs counted toward one certification period (R4, R5, R12).
+
+    Every standing credit whose completion date lies in the period counts (shared
+    by all certifications current then, R5); none from other periods (R4); CPR,
+    AED and First Aid count at most 0.2 each in the period (R12).
+    """
+    total = Decimal("0")
+    limited: dict[str, Decimal] = {}
+    for day, value, category in credits:
+        if not period.contains(day):
+            continue
+        if category in LIMITED_CATEGORIES:
+            limited[category] = min(LIMITED_VALUE, limited.get(category, Decimal("0")) + value)
+        else:
+            total += value
+    return total + sum(limited.values(), Decimal("0"))
+
+
+def status(period: Period, total: Decimal, as_of: date, warn_days: int, renewed: bool) -> str:
+    """Compliance status of one certification period as of AS_OF (rules.md, R3).
+
+    `complete`, `at_risk`, `on_track`, `lapsed`; and, outside the four of rules.md,
+    `renewed` (ended short but followed by a later period) and `not_started`.
+    """
+    if period.start > as_of:
+        return "not_started"
+    if total >= REQUIREMENT:
+        return "complete"
+    if period.end < as_of:
+        return "renewed" if renewed else "lapsed"
+    return "at_risk" if period.end <= as_of + timedelta(days=warn_days) else "on_track"
+
+
+# -- one row --------------------------------------------------------------------
+@dataclass
+class PersonRecord:
+    """What R6, R12 and R14 need to know about the matched person."""
+
+    periods: list[Period] = field(default_factory=list)
+    standing: dict[str, StandingCredit] = field(default_factory=dict)  # by course number
+
+
+@dataclass
+class Screened:
+    """A row after the checks that need no ledger: course, date and person."""
+
+    outcome: Outcome
+    course: Course | None = None
+    stated_ceus: object = None
+
+    @property
+    def finished(self) -> bool:
+        return bool(self.outcome.exceptions)
+
+
+def screen(row, *, catalogue: dict[str, Course], matcher, today: date) -> Screened:
+    """R7, R8, R15, R16-R19 over one row or page: everything that needs no ledger.
+
+    ROW is a mapping with the fields of model.ROW_FIELDS. The first error ends
+    the row; `settle` does the rest once the person's record is loaded.
+    """
+    from cec_batch.match import PersonRef  # here to keep rules importable on its own
+
+    out = Outcome(location=row["location"])
+    ref = PersonRef.from_row(row["certificant_id"], row["first_name"], row["last_name"], row["full_name"],
+                             row["email"], _birth(row["birth_date"]))
+    out.certificant_ref = ref.shown
+    read = row.get("read") or {}
+    if row.get("review"):
+        out.course_number = _shown(row["course_number"])
+        return Screened(_stop(out, Finding("needs_review", "R19", str(row["review"]), {"read": read})))
+
+    parsed, finding = check_course_number(row["course_number"], ocr=read.get("text_source") == "ocr")
+    out.course_number = parsed.value or _shown(row["course_number"])
+    if finding:
+        return Screened(_stop(out, finding))
+    out.notes.extend(parsed.corrections)
+    course, finding = check_catalogue(parsed.value, catalogue)
+    if finding:
+        finding.data["corrections"] = list(parsed.corrections)
+        return Screened(_stop(out, finding))
+    out.category = course.category
+
+    day, finding = check_date(row["completion_date"], today)
+    out.completion_date = day
+    if finding:
+        return Screened(_stop(out, finding))
+
+    match = matcher.match(ref)
+    out.certificant_id = match.certificant_id
+    if match.finding:
+        return Screened(_stop(out, match.finding))
+    if any("typo" in e for e in match.evidence):
+        out.notes.extend(e for e in match.evidence if "typo" in e)
+    return Screened(out, course, row["ceus"])
+
+
+def settle(screened: Screened, record: PersonRecord) -> Outcome:
+    """R13, R9, R6, R14, R12, then R10/R11: the checks against the person's record."""
+    out, course, day = screened.outcome, screened.course, screened.outcome.completion_date
+    for finding in (check_eligible(course), check_approval(course, day), check_in_period(day, record.periods),
+                    check_duplicate(course.course_number, record.standing),
+                    check_category_limit(course, day, record.periods, record.standing.values())):
+        if finding:
+            return _stop(out, finding)
+    value, finding = check_ceus(course, screened.stated_ceus)
+    if finding:
+        out.exceptions.append(finding)
+    out.ceus = value
+    return out
+
+
+def _stop(out: Outcome, finding: Finding) -> Outcome:
+    out.exceptions.append(finding)
+    out.ceus = None
+    return out
+
+
+def _birth(raw) -> date | None:
+    if raw is None:
+        return None
+    parsed = parse_date(raw)
+    return parsed.value
+
+
+def _shown(raw) -> str:
+    if raw is None:
+        return ""
+    if isinstance(raw, float):
+        if raw != raw:
+            return ""
+        if raw.is_integer():
+            return str(int(raw))
+    return str(raw).strip()

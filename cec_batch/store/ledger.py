@@ -1,0 +1,192 @@
+"""Reading and writing the ledger: batches, files, credits, reversals, exceptions.
+
+Bulk where the data is bulky: one query per table per file, credits inserted with
+one executemany (SQLite) or COPY (PostgreSQL), never a round trip per row.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from contextlib import contextmanager
+from datetime import date, datetime, timezone
+from decimal import Decimal
+from typing import Iterable, Iterator
+
+from sqlalchemy import Connection, Engine, and_, func, insert, select, update
+
+from cec_batch.model import Certificant, Course, Period
+from cec_batch.rules import PersonRecord, StandingCredit
+from cec_batch.store.tables import batches, certificants, certifications, courses, credits, exceptions, files, reversals
+
+CREDIT_COLUMNS = ("credit_id", "certificant_id", "course_number", "generation", "completion_date", "ceus",
+                  "category", "source", "file_id", "source_file", "source_location", "batch_id", "operator",
+                  "posted_at", "note")
+CHUNK = 5000
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@contextmanager
+def write_transaction(engine: Engine) -> Iterator[Connection]:
+    """A transaction that takes the write lock at once (SQLite: BEGIN IMMEDIATE)."""
+    with engine.connect() as conn:
+        conn = conn.execution_options(immediate=True)
+        with conn.begin():
+            yield conn
+
+
+# -- batches -----------------------------------------------------------------------
+def start_batch(conn: Connection, command: str, operator: str) -> int:
+    return conn.execute(insert(batches).values(command=command, operator=operator, started_at=now(),
+                                               status="running").returning(batches.c.batch_id)).scalar_one()
+
+
+def finish_batch(conn: Connection, batch_id: int, status: str, summary: dict) -> None:
+    conn.execute(update(batches).where(batches.c.batch_id == batch_id)
+                 .values(finished_at=now(), status=status, summary=json.loads(json.dumps(summary, default=str))))
+
+
+# -- reference data ------------------------------------------------------------------
+def load_registry(conn: Connection) -> list[Certificant]:
+    rows = conn.execute(select(certificants.c.certificant_id, certificants.c.first_name, certificants.c.last_name,
+                               certificants.c.email, certificants.c.birth_date))
+    return [Certificant(*r) for r in rows]
+
+
+def load_catalogue(conn: Connection) -> dict[str, Course]:
+    rows = conn.execute(select(courses.c.course_number, courses.c.title, courses.c.provider, courses.c.ceus,
+                               courses.c.category, courses.c.approved_from, courses.c.approved_to))
+    return {r[0]: Course(r[0], r[1], r[2], Decimal(r[3]), r[4], r[5], r[6]) for r in rows}
+
+
+def _chunks(items: list, size: int = CHUNK) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def load_records(conn: Connection, ids: Iterable[str]) -> tuple[dict[str, PersonRecord], dict[tuple[str, str], int]]:
+    """Periods and standing credits of IDS, and how many credits each (person, course) has had.
+
+    The count is the `generation` of the next credit for that pair (see tables.credits).
+    """
+    ids = sorted(set(ids))
+    records: dict[str, PersonRecord] = {i: PersonRecord() for i in ids}
+    generations: dict[tuple[str, str], int] = defaultdict(int)
+    whole = len(ids) > 20 * CHUNK  # a big file touches most of the registry: one scan beats many IN lists
+    groups = [None] if whole else list(_chunks(ids))
+    for group in groups:
+        q = select(certifications.c.certificant_id, certifications.c.certification,
+                   certifications.c.period_start, certifications.c.period_end)
+        if group is not None:
+            q = q.where(certifications.c.certificant_id.in_(group))
+        for cid, name, start, end in conn.execute(q):
+            if cid in records:
+                records[cid].periods.append(Period(name, start, end))
+        q = (select(credits.c.credit_id, credits.c.certificant_id, credits.c.course_number,
+                    credits.c.completion_date, credits.c.category, credits.c.source_file,
+                    credits.c.source_location, credits.c.batch_id, reversals.c.reversal_id)
+             .outerjoin(reversals, reversals.c.credit_id == credits.c.credit_id))
+        if group is not None:
+            q = q.where(credits.c.certificant_id.in_(group))
+        for credit_id, cid, course, day, category, src, loc, batch_id, reversal_id in conn.execute(q):
+            if cid not in records:
+                continue
+            generations[(cid, course)] += 1
+            if reversal_id is None:
+                where = f"batch {batch_id}" + (f", {src} {loc}".rstrip() if src else "")
+                records[cid].standing[course] = StandingCredit(credit_id, course, day, category, where)
+    for rec in records.values():
+        rec.periods.sort(key=lambda p: (p.start, p.certification))
+    return records, generations
+
+
+# -- files ---------------------------------------------------------------------------
+def find_file(conn: Connection, sha256: str):
+    """The earlier application of these bytes, or None (R26)."""
+    return conn.execute(select(files).where(files.c.sha256 == sha256)).mappings().first()
+
+
+def insert_file(conn: Connection, **values) -> int:
+    values.setdefault("applied_at", now())
+    return conn.execute(insert(files).values(**values).returning(files.c.file_id)).scalar_one()
+
+
+# -- credits and exceptions ----------------------------------------------------------------
+def allocate_credit_ids(conn: Connection, n: int) -> list[int]:
+    """N new credit IDs, reserved inside the current write transaction."""
+    if n == 0:
+        return []
+    if conn.dialect.name == "postgresql":
+        rows = conn.exec_driver_sql(
+            "SELECT nextval(pg_get_serial_sequence('credits', 'credit_id')) FROM generate_series(1, %s)" % int(n))
+        return [r[0] for r in rows]
+    start = conn.execute(select(func.coalesce(func.max(credits.c.credit_id), 0))).scalar_one() + 1
+    return list(range(start, start + n))
+
+
+def insert_credits(conn: Connection, rows: list[tuple]) -> None:
+    """Insert credit tuples in CREDIT_COLUMNS order in bulk."""
+    if not rows:
+        return
+    raw = conn.connection.driver_connection
+    cols = ", ".join(CREDIT_COLUMNS)
+    if conn.dialect.name == "postgresql":
+        with raw.cursor() as cur, cur.copy(f"COPY credits ({cols}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        return
+    marks = ", ".join("?" for _ in CREDIT_COLUMNS)
+    cur = raw.cursor()
+    try:
+        cur.executemany(f"INSERT INTO credits ({cols}) VALUES ({marks})",
+                        [_sqlite_row(r) for r in rows])
+    finally:
+        cur.close()
+
+
+def _sqlite_row(row: tuple) -> tuple:
+    # The stdlib driver stores what it is given: keep types as SQLAlchemy would.
+    return tuple(str(v) if isinstance(v, Decimal) else v.isoformat() if isinstance(v, date) and not isinstance(v, datetime)
+                 else v.strftime("%Y-%m-%d %H:%M:%S.%f") if isinstance(v, datetime) else v for v in row)
+
+
+def insert_exceptions(conn: Connection, rows: list[dict]) -> None:
+    if rows:
+        conn.execute(insert(exceptions), rows)
+
+
+def credit_by_id(conn: Connection, credit_id: int):
+    q = (select(credits, reversals.c.reversal_id, reversals.c.reason.label("reversal_reason"))
+         .outerjoin(reversals, reversals.c.credit_id == credits.c.credit_id)
+         .where(credits.c.credit_id == credit_id))
+    return conn.execute(q).mappings().first()
+
+
+def insert_reversal(conn: Connection, credit_id: int, reason: str, operator: str, batch_id: int) -> int:
+    return conn.execute(insert(reversals).values(credit_id=credit_id, reason=reason, operator=operator,
+                                                 batch_id=batch_id, reversed_at=now())
+                        .returning(reversals.c.reversal_id)).scalar_one()
+
+
+# -- exports -------------------------------------------------------------------------
+def credit_rows(conn: Connection) -> Iterator[tuple]:
+    """Every credit, reversed ones included, in the export's column order."""
+    q = (select(credits.c.credit_id, credits.c.certificant_id, credits.c.course_number, credits.c.completion_date,
+                credits.c.ceus, credits.c.source_file, credits.c.source_location, credits.c.batch_id,
+                credits.c.posted_at, credits.c.operator, reversals.c.reversal_id.is_not(None))
+         .outerjoin(reversals, reversals.c.credit_id == credits.c.credit_id)
+         .order_by(credits.c.credit_id))
+    for row in conn.execute(q):
+        yield tuple(row[:-1]) + (bool(row[-1]),)
+
+
+def exception_rows(conn: Connection, status: str = "open") -> Iterator[tuple]:
+    q = select(exceptions.c.exception_id, exceptions.c.kind, exceptions.c.severity, exceptions.c.source_file,
+               exceptions.c.source_location, exceptions.c.certificant_ref, exceptions.c.course_number,
+               exceptions.c.completion_date, exceptions.c.detail, exceptions.c.status).order_by(exceptions.c.exception_id)
+    if status != "all":
+        q = q.where(exceptions.c.status == status)
+    yield from (tuple(r) for r in conn.execute(q))
