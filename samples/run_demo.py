@@ -1,0 +1,111 @@
+"""Run the sample world end to end, as a clerk would, with the real command line.
+
+    python samples/run_demo.py --out demo [--today 2026-11-15]
+    python samples/run_demo.py --golden      # rewrite samples/expected/ (review the diff!)
+
+Creates a SQLite store in OUT, loads the sample reference data, ingests every
+sample roster and certificate, prints the summary and exports the exceptions
+workbook and the credits. With --golden the exports are split per input file and
+written to samples/expected/ as the golden files the tests compare against.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REFERENCE = HERE / "reference"
+INPUTS = [HERE / "rosters", HERE / "certificates"]
+EXPECTED = HERE / "expected"
+# Columns that change with every run (the clock) are left out of golden files.
+VOLATILE = {"posted_at"}
+
+
+def cec(out: Path, *args: str, check: bool = True, capture: bool = False) -> subprocess.CompletedProcess:
+    exe = Path(sys.executable).with_name("cec-batch")
+    cmd = [str(exe) if exe.exists() else "cec-batch", "--db", f"sqlite:///{out / 'cec-batch.sqlite3'}", *args]
+    res = subprocess.run(cmd, text=True, capture_output=capture, cwd=out)
+    if check and res.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} exited {res.returncode}\n{res.stderr if capture else ''}")
+    return res
+
+
+def run(out: Path, today: str, quiet: bool = False) -> dict[str, Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    env_today = ["--today", today, "--operator", "demo"]
+    for kind in ("certificants", "certifications", "courses"):
+        cec(out, *env_today, "load", kind, str(REFERENCE / f"{kind}.csv"), capture=quiet)
+    inputs = [str(p) for p in INPUTS if p.exists()]
+    cec(out, *env_today, "ingest", "--images", str(out / "review-images"), *inputs, capture=quiet)
+    files = {"exceptions_xlsx": out / "exceptions.xlsx", "exceptions_csv": out / "exceptions.csv",
+             "credits_csv": out / "credits.csv"}
+    cec(out, "export", "exceptions", "--status", "all", "--out", str(files["exceptions_xlsx"]), capture=quiet)
+    cec(out, "export", "exceptions", "--status", "all", "--out", str(files["exceptions_csv"]), capture=True)
+    cec(out, "export", "credits", "--out", str(files["credits_csv"]), capture=True)
+    return files
+
+
+def split_by_source(csv_path: Path) -> tuple[list[str], dict[str, list[list[str]]]]:
+    with open(csv_path, newline="", encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))
+    header, body = rows[0], rows[1:]
+    keep = [i for i, h in enumerate(header) if h not in VOLATILE]
+    src = header.index("source_file")
+    groups: dict[str, list[list[str]]] = defaultdict(list)
+    for r in body:
+        groups[r[src]].append([r[i] for i in keep])
+    return [header[i] for i in keep], groups
+
+
+def golden_files(files: dict[str, Path]) -> dict[str, str]:
+    """The expected exports per input file: {relative path under expected/: CSV text}."""
+    result: dict[str, str] = {}
+    names = sorted(p.name for d in INPUTS if d.exists() for p in d.iterdir()
+                   if p.is_file() and not p.name.startswith(".") and p.suffix.lower() not in (".py", ".md"))
+    for what in ("credits", "exceptions"):
+        header, groups = split_by_source(files[f"{what}_csv"])
+        for name in names:
+            lines = [",".join(header)] + [_csv_line(r) for r in groups.get(name, [])]
+            result[f"{name}.{what}.csv"] = "\n".join(lines) + "\n"
+    return result
+
+
+def _csv_line(row: list[str]) -> str:
+    import io
+
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="").writerow(row)
+    return buf.getvalue()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--out", type=Path, default=Path("demo"))
+    ap.add_argument("--today", default="2026-11-15")
+    ap.add_argument("--golden", action="store_true", help="rewrite samples/expected/ from a fresh run")
+    args = ap.parse_args()
+    if args.golden:
+        with tempfile.TemporaryDirectory() as tmp:
+            files = run(Path(tmp), args.today, quiet=True)
+            golden = golden_files(files)
+        shutil.rmtree(EXPECTED, ignore_errors=True)
+        EXPECTED.mkdir()
+        for name, text in golden.items():
+            (EXPECTED / name).write_text(text, encoding="utf-8")
+        print(f"wrote {len(golden)} golden files to {EXPECTED}; review `git diff samples/expected` line by line")
+        return
+    files = run(args.out.resolve(), args.today)
+    print(f"\nExceptions workbook: {files['exceptions_xlsx']}")
+    print(f"Credits export:      {files['credits_csv']}")
+
+
+if __name__ == "__main__":
+    main()

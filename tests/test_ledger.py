@@ -1,0 +1,235 @@
+"""The ledger through the command line: loading, posting once, reversing, provenance, exports.
+
+Runs on a real SQLite file and on the real PostgreSQL server (the `db_url` fixture).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+from sqlalchemy import insert, select, text
+
+from cec_batch.cli import main
+from cec_batch.store import open_store
+from cec_batch.store.tables import credits, exceptions, files
+
+TODAY = "2026-11-15"
+
+CERTIFICANTS = """certificant_id,first_name,last_name,email,birth_date
+104233,Robert,Smith,bob@example.com,1980-01-02
+104234,Maria,Garcia,maria1@example.com,
+104235,Maria,Garcia,maria2@example.com,
+200001,José,Núñez,jose@example.com,
+"""
+CERTIFICATIONS = """certificant_id,certification,period_start,period_end
+104233,Personal Trainer,2025-01-01,2026-12-31
+104234,Personal Trainer,2025-01-01,2026-12-31
+104235,Health Coach,2025-03-01,2027-02-28
+200001,Personal Trainer,2025-01-01,2026-12-31
+"""
+COURSES = """course_number,title,provider,ceus,category,approved_from,approved_to
+CA23456,Kettlebell Foundations,Acme,0.8,standard,2024-01-01,
+CEP123456,Summit Conference,Summit,2.0,event,2024-01-01,
+CP10001,CPR/AED Adult,Red Line,0.2,cpr,2024-01-01,
+CS55555,Spin Class,Acme,0.5,activity,2024-01-01,
+"""
+ROSTER = """ACE ID,First Name,Last Name,Email,Course #,Date Completed,CECs
+104233,Robert,Smith,bob@example.com,CA23456,03/05/2026,0.8
+200001,Jose,Nunez,,CA-23456,03/05/2026,
+,Maria,Garcia,,CA23456,03/05/2026,
+104233,Robert,Smith,,CS55555,03/05/2026,
+"""
+
+
+def cli(db_url, *args, ok=(0,)):
+    res = CliRunner().invoke(main, ["--db", db_url, "--today", TODAY, "--operator", "clerk", *args])
+    assert res.exit_code in ok, (res.exit_code, res.output, res.exception)
+    assert "Traceback" not in res.output
+    return res
+
+
+@pytest.fixture
+def world(db_url, tmp_path):
+    for name, body in (("certificants", CERTIFICANTS), ("certifications", CERTIFICATIONS), ("courses", COURSES)):
+        p = tmp_path / f"{name}.csv"
+        p.write_text(body, encoding="utf-8")
+        cli(db_url, "load", name, str(p))
+    return tmp_path
+
+
+def write(path: Path, body: str) -> Path:
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def export(db_url, tmp_path, what, *extra) -> list[dict]:
+    out = tmp_path / f"{what}.csv"
+    cli(db_url, "export", what, "--out", str(out), *extra)
+    with open(out, newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_r1_loading_certificants_again_updates_by_id(db_url, world):
+    cli(db_url, "load", "certificants", str(write(world / "c2.csv", CERTIFICANTS.replace("Robert,Smith", "Rob,Smythe"))))
+    eng = open_store(db_url)
+    with eng.connect() as conn:
+        rows = conn.execute(text("select first_name, last_name from certificants where certificant_id='104233'")).all()
+        n = conn.execute(text("select count(*) from certificants")).scalar()
+    eng.dispose()
+    assert rows == [("Rob", "Smythe")] and n == 4
+
+
+def test_load_reports_bad_rows_with_row_numbers_and_loads_the_rest(db_url, tmp_path):
+    bad = write(tmp_path / "courses.csv", COURSES + "CA2345,Bad,Acme,0.8,standard,2024-01-01,\n"
+                                                   "CA99999,Bad,Acme,0.8,yoga,2024-01-01,\n"
+                                                   "CA99998,Bad,Acme,0.8,standard,2024-13-01,\n")
+    res = cli(db_url, "load", "courses", str(bad), ok=(1,))
+    assert "courses.csv row 6: course number \"CA2345\"" in res.output
+    assert "courses.csv row 7: category 'yoga' is not one of" in res.output
+    assert "courses.csv row 8: approved_from '2024-13-01' is not a date" in res.output
+    assert "loaded 4 rows" in res.output
+
+
+def test_ingest_posts_valid_rows_and_records_exceptions(db_url, world):
+    res = cli(db_url, "ingest", "--json", str(write(world / "acme.csv", ROSTER)))
+    summary = json.loads(res.output)
+    assert summary["credits"] == 2
+    assert summary["exceptions"] == {"ambiguous_certificant": 1, "ineligible_course": 1}
+    rows = export(db_url, world, "exceptions")
+    assert {(r["kind"], r["source_location"]) for r in rows} == {("ambiguous_certificant", "row 4"),
+                                                                   ("ineligible_course", "row 5")}
+
+
+def test_r25_every_credit_and_exception_carries_its_provenance(db_url, world):
+    cli(db_url, "ingest", str(write(world / "acme.csv", ROSTER)))
+    credit = export(db_url, world, "credits")[0]
+    assert credit["source_file"] == "acme.csv" and credit["source_location"] == "row 2"
+    assert credit["operator"] == "clerk" and credit["batch_id"] and credit["posted_at"].startswith("20")
+    eng = open_store(db_url)
+    with eng.connect() as conn:
+        f = conn.execute(select(files)).mappings().one()
+        exc = conn.execute(select(exceptions)).mappings().first()
+    eng.dispose()
+    assert len(f["sha256"]) == 64 and f["original_name"] == "acme.csv"
+    assert exc["file_id"] == f["file_id"] and exc["batch_id"] and exc["operator"] == "clerk"
+
+
+def test_r26_same_bytes_under_another_name_post_nothing_the_second_time(db_url, world):
+    first = write(world / "acme.csv", ROSTER)
+    cli(db_url, "ingest", str(first))
+    again = cli(db_url, "ingest", str(first))
+    assert "already applied" in again.output
+    copy = world / "copy-of-acme.csv"
+    shutil.copy(first, copy)
+    res = cli(db_url, "ingest", "--json", str(copy))
+    s = json.loads(res.output)
+    assert s["credits"] == 0 and s["files"]["already_applied"] == 1
+    assert "already applied" in s["details"][0]["message"] and "acme.csv" in s["details"][0]["message"]
+    assert len(export(db_url, world, "credits")) == 2
+
+
+def test_r14_duplicate_across_files_names_the_standing_credit(db_url, world):
+    cli(db_url, "ingest", str(write(world / "a.csv", ROSTER)))
+    later = write(world / "b.csv", "ACE ID,Name,Course Number,Completion Date\n104233,Bob Smith,CA23456,06/01/2026\n")
+    res = cli(db_url, "ingest", "--json", str(later))
+    assert json.loads(res.output)["exceptions"] == {"duplicate": 1}
+    dup = [r for r in export(db_url, world, "exceptions") if r["kind"] == "duplicate"][0]
+    assert "credit 1" in dup["detail"] and "a.csv row 2" in dup["detail"]
+
+
+def test_r14_the_database_itself_refuses_a_second_standing_credit(db_url, world):
+    cli(db_url, "ingest", str(write(world / "a.csv", ROSTER)))
+    eng = open_store(db_url)
+    with eng.connect() as conn:
+        first = conn.execute(select(credits)).mappings().first()
+    row = dict(first)
+    row.pop("credit_id")
+    from sqlalchemy.exc import IntegrityError
+
+    with pytest.raises(IntegrityError), eng.begin() as conn:
+        conn.execute(insert(credits).values(**row))
+    eng.dispose()
+
+
+def test_r24_reversal_keeps_the_credit_and_frees_the_course_for_a_new_credit(db_url, world):
+    cli(db_url, "ingest", str(write(world / "a.csv", ROSTER)))
+    res = cli(db_url, "reverse", "1", "--reason", "posted to the wrong person")
+    assert "reversed" in res.output
+    rows = export(db_url, world, "credits")
+    assert [r["reversed"] for r in rows] == ["true", "false"]
+    again = cli(db_url, "reverse", "1", "--reason", "twice", ok=(1,))
+    assert "already reversed" in again.output
+    later = write(world / "b.csv", "ACE ID,Name,Course Number,Completion Date\n104233,Bob Smith,CA23456,06/01/2026\n")
+    assert json.loads(cli(db_url, "ingest", "--json", str(later)).output)["credits"] == 1
+    assert len(export(db_url, world, "credits")) == 3
+
+
+def test_reverse_of_a_missing_credit_is_a_usage_error(db_url, world):
+    res = cli(db_url, "reverse", "99", "--reason", "x", ok=(2,))
+    assert "credit 99 does not exist" in res.output
+
+
+def test_unreadable_file_is_reported_and_the_rest_is_posted(db_url, world):
+    folder = world / "inbox"
+    folder.mkdir()
+    write(folder / "a.csv", ROSTER)
+    (folder / "broken.xlsx").write_bytes(b"PK\x03\x04 this is not a workbook")
+    (folder / "empty.csv").write_bytes(b"")
+    res = cli(db_url, "ingest", "--json", str(folder), ok=(1,))
+    s = json.loads(res.output)
+    assert s["credits"] == 2 and s["files"]["unreadable"] == 2
+    msgs = {d["file"]: d["message"] for d in s["details"]}
+    assert msgs["broken.xlsx"].startswith("broken.xlsx: ") and "\n" not in msgs["broken.xlsx"]
+    kinds = [(r["kind"], r["source_file"], r["source_location"]) for r in export(db_url, world, "exceptions")]
+    assert ("unreadable_file", "broken.xlsx", "") in kinds and ("unreadable_file", "empty.csv", "") in kinds
+
+
+def test_header_only_roster_is_processed_with_nothing_to_post(db_url, world):
+    res = cli(db_url, "ingest", "--json", str(write(world / "h.csv", ROSTER.splitlines()[0] + "\n")))
+    s = json.loads(res.output)
+    assert res.exit_code == 0 and s["credits"] == 0 and s["files"]["applied"] == 1
+
+
+def test_dry_run_reports_everything_and_commits_nothing(db_url, world):
+    res = cli(db_url, "ingest", "--dry-run", "--json", str(write(world / "a.csv", ROSTER)))
+    assert json.loads(res.output)["credits"] == 2
+    assert export(db_url, world, "credits") == []
+    assert export(db_url, world, "exceptions") == []
+    assert json.loads(cli(db_url, "ingest", "--json", str(world / "a.csv")).output)["credits"] == 2
+
+
+def test_course_option_fills_a_roster_without_a_course_column(db_url, world):
+    roster = write(world / "nocourse.csv", "Member ID,Full Name,Date\n104233,Robert Smith,03/05/2026\n")
+    s = json.loads(cli(db_url, "ingest", "--json", "--course", "ca 23456", str(roster)).output)
+    assert s["credits"] == 1
+
+
+def test_exports_escape_formula_text(db_url, world):
+    evil = write(world / "evil.csv", "ACE ID,Name,Course Number,Date\n=HYPERLINK(\"x\"),@SUM(A1),CA23456,03/05/2026\n")
+    cli(db_url, "ingest", str(evil))
+    rows = export(db_url, world, "exceptions")
+    assert rows[0]["certificant_ref"].startswith("'")
+    out = world / "exc.xlsx"
+    cli(db_url, "export", "exceptions", "--out", str(out))
+    ws = load_workbook(out)["Exceptions"]
+    values = [c.value for c in ws[2]]
+    assert all(not (isinstance(v, str) and v[:1] in "=+-@") for v in values)
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref
+
+
+def test_every_command_has_help():
+    def walk(group, prefix):
+        for name, cmd in group.commands.items():
+            yield prefix + [name], cmd
+            if hasattr(cmd, "commands"):
+                yield from walk(cmd, prefix + [name])
+
+    for path, cmd in walk(main, []):
+        res = CliRunner().invoke(main, [*path, "--help"])
+        assert res.exit_code == 0 and cmd.help, path
