@@ -149,6 +149,15 @@ class Matcher:
         return [self.by_id[c] for c in best]
 
     # -- the decision ------------------------------------------------------------
+    def decided(self, certificant_id: str) -> Match:
+        """A member of staff named the person: accepted if they are in the registry."""
+        cid = normalize_id(certificant_id)
+        if cid in self.by_id:
+            return Match(cid, [f"staff decision: {self.by_id[cid].display}"])
+        return Match(None, [], Finding("unknown_certificant", "R18",
+                                       f"certificant {certificant_id} named in the decision is not in the registry",
+                                       {"candidates": []}))
+
     def match(self, ref: PersonRef) -> Match:
         """R16-R18: exactly one confident candidate, or a finding that says why not."""
         evidence: list[str] = []

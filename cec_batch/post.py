@@ -14,18 +14,21 @@ import logging
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
+from typing import NamedTuple
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, insert
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from cec_batch.config import Limits
 from cec_batch.errors import UnreadableFile
 from cec_batch.match import Matcher
-from cec_batch.model import ReadResult
+from cec_batch.model import ROW_FIELDS, Finding, Outcome, ReadResult
 from cec_batch.normalize import is_blank
-from cec_batch.rules import PersonRecord, StandingCredit, settle, screen
+from cec_batch.rules import PersonRecord, Screened, StandingCredit, settle, screen
 from cec_batch.store import ledger
+from cec_batch.store.tables import exceptions
 
 log = logging.getLogger(__name__)
 RETRIES = 5
@@ -81,6 +84,7 @@ class Ingest:
         self._matcher = None
         self._dry_conn = None
         self.batch_id: int | None = None
+        self._archive_path: str | None = None
 
     # -- the batch ---------------------------------------------------------------
     def __enter__(self) -> "Ingest":
@@ -120,13 +124,15 @@ class Ingest:
         return self._catalogue, self._matcher
 
     # -- one file -------------------------------------------------------------------
-    def apply(self, path: Path, *, original_name: str | None = None) -> FileReport:
+    def apply(self, path: Path, *, original_name: str | None = None, sha256: str | None = None,
+              archive_path: str | None = None) -> FileReport:
         """Read, check and post one file; never raises for a bad file."""
         report = FileReport(path=path)
+        self._archive_path = archive_path
         self.reports.append(report)
         name = original_name or path.name
         try:
-            report.sha256 = file_sha256(path)
+            report.sha256 = sha256 or file_sha256(path)
         except OSError as exc:
             report.status, report.message = "failed", f"{name}: cannot open ({exc.strerror or exc})"
             return report
@@ -178,7 +184,7 @@ class Ingest:
             with self._transaction() as conn:
                 file_id = ledger.insert_file(conn, sha256=report.sha256, original_name=name, size_bytes=size,
                                              kind="unreadable", batch_id=self.batch_id, operator=self.operator,
-                                             provider=self.provider)
+                                             provider=self.provider, archive_path=self._archive_path)
                 ledger.insert_exceptions(conn, [dict(
                     kind="unreadable_file", severity="error", rule="R20", file_id=file_id, source_file=name,
                     source_location="", certificant_ref="", course_number="", detail=reason,
@@ -202,56 +208,22 @@ class Ingest:
             frame.loc[blank, "course_number"] = self.course
         rows = frame.to_dict("records")
         screened = [screen(r, catalogue=catalogue, matcher=matcher, today=self.today) for r in rows]
-        ids = {s.outcome.certificant_id for s in screened if not s.finished}
-        records, generations = ledger.load_records(conn, ids)
-        source = "certificate" if result.kind == "certificate" else "roster"
         file_id = ledger.insert_file(conn, sha256=report.sha256, original_name=name,
                                      size_bytes=report.path.stat().st_size, kind=result.kind,
                                      batch_id=self.batch_id, operator=self.operator, rows=len(rows),
-                                     provider=self.provider)
-        posted_at = ledger.now()
-        # IDs for every row that may still post; SQLite leaves unused ones free, PostgreSQL skips them.
-        free_ids = iter(ledger.allocate_credit_ids(conn, sum(not s.finished for s in screened)))
-        credit_rows, exception_rows = [], []
-        total = 0
-        for s in screened:
-            out = s.outcome
-            credit_id = None
-            if not s.finished:
-                record = records.get(out.certificant_id) or PersonRecord()
-                out = settle(s, record)
-                if out.posts:
-                    credit_id = next(free_ids)
-                    key = (out.certificant_id, out.course_number)
-                    generation = generations[key]
-                    generations[key] += 1
-                    # R14 within the file: a later row for the same course is a duplicate of this one.
-                    record.standing[out.course_number] = StandingCredit(
-                        credit_id, out.course_number, out.completion_date, out.category,
-                        f"this batch, {name} {out.location}")
-                    credit_rows.append((credit_id, out.certificant_id, out.course_number, generation,
-                                        out.completion_date, out.ceus, out.category, source, file_id, name,
-                                        out.location, self.batch_id, self.operator, posted_at,
-                                        "; ".join(out.notes) or None))
-                    total += out.ceus
-            for f in out.exceptions:  # errors, or warnings on a posted credit
-                report.outcomes[f.kind] += 1
-                exception_rows.append(self._exception(f, out, file_id, name, credit_id))
-        ledger.insert_credits(conn, credit_rows)
-        ledger.insert_exceptions(conn, exception_rows)
+                                     provider=self.provider, archive_path=self._archive_path)
+        source = Source(file_id, name, "certificate" if result.kind == "certificate" else "roster")
+        posted = post_outcomes(conn, [Pending(raw, s, source) for raw, s in zip(rows, screened)],
+                               batch_id=self.batch_id, operator=self.operator)
+        credits, total = 0, Decimal("0")
+        for p in posted:
+            if p.credit_id is not None:
+                credits += 1
+                total += p.outcome.ceus
+            report.outcomes.update(f.kind for f in p.outcome.exceptions)
         report.status, report.file_id, report.rows = "applied", file_id, len(rows)
-        report.credits, report.ceus = len(credit_rows), str(total if credit_rows else "0.0")
-        report.message = f"{name}: {len(rows)} rows, {len(credit_rows)} credits, {sum(report.outcomes.values())} exceptions"
-
-    def _exception(self, f, out, file_id, name, credit_id) -> dict:
-        data = dict(f.data)
-        if out.notes:
-            data.setdefault("notes", out.notes)
-        return dict(kind=f.kind, severity=f.severity, rule=f.rule, file_id=file_id, source_file=name,
-                    source_location=out.location, certificant_ref=out.certificant_ref[:300],
-                    certificant_id=out.certificant_id, course_number=(out.course_number or "")[:64],
-                    completion_date=out.completion_date, detail=f.detail, data=data, credit_id=credit_id,
-                    status="open", batch_id=self.batch_id, operator=self.operator, created_at=ledger.now())
+        report.credits, report.ceus = credits, str(total if credits else "0.0")
+        report.message = f"{name}: {len(rows)} rows, {credits} credits, {sum(report.outcomes.values())} exceptions"
 
     # -- the summary -------------------------------------------------------------------
     def summary(self) -> dict:
@@ -270,6 +242,100 @@ class Ingest:
             "exceptions_total": sum(by_kind.values()),
             "details": [r.as_dict() for r in self.reports],
         }
+
+
+# -- posting evaluated rows ------------------------------------------------------------
+@dataclass(frozen=True)
+class Source:
+    """Where a group of rows came from: the applied file (R25) and the credits' `source`."""
+
+    file_id: int | None
+    name: str          # the file's original base name
+    kind: str          # credits.source: roster, certificate, resolution
+
+
+class Pending(NamedTuple):
+    """A screened row waiting to be settled against the ledger and written."""
+
+    raw: dict                  # the row as read (kept with its exceptions, see raw_row)
+    screened: Screened
+    source: Source
+    note: str | None = None    # recorded with the credit, before the rules' own notes
+    data: dict | None = None   # added to the data of each exception of the row
+
+
+class Posted(NamedTuple):
+    """What became of one pending row."""
+
+    outcome: Outcome
+    credit_id: int | None           # the credit posted, or None
+    exception_ids: list[int] | None  # the exceptions recorded (only when asked for)
+
+
+def post_outcomes(conn, pending: list[Pending], *, batch_id: int, operator: str,
+                  exception_ids: bool = False) -> list[Posted]:
+    """Settle PENDING rows against the ledger (R6, R9-R14) and write their credits and exceptions.
+
+    Runs inside the caller's transaction. Rows are settled in order, and each credit
+    posted counts for the rows after it (R14 within the list: a later row for the same
+    person and course is a duplicate). With EXCEPTION_IDS the new exception IDs are
+    returned (one insert per row: for small lists such as staff decisions).
+    """
+    ids = {p.screened.outcome.certificant_id for p in pending if not p.screened.finished}
+    records, generations = ledger.load_records(conn, ids)
+    posted_at = ledger.now()
+    # IDs for every row that may still post; SQLite leaves unused ones free, PostgreSQL skips them.
+    free_ids = iter(ledger.allocate_credit_ids(conn, sum(not p.screened.finished for p in pending)))
+    credit_rows, exception_rows, evaluated = [], [], []
+    for p in pending:
+        s = p.screened
+        out, credit_id = s.outcome, None
+        if not s.finished:
+            record = records.get(out.certificant_id) or PersonRecord()
+            records[out.certificant_id] = record
+            out = settle(s, record)
+            if out.posts:
+                credit_id = next(free_ids)
+                key = (out.certificant_id, out.course_number)
+                generation = generations[key]
+                generations[key] += 1
+                # R14 within the list: a later row for the same course is a duplicate of this one.
+                record.standing[out.course_number] = StandingCredit(
+                    credit_id, out.course_number, out.completion_date, out.category,
+                    f"this batch, {p.source.name} {out.location}")
+                note = "; ".join(([p.note] if p.note else []) + out.notes) or None
+                credit_rows.append((credit_id, out.certificant_id, out.course_number, generation,
+                                    out.completion_date, out.ceus, out.category, p.source.kind, p.source.file_id,
+                                    p.source.name, out.location, batch_id, operator, posted_at, note))
+        rows = [exception_row(f, out, p, credit_id, batch_id=batch_id, operator=operator)
+                for f in out.exceptions]  # errors, or warnings on a posted credit
+        exception_rows.extend(rows)
+        evaluated.append((out, credit_id, rows))
+    # Credits first: a warning points at its credit.
+    ledger.insert_credits(conn, credit_rows)
+    if not exception_ids:
+        ledger.insert_exceptions(conn, exception_rows)
+        return [Posted(out, credit_id, None) for out, credit_id, _rows in evaluated]
+    return [Posted(out, credit_id, [conn.execute(insert(exceptions).values(**row).returning(
+                exceptions.c.exception_id)).scalar_one() for row in rows])
+            for out, credit_id, rows in evaluated]
+
+
+def exception_row(f: Finding, out: Outcome, p: Pending, credit_id: int | None, *, batch_id: int,
+                  operator: str) -> dict:
+    """The exceptions-table row of finding F about a pending row, with its provenance (R25)."""
+    data = dict(f.data)
+    if out.notes:
+        data.setdefault("notes", out.notes)
+    if p.data:
+        data.update(p.data)
+    # The row as read, so that staff's decision can be re-checked by the same rules.
+    data["row"] = raw_row(p.raw)
+    return dict(kind=f.kind, severity=f.severity, rule=f.rule, file_id=p.source.file_id, source_file=p.source.name,
+                source_location=out.location, certificant_ref=out.certificant_ref[:300],
+                certificant_id=out.certificant_id, course_number=(out.course_number or "")[:64],
+                completion_date=out.completion_date, detail=f.detail, data=data, credit_id=credit_id,
+                status="open", batch_id=batch_id, operator=operator, created_at=ledger.now())
 
 
 class _Savepoint:
@@ -299,6 +365,27 @@ class _Borrowed:
 
     def __exit__(self, *exc):
         return False
+
+
+def raw_row(raw: dict) -> dict:
+    """A row's raw fields as JSON-safe values (dates as ISO text, numbers as numbers)."""
+    out = {}
+    for k in ROW_FIELDS:
+        v = raw.get(k)
+        if k == "read":
+            continue
+        if is_blank(v):
+            v = None
+        elif hasattr(v, "isoformat"):
+            v = v.isoformat()
+        elif isinstance(v, Decimal):
+            v = str(v)
+        elif not isinstance(v, (str, int, float)):
+            v = str(v)
+        out[k] = v
+    if raw.get("read"):
+        out["read"] = raw["read"]
+    return out
 
 
 def _first_line(exc: Exception) -> str:

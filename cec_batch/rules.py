@@ -248,11 +248,14 @@ class Screened:
         return bool(self.outcome.exceptions)
 
 
-def screen(row, *, catalogue: dict[str, Course], matcher, today: date) -> Screened:
+def screen(row, *, catalogue: dict[str, Course], matcher, today: date, decided_certificant: str | None = None,
+           ocr: bool | None = None) -> Screened:
     """R7, R8, R15, R16-R19 over one row or page: everything that needs no ledger.
 
     ROW is a mapping with the fields of model.ROW_FIELDS. The first error ends
     the row; `settle` does the rest once the person's record is loaded.
+    DECIDED_CERTIFICANT is a member of staff's decision on who the row is about
+    (it replaces matching, but must name someone in the registry).
     """
     from cec_batch.match import PersonRef  # here to keep rules importable on its own
 
@@ -261,11 +264,13 @@ def screen(row, *, catalogue: dict[str, Course], matcher, today: date) -> Screen
                              row["email"], _birth(row["birth_date"]))
     out.certificant_ref = ref.shown
     read = row.get("read") or {}
-    if row.get("review"):
+    if row.get("review") and decided_certificant is None:
         out.course_number = _shown(row["course_number"])
         return Screened(_stop(out, Finding("needs_review", "R19", str(row["review"]), {"read": read})))
 
-    parsed, finding = check_course_number(row["course_number"], ocr=read.get("text_source") == "ocr")
+    if ocr is None:
+        ocr = read.get("text_source") == "ocr"
+    parsed, finding = check_course_number(row["course_number"], ocr=ocr)
     out.course_number = parsed.value or _shown(row["course_number"])
     if finding:
         return Screened(_stop(out, finding))
@@ -281,7 +286,7 @@ def screen(row, *, catalogue: dict[str, Course], matcher, today: date) -> Screen
     if finding:
         return Screened(_stop(out, finding))
 
-    match = matcher.match(ref)
+    match = matcher.decided(decided_certificant) if decided_certificant else matcher.match(ref)
     out.certificant_id = match.certificant_id
     if match.finding:
         return Screened(_stop(out, match.finding))

@@ -21,6 +21,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 
 metadata = MetaData(
@@ -170,4 +171,52 @@ exceptions = Table(
     Column("resolved_by", String(100)),
     Column("resolution", Text),
     Index("ix_exceptions_status_kind", "status", "kind"),
+)
+
+# R21-R23: a petition for credit for a course that is not pre-approved. Staff record
+# it (pending) and decide it once: approval posts a credit (`credit_id`, course
+# number PET<petition_id>), denial posts nothing. `computed_ceus` is the R22 value
+# of the hours; `decided_ceus` is what the approval posted.
+petitions = Table(
+    "petitions",
+    metadata,
+    Column("petition_id", Integer, primary_key=True, autoincrement=True),
+    Column("certificant_id", String(32), ForeignKey("certificants.certificant_id"), nullable=False),
+    Column("title", String(300), nullable=False),
+    Column("provider", String(200), nullable=False),
+    Column("completion_date", Date, nullable=False),
+    Column("basis", String(16), nullable=False),
+    Column("hours", Numeric(6, 2), nullable=False),
+    Column("university_extension", Boolean, nullable=False, server_default=false()),
+    Column("grade", String(8)),
+    Column("activity", Boolean, nullable=False, server_default=false()),  # R13: never approved
+    Column("computed_ceus", CEUS, nullable=False),
+    Column("status", String(16), nullable=False, server_default="pending"),
+    Column("decided_ceus", CEUS),
+    Column("decision_reason", Text),
+    Column("decided_by", String(100)),
+    Column("decided_at", DateTime(timezone=True)),
+    Column("credit_id", Integer, ForeignKey("credits.credit_id")),
+    Column("created_by", String(100), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("batch_id", Integer, ForeignKey("batches.batch_id"), nullable=False),
+    CheckConstraint("basis IN ('contact_hours','semester_hours','quarter_hours')", name="basis"),
+    CheckConstraint("status IN ('pending','approved','denied')", name="status"),
+    CheckConstraint("hours > 0", name="positive_hours"),
+    Index("ix_petitions_certificant", "certificant_id"),
+    Index("ix_petitions_status", "status"),
+)
+
+# The supporting documents of a petition, kept in the archive under their hash (R27).
+petition_documents = Table(
+    "petition_documents",
+    metadata,
+    Column("document_id", Integer, primary_key=True, autoincrement=True),
+    Column("petition_id", Integer, ForeignKey("petitions.petition_id"), nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("original_name", String(500), nullable=False),
+    Column("archive_path", String(1000), nullable=False),
+    Column("size_bytes", Integer, nullable=False),
+    UniqueConstraint("petition_id", "sha256", name="uq_petition_documents_file"),
+    Index("ix_petition_documents_sha256", "sha256"),
 )

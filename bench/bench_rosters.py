@@ -1,0 +1,118 @@
+"""Roster ingest against the bare read of the same file (a benchmark, not a test).
+
+Builds (once, cached in bench/out/) a 200,000-row roster and a 100,000-person
+registry, then times in one run:
+  - the bare read: pandas.read_excel(engine="calamine") of the roster;
+  - `ingest` of the roster into a fresh SQLite store holding the registry
+    (sniff, isolated read, normalise, match, rules, one transaction of inserts).
+Goal: ingest within 1.5x the bare read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sqlite3
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent / "out"
+FIRST = ["James", "Mary", "Robert", "Patricia", "John", "Jennifer", "Michael", "Linda", "David", "Elizabeth",
+         "William", "Barbara", "Richard", "Susan", "Joseph", "Jessica", "Thomas", "Sarah", "Carlos", "Maria",
+         "José", "Zoë", "Søren", "Aoife", "Wei", "Priya", "Ahmed", "Fatima", "Olga", "Kenji"]
+LAST = ["Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis", "Rodriguez", "Martinez",
+        "Hernandez", "Lopez", "Gonzalez", "Wilson", "Anderson", "Thomas", "Taylor", "Moore", "Jackson", "Martin",
+        "Lee", "Perez", "Thompson", "White", "Harris", "Sanchez", "Clark", "Ramirez", "Lewis", "Robinson",
+        "Núñez", "O'Brien", "van der Berg", "Smith-Jones", "Kowalski", "Nguyen", "Kim", "Patel", "Müller", "Rossi"]
+
+
+def build_world(people: int, rows: int, seed: int = 7) -> tuple[Path, list[tuple], list[tuple], list[tuple]]:
+    rnd = random.Random(seed)
+    certificants, certifications, courses = [], [], []
+    for i in range(people):
+        cid = str(100000 + i)
+        first, last = rnd.choice(FIRST), rnd.choice(LAST)
+        certificants.append((cid, first, last, f"p{cid}@example.com", None))
+        start = date(2025, 1, 1) + timedelta(days=rnd.randrange(0, 300))
+        certifications.append((cid, "Personal Trainer", start, start.replace(year=start.year + 2) - timedelta(days=1)))
+    prefixes = ["CEP", "CP", "CA", "CS", "CL"]
+    for i in range(80):
+        num = f"{prefixes[i % 5]}{10000 + i * 37:05d}"
+        courses.append((num, f"Course {i}", f"Provider {i % 7}", "0.8", "standard", date(2024, 1, 1), None))
+    roster = OUT / f"roster_{rows}.xlsx"
+    if not roster.exists():
+        from openpyxl import Workbook
+
+        wb = Workbook(write_only=True)
+        ws = wb.create_sheet("Roster")
+        ws.append(["Provider roster, generated for the benchmark"])
+        ws.append([])
+        ws.append(["ACE ID", "First Name", "Last Name", "Email", "Course #", "Date Completed", "CECs", "Notes"])
+        for r in range(rows):
+            cid, first, last, email, _ = certificants[r % people]
+            course = courses[(r // people + r) % len(courses)][0]
+            day = date(2026, 1, 1) + timedelta(days=rnd.randrange(0, 300))
+            ws.append([int(cid), first, last, email, course, day, 0.8, ""])
+        OUT.mkdir(parents=True, exist_ok=True)
+        wb.save(roster)
+    return roster, certificants, certifications, courses
+
+
+def make_store(path: Path, certificants, certifications, courses) -> str:
+    from cec_batch.store import open_store
+
+    if path.exists():
+        path.unlink()
+    url = f"sqlite:///{path}"
+    open_store(url).dispose()
+    con = sqlite3.connect(path)
+    with con:
+        con.executemany("INSERT INTO certificants VALUES (?,?,?,?,?)", certificants)
+        con.executemany("INSERT INTO certifications (certificant_id, certification, period_start, period_end) "
+                        "VALUES (?,?,?,?)", [(a, b, c.isoformat(), d.isoformat()) for a, b, c, d in certifications])
+        con.executemany("INSERT INTO courses VALUES (?,?,?,?,?,?,?)",
+                        [(a, b, c, d, e, f.isoformat(), None) for a, b, c, d, e, f, _ in courses])
+    con.close()
+    return url
+
+
+def main() -> dict:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rows", type=int, default=200_000)
+    ap.add_argument("--people", type=int, default=100_000)
+    args = ap.parse_args()
+
+    import pandas as pd
+
+    from cec_batch.post import Ingest
+    from cec_batch.store import open_store
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    t = time.perf_counter()
+    roster, certificants, certifications, courses = build_world(args.people, args.rows)
+    print(f"world: {args.rows:,} roster rows, {args.people:,} people ({time.perf_counter() - t:.1f} s to build)")
+    url = make_store(OUT / "bench.sqlite3", certificants, certifications, courses)
+
+    t = time.perf_counter()
+    frame = pd.read_excel(roster, sheet_name=None, engine="calamine", header=None)
+    bare = time.perf_counter() - t
+    del frame
+
+    engine = open_store(url)
+    t = time.perf_counter()
+    with Ingest(engine, operator="bench", today=date(2026, 11, 15)) as batch:
+        report = batch.apply(roster)
+    ingest = time.perf_counter() - t
+    engine.dispose()
+    assert report.status == "applied", report.message
+    print(f"{'step':<44}{'seconds':>9}{'ratio':>8}")
+    print(f"{'bare read: pandas + calamine':<44}{bare:>9.2f}{1:>8.2f}")
+    print(f"{'cec-batch ingest (read, match, rules, post)':<44}{ingest:>9.2f}{ingest / bare:>8.2f}")
+    print(f"  posted {report.credits:,} credits, {sum(report.outcomes.values()):,} exceptions "
+          f"{dict(report.outcomes)}; goal: ratio <= 1.5")
+    return {"bare_s": bare, "ingest_s": ingest, "ratio": ingest / bare}
+
+
+if __name__ == "__main__":
+    main()

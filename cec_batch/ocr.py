@@ -1,0 +1,274 @@
+"""Tesseract for scanned certificate pages: availability, rendering, orientation, words with confidences.
+
+Kept apart from the certificate reader so that a benchmark can run bare Tesseract
+on the very images the reader renders.
+
+Parallelism: each OCR is a separate Tesseract process (pytesseract runs the
+`tesseract` program), so `OcrPool` drives `workers` of them at once from threads
+of the calling process. That uses the cores as a process pool would, without
+forking the reader (which already runs in a forked, memory-capped child) and
+without copying page images between processes; nothing outlives the pool
+except a Tesseract process still inside its own timeout.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+DPI = 300                        # Tesseract's sweet spot for printed text
+PAGE_SECONDS = 30.0              # Tesseract wall time allowed for one page, orientation tries included
+BLANK_DPI = 36                   # a cheap render is enough to see whether a sheet is white
+BLANK_INK_FRACTION = 0.0008      # share of ink pixels under which a page is blank (dust specks stay below)
+BLANK_INK_DELTA = 40             # grey levels darker than the paper that count as ink
+UPRIGHT_MEAN_CONFIDENCE = 60.0   # a first pass this good is taken as upright, no orientation check
+UPRIGHT_MIN_GOOD_WORDS = 3
+
+
+class OcrUnavailable(Exception):
+    """Tesseract is not installed (or not on PATH)."""
+
+
+@dataclass
+class Word:
+    """One word as Tesseract read it, in pixels of the upright image."""
+
+    text: str
+    conf: float        # 0-100
+    left: int
+    top: int
+    width: int
+    height: int
+    block: int
+    par: int
+    line: int
+
+
+@dataclass
+class PageOcr:
+    """Tesseract's reading of one page image."""
+
+    words: list[Word] = field(default_factory=list)
+    rotation: int = 0                 # degrees the image was turned clockwise to stand upright
+    seconds: float = 0.0
+    error: str | None = None          # why nothing could be read (timeout, Tesseract error)
+    image_path: Path | None = None    # the upright image that was read
+
+    @property
+    def mean_confidence(self) -> float:
+        return _quality(self.words)[0]
+
+
+def tesseract_cmd() -> str | None:
+    """Path of the Tesseract program, or None when it is not installed (looked up on PATH each time)."""
+    import pytesseract
+
+    return shutil.which(pytesseract.pytesseract.tesseract_cmd)
+
+
+def available() -> bool:
+    return tesseract_cmd() is not None
+
+
+@lru_cache(maxsize=8)
+def _languages(cmd: str) -> frozenset[str]:
+    try:
+        out = subprocess.run([cmd, "--list-langs"], capture_output=True, text=True, timeout=20).stdout
+    except (OSError, subprocess.SubprocessError):
+        return frozenset()
+    return frozenset(line.strip() for line in out.splitlines()[1:] if line.strip())
+
+
+def osd_available() -> bool:
+    """Whether Tesseract has its orientation model (`osd` traineddata)."""
+    cmd = tesseract_cmd()
+    return cmd is not None and "osd" in _languages(cmd)
+
+
+# ---------------------------------------------------------------- rendering
+
+
+def page_pixels(page, dpi: int = DPI) -> int:
+    """Pixel count of the page rendered at `dpi` (checked against Limits.max_page_pixels before rendering)."""
+    width, height = page.get_size()
+    return int(abs(width) * dpi / 72) * int(abs(height) * dpi / 72)
+
+
+def render(page, dpi: int = DPI):
+    """The page as a greyscale PIL image (mode L): greyscale is ~2 s/page cheaper for Tesseract than colour."""
+    bitmap = page.render(scale=dpi / 72, grayscale=True)
+    try:
+        return bitmap.to_pil().convert("L")
+    finally:
+        bitmap.close()
+
+
+def is_blank(page) -> bool:
+    """True for an all-white sheet (a scanned back): a few specks of dust still count as blank."""
+    bitmap = page.render(scale=BLANK_DPI / 72, grayscale=True)
+    try:
+        a = bitmap.to_numpy()
+    finally:
+        bitmap.close()
+    if a.ndim == 3:
+        a = a[..., 0]
+    if a.size == 0:
+        return True
+    paper = float(np.percentile(a, 90))
+    if paper < 160:           # a dark sheet is not a white back
+        return False
+    ink = np.count_nonzero(a < paper - BLANK_INK_DELTA) / a.size
+    return ink < BLANK_INK_FRACTION
+
+
+# ---------------------------------------------------------------- Tesseract
+
+
+def _env_single_thread() -> None:
+    # One Tesseract thread per process: its own threading is slower on few cores
+    # (2.7 s vs 1.3 s/page) and parallelism comes from running several processes.
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+
+
+def _words(image_path: Path, timeout: float) -> list[Word]:
+    import pytesseract
+
+    data = pytesseract.image_to_data(str(image_path), output_type=pytesseract.Output.DICT,
+                                     timeout=max(1, int(timeout + 0.999)))
+    words = []
+    for i, text in enumerate(data["text"]):
+        text = (text or "").strip()
+        conf = float(data["conf"][i])
+        if not text or conf < 0:
+            continue
+        words.append(Word(text, conf, int(data["left"][i]), int(data["top"][i]), int(data["width"][i]),
+                          int(data["height"][i]), int(data["block_num"][i]), int(data["par_num"][i]),
+                          int(data["line_num"][i])))
+    return words
+
+
+def _quality(words: list[Word]) -> tuple[float, int]:
+    """(mean confidence of words with 3+ letters or digits, how many of them read at 80+)."""
+    confs = [w.conf for w in words if sum(ch.isalnum() for ch in w.text) >= 3]
+    if not confs:
+        return 0.0, 0
+    return sum(confs) / len(confs), sum(1 for c in confs if c >= 80)
+
+
+def _score(words: list[Word]) -> float:
+    """How much confidently read text there is: compares the same page in different orientations."""
+    return sum(w.conf for w in words if w.conf >= 60 and sum(ch.isalnum() for ch in w.text) >= 3)
+
+
+def _osd_rotation(image_path: Path, timeout: float) -> int | None:
+    """Clockwise degrees that make the page upright, per Tesseract OSD; None when OSD fails."""
+    import pytesseract
+
+    try:
+        osd = pytesseract.image_to_osd(str(image_path), output_type=pytesseract.Output.DICT,
+                                       config="--psm 0", timeout=max(1, int(timeout + 0.999)))
+    except (pytesseract.TesseractError, RuntimeError, ValueError, KeyError):
+        return None
+    return int(osd.get("rotate", 0)) % 360
+
+
+def _rotated_copy(image_path: Path, rotation: int) -> Path:
+    from PIL import Image
+
+    out = image_path.with_name(f"{image_path.stem}-r{rotation}{image_path.suffix}")
+    with Image.open(image_path) as img:
+        img.rotate(-rotation, expand=True).save(out)   # PIL turns counter-clockwise
+    return out
+
+
+def ocr_image(image_path: Path, *, seconds: float = PAGE_SECONDS, use_osd: bool | None = None) -> PageOcr:
+    """Read one page image: words with confidences, turned upright first when it lies sideways or upside down.
+
+    The first pass reads the image as it is; only when that reads poorly is the
+    orientation checked (OSD, or when OSD is missing or fails, each quarter turn),
+    and the best reading kept.
+    """
+    import pytesseract
+
+    start = time.monotonic()
+    deadline = start + seconds
+    image_path = Path(image_path)
+
+    def left() -> float:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise RuntimeError("Tesseract process timeout")
+        return remaining
+
+    try:
+        best = PageOcr(_words(image_path, left()), 0, image_path=image_path)
+        mean, good = _quality(best.words)
+        if mean >= UPRIGHT_MEAN_CONFIDENCE and good >= UPRIGHT_MIN_GOOD_WORDS:
+            best.seconds = time.monotonic() - start
+            return best
+        if use_osd is None:
+            use_osd = osd_available()
+        rotation = _osd_rotation(image_path, left()) if use_osd else None
+        tries = [90, 180, 270] if rotation is None else ([rotation] if rotation else [])
+        for rot in tries:
+            path = _rotated_copy(image_path, rot)
+            attempt = PageOcr(_words(path, left()), rot, image_path=path)
+            if _score(attempt.words) > _score(best.words):
+                best = attempt
+    except pytesseract.TesseractNotFoundError as exc:
+        raise OcrUnavailable("Tesseract is not installed") from exc
+    except RuntimeError as exc:
+        if "timeout" not in str(exc):
+            raise
+        return PageOcr(error=f"OCR timed out after {seconds:.0f} s", seconds=time.monotonic() - start,
+                       image_path=image_path)
+    except pytesseract.TesseractError as exc:
+        return PageOcr(error=f"OCR failed: {exc.message or exc.status}"[:200],
+                       seconds=time.monotonic() - start, image_path=image_path)
+    best.seconds = time.monotonic() - start
+    return best
+
+
+class OcrPool:
+    """Runs up to `workers` Tesseract processes at once; use as a context manager.
+
+    On exit, queued pages are cancelled and running ones finish (each is bounded
+    by its own timeout).
+    """
+
+    def __init__(self, workers: int | None = None, *, seconds: float = PAGE_SECONDS):
+        if not available():
+            raise OcrUnavailable("Tesseract is not installed")
+        self.workers = max(1, workers or default_workers())
+        self.seconds = seconds
+        self.use_osd = osd_available()
+        _env_single_thread()
+        self._executor = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="ocr")
+
+    def submit(self, image_path: Path) -> Future:
+        return self._executor.submit(ocr_image, image_path, seconds=self.seconds, use_osd=self.use_osd)
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> "OcrPool":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def default_workers() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:
+        return os.cpu_count() or 1

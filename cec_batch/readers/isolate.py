@@ -1,0 +1,373 @@
+"""Keeping one reader within the limits: a forked child with a memory cap and a deadline.
+
+Spreadsheet and PDF libraries are the part of the program most exposed to other
+people's files, and some of them fail in ways Python cannot catch: python-calamine
+aborts the whole process when an allocation fails and raises PanicException (a
+BaseException) on some corrupt files. Each file is therefore parsed in a forked
+child; whatever happens there becomes, at worst, one `UnreadableFile`, and the
+batch goes on with the next file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import faulthandler
+import fcntl
+import gc
+import io
+import logging
+import os
+import pickle
+import select
+import signal
+import tempfile
+import time
+import traceback
+import warnings
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable
+
+import numpy as np
+import pandas as pd
+
+from cec_batch.config import Limits
+from cec_batch.errors import UnreadableFile
+
+log = logging.getLogger(__name__)
+
+_KiB = 1024
+_MiB = 1024 * 1024
+_GiB = 1024 * 1024 * 1024
+
+# Rust prints this before aborting when an allocation fails (the address-space cap at work).
+_ALLOCATION_FAILURE_MARKERS = ("memory allocation of", "out of memory", "Cannot allocate memory", "bad_alloc")
+
+
+def format_bytes(n: int) -> str:
+    """A size as people say it: '100 MB', '1 GB', '120.3 MB', '512 bytes' (binary units, as the limits are)."""
+    if n >= _GiB:
+        return f"{n // _GiB} GB" if n % _GiB == 0 else f"{n / _GiB:.1f} GB"
+    if n >= _MiB:
+        return f"{n // _MiB} MB" if n % _MiB == 0 else f"{n / _MiB:.1f} MB"
+    if n >= _KiB:
+        return f"{n // _KiB} KB" if n % _KiB == 0 else f"{n / _KiB:.1f} KB"
+    return f"{n} bytes"
+
+
+def format_seconds(s: float) -> str:
+    return f"{s:g} s"
+
+
+def check_file_size(path: Path, limits: Limits) -> int:
+    """The file's size in bytes; UnreadableFile when it cannot be opened or is over the size limit."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise UnreadableFile(path, f"cannot open the file ({exc.strerror or exc})") from None
+    if size > limits.max_file_bytes:
+        shown = f"{size / _MiB:.1f} MB" if size >= _MiB else format_bytes(size)
+        raise UnreadableFile(
+            path,
+            f"file is {shown}, over the {format_bytes(limits.max_file_bytes)} limit (CEC_LIMIT_MAX_FILE_BYTES)",
+        )
+    return size
+
+
+def timeout_reason(limits: Limits) -> str:
+    return f"took longer than {format_seconds(limits.parse_seconds)} to parse (CEC_LIMIT_PARSE_SECONDS)"
+
+
+def memory_reason(limits: Limits) -> str:
+    return (
+        f"needed more than {format_bytes(limits.parse_memory_bytes)} of memory to parse "
+        "(CEC_LIMIT_PARSE_MEMORY_BYTES)"
+    )
+
+
+def _virtual_size() -> int | None:
+    """This process's current address-space size in bytes, or None where /proc is absent."""
+    try:
+        with open("/proc/self/statm", "rb") as f:
+            pages = int(f.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    return pages * os.sysconf("SC_PAGE_SIZE")
+
+
+def _first_line(text: str) -> str:
+    for line in str(text).splitlines():
+        if line.strip():
+            return line.strip()[:300]
+    return ""
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this child if the parent dies first (best effort; PR_SET_PDEATHSIG)."""
+    with contextlib.suppress(Exception):
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)
+
+
+
+# --- sending a result back -----------------------------------------------------------------------
+# A roster of 200,000 rows is a DataFrame of a few million Python objects. Pickled as is, the
+# memo table and one reduce call per datetime.date make the trip back cost more than a third of
+# the parse. So frames travel as plain column lists, dates as day ordinals, pickled without memo.
+
+def _pack_objects(values: list) -> tuple:
+    if date not in set(map(type, values)):
+        return ("objects", values)
+    where = [i for i, v in enumerate(values) if type(v) is date]
+    ordinals = np.array([values[i].toordinal() for i in where], dtype=np.int32)
+    rest = list(values)
+    for i in where:
+        rest[i] = None
+    return ("dates", rest, np.array(where, dtype=np.int64), ordinals)
+
+
+def _unpack_objects(packed: tuple) -> np.ndarray:
+    values = packed[1]
+    if packed[0] == "dates":
+        fromordinal = date.fromordinal
+        for i, ordinal in zip(packed[2].tolist(), packed[3].tolist()):
+            values[i] = fromordinal(ordinal)
+    arr = np.empty(len(values), dtype=object)
+    arr[:] = values
+    return arr
+
+
+def _pack_frame(df: pd.DataFrame) -> tuple:
+    if not df.columns.is_unique:
+        return ("plain", df)
+    index = None if df.index.equals(pd.RangeIndex(len(df))) else df.index
+    columns = []
+    for name in df.columns:
+        series = df[name]
+        if series.dtype == object:
+            columns.append((name, True, _pack_objects(series.tolist())))
+        else:
+            columns.append((name, False, series.to_numpy()))
+    return ("frame", columns, index, len(df))
+
+
+def _unpack_frame(packed: tuple) -> pd.DataFrame:
+    if packed[0] == "plain":
+        return packed[1]
+    _, columns, index, n = packed
+    data = {}
+    for name, is_object, value in columns:
+        data[name] = pd.Series(_unpack_objects(value) if is_object else value, dtype=object if is_object else None,
+                               copy=False)
+    df = pd.DataFrame(data) if data else pd.DataFrame(index=pd.RangeIndex(n))
+    if index is not None:
+        df.index = index
+    return df
+
+
+def _pack(result: Any) -> tuple:
+    if isinstance(result, pd.DataFrame):
+        return ("frame", _pack_frame(result))
+    if dataclasses.is_dataclass(result) and not isinstance(result, type):
+        fields = {f.name: getattr(result, f.name) for f in dataclasses.fields(result)}
+        if any(isinstance(v, pd.DataFrame) for v in fields.values()):
+            packed = {k: ("frame", _pack_frame(v)) if isinstance(v, pd.DataFrame) else ("plain", v)
+                      for k, v in fields.items()}
+            return ("dataclass", type(result), packed)
+    return ("plain", result)
+
+
+def _unpack(packed: tuple) -> Any:
+    if packed[0] == "frame":
+        return _unpack_frame(packed[1])
+    if packed[0] == "dataclass":
+        _, cls, fields = packed
+        return cls(**{k: _unpack(v) for k, v in fields.items()})
+    return packed[1]
+
+
+def _dumps(payload: tuple) -> bytes:
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.fast = True  # no memo: the payload is flat data, and memoising millions of cells is slow
+    try:
+        pickler.dump(payload)
+    except (ValueError, RecursionError):  # a self-referencing result needs the memo after all
+        return pickle.dumps(payload, protocol=5)
+    return buffer.getvalue()
+
+
+def _child_main(func: Callable[..., Any], args: tuple, kwargs: dict, wfd: int, err_fd: int, as_limit: int | None):
+    """Runs in the child: call func, send one pickled tuple back. Never returns (os._exit)."""
+    status = 70
+    try:
+        # Parent objects (an SQLAlchemy pool, open files) are inherited, not ours: freeze them so the
+        # child's collector never finalises one of them (which could close the parent's socket).
+        gc.freeze()
+        _die_with_parent()
+        # Library noise (Rust panic messages, faulthandler dumps) goes to a file the parent reads.
+        os.dup2(err_fd, 2)
+        faulthandler.enable(file=2, all_threads=False)
+        if as_limit is not None:
+            import resource
+
+            _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+            if hard != resource.RLIM_INFINITY:
+                as_limit = min(as_limit, hard)
+            resource.setrlimit(resource.RLIMIT_AS, (as_limit, hard))
+        try:
+            payload: tuple = ("ok", _pack(func(*args, **kwargs)))
+        except UnreadableFile as exc:
+            payload = ("unreadable", exc.reason)
+        except MemoryError:
+            payload = ("memory",)
+        except BaseException as exc:  # noqa: BLE001 - PanicException and friends are BaseExceptions
+            payload = ("error", type(exc).__name__, _first_line(str(exc)), traceback.format_exc())
+        try:
+            data = _dumps(payload)
+        except MemoryError:
+            payload = None
+            data = pickle.dumps(("memory",), protocol=5)
+        except BaseException as exc:  # noqa: BLE001 - an unpicklable result is a bug, reported as such
+            data = pickle.dumps(
+                ("error", type(exc).__name__, f"result could not be sent back: {_first_line(str(exc))}",
+                 traceback.format_exc()),
+                protocol=5,
+            )
+        view = memoryview(data)
+        while view:
+            written = os.write(wfd, view)
+            view = view[written:]
+        status = 0
+    finally:
+        # Never return into the parent's stack, run its atexit handlers or flush its buffers.
+        os._exit(status)
+
+
+def _read_stderr(f, limit: int = 256 * 1024) -> str:
+    """What the child wrote to its standard error (Rust panic messages come first, backtraces after)."""
+    try:
+        f.seek(0)
+        return f.read(limit).decode("utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+def _excerpt(text: str, lines: int = 30) -> str:
+    kept = text.rstrip().splitlines()
+    return "\n".join(kept[:lines] + (["..."] if len(kept) > lines else []))
+
+
+def _signal_name(signum: int) -> str:
+    try:
+        return signal.Signals(signum).name
+    except ValueError:
+        return f"signal {signum}"
+
+
+def run_isolated(
+    func: Callable[..., Any],
+    *args: Any,
+    limits: Limits,
+    path: Path,
+    crash_label: str = "the spreadsheet library",
+    **kwargs: Any,
+) -> Any:
+    """Call func(*args, **kwargs) in a forked child under the parse limits and return its result.
+
+    `limits` and `path` are for the isolation itself (pass them on to func explicitly when it
+    needs them); `crash_label` names what crashed in the message. Raises UnreadableFile(path, ...)
+    when the child raises it, runs out of time or memory, dies, or fails in any other way.
+    """
+    path = Path(path)
+    if not hasattr(os, "fork"):  # no fork (Windows): no isolation, but the same contract
+        return func(*args, **kwargs)
+
+    vsize = _virtual_size()
+    as_limit = vsize + limits.parse_memory_bytes if vsize is not None else None
+    rfd, wfd = os.pipe()
+    with contextlib.suppress(OSError, AttributeError):
+        fcntl.fcntl(rfd, fcntl.F_SETPIPE_SZ, 1 << 20)  # fewer wake-ups for a large result
+    errfile = tempfile.TemporaryFile()
+    pid = None
+    try:
+        with warnings.catch_warnings():
+            # Python 3.12+ warns about fork in a threaded process; the child only parses one file.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            pid = os.fork()
+        if pid == 0:
+            os.close(rfd)
+            _child_main(func, args, kwargs, wfd, errfile.fileno(), as_limit)
+        os.close(wfd)
+        wfd = -1
+        data = _collect(pid, rfd, limits, path)
+        _, status = os.waitpid(pid, 0)
+        pid = None
+        return _outcome(data, status, errfile, limits, path, crash_label)
+    finally:
+        if pid:  # the deadline passed or the parent was interrupted: never leave the child behind
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, 0)
+        os.close(rfd)
+        if wfd != -1:
+            os.close(wfd)
+        errfile.close()
+
+
+def _collect(pid: int, rfd: int, limits: Limits, path: Path) -> bytes:
+    """Read the child's whole answer before the deadline; kill it and raise when time runs out."""
+    deadline = time.monotonic() + limits.parse_seconds
+    poller = select.poll()
+    poller.register(rfd, select.POLLIN | select.POLLHUP | select.POLLERR)
+    chunks: list[bytes] = []
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            os.kill(pid, signal.SIGKILL)
+            raise UnreadableFile(path, timeout_reason(limits))
+        if not poller.poll(max(1, int(remaining * 1000))):
+            continue
+        chunk = os.read(rfd, 1 << 20)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+
+
+def _outcome(data: bytes, status: int, errfile, limits: Limits, path: Path, crash_label: str) -> Any:
+    payload = None
+    if data:
+        try:
+            payload = pickle.loads(data)
+        except Exception:  # noqa: BLE001 - a truncated answer: the child died while sending it
+            payload = None
+    if payload is None:
+        stderr = _read_stderr(errfile)
+        if stderr.strip():
+            log.warning("%s: the reader's child process wrote before dying:\n%s", path.name, _excerpt(stderr))
+        if any(marker in stderr for marker in _ALLOCATION_FAILURE_MARKERS):
+            raise UnreadableFile(path, memory_reason(limits))
+        if os.WIFSIGNALED(status):
+            raise UnreadableFile(
+                path, f"{crash_label} crashed reading it (killed by {_signal_name(os.WTERMSIG(status))})"
+            )
+        code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else status
+        raise UnreadableFile(path, f"{crash_label} stopped without an answer (exit code {code})")
+
+    tag = payload[0]
+    if tag == "ok":
+        return _unpack(payload[1])
+    if tag == "unreadable":
+        raise UnreadableFile(path, payload[1])
+    if tag == "memory":
+        raise UnreadableFile(path, memory_reason(limits))
+    _, name, message, tb = payload
+    if name == "PanicException":
+        log.warning("%s: %s panicked:\n%s", path.name, crash_label, tb)
+        raise UnreadableFile(path, f"{crash_label} crashed reading it (PanicException: {message})")
+    log.error("%s: unexpected error while reading:\n%s", path.name, tb)
+    raise UnreadableFile(path, f"could not be read ({name}: {message})" if message else f"could not be read ({name})")

@@ -1,0 +1,784 @@
+"""Roster reader: a provider's workbook or CSV, one row per attendee, into raw rows.
+
+Providers write rosters by hand: the header may sit below title lines, columns
+have many names, every sheet may hold rows, and files arrive with the wrong
+extension. The format is recognised by content; the values are passed on raw
+(strings stripped, blanks as None) for `normalize` to judge.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import csv
+import functools
+import gc
+import io
+import mmap
+import operator
+import os
+import re
+import tempfile
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Iterator, Sequence
+
+import numpy as np
+import pandas as pd
+
+from cec_batch.config import Limits
+from cec_batch.errors import UnreadableFile
+from cec_batch.model import ROW_FIELDS, ReadResult
+from cec_batch.readers.isolate import check_file_size
+
+HEADER_SCAN_ROWS = 30  # non-blank rows searched for the header, title lines included
+SNIFF_BYTES = 64 * 1024
+
+PASSWORD_PROTECTED = "password-protected workbook (remove the password and send the file again)"
+
+# --- recognising the format by content ------------------------------------------------------
+
+_OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+_ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+_FOREIGN_MAGICS = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"\x7fELF", "a program"),
+    (b"{\\rtf", "an RTF document"),
+)
+# Bytes that do not occur in text (C0 controls other than tab, newlines, form feed; DEL).
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 26)) + b"\x7f"
+_TEXT_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")  # OLE stream of an encrypted OOXML file
+
+_CALAMINE_SUFFIX = {"xlsx": ".xlsx", "xlsb": ".xlsb", "ods": ".ods", "xls": ".xls"}
+_SUFFIXES_OF = {"xlsx": {".xlsx", ".xlsm"}, "xlsb": {".xlsb"}, "ods": {".ods"}, "xls": {".xls"}}
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when the sample looks like BOM-less UTF-16 text (ASCII-heavy)."""
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    even_nul, odd_nul = even.count(0) / len(even), odd.count(0) / len(odd)
+    if odd_nul > 0.4 and even_nul < 0.05:
+        return "utf-16-le"
+    if even_nul > 0.4 and odd_nul < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _text_kind(head: bytes) -> str | None:
+    """Why a text file is not a roster (XML, HTML), or None when it may be CSV."""
+    text = head[:2048].decode("latin-1").lstrip("\ufeff \t\r\n").lower()
+    if text.startswith("<?xml") and "urn:schemas-microsoft-com:office:spreadsheet" in head.decode("latin-1"):
+        return "an Excel 2003 XML spreadsheet, which is not supported: open it and save it as .xlsx"
+    if text.startswith(("<!doctype html", "<html", "<table")):
+        return "a web page (HTML), not a spreadsheet: open it and save it as .xlsx or .csv"
+    if text.startswith("<?xml"):
+        return "not a spreadsheet: an XML document"
+    return None
+
+
+def _zip_format(path: Path) -> str:
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = z.namelist()
+            lower = [n.lower() for n in names]
+            if any(n.endswith("workbook.xml") for n in lower):
+                return "xlsx"
+            if any(n.endswith("workbook.bin") for n in lower):
+                return "xlsb"
+            if "mimetype" in names:
+                mimetype = z.read("mimetype")[:200].decode("ascii", errors="replace")
+                if "spreadsheet" in mimetype:
+                    return "ods"
+                if "opendocument" in mimetype:
+                    kind = mimetype.rsplit(".", 1)[-1].strip()
+                    raise UnreadableFile(path, f"not a spreadsheet: an OpenDocument {kind} document")
+            if "content.xml" in names:
+                return "ods"
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+        raise UnreadableFile(path, f"corrupt workbook: the ZIP container is damaged ({exc})") from None
+    if "word/document.xml" in lower:
+        raise UnreadableFile(path, "not a spreadsheet: a Word document")
+    if "ppt/presentation.xml" in lower:
+        raise UnreadableFile(path, "not a spreadsheet: a PowerPoint presentation")
+    if not names:
+        raise UnreadableFile(path, "not a spreadsheet: an empty ZIP archive")
+    raise UnreadableFile(path, "not a spreadsheet: a ZIP archive without a workbook in it")
+
+
+def detect_format(path: Path) -> str:
+    """The roster format by content: 'xlsx', 'xlsb', 'ods', 'xls', 'biff' (pre-OLE .xls) or 'csv'.
+
+    Raises UnreadableFile for an empty file and for anything that is not a roster.
+    """
+    path = Path(path)
+    try:
+        with open(path, "rb") as f:
+            head = f.read(SNIFF_BYTES)
+    except OSError as exc:
+        raise UnreadableFile(path, f"cannot open the file ({exc.strerror or exc})") from None
+    if not head:
+        raise UnreadableFile(path, "empty file (0 bytes)")
+    if head.startswith(_ZIP_MAGICS):
+        return _zip_format(path)
+    if head.startswith(_OLE_MAGIC):
+        return "xls"
+    # BIFF2-5 streams without the OLE container start with a BOF record: 09 0x, then a short length.
+    if len(head) >= 8 and head[0] == 0x09 and head[1] in (0x00, 0x02, 0x04, 0x08) and 4 <= head[2] <= 20 and head[3] == 0:
+        return "biff"
+    if b"%PDF" in head[:1024]:
+        raise UnreadableFile(path, "not a spreadsheet: a PDF document")
+    for magic, what in _FOREIGN_MAGICS:
+        if head.startswith(magic):
+            raise UnreadableFile(path, f"not a spreadsheet: {what}")
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _utf16_without_bom(head[:4096]):
+        return "csv"
+    sample = head[:8192]
+    if len(sample.translate(None, _TEXT_BYTES)) > 0.05 * len(sample):
+        raise UnreadableFile(path, "not a spreadsheet: binary data, neither text nor a known workbook format")
+    reason = _text_kind(head)
+    if reason:
+        raise UnreadableFile(path, reason)
+    return "csv"
+
+
+# --- recognising the header ------------------------------------------------------------------
+
+PERSON_FIELDS = frozenset({"certificant_id", "email", "full_name", "first_name", "last_name"})
+
+# Normalised header text (see header_key) -> field. Within a field, earlier names win when two
+# columns claim it (a "Date Completed" column beats a bare "Date").
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "certificant_id": (
+        "certificant id", "ace id", "member id", "certification number", "certificant number",
+        "ace number", "ace id number", "ace certification number", "ace member id", "ace member number",
+        "ace certificant id", "ace certificant number", "member number", "member id number",
+        "membership number", "membership id", "certification id", "certificant id number",
+        "certification id number", "cert number", "cert id", "certificant", "id number", "id",
+    ),
+    "first_name": (
+        "first name", "firstname", "given name", "given names", "forename", "first names", "fname",
+        "attendee first name", "participant first name", "student first name", "member first name", "first",
+    ),
+    "last_name": (
+        "last name", "lastname", "surname", "family name", "lname", "attendee last name",
+        "participant last name", "student last name", "member last name", "last",
+    ),
+    "full_name": (
+        "full name", "attendee name", "participant name", "attendee full name", "participant full name",
+        "student name", "member name", "certificant name", "trainee name", "fullname",
+        "name last first", "last first", "last name first name", "name first last", "first last",
+        "first name last name", "attendee", "participant", "student", "trainee", "names", "name",
+    ),
+    "email": (
+        "email", "email address", "emailaddress", "attendee email", "participant email", "member email",
+        "certificant email", "student email",
+    ),
+    "birth_date": ("birth date", "date of birth", "dob", "birthdate", "birthday", "d o b"),
+    "course_number": (
+        "course number", "ace course number", "course id", "approval number", "course code",
+        "course approval number", "ace approval number", "ace course id", "ace course code",
+        "course id number",
+    ),
+    "completion_date": (
+        "completion date", "date completed", "date of completion", "completed date", "completed on",
+        "course completion date", "date of course", "course date", "event date", "date attended",
+        "attendance date", "date of attendance", "completion", "completed", "date",
+    ),
+    "ceus": (
+        "cecs", "cec", "ceus", "ceu", "cecs earned", "cec earned", "ceus earned", "ceu earned", "credits",
+        "credits earned", "cecs awarded", "cec awarded", "ceus awarded", "ceu awarded", "cec credits",
+        "ceu credits", "ce credits", "cec hours", "ceu hours", "number of cecs", "number of ceus",
+        "cec value", "ceu value", "credit", "ces",
+    ),
+}
+_EXACT: dict[str, tuple[str, int]] = {}
+for _field, _names in SYNONYMS.items():
+    for _rank, _name in enumerate(_names):
+        _EXACT.setdefault(_name, (_field, _rank))
+
+# Words that make a column about something other than the attendee (course title, provider...).
+_NOT_ATTENDEE = frozenset({
+    "provider", "instructor", "trainer", "presenter", "company", "organization", "organisation",
+    "facility", "employer", "venue", "location", "title", "description", "program", "programme",
+    "city", "state", "country", "phone", "address", "shirt", "sponsor", "host", "event", "file", "sheet",
+})
+_ID_OWNERS = frozenset({"ace", "member", "membership", "certificant", "certification", "cert",
+                        "attendee", "participant", "student"})
+_ABBREVIATIONS = {"no": "number", "nbr": "number", "num": "number", "nr": "number"}
+_TRAILING_QUALIFIERS = frozenset({"optional", "required", "mandatory"})
+_FALLBACK_RANK = 1000
+
+
+def header_key(text: str) -> str:
+    """A header cell as compared with SYNONYMS: case, spacing, punctuation and '(optional)' folded."""
+    s = unicodedata.normalize("NFKC", str(text)).casefold()
+    bare = re.sub(r"\(.*?\)|\[.*?\]|\{.*?\}", " ", s)
+    if re.search(r"\w", bare):
+        s = bare
+    s = s.replace("e-mail", "email").replace("#", " number ").replace("&", " and ")
+    s = re.sub(r"['’`]", "", s)
+    words = [_ABBREVIATIONS.get(w, w) for w in re.sub(r"[\W_]+", " ", s).split()]
+    while len(words) > 1 and words[-1] in _TRAILING_QUALIFIERS:
+        words.pop()
+    return " ".join(words)
+
+
+@functools.lru_cache(maxsize=4096)
+def classify_header(text: str) -> tuple[str, int] | None:
+    """(field, rank) for a header cell, or None when it is not a roster column (lower rank wins)."""
+    key = header_key(text)
+    if not key:
+        return None
+    if key in _EXACT:
+        return _EXACT[key]
+    if key.endswith(" id number") and key[: -len(" number")] in _EXACT:  # "ACE ID No."
+        return _EXACT[key[: -len(" number")]]
+    words = key.split()
+    wordset = set(words)
+    if "course" in wordset:
+        if wordset & {"number", "id", "code", "approval"}:
+            return ("course_number", _FALLBACK_RANK)
+        if wordset & {"date", "completed", "completion"}:
+            return ("completion_date", _FALLBACK_RANK)
+        return None  # course title, course name, course provider
+    if wordset & _NOT_ATTENDEE:
+        return None
+    if "email" in wordset:
+        return ("email", _FALLBACK_RANK)
+    if wordset & {"birth", "dob"}:
+        return ("birth_date", _FALLBACK_RANK)
+    if wordset & {"cec", "cecs", "ceu", "ceus", "credits", "credit"}:
+        return ("ceus", _FALLBACK_RANK)
+    if wordset & {"date", "completed", "completion"}:
+        return ("completion_date", _FALLBACK_RANK)
+    if "approval" in wordset and "number" in wordset:
+        return ("course_number", _FALLBACK_RANK)
+    if words[-1] in ("id", "number") and wordset & _ID_OWNERS:
+        return ("certificant_id", _FALLBACK_RANK)
+    has_first = bool(wordset & {"first", "given", "forename"})
+    has_last = bool(wordset & {"last", "surname", "family"})
+    if has_first and has_last:
+        return ("full_name", _FALLBACK_RANK)
+    if has_first:
+        return ("first_name", _FALLBACK_RANK)
+    if has_last:
+        return ("last_name", _FALLBACK_RANK)
+    # "Attendee's name", "Name of participant"; not "Name unknown" or "Name badge printed".
+    if words[-1] in ("name", "names") or key.startswith("name of ") or wordset & {"attendee", "participant"}:
+        return ("full_name", _FALLBACK_RANK)
+    return None
+
+
+@dataclass
+class Header:
+    index: int                      # position of the header row in the grid
+    columns: dict[str, int]         # field -> column index
+    cells: list                     # the header row as read
+
+
+def _map_header(row: Sequence) -> dict[str, int]:
+    claims: dict[str, tuple[int, int]] = {}
+    for j, cell in enumerate(row):
+        if type(cell) is not str or not cell.strip():
+            continue
+        hit = classify_header(cell.strip())
+        if hit and (hit[0] not in claims or hit[1] < claims[hit[0]][0]):
+            claims[hit[0]] = (hit[1], j)
+    return {field: j for field, (_rank, j) in claims.items()}
+
+
+def _is_blank(cell) -> bool:
+    return cell is None or (type(cell) is str and not cell.strip())
+
+
+def find_header(grid: Sequence[Sequence], scan: int = HEADER_SCAN_ROWS) -> Header | None:
+    """The row among the first `scan` non-blank rows where the most cells name roster fields.
+
+    A row counts only if it names a person column (ID, email or a name).
+    """
+    best: Header | None = None
+    seen = 0
+    for i, row in enumerate(grid):
+        if all(_is_blank(c) for c in row):
+            continue
+        seen += 1
+        if seen > scan:
+            break
+        columns = _map_header(row)
+        if columns.keys() & PERSON_FIELDS and (best is None or len(columns) > len(best.columns)):
+            best = Header(i, columns, list(row))
+    return best
+
+
+def _header_notes(header: Header, where: str) -> list[str]:
+    """Notes on the header cells that were not used."""
+    used = set(header.columns.values())
+    by_field = {field: j for field, j in header.columns.items()}
+    notes = []
+    for j, cell in enumerate(header.cells):
+        if _is_blank(cell) or j in used:
+            continue
+        text = str(cell).strip()
+        hit = classify_header(text) if type(cell) is str else None
+        if hit:
+            winner = str(header.cells[by_field[hit[0]]]).strip()
+            label = hit[0].replace("_", " ")
+            notes.append(f'{where}column "{text}" also looks like the {label}; "{winner}" was used ("{text}" ignored)')
+        else:
+            notes.append(f'{where}column "{text}" not recognised (ignored)')
+    return notes
+
+
+# --- turning a grid into columns ---------------------------------------------------------------
+
+_VALUE_FIELDS = tuple(f for f in ROW_FIELDS if f not in ("location", "review", "read"))
+
+
+@contextlib.contextmanager
+def _collector_paused():
+    """Bulk building creates millions of tuples; the cyclic collector would rescan them for nothing."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _clean(values) -> list:
+    """Strings stripped, blank strings and NaN as None; other values as they are."""
+    return [
+        (v.strip() or None) if type(v) is str else (None if v is None or (type(v) is float and v != v) else v)
+        for v in values
+    ]
+
+
+def _take_column(rows: Sequence[Sequence], j: int, rectangular: bool) -> list:
+    if rectangular:
+        return _clean(map(operator.itemgetter(j), rows))
+    return _clean([r[j] if j < len(r) else None for r in rows])
+
+
+class _Accumulator:
+    """Rows of every sheet, column by column, and the notes about them."""
+
+    def __init__(self, limits: Limits, path: Path):
+        self.columns: dict[str, list] = {f: [] for f in ("location",) + _VALUE_FIELDS}
+        self.notes: list[str] = []
+        self.count = 0
+        self.limits = limits
+        self.path = path
+
+    def add(self, header: Header, data: Sequence[Sequence], numbers: Sequence[int], *, rectangular: bool,
+            sheet: str | None) -> None:
+        """Add the data rows below `header`; numbers[k] is the row number the user sees for data[k]."""
+        fields = list(header.columns)
+        cols = [_take_column(data, header.columns[f], rectangular) for f in fields]
+        n = len(data)
+        width = len(cols)
+        header_values = tuple(str(header.cells[header.columns[f]]).strip() for f in fields)
+        # Entirely blank rows are skipped, and so is the header repeated (rosters pasted together).
+        keep = [k for k, t in enumerate(zip(*cols)) if t.count(None) != width and t != header_values]
+        if len(keep) != n:
+            dropped = sorted(set(range(n)) - set(keep))
+            repeated = [numbers[k] for k in dropped if any(c[k] is not None for c in cols)]
+            orphans = [numbers[k] for k in dropped
+                       if all(c[k] is None for c in cols) and not all(_is_blank(v) for v in data[k])]
+            self.note_skipped(sheet, repeated, orphans)
+            cols = [[c[k] for k in keep] for c in cols]
+        kept = len(keep)
+        self.count += kept
+        if self.count > self.limits.max_rows:
+            raise UnreadableFile(
+                self.path,
+                f"has more than {self.limits.max_rows:,} rows, over the limit (CEC_LIMIT_MAX_ROWS)",
+            )
+        suffix = f" ({sheet})" if sheet is not None else ""
+        self.columns["location"].extend([f"row {numbers[k]}{suffix}" for k in keep])
+        for f in _VALUE_FIELDS:
+            if f in header.columns:
+                self.columns[f].extend(cols[fields.index(f)])
+            else:
+                self.columns[f].extend([None] * kept)
+
+    def note_skipped(self, sheet: str | None, repeated: list[int], orphans: list[int]) -> None:
+        """Say which non-blank rows were skipped: repeated headers, values only in unrecognised columns."""
+        prefix = f'sheet "{sheet}": ' if sheet is not None else ""
+        if repeated:
+            self.notes.append(f"{prefix}repeated header row skipped ({_rows_text(repeated)})")
+        if orphans:
+            self.notes.append(
+                f"{prefix}{len(orphans)} row(s) with values only in columns that were not recognised "
+                f"skipped ({_rows_text(orphans)})"
+            )
+
+    def frame(self) -> pd.DataFrame:
+        n = self.count
+        data = {}
+        for f in ROW_FIELDS:
+            arr = np.empty(n, dtype=object)  # None everywhere; pandas must not infer a string dtype
+            values = self.columns.get(f)
+            if values is not None and n:
+                arr[:] = values
+            data[f] = arr
+        return pd.DataFrame(data, dtype=object)
+
+
+def _rows_text(numbers: list[int]) -> str:
+    shown = ", ".join(str(n) for n in numbers[:10])
+    return ("row " if len(numbers) == 1 else "rows ") + shown + (" ..." if len(numbers) > 10 else "")
+
+
+# --- CSV -----------------------------------------------------------------------------------------
+
+def _decode(data: bytes) -> str:
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace")
+    utf16 = _utf16_without_bom(data[:4096])
+    if utf16:
+        return data.decode(utf16, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")  # cp1252 leaves five bytes undefined; Latin-1 maps them all
+
+
+_DELIMITERS = (",", ";", "\t", "|")
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter that splits the first lines most consistently into more than one field."""
+    sample_lines = []
+    for line in io.StringIO(text[:65536], newline=""):
+        if line.strip():
+            sample_lines.append(line)
+        if len(sample_lines) >= 50:
+            break
+    best, best_score = ",", (0, 0)
+    for d in _DELIMITERS:
+        try:
+            counts = [len(rec) for rec in csv.reader(sample_lines, delimiter=d) if len(rec) > 1]
+        except csv.Error:
+            continue
+        if not counts:
+            continue
+        mode = max(set(counts), key=lambda c: (counts.count(c), c))
+        score = (counts.count(mode), mode)
+        if score > best_score:
+            best, best_score = d, score
+    return best
+
+
+def _read_csv(path: Path, limits: Limits) -> ReadResult:
+    text = _decode(path.read_bytes())
+    delimiter = sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    del text
+    acc = _Accumulator(limits, path)
+    head: list[list[str]] = []
+    head_lines: list[int] = []
+    previous_line = 0
+    try:
+        # The header sits within the first HEADER_SCAN_ROWS non-blank records.
+        nonblank = 0
+        for rec in reader:
+            head.append(rec)
+            head_lines.append(previous_line + 1)  # a record spanning lines is where it starts
+            previous_line = reader.line_num
+            if any(c.strip() for c in rec):
+                nonblank += 1
+                if nonblank >= HEADER_SCAN_ROWS:
+                    break
+        header = find_header(head)
+        if header is None:
+            if nonblank:
+                raise UnreadableFile(path, _no_header_reason())
+            acc.notes.append("the file holds no rows")
+            return ReadResult(kind="roster", rows=acc.frame(), notes=acc.notes)
+        acc.notes.extend(_header_notes(header, ""))
+        # Keep only the recognised cells of each record: a large CSV then fits the memory limit.
+        idx = list(header.columns.values())
+        width = max(idx) + 1
+        pick = operator.itemgetter(*idx)
+        single = len(idx) == 1
+        rows: list = []
+        lines: list[int] = []
+        orphans: list[int] = []
+
+        def take(rec, line):
+            got = (pick(rec) if len(rec) >= width else tuple(rec[j] if j < len(rec) else "" for j in idx))
+            if single:
+                got = (got,)
+            if not any(got) and any(c.strip() for c in rec):
+                orphans.append(line)  # values only in unrecognised columns
+                return
+            rows.append(got)
+            lines.append(line)
+
+        for k in range(header.index + 1, len(head)):
+            take(head[k], head_lines[k])
+        cells = [header.cells[j] for j in idx]
+        del head, head_lines
+        with _collector_paused():
+            for rec in reader:
+                take(rec, previous_line + 1)
+                previous_line = reader.line_num
+            acc.note_skipped(None, [], orphans)
+            projected = Header(index=-1, columns={f: n for n, f in enumerate(header.columns)}, cells=cells)
+            acc.add(projected, rows, lines, rectangular=True, sheet=None)
+    except csv.Error as exc:
+        raise UnreadableFile(path, f"malformed CSV near line {reader.line_num}: {exc}") from None
+    return ReadResult(kind="roster", rows=acc.frame(), notes=acc.notes)
+
+
+def _no_header_reason() -> str:
+    return (
+        f"no recognisable header row in the first {HEADER_SCAN_ROWS} rows (looked for columns such as "
+        "Certificant ID, Name, Email, Course Number, Completion Date, CECs)"
+    )
+
+
+# --- workbooks -----------------------------------------------------------------------------------
+
+@dataclass
+class _Sheet:
+    name: str
+    hidden: bool
+    first_row: int          # the row number Excel shows for rows[0]
+    rows: list              # rectangular list of lists
+
+
+@contextlib.contextmanager
+def _path_with_suffix(path: Path, fmt: str) -> Iterator[Path]:
+    """python-calamine picks the format by extension: give it one that matches the content."""
+    if path.suffix.lower() in _SUFFIXES_OF[fmt]:
+        yield path
+        return
+    with tempfile.TemporaryDirectory(prefix="cec-roster-") as tmp:
+        alias = Path(tmp) / ("book" + _CALAMINE_SUFFIX[fmt])
+        try:
+            alias.symlink_to(path.resolve())
+        except OSError:
+            alias.write_bytes(path.read_bytes())
+        yield alias
+
+
+def _is_panic(exc: BaseException) -> bool:
+    return type(exc).__name__ == "PanicException"
+
+
+def _first_line(exc: BaseException) -> str:
+    for line in str(exc).splitlines():
+        if line.strip():
+            return line.strip()[:200]
+    return ""
+
+
+def _describe(exc: BaseException) -> str:
+    msg = _first_line(exc)
+    return f"{type(exc).__name__}: {msg}" if msg else type(exc).__name__
+
+
+def _calamine_sheets(path: Path, fmt: str, notes: list[str]) -> list[_Sheet]:
+    import python_calamine as pc
+
+    sheets = []
+    with _path_with_suffix(path, fmt) as alias:
+        with pc.CalamineWorkbook.from_path(str(alias)) as wb:
+            for meta in wb.sheets_metadata:
+                if meta.typ != pc.SheetTypeEnum.WorkSheet:
+                    notes.append(f'sheet "{meta.name}" is not a worksheet (skipped)')
+                    continue
+                sheet = wb.get_sheet_by_name(meta.name)
+                rows = sheet.to_python()  # starts at the first non-empty cell: see first_row
+                start = sheet.start
+                sheets.append(_Sheet(meta.name, meta.visible != pc.SheetVisibleEnum.Visible,
+                                     (start[0] + 1) if start else 1, rows))
+    return sheets
+
+
+def _pad(rows: list[list]) -> list[list]:
+    width = max((len(r) for r in rows), default=0)
+    for r in rows:
+        if len(r) < width:
+            r.extend([None] * (width - len(r)))
+    return rows
+
+
+def _as_date(value: datetime):
+    """A midnight datetime as a date, as python-calamine gives date-only cells."""
+    if value.hour == value.minute == value.second == value.microsecond == 0:
+        return value.date()
+    return value
+
+
+def _xlrd_sheets(path: Path) -> list[_Sheet]:
+    import xlrd
+
+    book = xlrd.open_workbook(str(path), on_demand=True, logfile=io.StringIO())
+    sheets = []
+    try:
+        for i, name in enumerate(book.sheet_names()):
+            sh = book.sheet_by_index(i)
+            rows = []
+            for r in range(sh.nrows):
+                values = sh.row_values(r)
+                for c, t in enumerate(sh.row_types(r)):
+                    if t == xlrd.XL_CELL_DATE:
+                        try:
+                            values[c] = _as_date(xlrd.xldate.xldate_as_datetime(values[c], book.datemode))
+                        except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+                            pass  # an impossible date stays a number; normalize reports it
+                    elif t == xlrd.XL_CELL_BOOLEAN:
+                        values[c] = bool(values[c])
+                    elif t == xlrd.XL_CELL_ERROR:
+                        values[c] = xlrd.error_text_from_code.get(values[c], "#ERROR")
+                rows.append(values)
+            sheets.append(_Sheet(name, sh.visibility != 0, 1, _pad(rows)))
+            book.unload_sheet(i)
+    finally:
+        book.release_resources()
+    return sheets
+
+
+def _openpyxl_sheets(path: Path) -> list[_Sheet]:
+    import openpyxl
+
+    with open(path, "rb") as f:
+        wb = openpyxl.load_workbook(f, data_only=True)
+        sheets = []
+        for ws in wb.worksheets:
+            rows = []
+            for row in ws.iter_rows(min_row=1, min_col=1, values_only=True):
+                rows.append([_as_date(v) if type(v) is datetime else v for v in row])
+            sheets.append(_Sheet(ws.title, ws.sheet_state != "visible", 1, _pad(rows)))
+        wb.close()
+    return sheets
+
+
+def _ole_is_encrypted_package(path: Path) -> bool:
+    try:
+        with open(path, "rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as m:
+            return m.find(_ENCRYPTED_PACKAGE) != -1
+    except (OSError, ValueError):
+        return False
+
+
+def _load_sheets(path: Path, fmt: str, notes: list[str]) -> list[_Sheet]:
+    """Every sheet's cells: python-calamine first, another library only where calamine refuses."""
+    import python_calamine as pc
+
+    if fmt == "biff":  # BIFF2-4 without an OLE container: only xlrd reads these
+        try:
+            return _xlrd_sheets(path)
+        except Exception as exc:  # noqa: BLE001 - any failure of the library means "cannot read"
+            raise UnreadableFile(path, f"corrupt or unsupported old Excel file ({_describe(exc)})") from None
+    if fmt == "xls" and _ole_is_encrypted_package(path):
+        raise UnreadableFile(path, PASSWORD_PROTECTED)
+    try:
+        return _calamine_sheets(path, fmt, notes)
+    except pc.PasswordError:
+        raise UnreadableFile(path, PASSWORD_PROTECTED) from None
+    except BaseException as exc:  # noqa: BLE001 - PanicException is a BaseException
+        if not (isinstance(exc, (pc.CalamineError, OSError, ValueError)) or _is_panic(exc)):
+            raise
+        calamine_error = exc
+    reason = _describe(calamine_error)
+    if "limit" in reason.lower():  # e.g. "Cell limit exceeded": other libraries would only choke
+        raise UnreadableFile(path, f"the workbook is too large to read ({reason})")
+    if fmt == "xls":
+        try:
+            return _xlrd_sheets(path)
+        except Exception as exc:  # noqa: BLE001
+            if "encrypted" in str(exc).lower():
+                raise UnreadableFile(path, PASSWORD_PROTECTED) from None
+    elif fmt == "xlsx":
+        try:
+            sheets = _openpyxl_sheets(path)
+        except Exception:  # noqa: BLE001
+            sheets = None
+        if sheets:
+            return sheets
+    if _is_panic(calamine_error):
+        raise UnreadableFile(path, f"the spreadsheet library crashed reading it ({reason})")
+    what = {"xlsb": "Excel binary (.xlsb) workbook", "ods": "OpenDocument spreadsheet"}.get(fmt, "workbook")
+    raise UnreadableFile(path, f"corrupt or unsupported {what} ({reason})")
+
+
+def _read_workbook(path: Path, fmt: str, limits: Limits, sheet_names: Sequence[str] | None) -> ReadResult:
+    acc = _Accumulator(limits, path)
+    sheets = _load_sheets(path, fmt, acc.notes)
+    if not sheets:
+        raise UnreadableFile(path, "the workbook has no worksheets that could be read")
+    if sheet_names is not None:
+        wanted = list(sheet_names)
+        missing = [n for n in wanted if n not in {s.name for s in sheets}]
+        if missing:
+            raise UnreadableFile(
+                path, f'no sheet named "{missing[0]}" (sheets: {", ".join(s.name for s in sheets)})'
+            )
+        sheets = [s for s in sheets if s.name in wanted]
+    headed = rows_without_header = 0
+    while sheets:
+        sheet = sheets.pop(0)  # let each grid go once its rows are taken
+        where = f'sheet "{sheet.name}" '
+        if sheet.hidden:
+            acc.notes.append(f'{where}is hidden; its rows were read too')
+        rows = sheet.rows
+        header = find_header(rows)
+        if header is None:
+            if any(not all(_is_blank(c) for c in r) for r in rows):
+                rows_without_header += 1
+                acc.notes.append(f"{where}has rows but no recognisable header row (skipped)")
+            continue
+        headed += 1
+        acc.notes.extend(_header_notes(header, where))
+        data = rows[header.index + 1:]
+        first = sheet.first_row + header.index + 1
+        with _collector_paused():
+            acc.add(header, data, range(first, first + len(data)), rectangular=True, sheet=sheet.name)
+    if not headed:
+        if rows_without_header:
+            raise UnreadableFile(path, _no_header_reason() + " of any sheet")
+        acc.notes.append("the workbook holds no rows")
+    return ReadResult(kind="roster", rows=acc.frame(), notes=acc.notes)
+
+
+# --- entry point ---------------------------------------------------------------------------------
+
+def read_roster(path: Path, *, limits: Limits, sheet_names: Sequence[str] | None = None) -> ReadResult:
+    """Read a roster (xlsx, xlsm, xls, ods, xlsb or CSV, recognised by content) into raw rows.
+
+    rows: a DataFrame with the columns of model.ROW_FIELDS, all of dtype object; `location` is
+    "row N" (CSV line) or "row N (Sheet)" (Excel row number). Raises UnreadableFile.
+    """
+    path = Path(path)
+    check_file_size(path, limits)
+    fmt = detect_format(path)
+    if fmt == "csv":
+        try:
+            return _read_csv(path, limits)
+        except OSError as exc:
+            raise UnreadableFile(path, f"cannot read the file ({exc.strerror or exc})") from None
+    return _read_workbook(path, fmt, limits, sheet_names)
