@@ -78,17 +78,24 @@ class Matcher:
     """Indexes over the registry, built once per batch; the name index only when needed."""
 
     def __init__(self, people: Iterable[Certificant]):
-        self.by_id: dict[str, Certificant] = {}
-        self.by_email: dict[str, list[Certificant]] = defaultdict(list)
-        for p in people:
-            self.by_id[p.certificant_id] = p
-            mail = normalize_email(p.email)
-            if mail:
-                self.by_email[mail].append(p)
+        self.by_id: dict[str, Certificant] = {p.certificant_id: p for p in people}
+        self._by_email: dict[str, list[Certificant]] | None = None
         self._by_last: dict[str, list[Certificant]] | None = None
         self._tokens: dict[str, Split] = {}
         self._fuzzy_keys: list[str] | None = None
         self._fuzzy_ids: list[str] = []
+
+    @property
+    def by_email(self) -> dict[str, list[Certificant]]:
+        """Everyone by normalised email (built on first use: clean rows never need it)."""
+        if self._by_email is None:
+            index: dict[str, list[Certificant]] = defaultdict(list)
+            for p in self.by_id.values():
+                mail = normalize_email(p.email)
+                if mail:
+                    index[mail].append(p)
+            self._by_email = index
+        return self._by_email
 
     # -- names -----------------------------------------------------------------
     def person_tokens(self, p: Certificant) -> Split:

@@ -31,6 +31,7 @@ BLANK_INK_FRACTION = 0.0008      # share of ink pixels under which a page is bla
 BLANK_INK_DELTA = 40             # grey levels darker than the paper that count as ink
 UPRIGHT_MEAN_CONFIDENCE = 60.0   # a first pass this good is taken as upright, no orientation check
 UPRIGHT_MIN_GOOD_WORDS = 3
+TESSERACT_CONFIG = "--psm 3"     # automatic page segmentation, no OSD (orientation is checked apart)
 
 
 class OcrUnavailable(Exception):
@@ -142,7 +143,7 @@ def _words(image_path: Path, timeout: float) -> list[Word]:
     import pytesseract
 
     data = pytesseract.image_to_data(str(image_path), output_type=pytesseract.Output.DICT,
-                                     timeout=max(1, int(timeout + 0.999)))
+                                     config=TESSERACT_CONFIG, timeout=max(1, int(timeout + 0.999)))
     words = []
     for i, text in enumerate(data["text"]):
         text = (text or "").strip()
@@ -237,11 +238,35 @@ def ocr_image(image_path: Path, *, seconds: float = PAGE_SECONDS, use_osd: bool 
     return best
 
 
-class OcrPool:
-    """Runs up to `workers` Tesseract processes at once; use as a context manager.
+def reread(image_path: Path, box: tuple[float, float, float, float], *, seconds: float) -> list[Word]:
+    """A second, independent reading of one value: its box cut out and read as a single line.
 
-    On exit, queued pages are cancelled and running ones finish (each is bounded
-    by its own timeout).
+    Tesseract's word confidence is low for some perfectly clear codes (`CEP123456`
+    read in a sentence may score 20); the same value read again on its own, in a
+    different page segmentation, confirms it or not.
+    """
+    import pytesseract
+    from PIL import Image
+
+    x0, y0, x1, y1 = box
+    h = max(y1 - y0, 8)
+    with Image.open(image_path) as img:
+        crop = img.crop((max(0, int(x0 - 0.6 * h)), max(0, int(y0 - 0.4 * h)),
+                         min(img.width, int(x1 + 0.6 * h)), min(img.height, int(y1 + 0.4 * h))))
+    try:
+        data = pytesseract.image_to_data(crop, output_type=pytesseract.Output.DICT, config="--psm 7",
+                                         timeout=max(1, int(seconds + 0.999)))
+    except (pytesseract.TesseractError, RuntimeError):
+        return []
+    return [Word(t.strip(), float(c), 0, 0, 0, 0, 0, 0, 0)
+            for t, c in zip(data["text"], data["conf"]) if (t or "").strip() and float(c) >= 0]
+
+
+class OcrPool:
+    """Runs up to `workers` Tesseract jobs (each one Tesseract process at a time) at once.
+
+    Use as a context manager. On exit, queued jobs are cancelled and running ones
+    finish (each Tesseract call is bounded by its own timeout).
     """
 
     def __init__(self, workers: int | None = None, *, seconds: float = PAGE_SECONDS):
@@ -253,8 +278,13 @@ class OcrPool:
         _env_single_thread()
         self._executor = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="ocr")
 
-    def submit(self, image_path: Path) -> Future:
-        return self._executor.submit(ocr_image, image_path, seconds=self.seconds, use_osd=self.use_osd)
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        """Run fn(*args, **kwargs) on a worker; fn calls Tesseract (ocr_image, reread)."""
+        return self._executor.submit(fn, *args, **kwargs)
+
+    def ocr(self, image_path: Path) -> Future:
+        """Future of ocr_image(image_path) with this pool's timeout and orientation settings."""
+        return self.submit(ocr_image, image_path, seconds=self.seconds, use_osd=self.use_osd)
 
     def close(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)

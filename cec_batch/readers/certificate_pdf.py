@@ -14,6 +14,8 @@ from __future__ import annotations
 import hashlib
 import re
 import tempfile
+import threading
+import time
 from collections import deque
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -186,10 +188,19 @@ class Seg:
     def y1(self) -> float:
         return max(t.y1 for t in self.toks)
 
+    def _covering(self, a: int, b: int) -> list[Tok]:
+        return [t for t, s in zip(self.toks, self.starts) if s < b and s + len(t.text) > a]
+
     def conf(self, a: int, b: int) -> float:
         """Lowest confidence of the words covering characters a..b."""
-        confs = [t.conf for t, s in zip(self.toks, self.starts) if s < b and s + len(t.text) > a]
+        confs = [t.conf for t in self._covering(a, b)]
         return min(confs) if confs else 0.0
+
+    def box(self, a: int, b: int) -> tuple[float, float, float, float] | None:
+        toks = self._covering(a, b)
+        if not toks:
+            return None
+        return min(t.x0 for t in toks), min(t.y0 for t in toks), max(t.x1 for t in toks), max(t.y1 for t in toks)
 
 
 @dataclass
@@ -222,6 +233,7 @@ def _lines(segs: list[Seg]) -> list[Line]:
 
 
 _CELL_BORDERS = frozenset({"|", "||", "¦", "[", "]", "|_", "_|"})
+_KEPT_MARKS = _CELL_BORDERS | {":", "#", "&", "@", "/"}
 
 
 def _split_at_gaps(toks: list[Tok], factor: float) -> list[Seg]:
@@ -285,6 +297,8 @@ def ocr_segments(words: list[ocr.Word]) -> list[Seg]:
     """Segments from Tesseract words: its own lines, cut at wide gaps and ruled borders."""
     by_line: dict[tuple[int, int, int], list[Tok]] = {}
     for w in words:
+        if not any(ch.isalnum() for ch in w.text) and w.text not in _KEPT_MARKS:
+            continue      # dust and speckle read as "°", "_", "." would split or spoil values
         by_line.setdefault((w.block, w.par, w.line), []).append(
             Tok(w.text, w.conf, w.left, w.top, w.left + w.width, w.top + w.height))
     segs: list[Seg] = []
@@ -303,10 +317,15 @@ class Found:
     how: str                  # "label" or "pattern"
     label: str | None = None
     rank: tuple = ()
+    box: tuple | None = None          # where the value's words are (OCR pixels), for a second look
+    reread: float | None = None       # confidence of the second, independent reading when one was made
 
     def as_dict(self) -> dict:
-        return {"value": self.value, "confidence": round(self.confidence, 1), "how": self.how,
-                "label": self.label}
+        out = {"value": self.value, "confidence": round(self.confidence, 1), "how": self.how,
+               "label": self.label}
+        if self.reread is not None:
+            out["reread_confidence"] = round(self.reread, 1)
+        return out
 
 
 @dataclass
@@ -436,27 +455,28 @@ def _regions(label: _Label, lines: list[Line], labels_by_seg: dict[int, list[_La
     i = line.segs.index(seg)
     if label.region_end == len(seg.text) and i + 1 < len(line.segs):
         nxt = line.segs[i + 1]
-        if not labels_by_seg.get(id(nxt)) or labels_by_seg[id(nxt)][0].start > 0:
+        if not _starts_with_label(nxt, labels_by_seg):
             yield nxt, 0, _region_end(nxt, labels_by_seg), True
-            return
     # Below: a table header above its cell, or a heading above a name. Look at most two
     # lines down and no further than a few line heights.
     height = max(seg.y1 - seg.y0, 1.0)
-    x0, x1 = seg.x0 + (label.start / max(len(seg.text), 1)) * (seg.x1 - seg.x0), seg.x1
-    if label.start > 0 and len(line.segs) == 1:
-        x0 = seg.x0
+    x0, x1 = seg.x0, seg.x1
+    if label.start > 0 and len(line.segs) > 1:    # the label ends a longer phrase: its own part only
+        x0 = seg.x0 + (label.start / max(len(seg.text), 1)) * (seg.x1 - seg.x0)
     for below in lines[label.line_no + 1: label.line_no + 3]:
         if below.y0 - seg.y1 > 3.5 * height:
             break
         hits = [s for s in below.segs if s.x0 < x1 and s.x1 > x0]
         for s in hits:
-            start = 0
-            own = labels_by_seg.get(id(s))
-            if own and own[0].start == 0:
-                continue
-            yield s, start, _region_end(s, labels_by_seg), True
+            if not _starts_with_label(s, labels_by_seg):
+                yield s, 0, _region_end(s, labels_by_seg), True
         if hits:
             return
+
+
+def _starts_with_label(seg: Seg, labels_by_seg) -> bool:
+    own = labels_by_seg.get(id(seg))
+    return bool(own) and not seg.text[:own[0].start].strip(_EDGE_PUNCT)
 
 
 def _region_end(seg: Seg, labels_by_seg) -> int:
@@ -488,7 +508,7 @@ def find_fields(segs: list[Seg], *, ocr_source: bool) -> tuple[dict[str, Found],
                     if f == "email":
                         value = re.sub(r"\s*([@.])\s*", r"\1", value)
                         value = EMAIL_RE.search(value).group()
-                    found[f] = Found(value, seg.conf(*span), "label", lab.text)
+                    found[f] = Found(value, seg.conf(*span), "label", lab.text, box=seg.box(*span))
             if all(f in found for f in wanted):
                 break
 
@@ -502,12 +522,19 @@ def find_fields(segs: list[Seg], *, ocr_source: bool) -> tuple[dict[str, Found],
         top = lines[0].segs[0]
         if _v_text(top.text, 0, len(top.text), True) and not re.search(r"certificate", top.text, re.I):
             found["provider"] = Found(top.text, top.conf(0, len(top.text)), "pattern", None)
-    if "full_name" not in found and "first_name" in found and "last_name" in found:
+    _name_from_parts(found)
+    return found, notes
+
+
+def _name_from_parts(found: dict[str, Found]) -> None:
+    """First and last name labelled apart make the name (its confidence is the weaker part's)."""
+    full = found.get("full_name")
+    if full is not None and full.rank != ("parts",):
+        return                      # a name printed whole wins
+    if "first_name" in found and "last_name" in found:
         first, last = found["first_name"], found["last_name"]
         found["full_name"] = Found(f"{first.value} {last.value}", min(first.confidence, last.confidence),
-                                   "label", f"{first.label} / {last.label}")
-        found["full_name"].rank = ("parts",)
-    return found, notes
+                                   "label", f"{first.label} / {last.label}", rank=("parts",))
 
 
 def _value_then_unit(lines: list[Line], found: dict, f: str, rx: re.Pattern) -> None:
@@ -516,7 +543,8 @@ def _value_then_unit(lines: list[Line], found: dict, f: str, rx: re.Pattern) -> 
         for seg in line.segs:
             m = rx.search(seg.text)
             if m:
-                found[f] = Found(m.group(1), seg.conf(m.start(1), m.end()), "label", m.group()[len(m.group(1)):].strip())
+                found[f] = Found(m.group(1), seg.conf(m.start(1), m.end()), "label",
+                                 m.group()[len(m.group(1)):].strip(), box=seg.box(m.start(1), m.end(1)))
                 return
 
 
@@ -528,10 +556,10 @@ def _by_shape(lines, found, notes, f: str, rx: re.Pattern, key) -> None:
     for line in lines:
         for seg in line.segs:
             for m in rx.finditer(seg.text):
-                hits.setdefault(key(m.group()), (m.group(), seg.conf(m.start(), m.end())))
+                hits.setdefault(key(m.group()), (m.group(), seg.conf(m.start(), m.end()), seg.box(m.start(), m.end())))
     if len(hits) == 1:
-        value, conf = next(iter(hits.values()))
-        found[f] = Found(value, conf * PATTERN_FACTOR[f], "pattern")
+        value, conf, box = next(iter(hits.values()))
+        found[f] = Found(value, conf * PATTERN_FACTOR[f], "pattern", box=box)
     elif len(hits) > 1:
         notes.append(f"{FIELD_NAMES.get(f, f)}: several unlabelled candidates ({', '.join(sorted(hits))[:120]})")
 
@@ -627,23 +655,25 @@ def _scanner_text_only(page) -> bool:
 
 
 class _Images:
-    """Saves review page images as <sha256[:16]>-page-N.png in image_dir."""
+    """Saves review page images as <sha256[:16]>-page-N.png in image_dir (from any OCR worker)."""
 
     def __init__(self, path: Path, image_dir: Path | None):
         self.path, self.dir, self._digest = path, image_dir, None
+        self._lock = threading.Lock()
 
     def save(self, n: int, image) -> str | None:
         if self.dir is None:
             return None
-        if self._digest is None:
-            h = hashlib.sha256()
-            with self.path.open("rb") as f:
-                for chunk in iter(lambda: f.read(1 << 20), b""):
-                    h.update(chunk)
-            self._digest = h.hexdigest()[:16]
-        self.dir.mkdir(parents=True, exist_ok=True)
+        with self._lock:
+            if self._digest is None:
+                h = hashlib.sha256()
+                with self.path.open("rb") as f:
+                    for chunk in iter(lambda: f.read(1 << 20), b""):
+                        h.update(chunk)
+                self._digest = h.hexdigest()[:16]
+                self.dir.mkdir(parents=True, exist_ok=True)
         out = self.dir / f"{self._digest}-page-{n}.png"
-        image.save(out, "PNG", optimize=False, compress_level=6)
+        image.save(out, "PNG", compress_level=6)
         return str(out)
 
 
@@ -715,8 +745,7 @@ def _read(doc, path: Path, limits: Limits, image_dir, ocr_workers, max_pages) ->
                     try:
                         text = textpage.get_text_bounded()
                         if _usable(text) and not _scanner_text_only(page):
-                            segs = text_layer_segments(page, textpage)
-                            rows[n] = _text_row(n, segs, page, images)
+                            rows[n] = _text_row(n, text_layer_segments(page, textpage), page, images)
                             continue
                     finally:
                         textpage.close()
@@ -734,18 +763,20 @@ def _read(doc, path: Path, limits: Limits, image_dir, ocr_workers, max_pages) ->
                     page.close()
                 if pool is None:
                     pool = ocr.OcrPool(ocr_workers, seconds=min(ocr.PAGE_SECONDS, limits.parse_seconds))
-                pending.append((n, pool.submit(image_path)))
+                # Pages are rendered here while earlier ones are read; a few in hand bound the temp space.
+                pending.append((n, pool.submit(_ocr_page, n, image_path, pool.seconds, pool.use_osd, images)))
                 while len(pending) >= 2 * pool.workers:
                     n_done, fut = pending.popleft()
-                    rows[n_done] = _ocr_row(n_done, fut, images)
+                    rows[n_done] = fut.result()
             while pending:
                 n_done, fut = pending.popleft()
-                rows[n_done] = _ocr_row(n_done, fut, images)
+                rows[n_done] = fut.result()
         finally:
             if pool is not None:
                 pool.close()
 
-    frame = pd.DataFrame([rows[n] for n in sorted(rows)], columns=list(ROW_FIELDS))
+    # object dtype keeps None as None (pandas would turn it into NaN in a text column)
+    frame = pd.DataFrame([rows[n] for n in sorted(rows)], columns=list(ROW_FIELDS), dtype=object)
     return ReadResult(kind="certificate", rows=frame, notes=notes, blank_pages=blank)
 
 
@@ -758,26 +789,61 @@ def _text_row(n: int, segs: list[Seg], page, images: _Images) -> dict:
     return _row(n, found, read, review)
 
 
-def _ocr_row(n: int, fut, images: _Images) -> dict:
+def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _Images) -> dict:
+    """One scanned page, start to finish, on an OCR worker: read, find fields, look again, decide."""
     from PIL import Image
 
+    deadline = time.monotonic() + seconds
     read = _empty_read("ocr")
     try:
-        result: ocr.PageOcr = fut.result()
+        result = ocr.ocr_image(image_path, seconds=seconds, use_osd=use_osd)
     except ocr.OcrUnavailable:
-        result = ocr.PageOcr(error="OCR engine not installed")
-    read["rotation"] = result.rotation
-    found, notes = find_fields(ocr_segments(result.words), ocr_source=True) if result.words else ({}, [])
-    if result.words:
-        read["mean_confidence"] = round(result.mean_confidence, 1)
-    review = result.error or (_review(found, notes) if result.words else "no text could be read on the page")
-    if review and result.image_path is not None and result.image_path.exists():
-        with Image.open(result.image_path) as img:
-            small = img.reduce(max(1, round(ocr.DPI / IMAGE_DPI)))
-        read["image"] = images.save(n, small)
-    if result.image_path is not None:
-        for leftover in result.image_path.parent.glob(f"page-{n}.*"):
+        result = ocr.PageOcr(error="OCR engine not installed", image_path=image_path)
+    try:
+        read["rotation"] = result.rotation
+        found, notes = {}, []
+        if result.words:
+            read["mean_confidence"] = round(result.mean_confidence, 1)
+            found, notes = find_fields(ocr_segments(result.words), ocr_source=True)
+            _second_look(found, result.image_path, deadline)
+        review = result.error or (_review(found, notes) if result.words else "no text could be read on the page")
+        if review and result.image_path is not None and result.image_path.exists():
+            with Image.open(result.image_path) as img:
+                small = img.reduce(max(1, round(ocr.DPI / IMAGE_DPI)))
+            read["image"] = images.save(n, small)
+        return _row(n, found, read, review)
+    finally:
+        for leftover in image_path.parent.glob(f"page-{n}[.-]*"):
             leftover.unlink(missing_ok=True)
-        for leftover in result.image_path.parent.glob(f"page-{n}-r*"):
-            leftover.unlink(missing_ok=True)
-    return _row(n, found, read, review)
+
+
+def _alnum(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalnum()).casefold()
+
+
+def _second_look(found: dict[str, Found], image_path: Path | None, deadline: float) -> None:
+    """Re-read doubtful labelled values on their own (R19 asks for confidence, not a guess).
+
+    When the second reading gives the same characters, the better of the two
+    confidences stands; when it differs, the first reading and its doubt stay.
+    """
+    if image_path is None:
+        return
+    for f in ("first_name", "last_name", "full_name", "course_number", "completion_date"):
+        got = found.get(f)
+        if got is None or got.how != "label" or got.box is None or got.rank == ("parts",):
+            continue
+        if got.confidence >= REVIEW_CONFIDENCE:
+            continue
+        left = deadline - time.monotonic()
+        if left < 1:
+            return
+        words = ocr.reread(image_path, got.box, seconds=left)
+        target = _alnum(got.value)
+        parts = [w for w in words if _alnum(w.text) and _alnum(w.text) in target]
+        if parts and "".join(_alnum(w.text) for w in parts) == target:
+            got.reread = min(w.conf for w in parts)
+            got.confidence = max(got.confidence, got.reread)
+        else:
+            got.reread = 0.0
+    _name_from_parts(found)

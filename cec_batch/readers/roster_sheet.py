@@ -16,13 +16,12 @@ import gc
 import io
 import mmap
 import operator
-import os
 import re
 import tempfile
 import unicodedata
 import zipfile
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Iterator, Sequence
 
@@ -82,9 +81,9 @@ def _text_kind(head: bytes) -> str | None:
     """Why a text file is not a roster (XML, HTML), or None when it may be CSV."""
     text = head[:2048].decode("latin-1").lstrip("\ufeff \t\r\n").lower()
     if text.startswith("<?xml") and "urn:schemas-microsoft-com:office:spreadsheet" in head.decode("latin-1"):
-        return "an Excel 2003 XML spreadsheet, which is not supported: open it and save it as .xlsx"
+        return "not a supported spreadsheet: Excel 2003 XML; open it in Excel and save it as .xlsx"
     if text.startswith(("<!doctype html", "<html", "<table")):
-        return "a web page (HTML), not a spreadsheet: open it and save it as .xlsx or .csv"
+        return "not a spreadsheet: a web page (HTML); open it and save it as .xlsx or .csv"
     if text.startswith("<?xml"):
         return "not a spreadsheet: an XML document"
     return None
@@ -137,7 +136,8 @@ def detect_format(path: Path) -> str:
     if head.startswith(_OLE_MAGIC):
         return "xls"
     # BIFF2-5 streams without the OLE container start with a BOF record: 09 0x, then a short length.
-    if len(head) >= 8 and head[0] == 0x09 and head[1] in (0x00, 0x02, 0x04, 0x08) and 4 <= head[2] <= 20 and head[3] == 0:
+    if len(head) >= 8 and head[0] == 0x09 and head[1] in (0x00, 0x02, 0x04, 0x08) and 4 <= head[2] <= 20 \
+            and head[3] == 0:
         return "biff"
     if b"%PDF" in head[:1024]:
         raise UnreadableFile(path, "not a spreadsheet: a PDF document")
@@ -526,23 +526,35 @@ def _read_csv(path: Path, limits: Limits) -> ReadResult:
         lines: list[int] = []
         orphans: list[int] = []
 
+        def short(rec):  # a record with fewer cells than the header
+            return tuple(rec[j] if j < len(rec) else "" for j in idx)
+
         def take(rec, line):
-            got = (pick(rec) if len(rec) >= width else tuple(rec[j] if j < len(rec) else "" for j in idx))
+            got = pick(rec) if len(rec) >= width else short(rec)
             if single:
                 got = (got,)
-            if not any(got) and any(c.strip() for c in rec):
+            if any(got):
+                rows.append(got)
+                lines.append(line)
+            elif any(c.strip() for c in rec):
                 orphans.append(line)  # values only in unrecognised columns
-                return
-            rows.append(got)
-            lines.append(line)
 
         for k in range(header.index + 1, len(head)):
             take(head[k], head_lines[k])
         cells = [header.cells[j] for j in idx]
         del head, head_lines
         with _collector_paused():
+            # The same as take(), inlined: this loop runs once per line of the file.
+            append_row, append_line = rows.append, lines.append
             for rec in reader:
-                take(rec, previous_line + 1)
+                got = pick(rec) if len(rec) >= width else short(rec)
+                if single:
+                    got = (got,)
+                if any(got):
+                    append_row(got)
+                    append_line(previous_line + 1)
+                elif any(c.strip() for c in rec):
+                    orphans.append(previous_line + 1)
                 previous_line = reader.line_num
             acc.note_skipped(None, [], orphans)
             projected = Header(index=-1, columns={f: n for n, f in enumerate(header.columns)}, cells=cells)
@@ -705,7 +717,7 @@ def _load_sheets(path: Path, fmt: str, notes: list[str]) -> list[_Sheet]:
             raise
         calamine_error = exc
     reason = _describe(calamine_error)
-    if "limit" in reason.lower():  # e.g. "Cell limit exceeded": other libraries would only choke
+    if "cell limit" in reason.lower():  # "Cell limit exceeded": other libraries would only choke on it
         raise UnreadableFile(path, f"the workbook is too large to read ({reason})")
     if fmt == "xls":
         try:
@@ -739,30 +751,35 @@ def _read_workbook(path: Path, fmt: str, limits: Limits, sheet_names: Sequence[s
                 path, f'no sheet named "{missing[0]}" (sheets: {", ".join(s.name for s in sheets)})'
             )
         sheets = [s for s in sheets if s.name in wanted]
-    headed = rows_without_header = 0
+    outcomes = []
     while sheets:
-        sheet = sheets.pop(0)  # let each grid go once its rows are taken
-        where = f'sheet "{sheet.name}" '
-        if sheet.hidden:
-            acc.notes.append(f'{where}is hidden; its rows were read too')
-        rows = sheet.rows
-        header = find_header(rows)
-        if header is None:
-            if any(not all(_is_blank(c) for c in r) for r in rows):
-                rows_without_header += 1
-                acc.notes.append(f"{where}has rows but no recognisable header row (skipped)")
-            continue
-        headed += 1
-        acc.notes.extend(_header_notes(header, where))
-        data = rows[header.index + 1:]
-        first = sheet.first_row + header.index + 1
-        with _collector_paused():
-            acc.add(header, data, range(first, first + len(data)), rectangular=True, sheet=sheet.name)
-    if not headed:
-        if rows_without_header:
+        outcomes.append(_add_sheet(acc, sheets.pop(0)))  # each grid is let go once its rows are taken
+    if "header" not in outcomes:
+        if "no header" in outcomes:
             raise UnreadableFile(path, _no_header_reason() + " of any sheet")
         acc.notes.append("the workbook holds no rows")
     return ReadResult(kind="roster", rows=acc.frame(), notes=acc.notes)
+
+
+def _add_sheet(acc: _Accumulator, sheet: _Sheet) -> str:
+    """Take one sheet's rows below its header: 'header', 'no header' (rows but no header) or 'empty'."""
+    rows = sheet.rows
+    where = f'sheet "{sheet.name}" '
+    header = find_header(rows)
+    has_rows = header is not None or any(not all(_is_blank(c) for c in r) for r in rows)
+    if sheet.hidden and has_rows:
+        acc.notes.append(f"{where}is hidden; its rows were read too")
+    if header is None:
+        if has_rows:
+            acc.notes.append(f"{where}has rows but no recognisable header row (skipped)")
+            return "no header"
+        return "empty"
+    acc.notes.extend(_header_notes(header, where))
+    data = rows[header.index + 1:]
+    first = sheet.first_row + header.index + 1
+    with _collector_paused():
+        acc.add(header, data, range(first, first + len(data)), rectangular=True, sheet=sheet.name)
+    return "header"
 
 
 # --- entry point ---------------------------------------------------------------------------------

@@ -54,6 +54,7 @@ the 1st (the ledger stores its times in UTC).
 from __future__ import annotations
 
 import os
+import re
 import time
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
@@ -102,10 +103,12 @@ def default_month(as_of: date) -> date:
 
 def parse_month(text: str) -> date:
     """`YYYY-MM` -> the 1st of that month; ValueError otherwise."""
-    try:
-        return datetime.strptime(text.strip(), "%Y-%m").date()
-    except ValueError:
-        raise ValueError(f"{text!r} is not a month in the form YYYY-MM") from None
+    if re.fullmatch(r"\d{4}-\d{2}", text.strip()):
+        try:
+            return datetime.strptime(text.strip(), "%Y-%m").date()
+        except ValueError:
+            pass
+    raise ValueError(f"{text!r} is not a month in the form YYYY-MM")
 
 
 def _add_months(first: date, n: int) -> date:
@@ -605,7 +608,7 @@ def _summary_sheet(wb: Workbook, fig: Figures, heading: str, subtitle: str) -> d
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     for row in rows:
-        ws.append(row)
+        ws.append([safe_xlsx_cell(v) for v in row])  # styled cells were escaped when made
 
     # Bar chart: statuses per certification, stacked; one colour per status.
     bar = BarChart()

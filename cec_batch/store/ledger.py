@@ -139,18 +139,21 @@ def insert_credits(conn: Connection, rows: list[tuple]) -> None:
                 copy.write_row(row)
         return
     marks = ", ".join("?" for _ in CREDIT_COLUMNS)
+    # The stdlib driver stores what it is given: write dates, CECs and times as SQLAlchemy
+    # would (ISO text, decimal text, "YYYY-MM-DD HH:MM:SS.ffffff").
+    days: dict[date, str] = {}
+    stamps: dict[datetime, str] = {}
+    converted = []
+    for r in rows:
+        day, stamp = r[4], r[13]
+        d = days.get(day) or days.setdefault(day, day.isoformat())
+        t = stamps.get(stamp) or stamps.setdefault(stamp, stamp.strftime("%Y-%m-%d %H:%M:%S.%f"))
+        converted.append((*r[:4], d, str(r[5]), *r[6:13], t, r[14]))
     cur = raw.cursor()
     try:
-        cur.executemany(f"INSERT INTO credits ({cols}) VALUES ({marks})",
-                        [_sqlite_row(r) for r in rows])
+        cur.executemany(f"INSERT INTO credits ({cols}) VALUES ({marks})", converted)
     finally:
         cur.close()
-
-
-def _sqlite_row(row: tuple) -> tuple:
-    # The stdlib driver stores what it is given: keep types as SQLAlchemy would.
-    return tuple(str(v) if isinstance(v, Decimal) else v.isoformat() if isinstance(v, date) and not isinstance(v, datetime)
-                 else v.strftime("%Y-%m-%d %H:%M:%S.%f") if isinstance(v, datetime) else v for v in row)
 
 
 def insert_exceptions(conn: Connection, rows: list[dict]) -> None:

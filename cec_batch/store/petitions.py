@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from datetime import datetime
 from typing import Iterable
@@ -9,6 +10,7 @@ from typing import Iterable
 from sqlalchemy import Connection, and_, insert, select, update
 
 from cec_batch.store.tables import (
+    batches,
     certificants,
     credits,
     exceptions,
@@ -26,7 +28,7 @@ def certificant(conn: Connection, certificant_id: str, *, lock: bool = False):
     two decisions about the same person's petitions run one after the other."""
     q = select(certificants).where(certificants.c.certificant_id == certificant_id)
     if lock:
-        q = q.with_for_update()
+        q = q.with_for_update(key_share=True)  # FOR NO KEY UPDATE: inserts that refer to the person go on
     return conn.execute(q).mappings().first()
 
 
@@ -110,6 +112,12 @@ def resolve_exceptions(conn: Connection, exception_ids: list[int], *, resolution
 
 
 # -- retention (R27) ----------------------------------------------------------------------
+def set_batch_summary(conn: Connection, batch_id: int, summary: dict) -> None:
+    """Record a running batch's intent (what it is about to do) before it acts."""
+    conn.execute(update(batches).where(batches.c.batch_id == batch_id)
+                 .values(summary=json.loads(json.dumps(summary, default=str))))
+
+
 def archive_records(conn: Connection, hashes: Iterable[str]) -> dict[str, list[dict]]:
     """What the store knows about each content hash: applied files and petition documents.
 

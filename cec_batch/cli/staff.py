@@ -1,0 +1,162 @@
+"""Staff commands: the exceptions queue, its workbook, decisions handed back, provider feedback."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from cec_batch.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, dry_run_option, emit, fail, json_option, main
+from cec_batch.model import KINDS
+
+
+def _xlsx_out(out: Path, what: str) -> Path:
+    if out.suffix.lower() != ".xlsx":
+        fail(f"--out {out}: the {what} is an .xlsx file (give a name ending in .xlsx)", EXIT_USAGE)
+    if not out.parent.is_dir():
+        fail(f"--out {out}: the folder {out.parent} does not exist; create it first", EXIT_USAGE)
+    return out
+
+
+@main.group("exceptions")
+def exceptions_group():
+    """The exceptions staff work on: list them, write the workbook to decide them in.
+
+    Decisions typed in the workbook's `resolution` column are applied with
+    `cec-batch resolve WORKBOOK`.
+    """
+
+
+@exceptions_group.command("list")
+@click.option("--status", type=click.Choice(["open", "all", "resolved", "dismissed", "answered"]), default="open",
+              show_default=True, help="Which exceptions: open ones (the queue), closed ones, or all.")
+@click.option("--kind", type=click.Choice(KINDS), help="Only this kind of exception.")
+@json_option
+@click.pass_obj
+def exceptions_list(obj, status, kind, as_json):
+    """Show exceptions as a compact table: id, kind, file, row or page, person, course, detail."""
+    from cec_batch.reports.exceptions_workbook import load_exceptions
+
+    with obj.engine().connect() as conn:
+        rows = load_exceptions(conn, status=status, kind=kind)
+    if as_json:
+        keep = ("exception_id", "kind", "severity", "status", "source_file", "source_location", "certificant_ref",
+                "certificant_id", "course_number", "completion_date", "detail", "batch_id", "resolution",
+                "resolved_by", "resolved_at")
+        emit({"status": status, "kind": kind, "count": len(rows),
+              "exceptions": [{k: r[k] for k in keep} for r in rows]}, True, None)
+        return
+    if not rows:
+        click.echo(f"no {'' if status == 'all' else status + ' '}exceptions" + (f" of kind {kind}" if kind else ""))
+        return
+    table = [(str(r["exception_id"]), r["kind"], r["source_file"], r["source_location"], r["certificant_ref"],
+              r["course_number"], _short(r["detail"] if r["status"] == "open" else
+                                         f"[{r['status']}] {r['resolution'] or r['detail']}"))
+             for r in rows]
+    head = ("id", "kind", "file", "location", "person", "course", "detail")
+    caps = (8, 22, 28, 22, 30, 12, 70)
+    widths = [min(cap, max(len(h), *(len(t[i]) for t in table))) for i, (h, cap) in enumerate(zip(head, caps))]
+    click.echo("  ".join(h.ljust(w) for h, w in zip(head, widths)).rstrip())
+    for t in table:
+        click.echo("  ".join(_short(v, w).ljust(w) for v, w in zip(t, widths)).rstrip())
+    click.echo(f"{len(rows)} exception{'s' if len(rows) != 1 else ''}")
+
+
+def _short(text: str, n: int = 70) -> str:
+    text = " ".join(str(text or "").split())
+    return text if len(text) <= n else text[:n - 3] + "..."
+
+
+@exceptions_group.command("workbook")
+@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The workbook to write (.xlsx).")
+@click.option("--status", type=click.Choice(["open", "all"]), default="open", show_default=True,
+              help="Open exceptions (the day's work) or all of them (closed ones show how they were resolved).")
+@click.option("--batch", "batch_id", type=int, help="Also say on the Summary what this batch posted.")
+@json_option
+@click.pass_obj
+def exceptions_workbook(obj, out, status, batch_id, as_json):
+    """Write the exceptions workbook: a Summary, then one sheet per kind with a `resolution`
+    column for staff's decisions (hand it back with `cec-batch resolve`). Reads only.
+    """
+    from cec_batch.reports.exceptions_workbook import write_exceptions_workbook
+
+    _xlsx_out(out, "exceptions workbook")
+    with obj.engine().connect() as conn:
+        summary = write_exceptions_workbook(conn, out, status=status, batch_id=batch_id)
+
+    def render(s):
+        click.echo(f"{s['exceptions']} {'' if status == 'all' else 'open '}exceptions written to {s['out']}")
+        for kind, n in s["by_kind"].items():
+            click.echo(f"  {kind:<24}{n:>7}")
+
+    emit(summary, as_json, render)
+
+
+@exceptions_group.command("feedback")
+@click.option("--batch", "batch_id", type=int, required=True, help="The batch whose refused rows to report.")
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the workbooks (created if missing).")
+@json_option
+@click.pass_obj
+def exceptions_feedback(obj, batch_id, out_dir, as_json):
+    """Write one small workbook per provider whose rows were refused in a batch: their rows,
+    why, and what to send instead (the nightly run writes these too). Reads only.
+    """
+    from cec_batch.reports.provider_feedback import write_provider_feedback
+
+    with obj.engine().connect() as conn:
+        paths = write_provider_feedback(conn, out_dir, batch_id=batch_id)
+    emit({"batch_id": batch_id, "workbooks": [str(p) for p in paths]}, as_json, lambda s: click.echo(
+        "\n".join([f"{len(paths)} provider feedback workbook{'s' if len(paths) != 1 else ''} "
+                   f"for batch {batch_id}"] + [f"  {p}" for p in paths])))
+
+
+@main.command("resolve")
+@click.argument("workbook", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@dry_run_option
+@json_option
+@click.pass_obj
+def resolve(obj, workbook, dry_run, as_json):
+    """Apply the decisions typed in an exceptions workbook's `resolution` column.
+
+    Each decision is re-checked by the same rules: posted as a credit, or answered
+    with a new exception; `dismiss: reason` closes it. Decisions:
+    `certificant 104233`, `course CA23456`, `date 03/05/2026`, `ceus 1.5`,
+    several separated by `;`, or `dismiss: REASON`. Exceptions already closed are
+    skipped, so running the same workbook twice changes nothing. Text that is not
+    understood is listed (exit code still 0); nothing is done for that row.
+    """
+    from cec_batch.resolve import NotAnExceptionsWorkbook, resolve_workbook
+
+    try:
+        summary = resolve_workbook(obj.engine(), workbook, operator=obj.operator, today=obj.today,
+                                   dry_run=dry_run)
+    except NotAnExceptionsWorkbook as exc:
+        fail(str(exc), EXIT_FAILED)
+    emit(summary, as_json, render_resolve)
+    sys.exit(EXIT_OK)
+
+
+def render_resolve(s: dict) -> None:
+    head = "DRY RUN: nothing committed. " if s["dry_run"] else ""
+    click.echo(f"{head}Resolve {s['workbook']}: batch {s['batch_id']} by {s['operator']}")
+    click.echo(f"  decisions read: {s['decisions']}")
+    click.echo(f"  posted: {s['posted']} ({s['ceus']} CECs)" +
+               (f", with warnings: {_counts(s['warnings'])}" if s["warnings"] else ""))
+    click.echo(f"  answered with a new exception: {s['answered']}" +
+               (f" ({_counts(s['new_exceptions'])})" if s["new_exceptions"] else ""))
+    click.echo(f"  dismissed: {s['dismissed']}")
+    click.echo(f"  already resolved (skipped): {s['already_resolved']}")
+    click.echo(f"  not understood: {len(s['not_understood'])}")
+    for r in s["results"]:
+        if r["outcome"] in ("posted", "answered"):
+            click.echo(f"  exception {r['exception_id']}: {r['message']}")
+    for p in s["not_understood"]:
+        ref = f"exception {p['exception_id']}" if p["exception_id"] is not None else "no exception"
+        click.echo(f"  NOT UNDERSTOOD {ref} ({p['where']}): {p['problem']}")
+
+
+def _counts(c: dict) -> str:
+    return ", ".join(f"{k} {n}" for k, n in c.items())
