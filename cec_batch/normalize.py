@@ -628,8 +628,21 @@ def normalize_email(raw) -> str | None:
 _ID_FRACTION_RE = re.compile(r"([0-9]+)\.0*", re.ASCII)
 
 
+_CLEAN_ID_RE = re.compile(r"[0-9A-Za-z]+")
+
+
 def normalize_id(raw) -> str | None:
     """A certificant ID as text: 104233.0 and "#104233" are "104233"; leading zeros of text are kept."""
+    cls = raw.__class__
+    if cls is str:
+        if _CLEAN_ID_RE.fullmatch(raw):  # the common case: plain digits, nothing to fold
+            return raw
+    elif cls is float:
+        if raw != raw:
+            return None
+        return _number_text(raw)
+    elif cls is int:
+        return str(raw)
     if is_blank(raw):
         return None
     if isinstance(raw, bool):

@@ -75,10 +75,11 @@ def quick_screen(columns: dict[str, list], *, catalogue: dict[str, Course], matc
     emails, tokens, splits = _Cache(email_of), _Cache(tokens_of), _Cache(splits_of)
     by_id = matcher.by_id
     person_tokens = matcher.person_tokens
+    compatible = first_names_compatible
     cols = [columns[c] for c in ("location", "certificant_id", "first_name", "last_name", "full_name", "email",
                                  "course_number", "completion_date", "ceus")]
     for i, (loc, cid_raw, first, last, full, mail, course_raw, day_raw, ceus) in enumerate(zip(*cols)):
-        if review[i] is not None or read[i] is not None or not is_blank(birth[i]):
+        if review[i] is not None or read[i] is not None or (birth[i] is not None and not is_blank(birth[i])):
             continue
         try:
             course = courses[course_raw]
@@ -89,30 +90,35 @@ def quick_screen(columns: dict[str, list], *, catalogue: dict[str, Course], matc
         p = by_id.get(cid) if cid else None
         if p is None:
             continue
-        email = emails[mail]
-        if email is not None and email != normalize_email(p.email):
+        email = None if mail is None else emails[mail]
+        if email is not None and email != emails[p.email]:
             continue
         pf, pl = person_tokens(p)
         if not pf or not pl:
             continue
-        if not (is_blank(first) and is_blank(last)):
-            if is_blank(first) or is_blank(last):
+        no_first = first is None or is_blank(first)
+        no_last = last is None or is_blank(last)
+        no_full = full is None or is_blank(full)
+        if not (no_first and no_last):
+            if no_first or no_last:
                 continue
             readings = ((tokens[first], tokens[last]),)
-        elif not is_blank(full):
+        elif not no_full:
             readings = splits[full]
         else:
             readings = None if email is None else ()  # ID alone, or ID and agreeing email
         if readings is None:
             shown_name = ""
         else:
-            if readings and not any(rl and rf and (rl == pl or "".join(rl) == "".join(pl))
-                                    and first_names_compatible(rf[0], pf[0]) for rf, rl in readings):
+            agree = False
+            for rf, rl in readings:
+                if rl and rf and (rl == pl or "".join(rl) == "".join(pl)) and compatible(rf[0], pf[0]):
+                    agree = True
+                    break
+            if not agree and (readings or not (no_first and no_last and no_full)):
                 continue
-            if not readings and not (is_blank(first) and is_blank(last) and is_blank(full)):
-                continue
-            shown_name = (f"{str(first).strip()} {str(last).strip()}".strip() if not is_blank(first)
-                          else str(full).strip() if not is_blank(full) else "")
+            shown_name = (f"{str(first).strip()} {str(last).strip()}".strip() if not no_first
+                          else str(full).strip() if not no_full else "")
         shown = " ".join(x for x in (cid, shown_name, f"<{email}>" if email else None) if x)
         outcome = Outcome(location=loc, certificant_id=cid, certificant_ref=shown,
                           course_number=course.course_number, completion_date=day, category=course.category)

@@ -42,7 +42,8 @@ def sniff_kind(path: Path) -> str:
 def read_file(path: Path, *, limits: Limits, image_dir: Path | None = None, **options) -> ReadResult:
     """Read one input file within the limits: a roster or a PDF of certificates.
 
-    `options` go to the reader (`sheet_names` for rosters; what certificate_pdf accepts).
+    `options` go to the reader (`sheet_names` for rosters; what certificate_pdf accepts);
+    `image_dir` is for certificates only, so that callers need not know the kind beforehand.
     Raises UnreadableFile with a one-line reason for anything it cannot read.
     """
     path = Path(path)

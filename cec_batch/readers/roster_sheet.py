@@ -468,23 +468,30 @@ _DELIMITERS = (",", ";", "\t", "|")
 
 
 def sniff_delimiter(text: str) -> str:
-    """The delimiter that splits the first lines most consistently into more than one field."""
+    """The delimiter of a CSV text, judged on its first lines.
+
+    The one under which a line reads as a roster header with the most fields wins ("Member ID;
+    Name;CECs" over the commas of "Smith, Jane;0,8"); failing that, the one that splits the
+    lines most consistently into more than one field.
+    """
     sample_lines = []
     for line in io.StringIO(text[:65536], newline=""):
         if line.strip():
             sample_lines.append(line)
         if len(sample_lines) >= 50:
             break
-    best, best_score = ",", (0, 0)
+    best, best_score = ",", (0, 0, 0)
     for d in _DELIMITERS:
         try:
-            counts = [len(rec) for rec in csv.reader(sample_lines, delimiter=d) if len(rec) > 1]
+            records = [rec for rec in csv.reader(sample_lines, delimiter=d) if len(rec) > 1]
         except csv.Error:
             continue
-        if not counts:
+        if not records:
             continue
+        counts = [len(rec) for rec in records]
         mode = max(set(counts), key=lambda c: (counts.count(c), c))
-        score = (counts.count(mode), mode)
+        header_fields = max(len(_map_header(rec)) for rec in records[:HEADER_SCAN_ROWS])
+        score = (header_fields, counts.count(mode), mode)
         if score > best_score:
             best, best_score = d, score
     return best
