@@ -26,6 +26,7 @@ from cec_batch.errors import UnreadableFile
 from cec_batch.match import Matcher
 from cec_batch.model import ROW_FIELDS, Finding, Outcome, ReadResult
 from cec_batch.normalize import is_blank
+from cec_batch.prescreen import quick_screen
 from cec_batch.rules import PersonRecord, Screened, StandingCredit, settle, screen
 from cec_batch.store import ledger
 from cec_batch.store.tables import exceptions
@@ -206,8 +207,13 @@ class Ingest:
             frame = frame.copy()
             blank = frame["course_number"].map(is_blank)
             frame.loc[blank, "course_number"] = self.course
-        rows = frame.to_dict("records")
-        screened = [screen(r, catalogue=catalogue, matcher=matcher, today=self.today) for r in rows]
+        columns = {f: (frame[f].tolist() if f in frame else [None] * len(frame)) for f in ROW_FIELDS}
+        rows = [_RowAt(columns, i) for i in range(len(frame))]
+        # Clean rows are screened in bulk; every other row goes through the rules one by one.
+        quick = quick_screen(columns, catalogue=catalogue, matcher=matcher, today=self.today)
+        screened = [q if q is not None else screen(rows[i].get(), catalogue=catalogue, matcher=matcher,
+                                                   today=self.today)
+                    for i, q in enumerate(quick)]
         file_id = ledger.insert_file(conn, sha256=report.sha256, original_name=name,
                                      size_bytes=report.path.stat().st_size, kind=result.kind,
                                      batch_id=self.batch_id, operator=self.operator, rows=len(rows),
@@ -367,8 +373,22 @@ class _Borrowed:
         return False
 
 
-def raw_row(raw: dict) -> dict:
+class _RowAt:
+    """Row I of a file's columns, made into a dict only when needed (an exception keeps it)."""
+
+    __slots__ = ("columns", "i")
+
+    def __init__(self, columns: dict[str, list], i: int):
+        self.columns, self.i = columns, i
+
+    def get(self) -> dict:
+        return {f: col[self.i] for f, col in self.columns.items()}
+
+
+def raw_row(raw) -> dict:
     """A row's raw fields as JSON-safe values (dates as ISO text, numbers as numbers)."""
+    if isinstance(raw, _RowAt):
+        raw = raw.get()
     out = {}
     for k in ROW_FIELDS:
         v = raw.get(k)

@@ -133,8 +133,9 @@ def read_decisions(path: Path) -> list[Decision]:
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - any failure to open is "not a workbook we can read"
+        first = str(exc).splitlines()[0] if str(exc) else ""
         raise NotAnExceptionsWorkbook(f"{path.name}: cannot be opened as an .xlsx workbook "
-                                      f"({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''})") from None
+                                      f"({type(exc).__name__}: {first})") from None
     decisions: list[Decision] = []
     found = False
     try:

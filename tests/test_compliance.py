@@ -111,7 +111,7 @@ class Ledger:
 def statuses_by_id(engine, as_of=AS_OF, warn_days=90):
     with engine.connect() as conn:
         df = compliance_statuses(conn, as_of, warn_days)
-    return {(r.certificant_id, r.certification, r.period_start): (r.tenths, r.status) for r in df.itertuples()}
+    return {(r.certificant_id, r.certification, r.period_start.date()): (r.tenths, r.status) for r in df.itertuples()}
 
 
 # -- statuses: the edge cases, worked by hand ---------------------------------------------

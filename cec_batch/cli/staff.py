@@ -10,6 +10,8 @@ import click
 from cec_batch.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, dry_run_option, emit, fail, json_option, main
 from cec_batch.model import KINDS
 
+SCREEN = 30  # lines of detail in a summary meant for one screen
+
 
 def _xlsx_out(out: Path, what: str) -> Path:
     if out.suffix.lower() != ".xlsx":
@@ -150,12 +152,18 @@ def render_resolve(s: dict) -> None:
     click.echo(f"  dismissed: {s['dismissed']}")
     click.echo(f"  already resolved (skipped): {s['already_resolved']}")
     click.echo(f"  not understood: {len(s['not_understood'])}")
-    for r in s["results"]:
-        if r["outcome"] in ("posted", "answered"):
-            click.echo(f"  exception {r['exception_id']}: {r['message']}")
-    for p in s["not_understood"]:
-        ref = f"exception {p['exception_id']}" if p["exception_id"] is not None else "no exception"
-        click.echo(f"  NOT UNDERSTOOD {ref} ({p['where']}): {p['problem']}")
+    # Rows staff must look at again first, then what was done; one screen, the rest with --json.
+    lines = [f"  NOT UNDERSTOOD {_ref(p['exception_id'])} ({p['where']}): {p['problem']}" for p in s["not_understood"]]
+    lines += [f"  exception {r['exception_id']}: {r['message']}" for r in s["results"]
+              if r["outcome"] in ("posted", "answered")]
+    for line in lines[:SCREEN]:
+        click.echo(line)
+    if len(lines) > SCREEN:
+        click.echo(f"  ... and {len(lines) - SCREEN} more (use --json for all)")
+
+
+def _ref(exception_id) -> str:
+    return "no exception" if exception_id is None else f"exception {exception_id}"
 
 
 def _counts(c: dict) -> str:

@@ -31,7 +31,7 @@ TEXT_CONFIDENCE = 100.0         # a labelled value from a text layer is exactly 
 # Found by its shape alone rather than after a label. A date is never trusted that
 # way (letters carry issue dates and event ranges too); a course number's shape is
 # specific enough when it is the only one on the page.
-PATTERN_FACTOR = {"course_number": 0.85, "completion_date": 0.6, "ceus": 0.85, "email": 0.9,
+PATTERN_FACTOR = {"course_number": 0.95, "completion_date": 0.6, "ceus": 0.9, "email": 0.95,
                   "certificant_id": 0.6}
 MIN_TEXT_CHARS = 20             # letters and digits a text layer needs to count as text, not a scan
 IMAGE_DPI = 150                 # saved page images: legible for staff, a fraction of the 300 dpi size
@@ -88,6 +88,10 @@ LABELS: dict[str, list[str]] = {
         r"expires", r"date\s+printed", r"printed\s+on", r"certificate\s+(?:number|no\.?|#|id)",
     ],
 }
+# Labels that can only announce the field (the first n of its list): when one is on the page but
+# no value could be read after it, the field is not looked for by its shape elsewhere on the page
+# (a letterhead's "San Diego, CA 92123" is not the course number).
+STRONG_LABELS = {"course_number": 4, "completion_date": 4, "full_name": 3}
 # Fields that share a label: "Course" heads a course number in one layout, a title in another.
 _SHARED = {"course": ("course_number", "title")}
 
@@ -103,9 +107,41 @@ _LABEL_RES: list[tuple[str, int, re.Pattern, tuple[str, ...]]] = [
 
 _PREFIX = r"(?:CEP|CP|CA|CS|CL)"
 _D = r"[0-9OoIlSB]"            # a digit as OCR may misread it (R7 corrects these in the pipeline)
-_COURSE = rf"{_PREFIX}[ \-.]{{0,2}}(?:{_D}{{5,6}}|{_D}{{3}}[ \-.]{_D}{{2,3}})"
+# Five or six digits, OCR may put one space or hyphen among them ("CEP2468 10"); _course_span checks the count.
+_COURSE = rf"{_PREFIX}[ \-.]{{0,2}}{_D}(?:{_D}|[ \-.](?={_D})){{4,6}}"
 COURSE_RE = re.compile(rf"(?<![A-Za-z0-9]){_COURSE}(?![A-Za-z0-9])")              # unlabelled: capitals only
-COURSE_LABELLED_RE = re.compile(rf"(?<![A-Za-z0-9]){_COURSE}(?![A-Za-z0-9])", re.IGNORECASE)
+COURSE_LABELLED_RE = re.compile(rf"(?<![A-Za-z0-9]){_COURSE}", re.IGNORECASE)
+_DIGIT_PART = re.compile(rf"^{_PREFIX}[ \-.]{{0,2}}", re.IGNORECASE)
+
+
+def _course_span(text: str, m: re.Match) -> tuple[int, int] | None:
+    """The course number inside a regex match: 5-6 digits with at most one break.
+
+    A break after a complete number ends it: "CA23456 0.8" is CA23456 followed by
+    the CECs, not CA234560.
+    """
+    start = m.start()
+    body = m.group()
+    digits_at = _DIGIT_PART.match(body).end()
+    run, breaks = 0, 0
+    end = len(body)
+    for i in range(digits_at, len(body)):
+        if body[i] in " -.":
+            if run >= 5 or breaks:
+                end = i
+                break
+            breaks += 1
+            run = 0
+            continue
+        run += 1
+    digits = re.sub(r"[ \-.]", "", body[digits_at:end])
+    if not 5 <= len(digits) <= 6 or sum(ch.isdigit() for ch in digits) < 3:
+        return None
+    after = text[start + end:start + end + 1]
+    if after and after.isalnum():
+        return None
+    return start, start + end
+
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
@@ -408,6 +444,18 @@ def _v_regex(rx: re.Pattern, anchored: bool):
     return finder
 
 
+def _v_course(text: str, a: int, b: int, strict: bool):
+    a, b = _strip_span(text, a, b)
+    for m in COURSE_LABELLED_RE.finditer(text, a, b):
+        span = _course_span(text[:b], m)
+        if span is None:
+            continue
+        if strict and (span[0] != a or text[span[1]:b].strip(_EDGE_PUNCT)):
+            return None
+        return span
+    return None
+
+
 def _v_email(text: str, a: int, b: int, strict: bool):
     a, b = _strip_span(text, a, b)
     m = EMAIL_RE.search(re.sub(r"\s*([@.])\s*", r"\1", text[a:b]))
@@ -435,7 +483,7 @@ FINDERS = {
     "last_name": lambda t, a, b, s: _v_name(t, a, b, s, single=True),
     "certificant_id": _v_regex(ID_RE, anchored=True),
     "email": _v_email,
-    "course_number": _v_regex(COURSE_LABELLED_RE, anchored=False),
+    "course_number": lambda t, a, b, strict: _v_course(t, a, b, strict),
     "completion_date": _v_regex(DATE_RE, anchored=False),
     "ceus": _v_regex(NUMBER_RE, anchored=True),
     "hours": _v_regex(NUMBER_RE, anchored=True),
@@ -493,12 +541,18 @@ def find_fields(segs: list[Seg], *, ocr_source: bool) -> tuple[dict[str, Found],
         labels_by_seg.setdefault(id(lab.seg), []).append(lab)
     found: dict[str, Found] = {}
     notes: list[str] = []
+    unread: dict[str, str] = {}       # strong label seen, no value after it: what followed it
 
     for lab in sorted(labels, key=lambda l: (l.rank, l.line_no, l.start)):
         wanted = [f for f in lab.fields if f != "ignored" and f not in found]
         if not wanted:
             continue
-        for seg, a, b, strict in _regions(lab, lines, labels_by_seg):
+        regions = list(_regions(lab, lines, labels_by_seg))
+        for f in wanted:
+            if lab.rank < STRONG_LABELS.get(f, 0) and f not in unread:
+                after = " ".join(seg.text[a:b] for seg, a, b, _ in regions[:1]).strip()
+                unread[f] = f"after {lab.text!r}: {after[:40]!r}" if after else f"nothing after {lab.text!r}"
+        for seg, a, b, strict in regions:
             for f in wanted:
                 if f in found:
                     continue
@@ -514,9 +568,14 @@ def find_fields(segs: list[Seg], *, ocr_source: bool) -> tuple[dict[str, Found],
 
     _value_then_unit(lines, found, "ceus", CEUS_SUFFIX_RE)
     _value_then_unit(lines, found, "hours", HOURS_SUFFIX_RE)
-    _by_shape(lines, found, notes, "course_number", COURSE_RE,
-              key=lambda v: re.sub(r"[\s\-.]", "", v).upper())
-    _by_shape(lines, found, notes, "completion_date", DATE_RE, key=lambda v: " ".join(v.split()).lower())
+    for f in ("course_number", "completion_date", "full_name"):
+        if f not in found and f in unread:
+            notes.append(f"{FIELD_NAMES[f]}: unreadable {unread[f]}")
+    if "course_number" not in unread:
+        _by_shape(lines, found, notes, "course_number", COURSE_RE, key=lambda v: re.sub(r"[\s\-.]", "", v).upper(),
+                  span=_unlabelled_course)
+    if "completion_date" not in unread:
+        _by_shape(lines, found, notes, "completion_date", DATE_RE, key=lambda v: " ".join(v.split()).lower())
     _by_shape(lines, found, notes, "email", EMAIL_RE, key=str.lower)
     if "provider" not in found and lines:
         top = lines[0].segs[0]
@@ -548,7 +607,13 @@ def _value_then_unit(lines: list[Line], found: dict, f: str, rx: re.Pattern) -> 
                 return
 
 
-def _by_shape(lines, found, notes, f: str, rx: re.Pattern, key) -> None:
+def _unlabelled_course(text: str, m: re.Match) -> tuple[int, int] | None:
+    if text[:m.start()].rstrip().endswith(","):
+        return None                   # "San Diego, CA 92123": a state and ZIP code
+    return _course_span(text, m)
+
+
+def _by_shape(lines, found, notes, f: str, rx: re.Pattern, key, span=None) -> None:
     """A value with no label, taken from its shape when exactly one such value is on the page."""
     if f in found:
         return
@@ -556,7 +621,12 @@ def _by_shape(lines, found, notes, f: str, rx: re.Pattern, key) -> None:
     for line in lines:
         for seg in line.segs:
             for m in rx.finditer(seg.text):
-                hits.setdefault(key(m.group()), (m.group(), seg.conf(m.start(), m.end()), seg.box(m.start(), m.end())))
+                got = span(seg.text, m) if span else m.span()
+                if got is None:
+                    continue
+                a, b = got
+                value = seg.text[a:b]
+                hits.setdefault(key(value), (value, seg.conf(a, b), seg.box(a, b)))
     if len(hits) == 1:
         value, conf, box = next(iter(hits.values()))
         found[f] = Found(value, conf * PATTERN_FACTOR[f], "pattern", box=box)
@@ -803,8 +873,16 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
         read["rotation"] = result.rotation
         found, notes = {}, []
         if result.words:
-            read["mean_confidence"] = round(result.mean_confidence, 1)
             found, notes = find_fields(ocr_segments(result.words), ocr_source=True)
+            if _key_fields(found) < len(FIELD_NAMES) and deadline - time.monotonic() > 2:
+                again = ocr.ocr_without_rules(result.image_path, seconds=deadline - time.monotonic())
+                if again is not None and again.words:
+                    found2, notes2 = find_fields(ocr_segments(again.words), ocr_source=True)
+                    if _key_fields(found2) > _key_fields(found):
+                        found, notes, again.rotation = found2, notes2, result.rotation
+                        result = again
+                        read["rules_removed"] = True
+            read["mean_confidence"] = round(result.mean_confidence, 1)
             _second_look(found, result.image_path, deadline)
         review = result.error or (_review(found, notes) if result.words else "no text could be read on the page")
         if review and result.image_path is not None and result.image_path.exists():
@@ -815,6 +893,10 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
     finally:
         for leftover in image_path.parent.glob(f"page-{n}[.-]*"):
             leftover.unlink(missing_ok=True)
+
+
+def _key_fields(found: dict[str, Found]) -> int:
+    return sum(1 for f in FIELD_NAMES if f in found)
 
 
 def _alnum(text: str) -> str:

@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import time
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
@@ -67,7 +68,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter, quote_sheetname
-from sqlalchemy import Connection, Engine, Integer, and_, case, cast, exists, func, literal, select
+from sqlalchemy import Connection, Engine, Integer, String, and_, case, cast, exists, func, literal, select, type_coerce
 from sqlalchemy.engine import URL, make_url
 
 from cec_batch.model import LIMITED_CATEGORIES, WARNING_KINDS
@@ -91,6 +92,7 @@ REQUIRED_TENTHS = 20   # R3: 2.0 CECs
 LIMIT_TENTHS = 2       # R12: 0.2 per category per period
 NO_PROVIDER = "(no approved course)"
 DEFAULT_WARN_DAYS = 90
+FETCH_CHUNK = 100_000
 MAX_SHEET_ROWS = 1_048_576  # Excel's limit; longer lists continue on a second sheet
 
 
@@ -139,71 +141,91 @@ def _tenths(column):
     return cast(func.round(column * 10), Integer)
 
 
-def _fetch_frame(conn: Connection, query, columns: list[str]) -> pd.DataFrame:
-    """Run QUERY and build a frame column by column, in chunks (no list of a million Row objects)."""
-    result = conn.execution_options(stream_results=True, yield_per=100_000).execute(query)
-    data: list[list] = [[] for _ in columns]
+def _fetch_frame(conn: Connection, query, columns: dict[str, str]) -> pd.DataFrame:
+    """Run QUERY into a frame, converting each chunk as it arrives: COLUMNS maps name -> kind.
+
+    Kinds: "int", "date" (ISO text or date -> datetime64), "label" (few distinct
+    values: one shared string object each), "text". Converting chunk by chunk keeps
+    a million rows from ever being a million tuples of Python objects at once.
+    """
+    names = list(columns)
+    result = conn.execution_options(stream_results=True, yield_per=FETCH_CHUNK).execute(query)
+    parts = []
     for chunk in result.partitions():
-        for i, col in enumerate(zip(*chunk)):
-            data[i].extend(col)
-    return pd.DataFrame({name: pd.Series(values, dtype=object) for name, values in zip(columns, data)})
+        part = pd.DataFrame.from_records([tuple(r) for r in chunk], columns=names)
+        parts.append(_convert(part, columns))
+    if not parts:
+        return _convert(pd.DataFrame({n: pd.Series([], dtype=object) for n in names}), columns)
+    return pd.concat(parts, ignore_index=True)
+
+
+def _convert(part: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
+    for name, kind in columns.items():
+        if kind == "int":
+            part[name] = part[name].astype("int64")
+        elif kind == "date":
+            part[name] = pd.to_datetime(part[name].astype(str), format="%Y-%m-%d").astype("datetime64[s]")
+        elif kind == "label":
+            part[name] = part[name].map(sys.intern).astype(object)
+        else:
+            part[name] = part[name].astype(object)
+    return part
 
 
 def period_totals(conn: Connection) -> pd.DataFrame:
     """One row per certification period with its total in tenths of a CEC (R4, R5, R12).
 
     Columns: id, certificant_id, name, email, certification, period_start,
-    period_end (dates), tenths (int).
+    period_end (datetime64, midnight), tenths (int).
     """
-    standing = (
-        select(
-            credits.c.certificant_id,
-            credits.c.completion_date,
-            # R12: the limited categories are summed apart, everything else together.
-            case((credits.c.category.in_(sorted(LIMITED_CATEGORIES)), credits.c.category),
-                 else_=literal("other")).label("cat"),
-            _tenths(credits.c.ceus).label("tenths"),
-        )
-        .where(~exists().where(reversals.c.credit_id == credits.c.credit_id))
-        .subquery("standing")
-    )
     p = certifications
-    per_category = (
-        select(p.c.id.label("cert_id"), standing.c.cat, func.sum(standing.c.tenths).label("tenths"))
-        .select_from(p.join(standing, and_(standing.c.certificant_id == p.c.certificant_id,
-                                           standing.c.completion_date >= p.c.period_start,
-                                           standing.c.completion_date <= p.c.period_end)))
-        .group_by(p.c.id, standing.c.cat)
-        .subquery("per_category")
-    )
-    counted = case((per_category.c.cat == "other", per_category.c.tenths),
-                   (per_category.c.tenths > LIMIT_TENTHS, LIMIT_TENTHS),
-                   else_=per_category.c.tenths)
-    per_period = (
-        select(per_category.c.cert_id, func.sum(counted).label("tenths"))
-        .group_by(per_category.c.cert_id)
-        .subquery("per_period")
+    tenths = _tenths(credits.c.ceus)
+    limited = sorted(LIMITED_CATEGORIES)
+
+    def capped(category):
+        # R12: each limited category counts at most 0.2 in a period.
+        total = func.coalesce(func.sum(case((credits.c.category == category, tenths), else_=0)), 0)
+        return case((total > LIMIT_TENTHS, LIMIT_TENTHS), else_=total)
+
+    total = func.coalesce(func.sum(case((credits.c.category.in_(limited), 0), else_=tenths)), 0)
+    for category in limited:
+        total = total + capped(category)
+    # One pass: each period meets the standing credits of its person that fall inside it
+    # (R5: the same credit meets every period containing it; R4: no other period's).
+    standing_in_period = and_(
+        credits.c.certificant_id == p.c.certificant_id,
+        credits.c.completion_date >= p.c.period_start,
+        credits.c.completion_date <= p.c.period_end,
+        ~exists().where(reversals.c.credit_id == credits.c.credit_id),
     )
     query = (
         select(p.c.id, p.c.certificant_id,
                (certificants.c.first_name + " " + certificants.c.last_name).label("name"),
-               certificants.c.email, p.c.certification, p.c.period_start, p.c.period_end,
-               func.coalesce(per_period.c.tenths, 0).label("tenths"))
+               certificants.c.email, p.c.certification,
+               # ISO text on SQLite, dates on PostgreSQL: pandas converts both in bulk,
+               # much faster than a Python date object per value.
+               type_coerce(p.c.period_start, String).label("period_start"),
+               type_coerce(p.c.period_end, String).label("period_end"),
+               total.label("tenths"))
         .select_from(p.join(certificants, certificants.c.certificant_id == p.c.certificant_id)
-                     .outerjoin(per_period, per_period.c.cert_id == p.c.id))
+                     .outerjoin(credits, standing_in_period))
+        .group_by(p.c.id, certificants.c.certificant_id)
     )
-    columns = ["id", "certificant_id", "name", "email", "certification", "period_start", "period_end", "tenths"]
-    df = _fetch_frame(conn, query, columns)
-    df["tenths"] = df["tenths"].astype("int64")
-    df["id"] = df["id"].astype("int64")
-    return df
+    return _fetch_frame(conn, query, {
+        "id": "int", "certificant_id": "text", "name": "text", "email": "text", "certification": "label",
+        "period_start": "date", "period_end": "date", "tenths": "int"})
+
+
+def _days(values):
+    """Days since 1970-01-01 of a datetime64[D] value or array."""
+    return values.astype("datetime64[D]").astype(np.int64)
 
 
 def classify(df: pd.DataFrame, as_of: date, warn_days: int = DEFAULT_WARN_DAYS) -> pd.DataFrame:
     """Add status, cecs, needed (CECs still missing) and days_left to a `period_totals` frame."""
-    d = as_of.toordinal()
-    start = np.fromiter((x.toordinal() for x in df["period_start"]), dtype=np.int64, count=len(df))
-    end = np.fromiter((x.toordinal() for x in df["period_end"]), dtype=np.int64, count=len(df))
+    d = _days(np.datetime64(as_of, "D"))
+    start = _days(df["period_start"].to_numpy(dtype="datetime64[D]"))
+    end = _days(df["period_end"].to_numpy(dtype="datetime64[D]"))
     tenths = df["tenths"].to_numpy(dtype=np.int64)
     key = [df["certificant_id"], df["certification"]]
     latest_start = pd.Series(start, index=df.index).groupby(key).transform("max").to_numpy()
@@ -213,12 +235,8 @@ def classify(df: pd.DataFrame, as_of: date, warn_days: int = DEFAULT_WARN_DAYS) 
         ["not_started", "closed", "complete", "lapsed", "at_risk"],
         default="on_track",
     )
-    out = df.copy()
-    out["status"] = pd.Series(status, index=df.index, dtype=object)
-    out["cecs"] = tenths / 10
-    out["needed"] = np.maximum(REQUIRED_TENTHS - tenths, 0) / 10
-    out["days_left"] = end - d
-    return out
+    return df.assign(status=pd.Series(status, index=df.index, dtype=object), cecs=tenths / 10,
+                     needed=np.maximum(REQUIRED_TENTHS - tenths, 0) / 10, days_left=end - d)
 
 
 def compliance_statuses(conn: Connection, as_of: date, warn_days: int = DEFAULT_WARN_DAYS) -> pd.DataFrame:

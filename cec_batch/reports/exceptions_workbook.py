@@ -22,6 +22,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import Connection, func, select
 
@@ -375,7 +376,7 @@ def _summary_sheet(ws: Worksheet, rows: list[dict], order: list[str], sheets: di
         put(ws, r, 3, len(mine))
         put(ws, r, 4, len({ex["source_file"] for ex in mine}))
         link = put(ws, r, 5, sheets[kind])
-        link.hyperlink = f"#{quote_sheetname(sheets[kind])}!A1"
+        link.hyperlink = Hyperlink(ref=link.coordinate, location=f"{quote_sheetname(sheets[kind])}!A1")
         link.font = LINK_FONT
         r += 1
     ws.auto_filter.ref = f"A{SUMMARY_HEADER_ROW}:E{max(r - 1, SUMMARY_HEADER_ROW + 1)}"

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -35,7 +35,7 @@ from cec_batch.reports.exceptions_workbook import (
     print_setup,
     put,
 )
-from cec_batch.store.tables import courses, credits, exceptions, files
+from cec_batch.store.tables import batches, courses, credits, exceptions, files
 
 FORMAT_ADVICE = "ACE course numbers are CEP/CP/CA/CS/CL followed by 5 or 6 digits, e.g. CA23456"
 PERSON_ADVICE = "add the attendee's ACE certificant ID or the email they registered with"
@@ -181,8 +181,21 @@ def _us(iso) -> str:
     return f"{m}/{d}/{y}"
 
 
+def processed_on(conn: Connection, batch_id: int) -> date:
+    """The processing date of a batch: its --today when recorded, else the day it started (UTC)."""
+    row = conn.execute(select(batches.c.started_at, batches.c.summary)
+                       .where(batches.c.batch_id == batch_id)).first()
+    if row is None:
+        return datetime.now(timezone.utc).date()
+    today = (row.summary or {}).get("today")
+    try:
+        return date.fromisoformat(today) if today else row.started_at.date()
+    except ValueError:
+        return row.started_at.date()
+
+
 def write_provider_feedback(conn: Connection, out_dir: Path, *, batch_id: int,
-                            today: datetime | None = None) -> list[Path]:
+                            today: date | None = None) -> list[Path]:
     """One workbook per provider with refused rows in BATCH_ID, in OUT_DIR; returns their paths."""
     rows = refused_rows(conn, batch_id)
     if not rows:
@@ -193,7 +206,7 @@ def write_provider_feedback(conn: Connection, out_dir: Path, *, batch_id: int,
     for ex in rows:
         by_provider[provider_of(ex, catalogue, in_file)].append(ex)
     out_dir.mkdir(parents=True, exist_ok=True)
-    stamp = (today or datetime.now(timezone.utc)).strftime("%m/%d/%Y")
+    stamp = (today or processed_on(conn, batch_id)).strftime("%m/%d/%Y")
     written = []
     used: set[str] = set()
     for provider in sorted(by_provider):
