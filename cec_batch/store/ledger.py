@@ -75,7 +75,7 @@ def load_records(conn: Connection, ids: Iterable[str]) -> tuple[dict[str, Person
     ids = sorted(set(ids))
     records: dict[str, PersonRecord] = {i: PersonRecord() for i in ids}
     generations: dict[tuple[str, str], int] = defaultdict(int)
-    whole = len(ids) > 20 * CHUNK  # a big file touches most of the registry: one scan beats many IN lists
+    whole = len(ids) > 4 * CHUNK  # a big file touches much of the registry: one scan beats many IN lists
     groups = [None] if whole else list(_chunks(ids))
     for group in groups:
         q = select(certifications.c.certificant_id, certifications.c.certification,
