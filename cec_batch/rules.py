@@ -215,14 +215,17 @@ def status(period: Period, total: Decimal, as_of: date, warn_days: int, renewed:
     """Compliance status of one certification period as of AS_OF (rules.md, R3).
 
     `complete`, `at_risk`, `on_track`, `lapsed`; and, outside the four of rules.md,
-    `renewed` (ended short but followed by a later period) and `not_started`.
+    `closed` (an ended period followed by a later period of the same
+    certification, whatever its total) and `not_started`.
     """
     if period.start > as_of:
         return "not_started"
+    if period.end < as_of:
+        if renewed:
+            return "closed"
+        return "complete" if total >= REQUIREMENT else "lapsed"
     if total >= REQUIREMENT:
         return "complete"
-    if period.end < as_of:
-        return "renewed" if renewed else "lapsed"
     return "at_risk" if period.end <= as_of + timedelta(days=warn_days) else "on_track"
 
 

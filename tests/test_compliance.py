@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import random
+import shlex
 import shutil
 import subprocess
 from collections import Counter, defaultdict
@@ -163,6 +164,11 @@ def test_status_edge_cases(engine):
         lg.period("RENEWED", date(2023, 12, 1), date(2025, 11, 30))
         lg.period("RENEWED", date(2025, 12, 1), date(2027, 11, 30))
         lg.credit("RENEWED", date(2024, 1, 1), "0.5")
+        # More than 2.0 in the current period: complete, the surplus shown, nothing needed.
+        lg.person("OVER")
+        lg.period("OVER", date(2025, 1, 1), date(2026, 12, 31))
+        lg.credit("OVER", date(2025, 2, 1), "1.5")
+        lg.credit("OVER", date(2025, 3, 1), "1.1")
         # Ended with 2.0 and no later period on file: complete.
         lg.person("ENDED-DONE")
         lg.period("ENDED-DONE", date(2023, 6, 1), date(2025, 5, 31))
@@ -203,6 +209,7 @@ def test_status_edge_cases(engine):
     assert got[("RENEWED", pt, date(2023, 12, 1))] == (5, "closed")
     assert got[("RENEWED", pt, date(2025, 12, 1))] == (0, "on_track")
     assert got[("ENDED-DONE", pt, date(2023, 6, 1))] == (20, "complete")
+    assert got[("OVER", pt, date(2025, 1, 1))] == (26, "complete")
     assert got[("FUTURE", pt, date(2026, 6, 1))] == (0, "not_started")
     assert got[("CPR", pt, date(2025, 1, 1))] == (18, "on_track")
     assert got[("CPR-AED", pt, date(2025, 1, 1))] == (20, "complete")
@@ -359,7 +366,9 @@ def read_summary(path):
     reversal_row = rows[first.index("Reversals recorded in the month")]
     months, _ = table("Month", 12)
     kinds, kind_total = table("Kind")
-    return {"title": rows[0][0], "subtitle": rows[1][0], "statuses": statuses, "status_total": status_total,
+    not_counted = next(r[0] for r in rows if r and str(r[0]).startswith("Not counted above"))
+    return {"title": rows[0][0], "subtitle": rows[1][0], "not_counted": not_counted,
+            "statuses": statuses, "status_total": status_total,
             "sources": sources, "source_total": source_total, "reversals": reversal_row, "months": months,
             "kinds": kinds, "kind_total": kind_total, "ws": ws}
 
@@ -381,8 +390,11 @@ def test_every_summary_figure_matches_the_ledger(engine, tmp_path):
         assert got["status_total"][1:6] == [
             sum(expected[(c, s)] for c in CERTIFICATIONS) for s in ("complete", "on_track", "at_risk", "lapsed")
         ] + [sum(v for (c, s), v in expected.items() if s in ("complete", "on_track", "at_risk", "lapsed"))]
-        assert summary["statuses"]["closed"] == sum(v for (c, s), v in expected.items() if s == "closed")
-        assert summary["statuses"]["not_started"] == sum(v for (c, s), v in expected.items() if s == "not_started")
+        closed = sum(v for (c, s), v in expected.items() if s == "closed")
+        not_started = sum(v for (c, s), v in expected.items() if s == "not_started")
+        assert summary["statuses"]["closed"] == closed and summary["statuses"]["not_started"] == not_started
+        assert f"{closed:,} closed period" in got["not_counted"]
+        assert f"and {not_started:,} period" in got["not_counted"]
         assert all(summary["statuses"][s] > 0 for s in ("complete", "on_track", "at_risk", "lapsed", "closed"))
 
         # Credits posted in the month, by source: SQL on the ledger.
@@ -423,6 +435,7 @@ def test_every_summary_figure_matches_the_ledger(engine, tmp_path):
     # The title line: as-of date and the database it came from.
     assert "2026-03-01" in got["title"]
     assert redact_url(engine.url) in got["subtitle"]
+    assert "warning window 90 days" in got["subtitle"] and "report month 2026-02" in got["subtitle"]
 
 
 def test_summary_of_a_hand_worked_sample(engine, tmp_path):
@@ -676,3 +689,50 @@ def test_report_commands_have_help():
     for argv in (["report", "--help"], ["report", "compliance", "--help"]):
         result = CliRunner().invoke(main, argv)
         assert result.exit_code == 0 and "Usage:" in result.output
+
+
+def test_cli_folder_with_a_slash_must_exist(tmp_path):
+    db = f"sqlite:///{tmp_path / 'cec.sqlite3'}"
+    result = CliRunner().invoke(main, ["--db", db, "report", "compliance", "--out", f"{tmp_path}/reports/"])
+    assert result.exit_code == 2
+    assert "the folder does not exist; create it first" in result.output
+
+
+# -- the monthly job ---------------------------------------------------------------------------
+JOBS = Path(__file__).resolve().parent.parent / "jobs"
+
+
+def _command_after_program(words):
+    i = next(i for i, w in enumerate(words) if w.endswith("/cec-batch"))
+    return words[i + 1:]
+
+
+@pytest.mark.parametrize("source", ["cec-batch-monthly.service", "crontab.example"])
+def test_the_scheduled_command_line_runs(source, db_url, engine, tmp_path):
+    """The monthly job's command, as the unit or cron line spells it, writes the workbook."""
+    text_ = (JOBS / source).read_text()
+    if source.endswith(".service"):
+        line = next(l for l in text_.splitlines() if l.startswith("ExecStart="))
+        words = shlex.split(line.removeprefix("ExecStart="))
+    else:
+        line = next(l for l in text_.splitlines() if "report compliance" in l and not l.startswith("#"))
+        words = shlex.split(line.split("&&")[-1].split(">>")[0])
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    argv = [w.replace("${CEC_REPORTS_DIR}", str(reports)).replace("$CEC_REPORTS_DIR", str(reports))
+            for w in _command_after_program(words)]
+    assert argv[:2] == ["report", "compliance"]
+    result = CliRunner().invoke(main, argv, env={"CEC_DB_URL": db_url, "CEC_TODAY": "2026-03-01",
+                                                 "CEC_OPERATOR": "scheduler"})
+    assert result.exit_code == 0, result.output
+    assert (reports / "compliance-2026-03-01.xlsx").exists()
+    assert "month 2026-02" in result.output
+
+
+def test_job_settings_name_every_variable_the_jobs_use():
+    env = (JOBS / "cec-batch.env.example").read_text()
+    names = {l.split("=", 1)[0] for l in env.splitlines() if l and not l.startswith("#")}
+    assert {"CEC_DB_URL", "CEC_OPERATOR", "CEC_REPORTS_DIR"} <= names
+    assert "CEC_TODAY" not in names
+    timer = (JOBS / "cec-batch-monthly.timer").read_text()
+    assert "OnCalendar=*-*-01 06:00:00" in timer and "Persistent=true" in timer

@@ -111,10 +111,10 @@ def test_r4_beyond_two_is_not_carried_over(db_url, ledger):
     pt = p[("Personal Trainer", "2025-01-01")]
     assert pt["total"] == "2.5" and pt["not_carried_over"] == "0.5" and pt["status"] == "complete"
     old = p[("Personal Trainer", "2023-01-01")]
-    assert old["total"] == "0.5" and old["status"] == "renewed" and old["not_carried_over"] == "0.0"
+    assert old["total"] == "0.5" and old["status"] == "closed" and old["not_carried_over"] == "0.0"
     text = cli(db_url, "transcript", "104233").output
     assert "total 2.5 of 2.0 CECs; 0.5 not carried over (R4)" in text
-    assert "Personal Trainer 2023-01-01..2024-12-31: renewed" in text
+    assert "Personal Trainer 2023-01-01..2024-12-31: closed" in text
 
 
 def test_r12_second_cpr_credit_is_listed_but_counts_nothing(db_url, ledger):

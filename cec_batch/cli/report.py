@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -39,7 +40,7 @@ def report():
 @report.command("compliance")
 @click.option("--as-of", "as_of", callback=_parse_date, metavar="DATE",
               help="Judge every certification as of this day, YYYY-MM-DD (default: the global --today).")
-@click.option("--out", "out", required=True, type=click.Path(path_type=Path),
+@click.option("--out", "raw_out", required=True, type=click.Path(),
               help="The workbook to write (.xlsx). A folder: compliance-<as-of>.xlsx inside it.")
 @click.option("--warn-days", default=90, show_default=True, type=click.IntRange(min=0), metavar="N",
               help="At risk: under 2.0 CECs and the period ends within N days of the as-of date.")
@@ -48,7 +49,7 @@ def report():
                    "before the as-of date, i.e. last month when run on the 1st).")
 @json_option
 @click.pass_obj
-def compliance(obj, as_of, out, warn_days, month, as_json):
+def compliance(obj, as_of, raw_out, warn_days, month, as_json):
     """Write the compliance workbook: statuses (complete, on track, at risk, lapsed) per
     certification period, the month's credits and open exceptions, providers, with charts.
 
@@ -63,8 +64,11 @@ def compliance(obj, as_of, out, warn_days, month, as_json):
     if month > as_of.replace(day=1):
         fail(f"--month {month:%Y-%m} is after the as-of date {as_of}; choose {as_of:%Y-%m} or earlier",
              EXIT_USAGE)
+    out = Path(raw_out)
     if out.is_dir():
         out = out / f"compliance-{as_of:%Y-%m-%d}.xlsx"
+    elif str(raw_out).endswith(("/", os.sep)):
+        fail(f"--out {raw_out}: the folder does not exist; create it first", EXIT_USAGE)
     if out.suffix.lower() != ".xlsx":
         fail(f"--out {out}: the compliance workbook is an .xlsx file (give a name ending in .xlsx, or a folder)",
              EXIT_USAGE)

@@ -151,7 +151,7 @@ def _fetch_frame(conn: Connection, query, columns: dict[str, str]) -> pd.DataFra
     names = list(columns)
     result = conn.execution_options(stream_results=True, yield_per=FETCH_CHUNK).execute(query)
     parts = []
-    for chunk in result.partitions():
+    for chunk in result.partitions(FETCH_CHUNK):
         part = pd.DataFrame.from_records([tuple(r) for r in chunk], columns=names)
         parts.append(_convert(part, columns))
     if not parts:
@@ -164,7 +164,7 @@ def _convert(part: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
         if kind == "int":
             part[name] = part[name].astype("int64")
         elif kind == "date":
-            part[name] = pd.to_datetime(part[name].astype(str), format="%Y-%m-%d").astype("datetime64[s]")
+            part[name] = pd.to_datetime(part[name].astype(str), format="ISO8601").astype("datetime64[s]")
         elif kind == "label":
             part[name] = part[name].map(sys.intern).astype(object)
         else:
@@ -328,6 +328,7 @@ def provider_figures(conn: Connection, month: date) -> pd.DataFrame:
     # The catalogue knows the provider of an approved course; otherwise the one given with the file.
     provider = func.coalesce(courses.c.provider, files.c.provider, literal(NO_PROVIDER))
 
+    # Credits and exceptions in one frame: a credit's kind is "posted", its severity "credit".
     credit_rows = conn.execute(
         select(provider, literal("posted"), literal("credit"),
                credits.c.completion_date, files.c.applied_at, files.c.kind)
@@ -417,6 +418,7 @@ STATUS_FILLS = {"complete": "C6EFCE", "on_track": "DDEBF7", "at_risk": "FFEB9C",
                 "closed": "EDEDED", "not_started": "F2F2F2"}
 STATUS_COLOURS = {"complete": "2E7D32", "on_track": "4472C4", "at_risk": "ED7D31", "lapsed": "C00000"}
 
+_HEADER_ALIGN = {"text": "left", "status": "left", "days": "center"}
 FORMATS = {"cecs": "0.0", "date": "yyyy-mm-dd", "int": "#,##0", "days": "0", "median": "0.0",
            "pct": "0.0%", "month": "mmm yyyy"}
 
@@ -424,6 +426,7 @@ FORMATS = {"cecs": "0.0", "date": "yyyy-mm-dd", "int": "#,##0", "days": "0", "me
 @dataclass
 class Col:
     header: str
+    field: str          # the frame column it shows
     kind: str = "text"  # text, status, or a key of FORMATS
 
 
@@ -450,14 +453,16 @@ class _Sheet:
         if lines > 1:
             ws.row_dimensions[3].height = 15 * lines  # long headers wrap
         ws.append([_styled(ws, c.header, font=HEADER_FONT, fill=HEADER_FILL,
-                           align=Alignment(horizontal="left" if c.kind in ("text", "status") else "right",
-                                           vertical="center", wrap_text=True))
+                           align=Alignment(horizontal=_HEADER_ALIGN.get(c.kind, "right"), vertical="center",
+                                           wrap_text=True, indent=1 if c.kind == "status" else 0))
                    for c in cols])
         # One styled cell per column (and per status), re-used row after row: openpyxl
         # writes a streamed row at once, so a template only has to hold one value at a time.
-        self.templates = [_styled(ws, None, number_format=FORMATS[c.kind]) if c.kind in FORMATS else None
-                          for c in cols]
-        self.status_cells = {s: _styled(ws, None, fill=PatternFill("solid", fgColor=f))
+        self.templates = [_styled(ws, None, number_format=FORMATS[c.kind],
+                                  align=Alignment(horizontal="center") if c.kind == "days" else None)
+                          if c.kind in FORMATS else None for c in cols]
+        self.status_cells = {s: _styled(ws, None, fill=PatternFill("solid", fgColor=f),
+                                        align=Alignment(horizontal="left", indent=1))
                              for s, f in STATUS_FILLS.items()}
 
     def append(self, values) -> None:
@@ -492,9 +497,13 @@ def _styled(ws, value, *, font=None, fill=None, number_format=None, align=None, 
     return cell
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")
+
+
 def _wrapped_lines(text: str, width: float) -> int:
     """How many lines TEXT takes, wrapped at spaces, in a bold header cell WIDTH characters wide."""
-    room = max((width - 3) / 1.1, 1)
+    room = max(width - 2, 1)
     lines, used = 1, 0
     for word in text.split():
         need = len(word) if used == 0 else used + 1 + len(word)
@@ -513,22 +522,24 @@ def _width(header: str, kind: str, values) -> float:
         s = pd.Series(values, dtype=object)
         longest = int(s.map(lambda v: len(str(v)) if v is not None else 0).max()) + 2 if len(s) else 0
         return float(min(max(heading, longest), 60))
-    # A number column is as wide as its numbers; a long header wraps instead (see _Sheet).
-    return float(max(fixed.get(kind, 10), min(heading, 13)))
+    # A number column is as wide as its numbers and a short header; a long header wraps (see _Sheet).
+    return float(max(fixed.get(kind, 10), len(header) + 3 if len(header) <= 14 else 14))
 
 
 def _write_list(wb: Workbook, title: str, heading: str, subtitle: str, cols: list[Col],
-                columns: list[list]) -> int:
-    """Write a list sheet (continued on further sheets past Excel's row limit); returns its rows."""
-    n = len(columns[0]) if columns else 0
-    widths = [_width(c.header, c.kind, col) for c, col in zip(cols, columns)]
+                frame: pd.DataFrame) -> int:
+    """Write FRAME as a list sheet (continued on further sheets past Excel's row limit); returns its rows."""
+    n = len(frame)
+    widths = [_width(c.header, c.kind, frame[c.field]) for c in cols]
     per_sheet = MAX_SHEET_ROWS - 3
     part, offset = 1, 0
     while True:
         chunk = min(per_sheet, n - offset)
         name = title if part == 1 else f"{title} ({part})"
         sheet = _Sheet(wb, name, heading if part == 1 else f"{heading} (continued)", subtitle, cols, chunk, widths)
-        for row in zip(*(col[offset:offset + chunk] for col in columns)):
+        rows = frame.iloc[offset:offset + chunk]
+        # Column iterators, not lists: dates become Timestamps a few thousand at a time.
+        for row in zip(*(rows[c.field] for c in cols)):
             sheet.append(row)
         offset += chunk
         part += 1
@@ -581,8 +592,9 @@ def _summary_sheet(wb: Workbook, fig: Figures, heading: str, subtitle: str) -> d
     add(label("Total", True), *[num(v, total=True) for v in totals], num(sum(totals), total=True))
     closed = int(counts["closed"].sum()) if "closed" in counts else 0
     not_started = int(counts["not_started"].sum()) if "not_started" in counts else 0
-    add(_styled(ws, f"Not counted above: {closed:,} closed periods (ended, followed by a later period) and "
-                    f"{not_started:,} periods not started yet; see All certifications.", font=SUBTITLE_FONT))
+    add(_styled(ws, f"Not counted above: {_count(closed, 'closed period')} (ended, followed by a later period) "
+                    f"and {_count(not_started, 'period')} not started yet; see All certifications.",
+                font=SUBTITLE_FONT))
 
     # Credits posted in the month, by source.
     month_name = f"{fig.month:%B %Y}"
@@ -648,7 +660,7 @@ def _summary_sheet(wb: Workbook, fig: Figures, heading: str, subtitle: str) -> d
     bar.y_axis.title = "Certification periods"
     bar.y_axis.number_format = "#,##0"
     bar.legend.position = "b"
-    bar.width = 18
+    bar.width = 20
     bar.height = max(7.5, 2.5 + 1.0 * len(names))
     bar_anchor_row = status_header - 1
     ws.add_chart(bar, f"H{bar_anchor_row}")
@@ -666,7 +678,7 @@ def _summary_sheet(wb: Workbook, fig: Figures, heading: str, subtitle: str) -> d
     line.y_axis.number_format = "#,##0"
     line.y_axis.title = "Credits"
     line.legend = None
-    line.width = 18
+    line.width = 20
     line.height = 7.5
     rows_per_cm = 1 / 0.53
     bar_bottom = bar_anchor_row + int(bar.height * rows_per_cm) + 2
@@ -708,48 +720,51 @@ def write_compliance_workbook(engine: Engine, out: Path, as_of: date, warn_days:
     wb = Workbook(write_only=True)
     charts = _summary_sheet(wb, fig, f"CEC compliance as of {as_of:%Y-%m-%d}", subtitle)
 
+    n_periods = len(statuses)
+
+    def listed(status, ascending):
+        rows = statuses.loc[statuses["status"] == status]
+        return rows.sort_values(["period_end", "certification", "certificant_id"], ascending=ascending,
+                                kind="mergesort")
+
     sheets = {}
-    at_risk = statuses[statuses["status"] == "at_risk"].sort_values(
-        ["period_end", "certification", "certificant_id"], kind="mergesort")
     sheets["At risk"] = _write_list(
         wb, "At risk", f"At risk as of {as_of:%Y-%m-%d}: under 2.0 CECs, period ending within {warn_days} days",
         subtitle,
-        [Col("Period end", "date"), Col("Days left", "days"), Col("Certificant ID"), Col("Name"), Col("Email"),
-         Col("Certification"), Col("CECs earned", "cecs"), Col("CECs needed", "cecs"), Col("Period start", "date")],
-        [list(at_risk["period_end"]), list(at_risk["days_left"].astype(int)), list(at_risk["certificant_id"]),
-         list(at_risk["name"]), list(at_risk["email"]), list(at_risk["certification"]), list(at_risk["cecs"]),
-         list(at_risk["needed"]), list(at_risk["period_start"])])
-    lapsed = statuses[statuses["status"] == "lapsed"].sort_values(
-        ["period_end", "certification", "certificant_id"], ascending=[False, True, True], kind="mergesort")
+        [Col("Period end", "period_end", "date"), Col("Days left", "days_left", "days"),
+         Col("Certificant ID", "certificant_id"), Col("Name", "name"), Col("Email", "email"),
+         Col("Certification", "certification"), Col("CECs earned", "cecs", "cecs"),
+         Col("CECs needed", "needed", "cecs"), Col("Period start", "period_start", "date")],
+        listed("at_risk", True))
     sheets["Lapsed"] = _write_list(
         wb, "Lapsed", f"Lapsed as of {as_of:%Y-%m-%d}: period ended under 2.0 CECs, no later period "
                       "(most recent first)", subtitle,
-        [Col("Period end", "date"), Col("Certificant ID"), Col("Name"), Col("Email"), Col("Certification"),
-         Col("CECs earned", "cecs"), Col("CECs short", "cecs"), Col("Period start", "date")],
-        [list(lapsed["period_end"]), list(lapsed["certificant_id"]), list(lapsed["name"]), list(lapsed["email"]),
-         list(lapsed["certification"]), list(lapsed["cecs"]), list(lapsed["needed"]),
-         list(lapsed["period_start"])])
-    del at_risk, lapsed
+        [Col("Period end", "period_end", "date"), Col("Certificant ID", "certificant_id"), Col("Name", "name"),
+         Col("Email", "email"), Col("Certification", "certification"), Col("CECs earned", "cecs", "cecs"),
+         Col("CECs short", "needed", "cecs"), Col("Period start", "period_start", "date")],
+        listed("lapsed", [False, True, True]))
 
     kinds = [c for c in providers.columns if c not in
              ("provider", "rows", "posted", "errors", "exception_rate", "median_days", "worst_days")]
     sheets["Providers"] = _write_list(
         wb, "Providers", f"Providers in {month:%B %Y}: rows received from files applied in the month, "
                          "worst first", subtitle,
-        [Col("Provider"), Col("Rows received", "int"), Col("Posted", "int"), Col("Error exceptions", "int"),
-         Col("Exception rate", "pct"), Col("Median days to arrival", "median"),
-         Col("Worst days to arrival", "days"), *[Col(k.replace("_", " "), "int") for k in kinds]],
-        [list(providers[c]) for c in ("provider", "rows", "posted", "errors", "exception_rate",
-                                      "median_days", "worst_days", *kinds)])
+        [Col("Provider", "provider"), Col("Rows received", "rows", "int"), Col("Posted", "posted", "int"),
+         Col("Error exceptions", "errors", "int"), Col("Exception rate", "exception_rate", "pct"),
+         Col("Median days to arrival", "median_days", "median"),
+         Col("Worst days to arrival", "worst_days", "days"),
+         *[Col(k.replace("_", " "), k, "int") for k in kinds]],
+        providers)
 
-    everything = statuses.sort_values(["certificant_id", "certification", "period_start"], kind="mergesort")
+    all_cols = [Col("Certificant ID", "certificant_id"), Col("Name", "name"),
+                Col("Certification", "certification"), Col("Period start", "period_start", "date"),
+                Col("Period end", "period_end", "date"), Col("CECs", "cecs", "cecs"), Col("Status", "status", "status")]
+    everything = statuses[[c.field for c in all_cols]].sort_values(
+        ["certificant_id", "certification", "period_start"], kind="mergesort")
+    del statuses  # the sorted copy is all that is left to write
     sheets["All certifications"] = _write_list(
-        wb, "All certifications", f"All certification periods as of {as_of:%Y-%m-%d}", subtitle,
-        [Col("Certificant ID"), Col("Name"), Col("Certification"), Col("Period start", "date"),
-         Col("Period end", "date"), Col("CECs", "cecs"), Col("Status", "status")],
-        [list(everything["certificant_id"]), list(everything["name"]), list(everything["certification"]),
-         list(everything["period_start"]), list(everything["period_end"]), list(everything["cecs"]),
-         list(everything["status"])])
+        wb, "All certifications", f"All certification periods as of {as_of:%Y-%m-%d}", subtitle, all_cols,
+        everything)
     del everything
 
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -768,7 +783,7 @@ def write_compliance_workbook(engine: Engine, out: Path, as_of: date, warn_days:
         "warn_days": warn_days,
         "database": label,
         "out": str(out),
-        "certifications": int(len(statuses)),
+        "certifications": n_periods,
         "statuses": status_totals,
         "by_certification": {name: {s: int(counts.at[name, s]) for s in counts.columns} for name in counts.index},
         "credits_posted": {s: {"credits": e["credits"], "cecs": e["tenths"] / 10} for s, e in fig.by_source.items()},

@@ -11,18 +11,12 @@ from typing import Iterable
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
+from cec_batch.reports.cells import safe_cell, safe_xlsx_cell
+
 CREDIT_HEADER = ("credit_id", "certificant_id", "course_number", "completion_date", "ceus", "source_file",
                  "source_location", "batch_id", "posted_at", "operator", "reversed")
 EXCEPTION_HEADER = ("exception_id", "kind", "severity", "source_file", "source_location", "certificant_ref",
                     "course_number", "completion_date", "detail", "status")
-UNSAFE_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def escape_text(value: str) -> str:
-    """Text never starts with a formula character in a sheet or CSV (contract)."""
-    return "'" + value if value.startswith(UNSAFE_START) else value
-
-
 def _text(value) -> str:
     """One cell as the contract writes it: ISO dates, one-decimal CECs, true/false."""
     if value is None:
@@ -52,7 +46,7 @@ def write_table(out: Path, header: Iterable[str], rows: Iterable[tuple], *, shee
             w = csv.writer(fh)
             w.writerow(header)
             for row in rows:
-                w.writerow([_text(v) if i in numeric_cols else escape_text(_text(v)) for i, v in enumerate(row)])
+                w.writerow([_text(v) if i in numeric_cols else safe_cell(_text(v)) for i, v in enumerate(row)])
                 n += 1
         return n
     rows = list(rows)
@@ -69,6 +63,6 @@ def write_table(out: Path, header: Iterable[str], rows: Iterable[tuple], *, shee
     ws.append(list(header))
     for row in rows:
         ws.append([(float(v) if isinstance(v, Decimal) else v) if i in numeric_cols and v is not None
-                   else escape_text(_text(v)) for i, v in enumerate(row)])
+                   else safe_xlsx_cell(_text(v)) for i, v in enumerate(row)])
     wb.save(out)
     return len(rows)

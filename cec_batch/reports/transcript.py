@@ -10,7 +10,7 @@ Pure: given the rows of store.transcript, returns plain JSON-ready data
   each per period); each credit shows how much of it counts.
 - What a period earned beyond 2.0 stays there: "x.x not carried over" (R4).
 - Status as of the processing date is rules.status; a period that ended short
-  but is followed by a later period of the same certification is `renewed`.
+  but is followed by a later period of the same certification is `closed`.
 - Credits whose date lies in no period (periods reloaded after posting) are
   listed on their own.
 """
