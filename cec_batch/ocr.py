@@ -209,10 +209,12 @@ def ocr_image(image_path: Path, *, seconds: float = PAGE_SECONDS, use_osd: bool 
             raise RuntimeError("Tesseract process timeout")
         return remaining
 
+    best: PageOcr | None = None
     try:
         best = PageOcr(_words(image_path, left()), 0, image_path=image_path)
         mean, good = _quality(best.words)
-        if mean >= UPRIGHT_MEAN_CONFIDENCE and good >= UPRIGHT_MIN_GOOD_WORDS:
+        # Read well as it is; or not a single word (a photo, noise): turning it will not help.
+        if (mean >= UPRIGHT_MEAN_CONFIDENCE and good >= UPRIGHT_MIN_GOOD_WORDS) or not best.words:
             best.seconds = time.monotonic() - start
             return best
         if use_osd is None:
@@ -229,6 +231,9 @@ def ocr_image(image_path: Path, *, seconds: float = PAGE_SECONDS, use_osd: bool 
     except RuntimeError as exc:
         if "timeout" not in str(exc):
             raise
+        if best is not None and best.words:     # time ran out turning it: keep the first reading
+            best.seconds = time.monotonic() - start
+            return best
         return PageOcr(error=f"OCR timed out after {seconds:.0f} s", seconds=time.monotonic() - start,
                        image_path=image_path)
     except pytesseract.TesseractError as exc:
@@ -243,11 +248,12 @@ def _long_runs(mask: np.ndarray, length: int) -> np.ndarray:
     h, w = mask.shape
     if w < length:
         return np.zeros_like(mask)
-    c = np.zeros((h, w + 1), np.int16)
-    np.cumsum(mask, axis=1, dtype=np.int16, out=c[:, 1:])
+    counts = np.int16 if w + length < 32_000 else np.int32      # int16 halves the memory traffic
+    c = np.zeros((h, w + 1), counts)
+    np.cumsum(mask, axis=1, dtype=counts, out=c[:, 1:])
     full = (c[:, length:] - c[:, :-length]) == length            # a full run starts here
-    g = np.zeros((h, w + length), np.int16)
-    np.cumsum(np.pad(full, ((0, 0), (length - 1, length - 1))), axis=1, dtype=np.int16, out=g[:, 1:])
+    g = np.zeros((h, w + length), counts)
+    np.cumsum(np.pad(full, ((0, 0), (length - 1, length - 1))), axis=1, dtype=counts, out=g[:, 1:])
     return (g[:, length:length + w] - g[:, :w]) > 0               # some full run covers the pixel
 
 

@@ -20,10 +20,14 @@ spec.loader.exec_module(run_demo)
 
 
 @pytest.fixture(scope="module")
-def produced(tmp_path_factory):
+def run_files(tmp_path_factory):
     out = tmp_path_factory.mktemp("golden")
-    files = run_demo.run(out, "2026-11-15", quiet=True)
-    return run_demo.golden_files(files)
+    return run_demo.run(out, "2026-11-15", quiet=True)
+
+
+@pytest.fixture(scope="module")
+def produced(run_files):
+    return run_demo.golden_files(run_files)
 
 
 def expected_names() -> list[str]:
@@ -41,3 +45,29 @@ def test_sample_exports_match_the_golden_file(produced, name):
     if got != want:
         diff = "".join(difflib.unified_diff(want.splitlines(True), got.splitlines(True), "expected", "produced"))
         pytest.fail(f"{name} differs from samples/expected (run `make golden` and review):\n{diff}")
+
+
+def test_r16_every_sample_roster_credit_goes_to_the_person_an_independent_reading_names(run_files):
+    """samples/check_samples.py matches people its own simple way; no credit may disagree with it."""
+    import csv
+    import sys
+
+    spec = importlib.util.spec_from_file_location("check_samples", SAMPLES / "check_samples.py")
+    check = importlib.util.module_from_spec(spec)
+    argv, sys.argv = sys.argv, ["check_samples"]
+    try:
+        spec.loader.exec_module(check)
+    finally:
+        sys.argv = argv
+    expected = {}
+    for name, rows in sorted(check.read_all().items()):
+        if rows == "unreadable":
+            continue
+        for row in rows:
+            _kinds, who = check.judge(row)
+            if who:
+                expected[(name, row["location"])] = who
+    with open(run_files["credits_csv"], newline="", encoding="utf-8") as fh:
+        got = {(r["source_file"], r["source_location"]): r["certificant_id"] for r in csv.DictReader(fh)
+               if not r["source_file"].endswith(".pdf")}
+    assert got == expected

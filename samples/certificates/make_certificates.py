@@ -1,4 +1,4 @@
-"""Build the sample certificate PDFs and their manifest EXPECTED.csv (deterministic).
+"""Build the sample certificate PDFs and their manifest samples/certificates_truth.csv (deterministic).
 
 Five fictional providers, five layouts and wordings; each layout as a text-layer PDF
 and as a mailroom scan (skewed, noisy, blurred, JPEG-compressed, upside down,
@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import sys
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -87,9 +89,17 @@ class Cert:
     show_course: bool = True
 
 
+# Which catalogue course each layout certifies, when the reference catalogue has it.
+PREFERRED_COURSES = {"classic": "CA23456", "table": "CS40112", "conference": "CEP246810",
+                     "minimal": "CP60101", "form": "CL10234"}
+# Every sample person holds a certification period covering all sample completion dates.
+SPAN = (date(2025, 11, 1), date(2026, 6, 30))
+
+
 def load_world() -> tuple[list[Person], list[Course], str]:
     """People and courses: the reference files when present, else the placeholders."""
     people_csv, courses_csv = REFERENCE / "certificants.csv", REFERENCE / "courses.csv"
+    periods_csv = REFERENCE / "certifications.csv"
     if people_csv.exists() and courses_csv.exists():
         with people_csv.open(newline="", encoding="utf-8") as f:
             people = [Person(r["certificant_id"].strip(), r["first_name"].strip(), r["last_name"].strip(),
@@ -97,6 +107,14 @@ def load_world() -> tuple[list[Person], list[Course], str]:
         with courses_csv.open(newline="", encoding="utf-8") as f:
             courses = [Course(r["course_number"].strip(), r["title"].strip(), r["provider"].strip(),
                               Decimal(r["ceus"].strip()), r["category"].strip()) for r in csv.DictReader(f)]
+        if periods_csv.exists():
+            covered = set()
+            with periods_csv.open(newline="", encoding="utf-8") as f:
+                for r in csv.DictReader(f):
+                    start, end = date.fromisoformat(r["period_start"]), date.fromisoformat(r["period_end"])
+                    if start <= SPAN[0] and end >= SPAN[1]:
+                        covered.add(r["certificant_id"].strip())
+            people = [p for p in people if p.certificant_id in covered]
         return people, courses, "samples/reference"
     people = [Person(*p) for p in PLACEHOLDER_PEOPLE]
     courses = [Course(n, t, p, Decimal(c), cat) for n, t, p, c, cat in PLACEHOLDER_COURSES]
@@ -104,9 +122,12 @@ def load_world() -> tuple[list[Person], list[Course], str]:
 
 
 def pick_people(people: list[Person], n: int) -> list[Person]:
-    """n distinct people with plain ASCII-letter names and an email, spread over the file."""
-    plain = [p for p in people if p.email and p.first.isascii() and p.last.isascii()
-             and p.first.replace("-", "").isalpha() and p.last.replace("-", "").isalpha()]
+    """n distinct people, spread over the file, whose name and email nobody else has (plain letters)."""
+    names = Counter((p.first.casefold(), p.last.casefold()) for p in people)
+    emails = Counter(p.email.casefold() for p in people)
+    plain = [p for p in people if p.email and emails[p.email.casefold()] == 1
+             and names[(p.first.casefold(), p.last.casefold())] == 1
+             and re.fullmatch(r"[A-Z][a-z]+", p.first) and re.fullmatch(r"[A-Z][a-z]+", p.last)]
     plain = plain or people
     step = max(1, len(plain) // n)
     chosen = plain[::step][:n]
@@ -117,11 +138,13 @@ def pick_people(people: list[Person], n: int) -> list[Person]:
 
 def pick_courses(courses: list[Course]) -> dict[str, Course]:
     """One course per layout: an event for the conference letter, a CPR course for the card."""
+    by_number = {c.number: c for c in courses}
+
     def first(pred, fallback):
         return next((c for c in courses if pred(c)), fallback)
 
     standard = [c for c in courses if c.category == "standard"] or courses
-    return {
+    fallback = {
         "classic": standard[0],
         "table": standard[1 % len(standard)],
         "form": standard[2 % len(standard)],
@@ -129,6 +152,7 @@ def pick_courses(courses: list[Course]) -> dict[str, Course]:
                             first(lambda c: c.category == "event", courses[0])),
         "minimal": first(lambda c: c.category in ("cpr", "aed", "first_aid"), standard[3 % len(standard)]),
     }
+    return {layout: by_number.get(PREFERRED_COURSES[layout], course) for layout, course in fallback.items()}
 
 
 # ---------------------------------------------------------------- layouts
@@ -306,11 +330,12 @@ class Scan:
     dpi: int = 150
     angle: float = 0.0        # degrees counter-clockwise, as laid on the glass
     noise: float = 3.0        # grey-level sigma
-    specks: int = 150         # dark dust specks
+    specks: int = 60          # dark dust specks
     blur: float = 0.0         # Gaussian radius in pixels
     contrast: float = 1.0     # 1 = as printed; lower washes the ink out
     quality: int = 40         # JPEG quality
     seed: int = 0
+    borderline: bool = False  # legible to a person, but a reader may rightly be unsure: read or review
 
 
 def text_pdf_bytes(pages: list[Cert]) -> bytes:
@@ -387,7 +412,7 @@ def build(out: Path) -> list[dict]:
 
     classic = cert("classic", p[0], date(2026, 3, 5))
     table = cert("table", p[1], date(2026, 2, 14))
-    conference = cert("conference", p[2], date(2026, 2, 22))
+    conference = cert("conference", p[2], date(2026, 6, 14))
     minimal = cert("minimal", p[3], date(2026, 1, 9))
     form = cert("form", p[4], date(2025, 11, 18))
     no_course = replace(cert("minimal", p[5], date(2026, 4, 2)), show_course=False)
@@ -400,16 +425,16 @@ def build(out: Path) -> list[dict]:
         ("text_form_first_last.pdf", "text", [form]),
         ("text_missing_course_number.pdf", "text", [no_course]),
         ("scan_classic_skewed.pdf", "scan", [(classic, Scan(angle=1.6, seed=1))]),
-        ("scan_table_upside_down.pdf", "scan", [(table, Scan(angle=180.7, seed=2))]),
+        ("scan_form_upside_down.pdf", "scan", [(form, Scan(angle=180.7, seed=2))]),
         ("scan_conference_sideways.pdf", "scan", [(conference, Scan(angle=90, seed=3))]),
         ("scan_minimal_blurred_jpeg.pdf", "scan",
-         [(minimal, Scan(blur=1.1, noise=7, quality=22, seed=4))]),
+         [(minimal, Scan(blur=0.9, noise=6, quality=28, seed=4, borderline=True))]),
         ("scan_stack_with_backs.pdf", "scan", [
             (cert("classic", p[5], date(2026, 1, 20)), Scan(angle=-0.8, seed=5)),
             (None, Scan(specks=0, noise=2, seed=6)),
-            (cert("form", p[6], date(2026, 2, 3)), Scan(angle=0.5, seed=7)),
+            (cert("table", p[6], date(2026, 2, 3)), Scan(angle=0.5, seed=7)),
             (None, Scan(specks=25, noise=2, seed=8)),
-            (cert("table", p[2], date(2026, 3, 1)), Scan(angle=-1.2, seed=10)),
+            (cert("form", p[2], date(2026, 3, 1)), Scan(angle=-1.2, seed=10)),
             (None, Scan(specks=8, noise=2, seed=11)),
         ]),
         ("scan_degraded_unreadable.pdf", "scan",
@@ -425,12 +450,61 @@ def build(out: Path) -> list[dict]:
         for n, page in enumerate(pages, start=1):
             c, scan = (page, None) if kind == "text" else page
             manifest.append(manifest_row(name, n, c, scan))
-    with (out / "EXPECTED.csv").open("w", newline="", encoding="utf-8") as f:
+    with (out.parent / "certificates_truth.csv").open("w", newline="", encoding="utf-8") as f:
         writer = csv.DictWriter(f, fieldnames=list(manifest[0]), lineterminator="\n")
         writer.writeheader()
         writer.writerows(manifest)
+    (out / "README.md").write_text(notes(samples, manifest, source), encoding="utf-8")
     print(f"{len(samples)} PDFs, {len(manifest)} pages, people and courses from {source}")
     return manifest
+
+
+SHOWS = {
+    "text_classic.pdf": "centred certificate: name under \"This certifies that\", \"ACE ID:\", "
+                        "\"ACE Course Number:\", \"<n> CECs\", \"Date: MM/DD/YYYY\"",
+    "text_table.pdf": "ruled table: header row Participant | Certificant ID | Course | Date | CEUs over one "
+                      "value row; name as \"Last, First\"; ISO date",
+    "text_conference_letter.pdf": "attendance letter: \"awarded to\" at a line end, name and ID on the next "
+                                  "line; contact hours (0.1 CEC each); \"Approval Number:\"; written date; a "
+                                  "letter date and a \"CA 90802\" ZIP code that must not be taken",
+    "text_minimal_email.pdf": "emailed certificate: one \"Label: value\" per line (Name, Email, Course ID, "
+                              "Course, Completed, CEUs, Provider)",
+    "text_form_first_last.pdf": "form: First Name / Last Name apart, values in the next cell, "
+                                "\"ACE Course #:\", \"5 March 2026\" date, contact hours",
+    "text_missing_course_number.pdf": "emailed certificate without a course number: review",
+    "scan_classic_skewed.pdf": "the classic layout scanned 1.6 degrees askew, with dust",
+    "scan_form_upside_down.pdf": "the form scanned upside down",
+    "scan_conference_sideways.pdf": "the letter scanned sideways (turned 90 degrees)",
+    "scan_minimal_blurred_jpeg.pdf": "the emailed certificate printed, blurred and saved as a low-quality JPEG",
+    "scan_stack_with_backs.pdf": "a mailroom stack: three certificates with the blank backs of the sheets "
+                                 "between them (one back with dust specks)",
+    "scan_degraded_unreadable.pdf": "a certificate too degraded to read (faded, blurred, noisy, 100 dpi): review",
+}
+
+
+def notes(samples, manifest: list[dict], source: str) -> str:
+    """README.md: what each sample shows, then every page's truth (as in certificates_truth.csv)."""
+    lines = [
+        "# Sample certificates",
+        "",
+        "Written by `make_certificates.py` (deterministic: same bytes on every run); do not edit by hand.",
+        f"People and courses come from {source}. `samples/certificates_truth.csv` holds the table below for tests (kept outside this folder, which is ingested as it is).",
+        "`expect` is `read` (every field must be read right, no review), `review` (the page must go",
+        "to a person, R19), `read_or_review` (a blurred scan: either read right or sent to a person,",
+        "never a wrong value without review) or `blank` (a sheet's back: skipped and counted).",
+        "The four single-page scans repeat the text certificates of the same layout (same person, course",
+        "and date): ingested after them, each is a duplicate (R14), as a re-sent certificate would be.",
+        "",
+        "| File | What it shows |",
+        "|---|---|",
+    ]
+    lines += [f"| `{name}` | {SHOWS[name].replace('|', chr(92) + '|')} |" for name, _, _ in samples]
+    lines += ["", "| File | Page | Expect | Name | ID | Email | Course | Date | CECs | Note |",
+              "|---|---|---|---|---|---|---|---|---|---|"]
+    for r in manifest:
+        lines.append(f"| `{r['file']}` | {r['page']} | {r['expect']} | {r['name']} | {r['certificant_id']} | "
+                     f"{r['email']} | {r['course_number']} | {r['completion_date']} | {r['ceus']} | {r['note']} |")
+    return "\n".join(lines) + "\n"
 
 
 def manifest_row(file: str, page: int, cert: Cert | None, scan: Scan | None) -> dict:
@@ -451,7 +525,7 @@ def manifest_row(file: str, page: int, cert: Cert | None, scan: Scan | None) -> 
     elif scan is not None and scan.contrast < 0.6:
         row.update(expect="review", note="too degraded to read")
     else:
-        row["expect"] = "read"
+        row["expect"] = "read_or_review" if scan is not None and scan.borderline else "read"
         notes = []
         if cert.hours is not None:
             notes.append(f"{cert.hours} contact hours")
