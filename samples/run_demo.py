@@ -3,9 +3,10 @@
     python samples/run_demo.py --out demo [--today 2026-11-15]
     python samples/run_demo.py --golden      # rewrite samples/expected/ (review the diff!)
 
-Creates a SQLite store in OUT, loads the sample reference data, ingests every
-sample roster and certificate, prints the summary and exports the exceptions
-workbook and the credits. With --golden the exports are split per input file and
+Creates a SQLite store in OUT, loads the sample reference data, puts every
+sample roster and certificate in an inbox and runs the nightly job over it
+(archive, reports, exceptions workbook, provider feedback), then exports the
+credits and exceptions. With --golden the exports are split per input file and
 written to samples/expected/ as the golden files the tests compare against.
 """
 
@@ -39,15 +40,22 @@ def cec(out: Path, *args: str, check: bool = True, capture: bool = False) -> sub
 
 
 def run(out: Path, today: str, quiet: bool = False) -> dict[str, Path]:
+    """Load the reference data, run the nightly job over an inbox of every sample, export."""
     out.mkdir(parents=True, exist_ok=True)
     env_today = ["--today", today, "--operator", "demo"]
     for kind in ("certificants", "certifications", "courses"):
         cec(out, *env_today, "load", kind, str(REFERENCE / f"{kind}.csv"), capture=quiet)
-    inputs = [str(p) for p in INPUTS if p.exists()]
-    cec(out, *env_today, "ingest", "--images", str(out / "review-images"), *inputs, capture=quiet)
-    files = {"exceptions_xlsx": out / "exceptions.xlsx", "exceptions_csv": out / "exceptions.csv",
+    # What arrived: provider rosters, and the mailroom's scans and emailed certificates.
+    inbox = out / "inbox"
+    for src, folder in ((HERE / "rosters", "rosters"), (HERE / "certificates", "scans")):
+        (inbox / folder).mkdir(parents=True, exist_ok=True)
+        for p in sorted(src.iterdir()):
+            if p.is_file() and p.suffix.lower() not in (".py", ".md"):
+                shutil.copy(p, inbox / folder / p.name)
+    cec(out, *env_today, "nightly", "--inbox", str(inbox), "--archive", str(out / "archive"),
+        "--reports", str(out / "reports"), capture=quiet)
+    files = {"workbook": out / "reports" / f"exceptions-{today}.xlsx", "exceptions_csv": out / "exceptions.csv",
              "credits_csv": out / "credits.csv"}
-    cec(out, "export", "exceptions", "--status", "all", "--out", str(files["exceptions_xlsx"]), capture=quiet)
     cec(out, "export", "exceptions", "--status", "all", "--out", str(files["exceptions_csv"]), capture=True)
     cec(out, "export", "credits", "--out", str(files["credits_csv"]), capture=True)
     return files
@@ -103,8 +111,8 @@ def main() -> None:
         print(f"wrote {len(golden)} golden files to {EXPECTED}; review `git diff samples/expected` line by line")
         return
     files = run(args.out.resolve(), args.today)
-    print(f"\nExceptions workbook: {files['exceptions_xlsx']}")
-    print(f"Credits export:      {files['credits_csv']}")
+    print(f"\nExceptions workbook for staff: {files['workbook']}")
+    print(f"Exports: {files['exceptions_csv']}, {files['credits_csv']}")
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from openpyxl import Workbook
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, func, or_, select
 
 from cec_batch.normalize import normalize_course_number
 from cec_batch.reports.exceptions_workbook import (
@@ -55,11 +55,17 @@ HEADER_ROW = 4
 
 
 def refused_rows(conn: Connection, batch_id: int) -> list[dict]:
-    """Error exceptions raised in BATCH_ID about files applied in it, with the file's provider."""
+    """Error exceptions raised in BATCH_ID about roster files applied in it, with the file's provider.
+
+    Certificates come from the professionals themselves, not from a provider, and an
+    unreadable file has no rows to attribute: those get feedback only when the file
+    was handed in with `--provider`.
+    """
     q = (select(exceptions, files.c.provider.label("file_provider"), files.c.original_name)
          .join(files, files.c.file_id == exceptions.c.file_id)
          .where(files.c.batch_id == batch_id, exceptions.c.batch_id == batch_id,
-                exceptions.c.severity == "error")
+                exceptions.c.severity == "error",
+                or_(files.c.kind == "roster", files.c.provider.is_not(None)))
          .order_by(exceptions.c.exception_id))
     return [dict(r) for r in conn.execute(q).mappings()]
 
