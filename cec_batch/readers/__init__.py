@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import os
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from cec_batch.config import Limits
 from cec_batch.errors import UnreadableFile, UsageError
@@ -33,32 +33,36 @@ def sniff_kind(path: Path) -> str:
         raise UnreadableFile(path, f"cannot open the file ({exc.strerror or exc})") from None
     if not head:
         raise UnreadableFile(path, "empty file (0 bytes)")
-    if _PDF_MAGIC in head:
-        return "certificate"
+    if _PDF_MAGIC in head or path.suffix.lower() == ".pdf":
+        return "certificate"  # a damaged .pdf is reported by the PDF reader, in its terms
     detect_format(path)  # raises for images, archives without a workbook, binary junk
     return "roster"
 
 
-def read_file(path: Path, *, limits: Limits, image_dir: Path | None = None, **options) -> ReadResult:
+def read_file(path: Path, *, limits: Limits, image_dir: Path | None = None,
+              meanwhile: Callable[[str], None] | None = None, **options) -> ReadResult:
     """Read one input file within the limits: a roster or a PDF of certificates.
 
     `options` go to the reader (`sheet_names` for rosters; what certificate_pdf accepts);
     `image_dir` is for certificates only, so that callers need not know the kind beforehand.
-    Raises UnreadableFile with a one-line reason for anything it cannot read.
+    `meanwhile`, if given, is called with the kind ('roster' or 'certificate') while the
+    file is parsed, for the caller's own work (it is not called for a file refused before
+    parsing). Raises UnreadableFile with a one-line reason for anything it cannot read.
     """
     path = Path(path)
     check_file_size(path, limits)
     kind = sniff_kind(path)
+    during = functools.partial(meanwhile, kind) if meanwhile is not None else None
     if kind == "certificate":
         from cec_batch.readers import certificate_pdf  # imported in the parent: a missing module is a bug
 
         func = functools.partial(certificate_pdf.read_certificates, path, limits=limits, image_dir=image_dir,
                                  **options)
-        return run_isolated(func, limits=limits, path=path, crash_label="the PDF library")
+        return run_isolated(func, limits=limits, path=path, crash_label="the PDF library", meanwhile=during)
     from cec_batch.readers.roster_sheet import read_roster
 
     func = functools.partial(read_roster, path, limits=limits, **options)
-    return run_isolated(func, limits=limits, path=path, crash_label="the spreadsheet library")
+    return run_isolated(func, limits=limits, path=path, crash_label="the spreadsheet library", meanwhile=during)
 
 
 def _hidden_or_lock(name: str) -> bool:
