@@ -19,7 +19,6 @@ from rapidfuzz.distance import DamerauLevenshtein
 from cec_batch.model import Certificant, Finding
 from cec_batch.normalize import (
     first_names_compatible,
-    name_key,
     name_tokens,
     normalize_email,
     normalize_id,

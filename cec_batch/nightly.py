@@ -24,11 +24,10 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Iterator
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, update
 
 from cec_batch.archive import store_file
 from cec_batch.post import FileReport, Ingest, file_sha256
-from cec_batch.readers import iter_input_files
 from cec_batch.store.ledger import write_transaction
 from cec_batch.store.tables import batches
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import getpass
 import json
-import os
 import sys
 from dataclasses import dataclass
 from datetime import date
@@ -45,13 +44,18 @@ def _default_operator() -> str:
         return "unknown"
 
 
-def _parse_today(_ctx, _param, value):
+def iso_date(_ctx, _param, value):
+    """Click callback: an optional YYYY-MM-DD option as a date."""
     if value is None:
-        return date.today()
+        return None
     try:
         return date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def _parse_today(ctx, param, value):
+    return date.today() if value is None else iso_date(ctx, param, value)
 
 
 class Group(click.Group):

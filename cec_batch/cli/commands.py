@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import sys
-from collections import Counter
 from pathlib import Path
 
 import click
 
 from cec_batch.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, dry_run_option, emit, fail, json_option, main
-from cec_batch.errors import CecError, UnreadableFile
+from cec_batch.errors import UnreadableFile
 
 
 # -- db -------------------------------------------------------------------------------

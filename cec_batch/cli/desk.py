@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
 from pathlib import Path
 
 import click
 
-from cec_batch.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, dry_run_option, emit, fail, json_option, main
+from cec_batch.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, dry_run_option, emit, fail, json_option, main, iso_date
 from cec_batch.errors import UsageError
 
 ARCHIVE_HELP = "The archive folder (env CEC_ARCHIVE_DIR)."
@@ -17,15 +16,6 @@ ARCHIVE_HELP = "The archive folder (env CEC_ARCHIVE_DIR)."
 def _archive_option(f):
     return click.option("--archive", envvar="CEC_ARCHIVE_DIR", default="archive", show_default=True,
                         type=click.Path(file_okay=False, path_type=Path), help=ARCHIVE_HELP)(f)
-
-
-def _iso_date(_ctx, _param, value):
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
 
 
 def _run(obj, dry_run: bool, work):
@@ -231,7 +221,7 @@ def archive_group():
 
 @archive_group.command("purge")
 @_archive_option
-@click.option("--before", required=True, callback=_iso_date, metavar="YYYY-MM-DD",
+@click.option("--before", required=True, callback=iso_date, metavar="YYYY-MM-DD",
               help="Remove originals received before this day; at most four years before --today.")
 @click.option("--yes", is_flag=True, help="Really remove them (without it the files are only listed).")
 @dry_run_option

@@ -3,22 +3,12 @@
 from __future__ import annotations
 
 import os
-from datetime import date
 from pathlib import Path
 
 import click
 
-from cec_batch.cli import EXIT_FAILED, EXIT_USAGE, emit, fail, json_option, main
+from cec_batch.cli import EXIT_FAILED, EXIT_USAGE, emit, fail, json_option, main, iso_date
 from cec_batch.errors import CecError
-
-
-def _parse_date(_ctx, _param, value):
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
 
 
 def _parse_month(_ctx, _param, value):
@@ -38,7 +28,7 @@ def report():
 
 
 @report.command("compliance")
-@click.option("--as-of", "as_of", callback=_parse_date, metavar="DATE",
+@click.option("--as-of", "as_of", callback=iso_date, metavar="DATE",
               help="Judge every certification as of this day, YYYY-MM-DD (default: the global --today).")
 @click.option("--out", "raw_out", required=True, type=click.Path(),
               help="The workbook to write (.xlsx). A folder: compliance-<as-of>.xlsx inside it.")
