@@ -28,7 +28,7 @@ from cec_batch.errors import UnreadableFile
 from cec_batch.match import Matcher
 from cec_batch.model import ROW_FIELDS, Finding, Outcome, ReadResult
 from cec_batch.normalize import is_blank
-from cec_batch.prescreen import quick_screen
+from cec_batch.prescreen import quick_screen, registry_people
 from cec_batch.rules import PersonRecord, Screened, StandingCredit, settle, screen
 from cec_batch.store import ledger
 from cec_batch.store.tables import exceptions
@@ -115,10 +115,10 @@ class Ingest:
     def failed(self) -> bool:
         return any(r.status in ("unreadable", "failed") for r in self.reports)
 
-    def _transaction(self):
+    def _transaction(self, conn=None):
         if self.dry_run:
             return _Savepoint(self._dry_conn)
-        return ledger.write_transaction(self.engine)
+        return ledger.write_transaction(conn if conn is not None else self.engine)
 
     def _reference(self, conn):
         if self._catalogue is None:
@@ -143,16 +143,38 @@ class Ingest:
             prior = ledger.find_file(conn, report.sha256)
         if prior is not None:
             return self._already(report, prior, name)
+        ahead = self._read_ahead(path)
+        try:
+            return self._read_and_post(report, name, ahead)
+        finally:
+            if ahead is not None:
+                ahead.close()
+
+    def _read_ahead(self, path: Path) -> "_ReadAhead | None":
+        """Ledger reading to do while the reader parses PATH (not in a dry run or with another reader)."""
+        from cec_batch.readers import read_file
+
+        if self.dry_run or self.read is not read_file or self.engine.dialect.name != "sqlite":
+            return None
+        return _ReadAhead(self, path)
+
+    def _read_and_post(self, report: FileReport, name: str, ahead: "_ReadAhead | None") -> FileReport:
+        path = report.path
         try:
             with gc_paused():
-                result = self.read(path, limits=self.limits, image_dir=self.image_dir)
+                if ahead is None:
+                    result = self.read(path, limits=self.limits, image_dir=self.image_dir)
+                else:
+                    result = self.read(path, limits=self.limits, image_dir=self.image_dir, meanwhile=ahead)
         except UnreadableFile as exc:
             return self._unreadable(report, name, exc.reason)
         report.kind, report.notes, report.blank_pages = result.kind, list(result.notes), result.blank_pages
         for attempt in range(RETRIES):
+            # What was read ahead serves the first attempt only: a retry reads the ledger afresh.
+            ready = ahead if attempt == 0 and ahead is not None and ahead.conn is not None else None
             try:
-                with self._transaction() as conn, gc_paused():
-                    self._post(conn, report, result, name)
+                with self._transaction(ready.conn if ready else None) as conn, gc_paused():
+                    self._post(conn, report, result, name, ready)
                 break
             except IntegrityError as exc:
                 # Another run applied the same bytes, or posted the same credit, in the
@@ -203,7 +225,11 @@ class Ingest:
             raise
         return report
 
-    def _post(self, conn, report: FileReport, result: ReadResult, name: str) -> None:
+    def _post(self, conn, report: FileReport, result: ReadResult, name: str,
+              ahead: "_ReadAhead | None" = None) -> None:
+        current = ahead is not None and ahead.current(conn)
+        if current and ahead.reference is not None and self._catalogue is None:
+            self._catalogue, self._matcher = ahead.reference
         catalogue, matcher = self._reference(conn)
         frame = result.rows
         if self.course and "course_number" in frame:
@@ -213,7 +239,8 @@ class Ingest:
         columns = {f: (frame[f].tolist() if f in frame else [None] * len(frame)) for f in ROW_FIELDS}
         rows = [_RowAt(columns, i) for i in range(len(frame))]
         # Clean rows are screened in bulk; every other row goes through the rules one by one.
-        quick = quick_screen(columns, catalogue=catalogue, matcher=matcher, today=self.today)
+        quick = quick_screen(columns, catalogue=catalogue, matcher=matcher, today=self.today,
+                             people=ahead.people_of(matcher) if ahead is not None else None)
         screened = [q if q is not None else screen(rows[i].get(), catalogue=catalogue, matcher=matcher,
                                                    today=self.today)
                     for i, q in enumerate(quick)]
@@ -223,13 +250,13 @@ class Ingest:
                                      provider=self.provider, archive_path=self._archive_path)
         source = Source(file_id, name, "certificate" if result.kind == "certificate" else "roster")
         posted = post_outcomes(conn, [Pending(raw, s, source) for raw, s in zip(rows, screened)],
-                               batch_id=self.batch_id, operator=self.operator)
-        credits, total = 0, Decimal("0")
+                               batch_id=self.batch_id, operator=self.operator,
+                               records=ahead.take_records() if current else None)
+        posted_ceus = [p.outcome.ceus for p in posted if p.credit_id is not None]
+        credits, total = len(posted_ceus), sum(posted_ceus, Decimal("0"))
         for p in posted:
-            if p.credit_id is not None:
-                credits += 1
-                total += p.outcome.ceus
-            report.outcomes.update(f.kind for f in p.outcome.exceptions)
+            if p.outcome.exceptions:
+                report.outcomes.update(f.kind for f in p.outcome.exceptions)
         report.status, report.file_id, report.rows = "applied", file_id, len(rows)
         report.credits, report.ceus = credits, str(total if credits else "0.0")
         report.message = f"{name}: {len(rows)} rows, {credits} credits, {sum(report.outcomes.values())} exceptions"
@@ -282,44 +309,58 @@ class Posted(NamedTuple):
 
 
 def post_outcomes(conn, pending: list[Pending], *, batch_id: int, operator: str,
-                  exception_ids: bool = False) -> list[Posted]:
+                  exception_ids: bool = False, records: tuple[dict, dict] | None = None) -> list[Posted]:
     """Settle PENDING rows against the ledger (R6, R9-R14) and write their credits and exceptions.
 
     Runs inside the caller's transaction. Rows are settled in order, and each credit
     posted counts for the rows after it (R14 within the list: a later row for the same
     person and course is a duplicate). With EXCEPTION_IDS the new exception IDs are
-    returned (one insert per row: for small lists such as staff decisions).
+    returned (one insert per row: for small lists such as staff decisions). RECORDS, when
+    given, are the people's records and generations (as ledger.load_records returns them)
+    as this transaction sees them; they are read here otherwise, and are updated either way.
     """
-    ids = {p.screened.outcome.certificant_id for p in pending if not p.screened.finished}
-    records, generations = ledger.load_records(conn, ids)
+    if records is None:
+        ids = {p.screened.outcome.certificant_id for p in pending if not p.screened.finished}
+        records = ledger.load_records(conn, ids)
+    records, generations = records
     posted_at = ledger.now()
     # IDs for every row that may still post; SQLite leaves unused ones free, PostgreSQL skips them.
-    free_ids = iter(ledger.allocate_credit_ids(conn, sum(not p.screened.finished for p in pending)))
+    # (A row is finished when screening found an error: Screened.finished, spelt out in these loops.)
+    free_ids = iter(ledger.allocate_credit_ids(conn, sum(not p.screened.outcome.exceptions for p in pending)))
     credit_rows, exception_rows, evaluated = [], [], []
+    add_credit, add_evaluated = credit_rows.append, evaluated.append
     for p in pending:
         s = p.screened
         out, credit_id = s.outcome, None
-        if not s.finished:
-            record = records.get(out.certificant_id) or PersonRecord()
-            records[out.certificant_id] = record
+        if not out.exceptions:
+            cid = out.certificant_id
+            record = records.get(cid)
+            if record is None:
+                record = records[cid] = PersonRecord()
             out = settle(s, record)
             if out.posts:
                 credit_id = next(free_ids)
-                key = (out.certificant_id, out.course_number)
+                course_number, source = out.course_number, p.source
+                key = (cid, course_number)
                 generation = generations[key]
-                generations[key] += 1
+                generations[key] = generation + 1
                 # R14 within the list: a later row for the same course is a duplicate of this one.
-                record.standing[out.course_number] = StandingCredit(
-                    credit_id, out.course_number, out.completion_date, out.category,
-                    f"this batch, {p.source.name} {out.location}")
-                note = "; ".join(([p.note] if p.note else []) + out.notes) or None
-                credit_rows.append((credit_id, out.certificant_id, out.course_number, generation,
-                                    out.completion_date, out.ceus, out.category, p.source.kind, p.source.file_id,
-                                    p.source.name, out.location, batch_id, operator, posted_at, note))
-        rows = [exception_row(f, out, p, credit_id, batch_id=batch_id, operator=operator)
-                for f in out.exceptions]  # errors, or warnings on a posted credit
-        exception_rows.extend(rows)
-        evaluated.append((out, credit_id, rows))
+                record.standing[course_number] = StandingCredit(
+                    credit_id, course_number, out.completion_date, out.category,
+                    f"this batch, {source.name} {out.location}")
+                note = None
+                if p.note or out.notes:
+                    note = "; ".join(([p.note] if p.note else []) + out.notes) or None
+                add_credit((credit_id, cid, course_number, generation, out.completion_date, out.ceus, out.category,
+                            source.kind, source.file_id, source.name, out.location, batch_id, operator, posted_at,
+                            note))
+        if out.exceptions:  # errors, or warnings on a posted credit
+            rows = [exception_row(f, out, p, credit_id, batch_id=batch_id, operator=operator)
+                    for f in out.exceptions]
+            exception_rows.extend(rows)
+        else:
+            rows = ()
+        add_evaluated((out, credit_id, rows))
     # Credits first: a warning points at its credit.
     ledger.insert_credits(conn, credit_rows)
     if not exception_ids:
@@ -345,6 +386,66 @@ def exception_row(f: Finding, out: Outcome, p: Pending, credit_id: int | None, *
                 certificant_id=out.certificant_id, course_number=(out.course_number or "")[:64],
                 completion_date=out.completion_date, detail=f.detail, data=data, credit_id=credit_id,
                 status="open", batch_id=batch_id, operator=operator, created_at=ledger.now())
+
+
+class _ReadAhead:
+    """The ledger read by the parent while a reader's child process parses a file (SQLite).
+
+    The parent would otherwise only wait. The reference data (when the batch has none yet)
+    and, for a large roster, everyone's records are read on a connection that is then used
+    for the file's write transaction. They are used there only if no other connection has
+    committed in between (ledger.data_version), so the rules see exactly what reading inside
+    the transaction would have given them; otherwise the transaction reads as usual.
+    """
+
+    # Everyone's records are read ahead only for a roster of at least this many bytes per person
+    # in the registry (an xlsx row takes about 50): a smaller file touches fewer people, whom the
+    # transaction reads faster than everyone. A matter of time only, never of outcome.
+    BYTES_PER_PERSON = 40
+
+    def __init__(self, ingest: Ingest, path: Path):
+        self.ingest, self.path = ingest, path
+        self.conn = None
+        self.version: int | None = None
+        self.reference = None  # (catalogue, matcher)
+        self.records = None    # (records, generations) of everyone
+        self.people = None     # (matcher, prescreen.registry_people(matcher))
+
+    def __call__(self, kind: str) -> None:
+        ingest = self.ingest
+        try:
+            self.conn = ingest.engine.connect()
+            with self.conn.begin():
+                self.version = ledger.data_version(self.conn)
+                if ingest._catalogue is None:
+                    self.reference = (ledger.load_catalogue(self.conn), Matcher(ledger.load_registry(self.conn)))
+                matcher = ingest._matcher if ingest._matcher is not None else self.reference[1]
+                if kind == "roster" and self.path.stat().st_size >= self.BYTES_PER_PERSON * len(matcher.by_id):
+                    self.records = ledger.load_records(self.conn, None)
+                    # Such a roster names much of the registry: work out how its rows will be
+                    # compared with everyone now rather than on the file's time.
+                    self.people = (matcher, registry_people(matcher))
+        except (DBAPIError, OSError) as exc:
+            log.debug("%s: nothing read ahead (%s)", self.path.name, exc)
+            self.close()
+
+    def current(self, conn) -> bool:
+        """Whether what was read ahead is what CONN's write transaction sees now."""
+        return (self.version is not None and conn is self.conn
+                and ledger.data_version(conn) == self.version)
+
+    def take_records(self):
+        records, self.records = self.records, None  # post_outcomes updates them: used once
+        return records
+
+    def close(self) -> None:
+        if self.conn is not None:
+            self.conn.close()
+        self.conn, self.version, self.reference, self.records, self.people = None, None, None, None, None
+
+    def people_of(self, matcher):
+        """registry_people(MATCHER) if it was worked out here for that very matcher, else None."""
+        return self.people[1] if self.people is not None and self.people[0] is matcher else None
 
 
 class _Savepoint:

@@ -42,9 +42,31 @@ class _Cache(dict):
         return value
 
 
+def _email_of(raw):
+    return None if is_blank(raw) else (normalize_email(raw) or "!")  # "!": present but malformed
+
+
+def _person_of(matcher: Matcher, cid: str, emails: dict):
+    """The name tokens and email of registry ID CID as the rows are compared with them; None if unusable."""
+    p = matcher.by_id.get(cid)
+    if p is None:
+        return None
+    pf, pl = matcher.person_tokens(p)
+    return (pf, pl, emails[p.email]) if pf and pl else None
+
+
+def registry_people(matcher: Matcher) -> dict[str, tuple | None]:
+    """`quick_screen`'s view of everyone in MATCHER's registry, worked out ahead of a large file."""
+    emails = _Cache(_email_of)
+    return {cid: _person_of(matcher, cid, emails) for cid in matcher.by_id}
+
+
 def quick_screen(columns: dict[str, list], *, catalogue: dict[str, Course], matcher: Matcher,
-                 today: date) -> list[Screened | None]:
-    """For each row (COLUMNS: ROW_FIELDS -> list of cells), its Screened result if clean, else None."""
+                 today: date, people: dict[str, tuple | None] | None = None) -> list[Screened | None]:
+    """For each row (COLUMNS: ROW_FIELDS -> list of cells), its Screened result if clean, else None.
+
+    PEOPLE is registry_people(matcher) when it was worked out beforehand.
+    """
     n = len(columns["location"])
     out: list[Screened | None] = [None] * n
     none = [None] * n
@@ -62,9 +84,6 @@ def quick_screen(columns: dict[str, list], *, catalogue: dict[str, Course], matc
         parsed = parse_date(raw)
         return parsed.value if parsed.value is not None and parsed.value <= today else None
 
-    def email_of(raw):
-        return None if is_blank(raw) else (normalize_email(raw) or "!")  # "!": present but malformed
-
     def tokens_of(raw):
         return () if is_blank(raw) else name_tokens(str(raw))
 
@@ -72,41 +91,42 @@ def quick_screen(columns: dict[str, list], *, catalogue: dict[str, Course], matc
         return () if is_blank(raw) else tuple(split_name(str(raw)))
 
     courses, dates, ids = _Cache(course_of), _Cache(date_of), _Cache(normalize_id)
-    emails, tokens, splits = _Cache(email_of), _Cache(tokens_of), _Cache(splits_of)
-    by_id = matcher.by_id
-    person_tokens = matcher.person_tokens
+    emails, tokens, splits = _Cache(_email_of), _Cache(tokens_of), _Cache(splits_of)
+    blank = _Cache(is_blank)
     compatible = first_names_compatible
+    known = people
+    people = _Cache(lambda cid: _person_of(matcher, cid, emails))
+    if known is not None:
+        people.update(known)
     cols = [columns[c] for c in ("location", "certificant_id", "first_name", "last_name", "full_name", "email",
-                                 "course_number", "completion_date", "ceus")]
-    for i, (loc, cid_raw, first, last, full, mail, course_raw, day_raw, ceus) in enumerate(zip(*cols)):
-        if review[i] is not None or read[i] is not None or (birth[i] is not None and not is_blank(birth[i])):
+                                 "course_number", "completion_date", "ceus")] + [review, read, birth]
+    for i, (loc, cid_raw, first, last, full, mail, course_raw, day_raw, ceus, rev, rd, bd) in enumerate(zip(*cols)):
+        if rev is not None or rd is not None or (bd is not None and not is_blank(bd)):
             continue
         try:
             course = courses[course_raw]
             day = dates[day_raw] if course is not None else None
             cid = ids[cid_raw] if day is not None else None
+            person = people[cid] if cid else None
+            if person is None:  # not in the registry, or without a full name there
+                continue
+            pf, pl, person_email = person
+            email = None if mail is None else emails[mail]
+            if email is not None and email != person_email:
+                continue
+            no_first = first is None or blank[first]
+            no_last = last is None or blank[last]
+            no_full = full is None or blank[full]
+            if not (no_first and no_last):
+                if no_first or no_last:
+                    continue
+                readings = ((tokens[first], tokens[last]),)
+            elif not no_full:
+                readings = splits[full]
+            else:
+                readings = None if email is None else ()  # ID alone, or ID and agreeing email
         except TypeError:  # an unhashable cell: not the clean case
             continue
-        p = by_id.get(cid) if cid else None
-        if p is None:
-            continue
-        email = None if mail is None else emails[mail]
-        if email is not None and email != emails[p.email]:
-            continue
-        pf, pl = person_tokens(p)
-        if not pf or not pl:
-            continue
-        no_first = first is None or is_blank(first)
-        no_last = last is None or is_blank(last)
-        no_full = full is None or is_blank(full)
-        if not (no_first and no_last):
-            if no_first or no_last:
-                continue
-            readings = ((tokens[first], tokens[last]),)
-        elif not no_full:
-            readings = splits[full]
-        else:
-            readings = None if email is None else ()  # ID alone, or ID and agreeing email
         if readings is None:
             shown_name = ""
         else:
@@ -119,7 +139,10 @@ def quick_screen(columns: dict[str, list], *, catalogue: dict[str, Course], matc
                 continue
             shown_name = (f"{str(first).strip()} {str(last).strip()}".strip() if not no_first
                           else str(full).strip() if not no_full else "")
-        shown = " ".join(x for x in (cid, shown_name, f"<{email}>" if email else None) if x)
+        # The person as the row shows them: ID, name, <email>, whichever are there.
+        shown = f"{cid} {shown_name}" if shown_name else cid
+        if email:
+            shown = f"{shown} <{email}>"
         outcome = Outcome(location=loc, certificant_id=cid, certificant_ref=shown,
                           course_number=course.course_number, completion_date=day, category=course.category)
         out[i] = Screened(outcome, course, ceus)

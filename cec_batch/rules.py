@@ -122,8 +122,9 @@ def check_eligible(course: Course) -> Finding | None:
 # -- R6, R12, R14: the person's record -----------------------------------------
 def check_in_period(day: date, periods: list[Period]) -> Finding | None:
     """R6: the completion must fall in one of the person's certification periods."""
-    if any(p.contains(day) for p in periods):
-        return None
+    for p in periods:
+        if p.start <= day <= p.end:  # p.contains(day), spelt out: this runs once per row
+            return None
     shown = "; ".join(f"{p.certification} {p.start.isoformat()}..{p.end.isoformat()}" for p in periods) or "none"
     return Finding("outside_period", "R6",
                    f"completion {day.isoformat()} falls in no certification period of this person (periods: {shown})",
@@ -301,11 +302,12 @@ def screen(row, *, catalogue: dict[str, Course], matcher, today: date, decided_c
 def settle(screened: Screened, record: PersonRecord) -> Outcome:
     """R13, R9, R6, R14, R12, then R10/R11: the checks against the person's record."""
     out, course, day = screened.outcome, screened.course, screened.outcome.completion_date
-    for finding in (check_eligible(course), check_approval(course, day), check_in_period(day, record.periods),
-                    check_duplicate(course.course_number, record.standing),
-                    check_category_limit(course, day, record.periods, record.standing.values())):
-        if finding:
-            return _stop(out, finding)
+    # The first error ends the row; the later checks are not even run.
+    finding = (check_eligible(course) or check_approval(course, day) or check_in_period(day, record.periods)
+               or check_duplicate(course.course_number, record.standing)
+               or check_category_limit(course, day, record.periods, record.standing.values()))
+    if finding:
+        return _stop(out, finding)
     value, finding = check_ceus(course, screened.stated_ceus)
     if finding:
         out.exceptions.append(finding)

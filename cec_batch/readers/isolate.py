@@ -23,6 +23,7 @@ import pickle
 import select
 import signal
 import tempfile
+import threading
 import time
 import traceback
 import warnings
@@ -286,6 +287,7 @@ def run_isolated(
     limits: Limits,
     path: Path,
     crash_label: str = "the spreadsheet library",
+    meanwhile: Callable[[], None] | None = None,
     **kwargs: Any,
 ) -> Any:
     """Call func(*args, **kwargs) in a forked child under the parse limits and return its result.
@@ -293,9 +295,13 @@ def run_isolated(
     `limits` and `path` are for the isolation itself (pass them on to func explicitly when it
     needs them); `crash_label` names what crashed in the message. Raises UnreadableFile(path, ...)
     when the child raises it, runs out of time or memory, dies, or fails in any other way.
+    `meanwhile`, if given, is called in this thread while the child parses (the parent would
+    otherwise only wait); the child's answer is collected alongside it.
     """
     path = Path(path)
     if not hasattr(os, "fork"):  # no fork (Windows): no isolation, but the same contract
+        if meanwhile is not None:
+            meanwhile()
         return func(*args, **kwargs)
 
     vsize = _virtual_size()  # the child starts as a copy of this process: its budget comes on top
@@ -318,7 +324,10 @@ def run_isolated(
             os.setpgid(pid, pid)  # also here, so that a kill never races the child's own setpgid
         os.close(wfd)
         wfd = -1
-        data = _collect(pid, rfd, limits, path)
+        if meanwhile is None:
+            data = _collect(pid, rfd, limits, path)
+        else:
+            data = _collect_during(meanwhile, pid, rfd, limits, path)
         _, status = os.waitpid(pid, 0)
         pid = None
         return _outcome(data, status, errfile, limits, path, crash_label)
@@ -360,6 +369,35 @@ def _collect(pid: int, rfd: int, limits: Limits, path: Path) -> bytes:
         if not chunk:
             return b"".join(chunks)
         chunks.append(chunk)
+
+
+def _collect_during(meanwhile: Callable[[], None], pid: int, rfd: int, limits: Limits, path: Path) -> bytes:
+    """`_collect` in a helper thread while this thread runs MEANWHILE.
+
+    The helper is started after the fork, so the child never inherits a second thread;
+    it keeps the deadline (killing the child when it passes) and drains the pipe, so the
+    child is never held up by a parent that is busy.
+    """
+    answer: dict[str, Any] = {}
+
+    def collect() -> None:
+        try:
+            answer["data"] = _collect(pid, rfd, limits, path)
+        except BaseException as exc:  # noqa: BLE001 - handed to the calling thread below
+            answer["error"] = exc
+
+    helper = threading.Thread(target=collect, name="reader-answer", daemon=True)
+    helper.start()
+    try:
+        meanwhile()
+    except BaseException:
+        _kill(pid)  # the pipe then reaches its end and the helper returns
+        raise
+    finally:
+        helper.join()
+    if "error" in answer:
+        raise answer["error"]
+    return answer["data"]
 
 
 def _outcome(data: bytes, status: int, errfile, limits: Limits, path: Path, crash_label: str) -> Any:

@@ -13,7 +13,7 @@ from datetime import date, datetime, timezone
 from decimal import Decimal
 from typing import Iterable, Iterator
 
-from sqlalchemy import Connection, Engine, and_, func, insert, select, update
+from sqlalchemy import Connection, Engine, func, insert, select, update
 
 from cec_batch.model import Certificant, Course, Period
 from cec_batch.rules import PersonRecord, StandingCredit
@@ -30,12 +30,32 @@ def now() -> datetime:
 
 
 @contextmanager
-def write_transaction(engine: Engine) -> Iterator[Connection]:
-    """A transaction that takes the write lock at once (SQLite: BEGIN IMMEDIATE)."""
-    with engine.connect() as conn:
+def write_transaction(bind: Engine | Connection) -> Iterator[Connection]:
+    """A transaction that takes the write lock at once (SQLite: BEGIN IMMEDIATE).
+
+    BIND is an engine (a connection is opened and closed for it) or an open connection
+    outside any transaction, which stays open afterwards.
+    """
+    if isinstance(bind, Connection):
+        conn = bind.execution_options(immediate=True)
+        with conn.begin():
+            yield conn
+        return
+    with bind.connect() as conn:
         conn = conn.execution_options(immediate=True)
         with conn.begin():
             yield conn
+
+
+def data_version(conn: Connection) -> int | None:
+    """SQLite: a number that changes on this connection whenever any other connection commits.
+
+    What this connection read earlier is still what the database holds if the number is
+    the same now. None on other databases (no such guarantee is offered there).
+    """
+    if conn.dialect.name != "sqlite":
+        return None
+    return conn.exec_driver_sql("PRAGMA data_version").scalar_one()
 
 
 # -- batches -----------------------------------------------------------------------
@@ -67,15 +87,20 @@ def _chunks(items: list, size: int = CHUNK) -> Iterator[list]:
         yield items[i:i + size]
 
 
-def load_records(conn: Connection, ids: Iterable[str]) -> tuple[dict[str, PersonRecord], dict[tuple[str, str], int]]:
+def load_records(conn: Connection, ids: Iterable[str] | None) -> tuple[dict[str, PersonRecord],
+                                                                        dict[tuple[str, str], int]]:
     """Periods and standing credits of IDS, and how many credits each (person, course) has had.
 
     The count is the `generation` of the next credit for that pair (see tables.credits).
+    IDS None: everyone with a period or a credit (anyone else has an empty record).
     """
-    ids = sorted(set(ids))
+    everyone = ids is None
+    ids = [] if everyone else sorted(set(ids))
     records: dict[str, PersonRecord] = {i: PersonRecord() for i in ids}
+    if everyone:
+        records = defaultdict(PersonRecord)
     generations: dict[tuple[str, str], int] = defaultdict(int)
-    whole = len(ids) > 4 * CHUNK  # a big file touches much of the registry: one scan beats many IN lists
+    whole = everyone or len(ids) > 4 * CHUNK  # a big file touches much of the registry: one scan beats many IN lists
     groups = [None] if whole else list(_chunks(ids))
     for group in groups:
         q = select(certifications.c.certificant_id, certifications.c.certification,
@@ -83,7 +108,7 @@ def load_records(conn: Connection, ids: Iterable[str]) -> tuple[dict[str, Person
         if group is not None:
             q = q.where(certifications.c.certificant_id.in_(group))
         for cid, name, start, end in conn.execute(q):
-            if cid in records:
+            if everyone or cid in records:
                 records[cid].periods.append(Period(name, start, end))
         q = (select(credits.c.credit_id, credits.c.certificant_id, credits.c.course_number,
                     credits.c.completion_date, credits.c.category, credits.c.source_file,
@@ -92,7 +117,7 @@ def load_records(conn: Connection, ids: Iterable[str]) -> tuple[dict[str, Person
         if group is not None:
             q = q.where(credits.c.certificant_id.in_(group))
         for credit_id, cid, course, day, category, src, loc, batch_id, reversal_id in conn.execute(q):
-            if cid not in records:
+            if not everyone and cid not in records:
                 continue
             generations[(cid, course)] += 1
             if reversal_id is None:
@@ -100,7 +125,7 @@ def load_records(conn: Connection, ids: Iterable[str]) -> tuple[dict[str, Person
                 records[cid].standing[course] = StandingCredit(credit_id, course, day, category, where)
     for rec in records.values():
         rec.periods.sort(key=lambda p: (p.start, p.certification))
-    return records, generations
+    return dict(records), generations
 
 
 # -- files ---------------------------------------------------------------------------
