@@ -58,6 +58,8 @@ def run(out: Path, today: str, quiet: bool = False) -> dict[str, Path]:
              "credits_csv": out / "credits.csv"}
     cec(out, "export", "exceptions", "--status", "all", "--out", str(files["exceptions_csv"]), capture=True)
     cec(out, "export", "credits", "--out", str(files["credits_csv"]), capture=True)
+    if not quiet:  # the compliance manager's monthly workbook, as of the same day
+        cec(out, *env_today, "report", "compliance", "--out", str(out / "reports"))
     return files
 
 
