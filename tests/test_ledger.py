@@ -147,6 +147,23 @@ def test_r14_the_database_itself_refuses_a_second_standing_credit(db_url, world)
     eng.dispose()
 
 
+def test_r14_the_bulk_credit_insert_refuses_a_second_standing_credit_as_an_integrity_error(db_url, world):
+    # The ingest retries on IntegrityError when another run posted the same credit meanwhile;
+    # the bulk insert talks to the driver directly and must raise that same exception.
+    from sqlalchemy.exc import IntegrityError
+
+    from cec_batch.store import ledger
+
+    cli(db_url, "ingest", str(write(world / "a.csv", ROSTER)))
+    eng = open_store(db_url)
+    with eng.connect() as conn:
+        first = conn.execute(select(credits)).mappings().first()
+    with pytest.raises(IntegrityError), ledger.write_transaction(eng) as conn:
+        row = dict(first, credit_id=ledger.allocate_credit_ids(conn, 1)[0])
+        ledger.insert_credits(conn, [tuple(row[c] for c in ledger.CREDIT_COLUMNS)])
+    eng.dispose()
+
+
 def test_r24_reversal_keeps_the_credit_and_frees_the_course_for_a_new_credit(db_url, world):
     cli(db_url, "ingest", str(write(world / "a.csv", ROSTER)))
     res = cli(db_url, "reverse", "1", "--reason", "posted to the wrong person")

@@ -62,13 +62,13 @@ class Group(click.Group):
     """Turns the program's own errors into one line on stderr and exit code 1."""
 
     def invoke(self, ctx):
-        from sqlalchemy.exc import InterfaceError, OperationalError
+        from sqlalchemy.exc import DBAPIError
 
         try:
             return super().invoke(ctx)
         except CecError as exc:
             fail(str(exc), EXIT_FAILED)
-        except (OperationalError, InterfaceError) as exc:
+        except DBAPIError as exc:
             first = str(exc.orig or exc).strip().splitlines()
             fail(f"database error: {first[0] if first else type(exc).__name__}", EXIT_FAILED)
 

@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Iterable, Iterator
 
 from sqlalchemy import Connection, Engine, func, insert, select, update
+from sqlalchemy.exc import DBAPIError
 
 from cec_batch.model import Certificant, Course, Period
 from cec_batch.rules import PersonRecord, StandingCredit
@@ -153,9 +154,22 @@ def allocate_credit_ids(conn: Connection, n: int) -> list[int]:
 
 
 def insert_credits(conn: Connection, rows: list[tuple]) -> None:
-    """Insert credit tuples in CREDIT_COLUMNS order in bulk."""
+    """Insert credit tuples in CREDIT_COLUMNS order in bulk.
+
+    This goes to the driver directly (COPY, executemany), so its errors are raised as the
+    SQLAlchemy exceptions the rest of the program handles (IntegrityError for a credit that
+    another run posted meanwhile, OperationalError for a lock), exactly as a Core insert would.
+    """
     if not rows:
         return
+    base = conn.dialect.loaded_dbapi.Error
+    try:
+        _insert_credits_raw(conn, rows)
+    except base as exc:
+        raise DBAPIError.instance("INSERT INTO credits", None, exc, base, dialect=conn.dialect) from None
+
+
+def _insert_credits_raw(conn: Connection, rows: list[tuple]) -> None:
     raw = conn.connection.driver_connection
     cols = ", ".join(CREDIT_COLUMNS)
     if conn.dialect.name == "postgresql":
