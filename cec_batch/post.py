@@ -12,10 +12,13 @@ from __future__ import annotations
 import gc
 import hashlib
 import logging
+import os
+import tempfile
+import traceback
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timezone
 from decimal import Decimal
 from pathlib import Path
 from typing import NamedTuple
@@ -146,6 +149,8 @@ class Ingest:
         ahead = self._read_ahead(path)
         try:
             return self._read_and_post(report, name, ahead)
+        except Exception as exc:  # noqa: BLE001 - a fault of the program or the database, not of the file
+            return self._fault(report, name, exc)
         finally:
             if ahead is not None:
                 ahead.close()
@@ -189,6 +194,30 @@ class Ingest:
                 if not _retryable(exc) or attempt == RETRIES - 1:
                     report.status, report.message = "failed", f"{name}: the database refused the write ({_first_line(exc)})"
                     break
+        return report
+
+    def _fault(self, report: FileReport, name: str, exc: Exception) -> FileReport:
+        """An unexpected error while applying one file: its transaction was rolled back, nothing of it is
+        recorded (so a later run applies it afresh), and the batch goes on with the next file. The
+        traceback goes to a file named in the message, for whoever looks into it."""
+        detail = _first_line(exc)
+        where = ""
+        try:
+            folder = Path(tempfile.gettempdir()) / "cec-batch-faults"
+            folder.mkdir(exist_ok=True)
+            stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+            fault = folder / f"{stamp}-{os.getpid()}-{len(self.reports)}.txt"
+            fault.write_text(f"{name}\n{report.sha256}\n\n" + "".join(traceback.format_exception(exc)),
+                             encoding="utf-8")
+            where = f"; details in {fault}"
+        except OSError:
+            pass
+        log.debug("%s: internal error", name, exc_info=exc)
+        report.outcomes.clear()
+        report.file_id, report.rows, report.credits, report.ceus = None, 0, 0, "0.0"
+        report.status = "failed"
+        report.message = (f"{name}: not processed because of an internal error ({type(exc).__name__}: {detail}); "
+                          f"nothing posted from it{where}")
         return report
 
     def _connection(self):

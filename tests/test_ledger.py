@@ -197,6 +197,39 @@ def test_unreadable_file_is_reported_and_the_rest_is_posted(db_url, world):
     assert ("unreadable_file", "broken.xlsx", "") in kinds and ("unreadable_file", "empty.csv", "") in kinds
 
 
+def test_an_internal_error_on_one_file_is_one_line_the_file_stays_unapplied_and_the_rest_is_posted(db_url, world):
+    from datetime import date
+
+    from cec_batch.post import Ingest
+    from cec_batch.readers import read_file
+
+    a = write(world / "a.csv", ROSTER)
+    b = write(world / "b.csv", "ACE ID,Name,Course Number,Completion Date\n104233,Bob Smith,CP10001,03/06/2026\n")
+
+    def faulty(path, **kw):  # the program's own fault while reading b.csv, whatever the file holds
+        if path.name == "b.csv":
+            raise RuntimeError("reader fault injected by the test")
+        return read_file(path, **kw)
+
+    eng = open_store(db_url)
+    try:
+        with Ingest(eng, operator="clerk", today=date(2026, 11, 15), reader=faulty) as batch:
+            first, second = batch.apply(a), batch.apply(b)
+        assert batch.failed and (first.status, first.credits) == ("applied", 2)
+        assert second.status == "failed" and second.credits == 0 and "\n" not in second.message
+        assert second.message.startswith("b.csv: not processed because of an internal error "
+                                          "(RuntimeError: reader fault injected by the test); nothing posted")
+        details = Path(second.message.rsplit("details in ", 1)[1])
+        assert "Traceback" in details.read_text(encoding="utf-8")
+        # Nothing of b.csv was recorded: the next run applies it.
+        with Ingest(eng, operator="clerk", today=date(2026, 11, 15)) as batch:
+            again = batch.apply(b)
+        assert (again.status, again.credits) == ("applied", 1)
+    finally:
+        eng.dispose()
+    assert len(export(db_url, world, "credits")) == 3
+
+
 def test_header_only_roster_is_processed_with_nothing_to_post(db_url, world):
     res = cli(db_url, "ingest", "--json", str(write(world / "h.csv", ROSTER.splitlines()[0] + "\n")))
     s = json.loads(res.output)
