@@ -24,12 +24,12 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Iterator
 
-from sqlalchemy import Engine, update
+from sqlalchemy import Engine
 
 from cec_batch.archive import store_file
 from cec_batch.post import FileReport, Ingest, file_sha256
+from cec_batch.store import ledger
 from cec_batch.store.ledger import write_transaction
-from cec_batch.store.tables import batches
 
 log = logging.getLogger(__name__)
 LOCK_NAME = ".cec-batch-nightly.lock"
@@ -77,9 +77,7 @@ def inbox_files(inbox: Path) -> list[Path]:
 def mark_interrupted(engine: Engine) -> int:
     """Batches of earlier nightly runs still marked running were killed: say so."""
     with write_transaction(engine) as conn:
-        res = conn.execute(update(batches).where(batches.c.command == "nightly", batches.c.status == "running")
-                           .values(status="interrupted"))
-        return res.rowcount or 0
+        return ledger.mark_interrupted_batches(conn, "nightly")
 
 
 def clean_partial_copies(archive: Path) -> int:

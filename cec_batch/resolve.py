@@ -50,7 +50,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, select, update
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from cec_batch.errors import CecError
@@ -59,7 +59,6 @@ from cec_batch.model import WARNING_KINDS
 from cec_batch.post import RETRIES, Pending, Source, _retryable, post_outcomes
 from cec_batch.rules import screen
 from cec_batch.store import ledger
-from cec_batch.store.tables import exceptions
 
 FIELDS = {  # keyword -> what it sets
     "certificant": "certificant", "certificant id": "certificant", "id": "certificant",
@@ -247,10 +246,7 @@ def apply_decisions(conn: Connection, decisions: list[Decision], *, operator: st
             chosen[d.exception_id] = d
     # Lock the rows first (PostgreSQL): a second resolve of the same workbook waits, then finds them closed.
     ids = sorted(chosen)
-    current = {}
-    for i in range(0, len(ids), 1000):
-        q = select(exceptions).where(exceptions.c.exception_id.in_(ids[i:i + 1000])).with_for_update()
-        current.update({r["exception_id"]: dict(r) for r in conn.execute(q).mappings()})
+    current = ledger.lock_exceptions(conn, ids)
 
     catalogue = matcher = None
     pending: list[tuple[Decision, dict, Pending]] = []
@@ -342,11 +338,8 @@ def _apply(row: dict, ex: dict, d: Decision) -> tuple[dict, str | None, bool | N
 
 
 def _close(conn: Connection, exception_id: int, status: str, resolution: str, operator: str) -> None:
-    done = conn.execute(update(exceptions).where(exceptions.c.exception_id == exception_id,
-                                                 exceptions.c.status == "open")
-                        .values(status=status, resolution=resolution, resolved_by=operator,
-                                resolved_at=ledger.now()))
-    if done.rowcount != 1:  # the row was locked above; anything else is a bug
+    if not ledger.close_exception(conn, exception_id, status, resolution, operator):
+        # the row was locked above; anything else is a bug
         raise RuntimeError(f"exception {exception_id} was closed by another run during this one")
 
 

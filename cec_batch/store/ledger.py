@@ -65,6 +65,13 @@ def start_batch(conn: Connection, command: str, operator: str) -> int:
                                                status="running").returning(batches.c.batch_id)).scalar_one()
 
 
+def mark_interrupted_batches(conn: Connection, command: str) -> int:
+    """Batches of COMMAND still marked running (their process was killed): mark them interrupted; how many."""
+    res = conn.execute(update(batches).where(batches.c.command == command, batches.c.status == "running")
+                       .values(status="interrupted"))
+    return res.rowcount or 0
+
+
 def finish_batch(conn: Connection, batch_id: int, status: str, summary: dict) -> None:
     conn.execute(update(batches).where(batches.c.batch_id == batch_id)
                  .values(finished_at=now(), status=status, summary=json.loads(json.dumps(summary, default=str))))
@@ -198,6 +205,23 @@ def _insert_credits_raw(conn: Connection, rows: list[tuple]) -> None:
 def insert_exceptions(conn: Connection, rows: list[dict]) -> None:
     if rows:
         conn.execute(insert(exceptions), rows)
+
+
+def lock_exceptions(conn: Connection, ids: list[int]) -> dict[int, dict]:
+    """The exceptions with IDS, by ID, locked for this transaction (PostgreSQL: SELECT ... FOR UPDATE)."""
+    found: dict[int, dict] = {}
+    for group in _chunks(sorted(ids), 1000):
+        q = select(exceptions).where(exceptions.c.exception_id.in_(group)).with_for_update()
+        found.update({r["exception_id"]: dict(r) for r in conn.execute(q).mappings()})
+    return found
+
+
+def close_exception(conn: Connection, exception_id: int, status: str, resolution: str, operator: str) -> bool:
+    """Close open exception EXCEPTION_ID with staff's RESOLUTION; False if it was not open."""
+    done = conn.execute(update(exceptions).where(exceptions.c.exception_id == exception_id,
+                                                 exceptions.c.status == "open")
+                        .values(status=status, resolution=resolution, resolved_by=operator, resolved_at=now()))
+    return done.rowcount == 1
 
 
 def credit_by_id(conn: Connection, credit_id: int):
