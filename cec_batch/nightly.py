@@ -106,7 +106,7 @@ def run_nightly(engine: Engine, *, inbox: Path, archive: Path, reports: Path, op
     files = inbox_files(inbox)
     reports.mkdir(parents=True, exist_ok=True)
     with Ingest(engine, operator=operator, today=today, command="nightly",
-                image_dir=reports / "review-images") as batch:
+                image_dir=reports / "review-images", fault_dir=reports / "faults") as batch:
         for i, path in enumerate(files, 1):
             try:
                 sha = file_sha256(path)

@@ -77,12 +77,15 @@ class Ingest:
 
     def __init__(self, engine: Engine, *, operator: str, today: date, limits: Limits | None = None,
                  command: str = "ingest", course: str | None = None, provider: str | None = None,
-                 image_dir: Path | None = None, dry_run: bool = False, reader=None):
+                 image_dir: Path | None = None, dry_run: bool = False, reader=None,
+                 fault_dir: Path | None = None):
         from cec_batch.readers import read_file
 
         self.engine, self.operator, self.today = engine, operator, today
         self.limits = limits or Limits.from_env()
         self.course, self.provider, self.image_dir = course, provider, image_dir
+        # Where the details of an internal error go (see _fault): the system temp folder unless told.
+        self.fault_dir = fault_dir or Path(tempfile.gettempdir()) / "cec-batch-faults"
         self.dry_run, self.command = dry_run, command
         self.read = reader or read_file
         self.reports: list[FileReport] = []
@@ -203,8 +206,8 @@ class Ingest:
         detail = _first_line(exc)
         where = ""
         try:
-            folder = Path(tempfile.gettempdir()) / "cec-batch-faults"
-            folder.mkdir(exist_ok=True)
+            folder = self.fault_dir
+            folder.mkdir(parents=True, exist_ok=True)
             stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
             fault = folder / f"{stamp}-{os.getpid()}-{len(self.reports)}.txt"
             fault.write_text(f"{name}\n{report.sha256}\n\n" + "".join(traceback.format_exception(exc)),

@@ -213,13 +213,15 @@ def test_an_internal_error_on_one_file_is_one_line_the_file_stays_unapplied_and_
 
     eng = open_store(db_url)
     try:
-        with Ingest(eng, operator="clerk", today=date(2026, 11, 15), reader=faulty) as batch:
+        with Ingest(eng, operator="clerk", today=date(2026, 11, 15), reader=faulty,
+                    fault_dir=world / "faults") as batch:
             first, second = batch.apply(a), batch.apply(b)
         assert batch.failed and (first.status, first.credits) == ("applied", 2)
         assert second.status == "failed" and second.credits == 0 and "\n" not in second.message
         assert second.message.startswith("b.csv: not processed because of an internal error "
                                           "(RuntimeError: reader fault injected by the test); nothing posted")
         details = Path(second.message.rsplit("details in ", 1)[1])
+        assert details.parent == world / "faults"
         assert "Traceback" in details.read_text(encoding="utf-8")
         # Nothing of b.csv was recorded: the next run applies it.
         with Ingest(eng, operator="clerk", today=date(2026, 11, 15)) as batch:
