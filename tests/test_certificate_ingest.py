@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-import csv
 import json
 
 import pytest
-from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from cec_batch.cli import main
-
+from cli_helpers import cli, export
 from conftest import SAMPLES
 
 CERTS = SAMPLES / "certificates"
-
-
-def cli(db_url, *args, ok=(0,)):
-    res = CliRunner().invoke(main, ["--db", db_url, "--today", "2026-11-15", "--operator", "clerk", *args])
-    assert res.exit_code in ok, (res.exit_code, res.output, res.exception)
-    return res
 
 
 @pytest.fixture
@@ -30,10 +21,7 @@ def world(db_url):
 
 
 def exported(db_url, tmp_path, what):
-    out = tmp_path / f"{what}.csv"
-    cli(db_url, "export", what, "--out", str(out), *(["--status", "all"] if what == "exceptions" else []))
-    with open(out, newline="", encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
+    return export(db_url, tmp_path, what, *(["--status", "all"] if what == "exceptions" else []))
 
 
 def test_certificate_page_posts_with_its_page_as_location(world, tmp_path):

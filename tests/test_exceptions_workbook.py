@@ -11,14 +11,13 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from cec_batch.cli import main
 from cec_batch.reports.provider_feedback import FORMAT_ADVICE, PERSON_ADVICE, write_provider_feedback
 from cec_batch.store import open_store
 
-TODAY = "2026-11-15"
+from cli_helpers import cli, write
+
 
 CERTIFICANTS = """certificant_id,first_name,last_name,email,birth_date
 104233,Robert,Smith,bob@example.com,1980-01-02
@@ -50,18 +49,6 @@ Maria Garcia,maria2@example.com,CEP 123456,06/14/2026,1.5
 """
 ERROR_SHEETS = ["invalid_course_number", "unknown_course_number", "duplicate", "invalid_date",
                 "ambiguous_certificant", "needs_review"]
-
-
-def cli(db_url, *args, ok=(0,)):
-    res = CliRunner().invoke(main, ["--db", db_url, "--today", TODAY, "--operator", "clerk", *args])
-    assert res.exit_code in ok, (res.exit_code, res.output, res.exception)
-    assert "Traceback" not in res.output
-    return res
-
-
-def write(path: Path, body: str) -> Path:
-    path.write_text(body, encoding="utf-8")
-    return path
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ Runs on a real SQLite file and on the real PostgreSQL server (the `db_url` fixtu
 
 from __future__ import annotations
 
-import csv
 import json
 import shutil
 from pathlib import Path
@@ -19,9 +18,9 @@ from cec_batch.cli import main
 from cec_batch.store import open_store
 from cec_batch.store.tables import credits, exceptions, files
 
+from cli_helpers import cli, export, write
 from small_world import CERTIFICANTS, CERTIFICATIONS
 
-TODAY = "2026-11-15"
 
 COURSES = """course_number,title,provider,ceus,category,approved_from,approved_to
 CA23456,Kettlebell Foundations,Acme,0.8,standard,2024-01-01,
@@ -37,13 +36,6 @@ ROSTER = """ACE ID,First Name,Last Name,Email,Course #,Date Completed,CECs
 """
 
 
-def cli(db_url, *args, ok=(0,)):
-    res = CliRunner().invoke(main, ["--db", db_url, "--today", TODAY, "--operator", "clerk", *args])
-    assert res.exit_code in ok, (res.exit_code, res.output, res.exception)
-    assert "Traceback" not in res.output
-    return res
-
-
 @pytest.fixture
 def world(db_url, tmp_path):
     for name, body in (("certificants", CERTIFICANTS), ("certifications", CERTIFICATIONS), ("courses", COURSES)):
@@ -51,18 +43,6 @@ def world(db_url, tmp_path):
         p.write_text(body, encoding="utf-8")
         cli(db_url, "load", name, str(p))
     return tmp_path
-
-
-def write(path: Path, body: str) -> Path:
-    path.write_text(body, encoding="utf-8")
-    return path
-
-
-def export(db_url, tmp_path, what, *extra) -> list[dict]:
-    out = tmp_path / f"{what}.csv"
-    cli(db_url, "export", what, "--out", str(out), *extra)
-    with open(out, newline="", encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
 
 
 def test_r1_loading_certificants_again_updates_by_id(db_url, world):

@@ -11,10 +11,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from click.testing import CliRunner
 from sqlalchemy import func, insert, select
 
-from cec_batch.cli import main
 from cec_batch.petitions import grade_passes, grade_problem, petition_value
 from cec_batch.store import open_store
 from cec_batch.store.tables import (
@@ -27,14 +25,7 @@ from cec_batch.store.tables import (
     petitions,
 )
 
-TODAY = "2026-11-15"
-
-
-def cli(db_url, *args, ok=(0,)):
-    res = CliRunner().invoke(main, ["--db", db_url, "--today", TODAY, "--operator", "clerk", *args])
-    assert res.exit_code in ok, (res.exit_code, res.output, res.exception)
-    assert "Traceback" not in res.output
-    return res
+from cli_helpers import cli
 
 
 def rows(db_url, table, *where):

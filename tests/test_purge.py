@@ -7,25 +7,17 @@ import json
 from datetime import date, datetime, timezone
 
 import pytest
-from click.testing import CliRunner
 from sqlalchemy import insert, select
 
-from cec_batch.cli import main
 from cec_batch.errors import UsageError
 from cec_batch.petitions import check_purge_date, four_years_before
 from cec_batch.store import open_store
 from cec_batch.store.tables import batches, certificants, files, petition_documents, petitions
 
-TODAY = "2026-11-15"
+from cli_helpers import cli
+
 OLD = datetime(2020, 3, 1, 9, 0, tzinfo=timezone.utc)
 YOUNG = datetime(2025, 6, 1, 9, 0, tzinfo=timezone.utc)
-
-
-def cli(db_url, *args, ok=(0,)):
-    res = CliRunner().invoke(main, ["--db", db_url, "--today", TODAY, "--operator", "clerk", *args])
-    assert res.exit_code in ok, (res.exit_code, res.output, res.exception)
-    assert "Traceback" not in res.output
-    return res
 
 
 def archived(archive, body: bytes, suffix: str):

@@ -6,23 +6,20 @@ exceptions come from small CSV rosters ingested through the command line.
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from cec_batch.cli import main
 from cec_batch.resolve import parse_decision
 from cec_batch.store import ledger, open_store
 from cec_batch.store.tables import batches, credits, exceptions, files, reversals
 
+from cli_helpers import cli, export, write
 from small_world import CERTIFICANTS, CERTIFICATIONS
 
-TODAY = "2026-11-15"
 
 COURSES = """course_number,title,provider,ceus,category,approved_from,approved_to
 CA23456,Kettlebell Foundations,Acme,0.8,standard,2024-01-01,
@@ -53,18 +50,6 @@ DECISIONS = {
 }
 
 
-def cli(db_url, *args, ok=(0,), operator="clerk"):
-    res = CliRunner().invoke(main, ["--db", db_url, "--today", TODAY, "--operator", operator, *args])
-    assert res.exit_code in ok, (res.exit_code, res.output, res.exception)
-    assert "Traceback" not in res.output
-    return res
-
-
-def write(path: Path, body: str) -> Path:
-    path.write_text(body, encoding="utf-8")
-    return path
-
-
 @pytest.fixture
 def world(db_url, tmp_path):
     for name, body in (("certificants", CERTIFICANTS), ("certifications", CERTIFICATIONS), ("courses", COURSES)):
@@ -79,13 +64,6 @@ def ingested(db_url, world):
     assert s["exceptions"] == {"ambiguous_certificant": 1, "ceus_mismatch": 1, "duplicate": 1,
                                "invalid_course_number": 1, "invalid_date": 1, "unknown_course_number": 2}
     return world
-
-
-def exported(db_url, tmp_path, what, *extra) -> list[dict]:
-    out = tmp_path / f"{what}.csv"
-    cli(db_url, "export", what, "--out", str(out), *extra)
-    with open(out, newline="", encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
 
 
 def workbook(db_url, folder: Path, decisions: dict[str, str], name="decided.xlsx") -> Path:
@@ -158,7 +136,7 @@ def test_resolve_posts_corrected_credits_and_a_second_run_changes_nothing(db_url
     assert [(p["where"].split(" row ")[0], p["decision"]) for p in s["not_understood"]] == [
         ("sheet invalid_course_number", "please fix")]
 
-    posted = by_location(exported(db_url, ingested, "credits"), operator="alice")
+    posted = by_location(export(db_url, ingested, "credits"), operator="alice")
     assert {loc: (c[0]["certificant_id"], c[0]["course_number"], c[0]["completion_date"], c[0]["ceus"])
             for loc, c in posted.items()} == {
         "row 3": ("104235", "CA23456", "2026-03-05", "0.8"),   # the ambiguous row, to the person staff named
@@ -168,7 +146,7 @@ def test_resolve_posts_corrected_credits_and_a_second_run_changes_nothing(db_url
     assert all(c[0]["source_file"] == "acme.csv" and c[0]["batch_id"] == str(s["batch_id"])
                for c in posted.values())
 
-    rows = exported(db_url, ingested, "exceptions", "--status", "all")
+    rows = export(db_url, ingested, "exceptions", "--status", "all")
     status = {(r["source_location"], r["kind"], r["status"]) for r in rows}
     assert {("row 3", "ambiguous_certificant", "resolved"), ("row 4", "unknown_course_number", "resolved"),
             ("row 5", "invalid_date", "resolved"), ("row 6", "duplicate", "dismissed"),
@@ -218,7 +196,7 @@ def test_a_named_certificant_is_kept_for_the_next_decision(db_url, ingested):
     second = workbook(db_url, ingested, {"row 3": "course CA23456"}, name="second.xlsx")
     s = json.loads(cli(db_url, "resolve", "--json", str(second)).output)
     assert s["posted"] == 1
-    posted = by_location(exported(db_url, ingested, "credits"), source_location="row 3")
+    posted = by_location(export(db_url, ingested, "credits"), source_location="row 3")
     assert [(c["certificant_id"], c["course_number"]) for c in posted["row 3"]] == [("104235", "CA23456")]
 
 
@@ -289,6 +267,6 @@ def test_a_certificate_page_that_needed_review_is_posted_from_the_decision(db_ur
     decided = workbook(db_url, tmp_path, {"page 2": "certificant 104233; course CA23456; date 03/05/2026"})
     s = json.loads(cli(db_url, "resolve", "--json", str(decided)).output)
     assert s["posted"] == 1
-    [credit] = exported(db_url, tmp_path, "credits")
+    [credit] = export(db_url, tmp_path, "credits")
     assert (credit["certificant_id"], credit["course_number"], credit["completion_date"], credit["source_file"],
             credit["source_location"]) == ("104233", "CA23456", "2026-03-05", "scan.pdf", "page 2")

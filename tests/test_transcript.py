@@ -10,23 +10,15 @@ from datetime import date, datetime, timezone
 from decimal import Decimal
 
 import pytest
-from click.testing import CliRunner
 from sqlalchemy import insert
 
-from cec_batch.cli import main
 from cec_batch.reports.transcript import assemble
 from cec_batch.store import open_store
 from cec_batch.store.tables import batches, certificants, certifications, courses, credits, reversals
 
-TODAY = "2026-11-15"
+from cli_helpers import TODAY, cli
+
 POSTED = datetime(2026, 6, 1, 12, 0, tzinfo=timezone.utc)
-
-
-def cli(db_url, *args, ok=(0,)):
-    res = CliRunner().invoke(main, ["--db", db_url, "--today", TODAY, "--operator", "clerk", *args])
-    assert res.exit_code in ok, (res.exit_code, res.output, res.exception)
-    assert "Traceback" not in res.output
-    return res
 
 
 def credit(credit_id, number, day, ceus, category="standard", **extra):
