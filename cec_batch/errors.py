@@ -24,3 +24,21 @@ class StoreOutdated(CecError):
 
 class UsageError(CecError):
     """Bad input on the command line or in a reference file as a whole."""
+
+
+def first_line(error: BaseException | str, limit: int = 300) -> str:
+    """The first non-blank line of an error's text, for a one-line message ("" if it has none).
+
+    For a database error it is the driver's own message (SQLAlchemy's `orig`).
+    """
+    text = str(getattr(error, "orig", None) or error)
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()[:limit]
+    return ""
+
+
+def describe(error: BaseException) -> str:
+    """"TypeName: first line" of an exception, or just its type's name when it says nothing."""
+    msg = first_line(error)
+    return f"{type(error).__name__}: {msg}" if msg else type(error).__name__

@@ -27,7 +27,7 @@ from sqlalchemy import Engine, insert
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from cec_batch.config import Limits
-from cec_batch.errors import UnreadableFile
+from cec_batch.errors import UnreadableFile, describe, first_line
 from cec_batch.match import Matcher
 from cec_batch.model import ROW_FIELDS, Finding, Outcome, ReadResult
 from cec_batch.normalize import is_blank
@@ -192,10 +192,10 @@ class Ingest:
                 if prior is not None:
                     return self._already(report, prior, name)
                 if attempt == RETRIES - 1:
-                    report.status, report.message = "failed", f"{name}: the database refused the write ({_first_line(exc)})"
+                    report.status, report.message = "failed", f"{name}: the database refused the write ({first_line(exc) or type(exc).__name__})"
             except OperationalError as exc:
                 if not _retryable(exc) or attempt == RETRIES - 1:
-                    report.status, report.message = "failed", f"{name}: the database refused the write ({_first_line(exc)})"
+                    report.status, report.message = "failed", f"{name}: the database refused the write ({first_line(exc) or type(exc).__name__})"
                     break
         return report
 
@@ -203,7 +203,6 @@ class Ingest:
         """An unexpected error while applying one file: its transaction was rolled back, nothing of it is
         recorded (so a later run applies it afresh), and the batch goes on with the next file. The
         traceback goes to a file named in the message, for whoever looks into it."""
-        detail = _first_line(exc)
         where = ""
         try:
             folder = self.fault_dir
@@ -219,7 +218,7 @@ class Ingest:
         report.outcomes.clear()
         report.file_id, report.rows, report.credits, report.ceus = None, 0, 0, "0.0"
         report.status = "failed"
-        report.message = (f"{name}: not processed because of an internal error ({type(exc).__name__}: {detail}); "
+        report.message = (f"{name}: not processed because of an internal error ({describe(exc)}); "
                           f"nothing posted from it{where}")
         return report
 
@@ -559,11 +558,6 @@ def raw_row(raw) -> dict:
     if raw.get("read"):
         out["read"] = raw["read"]
     return out
-
-
-def _first_line(exc: Exception) -> str:
-    text = str(getattr(exc, "orig", exc) or exc)
-    return text.strip().splitlines()[0] if text.strip() else type(exc).__name__
 
 
 def _retryable(exc: DBAPIError) -> bool:

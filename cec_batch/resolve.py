@@ -53,7 +53,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from cec_batch.errors import CecError
+from cec_batch.errors import CecError, describe
 from cec_batch.match import Matcher
 from cec_batch.model import WARNING_KINDS
 from cec_batch.post import RETRIES, Pending, Source, _retryable, post_outcomes
@@ -132,9 +132,8 @@ def read_decisions(path: Path) -> list[Decision]:
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - any failure to open is "not a workbook we can read"
-        first = str(exc).splitlines()[0] if str(exc) else ""
         raise NotAnExceptionsWorkbook(f"{path.name}: cannot be opened as an .xlsx workbook "
-                                      f"({type(exc).__name__}: {first})") from None
+                                      f"({describe(exc)})") from None
     decisions: list[Decision] = []
     found = False
     try:

@@ -14,7 +14,7 @@ from datetime import date
 
 import click
 
-from cec_batch.errors import CecError
+from cec_batch.errors import CecError, first_line
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 75
 
@@ -69,8 +69,7 @@ class Group(click.Group):
         except CecError as exc:
             fail(str(exc), EXIT_FAILED)
         except DBAPIError as exc:
-            first = str(exc.orig or exc).strip().splitlines()
-            fail(f"database error: {first[0] if first else type(exc).__name__}", EXIT_FAILED)
+            fail(f"database error: {first_line(exc) or type(exc).__name__}", EXIT_FAILED)
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

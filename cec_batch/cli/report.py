@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from cec_batch.cli import EXIT_FAILED, EXIT_USAGE, emit, fail, json_option, main, iso_date
-from cec_batch.errors import CecError
+from cec_batch.errors import CecError, first_line
 
 
 def _parse_month(_ctx, _param, value):
@@ -71,7 +71,7 @@ def compliance(obj, as_of, raw_out, warn_days, month, as_json):
     except CecError as exc:
         fail(str(exc), EXIT_FAILED)
     except DBAPIError as exc:
-        fail(f"the database {label} could not be read: {str(exc.orig).strip().splitlines()[0]}", EXIT_FAILED)
+        fail(f"the database {label} could not be read: {first_line(exc) or type(exc).__name__}", EXIT_FAILED)
     emit(summary, as_json, _render)
 
 

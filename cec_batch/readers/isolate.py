@@ -35,7 +35,7 @@ import numpy as np
 import pandas as pd
 
 from cec_batch.config import Limits
-from cec_batch.errors import UnreadableFile
+from cec_batch.errors import UnreadableFile, first_line
 
 log = logging.getLogger(__name__)
 
@@ -96,13 +96,6 @@ def _virtual_size() -> int | None:
     except (OSError, ValueError, IndexError):
         return None
     return pages * os.sysconf("SC_PAGE_SIZE")
-
-
-def _first_line(text: str) -> str:
-    for line in str(text).splitlines():
-        if line.strip():
-            return line.strip()[:300]
-    return ""
 
 
 def _die_with_parent(parent: int) -> None:
@@ -238,7 +231,7 @@ def _child_main(func: Callable[..., Any], args: tuple, kwargs: dict, *, parent: 
         except MemoryError:
             payload = ("memory",)
         except BaseException as exc:  # noqa: BLE001 - PanicException and friends are BaseExceptions
-            payload = ("error", type(exc).__name__, _first_line(str(exc)), traceback.format_exc())
+            payload = ("error", type(exc).__name__, first_line(exc), traceback.format_exc())
         try:
             data = _dumps(payload)
         except MemoryError:
@@ -246,7 +239,7 @@ def _child_main(func: Callable[..., Any], args: tuple, kwargs: dict, *, parent: 
             data = pickle.dumps(("memory",), protocol=5)
         except BaseException as exc:  # noqa: BLE001 - an unpicklable result is a bug, reported as such
             data = pickle.dumps(
-                ("error", type(exc).__name__, f"result could not be sent back: {_first_line(str(exc))}",
+                ("error", type(exc).__name__, f"result could not be sent back: {first_line(exc)}",
                  traceback.format_exc()),
                 protocol=5,
             )

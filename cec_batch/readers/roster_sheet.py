@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from cec_batch.config import Limits
-from cec_batch.errors import UnreadableFile
+from cec_batch.errors import UnreadableFile, describe
 from cec_batch.model import ROW_FIELDS, ReadResult
 from cec_batch.readers.isolate import check_file_size
 
@@ -607,18 +607,6 @@ def _is_panic(exc: BaseException) -> bool:
     return type(exc).__name__ == "PanicException"
 
 
-def _first_line(exc: BaseException) -> str:
-    for line in str(exc).splitlines():
-        if line.strip():
-            return line.strip()[:200]
-    return ""
-
-
-def _describe(exc: BaseException) -> str:
-    msg = _first_line(exc)
-    return f"{type(exc).__name__}: {msg}" if msg else type(exc).__name__
-
-
 def _calamine_sheets(path: Path, fmt: str, notes: list[str]) -> list[_Sheet]:
     import python_calamine as pc
 
@@ -712,7 +700,7 @@ def _load_sheets(path: Path, fmt: str, notes: list[str]) -> list[_Sheet]:
         try:
             return _xlrd_sheets(path)
         except Exception as exc:  # noqa: BLE001 - any failure of the library means "cannot read"
-            raise UnreadableFile(path, f"corrupt or unsupported old Excel file ({_describe(exc)})") from None
+            raise UnreadableFile(path, f"corrupt or unsupported old Excel file ({describe(exc)})") from None
     if fmt == "xls" and _ole_is_encrypted_package(path):
         raise UnreadableFile(path, PASSWORD_PROTECTED)
     try:
@@ -723,7 +711,7 @@ def _load_sheets(path: Path, fmt: str, notes: list[str]) -> list[_Sheet]:
         if not (isinstance(exc, (pc.CalamineError, OSError, ValueError)) or _is_panic(exc)):
             raise
         calamine_error = exc
-    reason = _describe(calamine_error)
+    reason = describe(calamine_error)
     if "cell limit" in reason.lower():  # "Cell limit exceeded": other libraries would only choke on it
         raise UnreadableFile(path, f"the workbook is too large to read ({reason})")
     if fmt == "xls":
