@@ -192,12 +192,18 @@ class Ingest:
                 if prior is not None:
                     return self._already(report, prior, name)
                 if attempt == RETRIES - 1:
-                    report.status, report.message = "failed", f"{name}: the database refused the write ({first_line(exc) or type(exc).__name__})"
+                    self._refused(report, name, exc)
             except OperationalError as exc:
                 if not _retryable(exc) or attempt == RETRIES - 1:
-                    report.status, report.message = "failed", f"{name}: the database refused the write ({first_line(exc) or type(exc).__name__})"
+                    self._refused(report, name, exc)
                     break
         return report
+
+    @staticmethod
+    def _refused(report: FileReport, name: str, exc: DBAPIError) -> None:
+        """The database would not take the file's write, even after the retries: the file stays unapplied."""
+        report.status = "failed"
+        report.message = f"{name}: the database refused the write ({first_line(exc) or type(exc).__name__})"
 
     def _fault(self, report: FileReport, name: str, exc: Exception) -> FileReport:
         """An unexpected error while applying one file: its transaction was rolled back, nothing of it is
