@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import sys
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -18,6 +19,11 @@ def cli(db_url, *args, ok=(0,), operator="clerk"):
     assert res.exit_code in ok, (res.exit_code, res.output, res.exception)
     assert "Traceback" not in res.output
     return res
+
+
+def argv(db_url, *args, operator="clerk") -> list[str]:
+    """The same command line for a real process (subprocess), as the scheduler would run it."""
+    return [sys.executable, "-m", "cec_batch", "--db", db_url, "--today", TODAY, "--operator", operator, *args]
 
 
 def write(path: Path, body: str) -> Path:

@@ -5,17 +5,15 @@ from __future__ import annotations
 import csv
 import json
 import subprocess
-import sys
 
 import pytest
 
+from cli_helpers import argv
 from conftest import SAMPLES
-
-TODAY = "2026-11-15"
 
 
 def cec(db_url, *args):
-    return [sys.executable, "-m", "cec_batch", "--db", db_url, "--today", TODAY, "--operator", "race", *args]
+    return argv(db_url, *args, operator="race")
 
 
 @pytest.mark.slow

@@ -9,7 +9,6 @@ import re
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -19,16 +18,14 @@ from sqlalchemy import select
 from cec_batch.store import open_store
 from cec_batch.store.tables import credits, exceptions, files
 
+from cli_helpers import TODAY, argv
 from conftest import SAMPLES
 
-TODAY = "2026-11-15"
-EXE = [sys.executable, "-m", "cec_batch"]
 KILLS = int(os.environ.get("CEC_TEST_KILLS", "20"))
 
 
 def cec(db_url, *args, **kw) -> subprocess.CompletedProcess:
-    return subprocess.run([*EXE, "--db", db_url, "--today", TODAY, "--operator", "night", *args],
-                          capture_output=True, text=True, timeout=300, **kw)
+    return subprocess.run(argv(db_url, *args, operator="night"), capture_output=True, text=True, timeout=300, **kw)
 
 
 def load_reference(db_url):
@@ -101,7 +98,7 @@ def test_nightly_moves_every_file_to_the_archive_and_writes_reports(reference_db
 @pytest.mark.slow
 def test_two_nightly_runs_started_together_one_works_the_other_exits_75(reference_db, tmp_path):
     fill_inbox(tmp_path / "inbox")
-    cmd = [*EXE, "--db", reference_db, "--today", TODAY, *nightly_args(tmp_path)]
+    cmd = argv(reference_db, *nightly_args(tmp_path), operator="night")
     procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
     outs = [p.communicate(timeout=300) for p in procs]
     codes = sorted(p.returncode for p in procs)
@@ -128,7 +125,7 @@ def test_nightly_killed_at_random_instants_then_rerun_gives_the_uninterrupted_le
         url = fresh(f"k{i}")
         base = tmp_path / f"run{i}"
         names = fill_inbox(base / "inbox")
-        p = subprocess.Popen([*EXE, "--db", url, "--today", TODAY, "--operator", "night", *nightly_args(base)],
+        p = subprocess.Popen(argv(url, *nightly_args(base), operator="night"),
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(rnd.uniform(0.0, full))
         p.send_signal(signal.SIGKILL)

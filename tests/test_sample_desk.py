@@ -6,11 +6,11 @@ import csv
 import importlib.util
 import json
 import subprocess
-import sys
 
 import pytest
 from openpyxl import load_workbook
 
+from cli_helpers import argv
 from conftest import SAMPLES
 
 spec = importlib.util.spec_from_file_location("run_demo", SAMPLES / "run_demo.py")
@@ -30,8 +30,7 @@ DECISIONS = {
 
 
 def cec(out, *args):
-    return subprocess.run([sys.executable, "-m", "cec_batch", "--db", f"sqlite:///{out / 'cec-batch.sqlite3'}",
-                           "--today", "2026-11-15", "--operator", "desk", *args],
+    return subprocess.run(argv(f"sqlite:///{out / 'cec-batch.sqlite3'}", *args, operator="desk"),
                           capture_output=True, text=True, timeout=300)
 
 
