@@ -58,7 +58,7 @@ def _shown(text: str) -> str:
 def _number_text(x) -> str:
     """A number as a clerk would read it in a cell: 23456.0 is "23456"."""
     if isinstance(x, float) and math.isfinite(x) and x.is_integer():
-        return str(int(x))
+        return str(int(x)) if abs(x) < 1e16 else repr(x)  # 1e+308, not its 309 digits
     if isinstance(x, Decimal) and x.is_finite() and x == x.to_integral_value():
         return str(int(x))
     return str(x)
@@ -453,9 +453,16 @@ def _ceus_from_float(x: float) -> ParsedCeus:
     return _positive(Decimal(str(round(x, 4))), _number_text(x))
 
 
+# No course is worth this many CECs: a larger stated value is a typing slip or a hostile cell
+# (1e308), judged like a value that is not a number, so that it never reaches the arithmetic.
+MAX_STATED_CEUS = Decimal(10000)
+
+
 def _positive(value: Decimal, shown: str) -> ParsedCeus:
     if value <= 0:
         return ParsedCeus(None, f'stated CECs "{shown}" is not positive')
+    if value >= MAX_STATED_CEUS:
+        return ParsedCeus(None, f'stated CECs "{shown}" is not a credible number of CECs ({MAX_STATED_CEUS} or more)')
     return ParsedCeus(value, None)
 
 

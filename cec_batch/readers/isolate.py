@@ -98,6 +98,74 @@ def _virtual_size() -> int | None:
     return pages * os.sysconf("SC_PAGE_SIZE")
 
 
+class _TreeWatch:
+    """The memory of the reader's whole process tree, against the parse limit.
+
+    RLIMIT_AS holds the child itself, and is inherited by the programs it starts, but each of
+    them gets the whole budget again (a Tesseract, a second copy of a library). So the parent
+    also adds up, a few times a second: the child's growth in address space since the fork
+    and the resident memory of every process below it. Over the limit in two samples in a row
+    (one sample may catch a program between fork and exec) the tree is killed.
+    """
+
+    INTERVAL = 0.2
+
+    def __init__(self, pid: int, baseline: int, limit: int):
+        self.pid, self.baseline, self.limit = pid, baseline, limit
+        self.strikes = 0
+        self.next = time.monotonic() + self.INTERVAL
+
+    def over(self) -> bool:
+        now = time.monotonic()
+        if now < self.next:
+            return False
+        self.next = now + self.INTERVAL
+        used = self.used()
+        self.strikes = self.strikes + 1 if used is not None and used > self.limit else 0
+        return self.strikes >= 2
+
+    def used(self) -> int | None:
+        page = os.sysconf("SC_PAGE_SIZE")
+        own = _statm(self.pid, 0)
+        if own is None:
+            return None
+        total = max(0, own * page - self.baseline)
+        for pid in _descendants(self.pid):
+            rss = _statm(pid, 1)
+            if rss is not None:
+                total += rss * page
+        return total
+
+
+def _statm(pid: int, field: int) -> int | None:
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as f:
+            return int(f.read().split()[field])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _descendants(pid: int) -> list[int]:
+    """Every process below PID (through /proc/PID/task/*/children), PID itself excluded."""
+    found: list[int] = []
+    todo = [pid]
+    while todo and len(found) < 4096:
+        current = todo.pop()
+        try:
+            tids = os.listdir(f"/proc/{current}/task")
+        except OSError:
+            continue
+        for tid in tids:
+            try:
+                with open(f"/proc/{current}/task/{tid}/children", "rb") as f:
+                    kids = [int(k) for k in f.read().split()]
+            except (OSError, ValueError):
+                continue
+            found.extend(kids)
+            todo.extend(kids)
+    return found
+
+
 def _die_with_parent(parent: int) -> None:
     """Ask Linux to kill this child when the parent dies (best effort; PR_SET_PDEATHSIG)."""
     with contextlib.suppress(Exception):
@@ -317,10 +385,11 @@ def run_isolated(
             os.setpgid(pid, pid)  # also here, so that a kill never races the child's own setpgid
         os.close(wfd)
         wfd = -1
+        watch = _TreeWatch(pid, vsize, limits.parse_memory_bytes) if as_limit is not None else None
         if meanwhile is None:
-            data = _collect(pid, rfd, limits, path)
+            data = _collect(pid, rfd, limits, path, watch)
         else:
-            data = _collect_during(meanwhile, pid, rfd, limits, path)
+            data = _collect_during(meanwhile, pid, rfd, limits, path, watch)
         _, status = os.waitpid(pid, 0)
         pid = None
         return _outcome(data, status, errfile, limits, path, crash_label)
@@ -344,19 +413,24 @@ def _kill(pid: int) -> None:
             os.kill(pid, signal.SIGKILL)
 
 
-def _collect(pid: int, rfd: int, limits: Limits, path: Path) -> bytes:
-    """Read the child's whole answer before the deadline; kill it and raise when time runs out."""
+def _collect(pid: int, rfd: int, limits: Limits, path: Path, watch: _TreeWatch | None = None) -> bytes:
+    """Read the child's whole answer before the deadline; kill it and raise when time runs out
+    or when its process tree uses more memory than the limit (see _TreeWatch)."""
     seconds = limits.parse_seconds if limits.parse_seconds > 0 else math.inf
     deadline = time.monotonic() + seconds
     poller = select.poll()
     poller.register(rfd, select.POLLIN | select.POLLHUP | select.POLLERR)
     chunks: list[bytes] = []
+    wait_cap = _TreeWatch.INTERVAL if watch is not None else 3600.0
     while True:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             _kill(pid)
             raise UnreadableFile(path, timeout_reason(limits))
-        if not poller.poll(max(1, int(min(remaining, 3600.0) * 1000))):
+        if watch is not None and watch.over():
+            _kill(pid)
+            raise UnreadableFile(path, memory_reason(limits))
+        if not poller.poll(max(1, int(min(remaining, wait_cap) * 1000))):
             continue
         chunk = os.read(rfd, 1 << 20)
         if not chunk:
@@ -364,7 +438,8 @@ def _collect(pid: int, rfd: int, limits: Limits, path: Path) -> bytes:
         chunks.append(chunk)
 
 
-def _collect_during(meanwhile: Callable[[], None], pid: int, rfd: int, limits: Limits, path: Path) -> bytes:
+def _collect_during(meanwhile: Callable[[], None], pid: int, rfd: int, limits: Limits, path: Path,
+                    watch: _TreeWatch | None = None) -> bytes:
     """`_collect` in a helper thread while this thread runs MEANWHILE.
 
     The helper is started after the fork, so the child never inherits a second thread;
@@ -375,7 +450,7 @@ def _collect_during(meanwhile: Callable[[], None], pid: int, rfd: int, limits: L
 
     def collect() -> None:
         try:
-            answer["data"] = _collect(pid, rfd, limits, path)
+            answer["data"] = _collect(pid, rfd, limits, path, watch)
         except BaseException as exc:  # noqa: BLE001 - handed to the calling thread below
             answer["error"] = exc
 

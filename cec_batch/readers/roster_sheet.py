@@ -13,7 +13,9 @@ import contextlib
 import csv
 import functools
 import gc
+import html
 import io
+import math
 import mmap
 import operator
 import re
@@ -21,7 +23,7 @@ import tempfile
 import unicodedata
 import zipfile
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Iterator, Sequence
 
@@ -500,8 +502,24 @@ def sniff_delimiter(text: str) -> str:
 def _read_csv(path: Path, limits: Limits) -> ReadResult:
     text = _decode(path.read_bytes())
     delimiter = sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    del text
+    # Lines are what a spreadsheet program counts as rows: in a file whose lines end in LF or
+    # CRLF, a bare CR inside a quoted field is part of the value, not a line of its own. Only
+    # a file without any LF (old Mac) ends its lines in CR. A bare CR outside quotes in an LF
+    # file is no valid CSV under LF lines; such a file is read with every CR as a line end.
+    if "\n" in text:
+        try:
+            return _parse_csv(path, io.StringIO(text, newline="\n"), delimiter, limits, lf_lines=True)
+        except _StrayCarriageReturn:
+            pass
+    return _parse_csv(path, io.StringIO(text, newline=""), delimiter, limits, lf_lines=False)
+
+
+class _StrayCarriageReturn(Exception):
+    """A CR outside quotes met while lines are split at LF only."""
+
+
+def _parse_csv(path: Path, source: io.StringIO, delimiter: str, limits: Limits, *, lf_lines: bool) -> ReadResult:
+    reader = csv.reader(source, delimiter=delimiter)
     acc = _Accumulator(limits, path)
     head: list[list[str]] = []
     head_lines: list[int] = []
@@ -567,6 +585,8 @@ def _read_csv(path: Path, limits: Limits) -> ReadResult:
             projected = Header(index=-1, columns={f: n for n, f in enumerate(header.columns)}, cells=cells)
             acc.add(projected, rows, lines, rectangular=True, sheet=None)
     except csv.Error as exc:
+        if lf_lines and "new-line character" in str(exc):
+            raise _StrayCarriageReturn() from None
         raise UnreadableFile(path, f"malformed CSV near line {reader.line_num}: {exc}") from None
     return ReadResult(kind="roster", rows=acc.frame(), notes=acc.notes)
 
@@ -586,6 +606,151 @@ class _Sheet:
     hidden: bool
     first_row: int          # the row number Excel shows for rows[0]
     rows: list              # rectangular list of lists
+    numbers: list[int] | None = None  # the row number of each of rows, when they are not consecutive
+    source: tuple[Path, str, int] | None = None  # xlsx: (file, ZIP member, column of rows[k][0]), for raw cells
+
+
+# A sheet whose cells span more than this (rows x columns) is read cell by cell: python-calamine
+# builds the whole rectangle, and one stray cell at XFD1048576 makes that 17 billion cells.
+CELL_BUDGET = 30_000_000
+# Day numbers 59 and 60 both come back from the spreadsheet libraries as 02/28/1900.
+_SERIAL_60_LOOKALIKE = date(1900, 2, 28)
+
+_XML_ATTR = re.compile(rb'([\w:]+)\s*=\s*"([^"]*)"')
+_CELL_REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
+
+
+def _column_number(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def _xml_attrs(tag: bytes) -> dict[str, str]:
+    """The attributes of one XML start tag, keyed by local name (r:id is 'id')."""
+    return {k.split(b":")[-1].decode("ascii", "replace"): html.unescape(v.decode("utf-8", "replace"))
+            for k, v in _XML_ATTR.findall(tag)}
+
+
+def _xlsx_sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> the ZIP member holding its cells, from workbook.xml and its relationships."""
+    names = {n.lower(): n for n in z.namelist()}
+    book = next((n for low, n in names.items() if low.endswith("workbook.xml")), None)
+    if book is None:
+        return {}
+    folder = book.rsplit("/", 1)[0] + "/" if "/" in book else ""
+    rels_name = names.get(f"{folder}_rels/{book.rsplit('/', 1)[-1]}.rels".lower())
+    targets = {}
+    if rels_name:
+        for tag in re.findall(rb"<(?:\w+:)?Relationship\b[^>]*>", z.read(rels_name)[:4 << 20]):
+            a = _xml_attrs(tag)
+            if "Id" in a and "Target" in a:
+                target = a["Target"].lstrip("/") if a["Target"].startswith("/") else folder + a["Target"]
+                targets[a["Id"]] = target
+    parts = {}
+    for tag in re.findall(rb"<(?:\w+:)?sheet\b[^>]*>", z.read(book)[:4 << 20]):
+        a = _xml_attrs(tag)
+        target = targets.get(a.get("id", ""))
+        if "name" in a and target and target.lower() in names:
+            parts[a["name"]] = names[target.lower()]
+    return parts
+
+
+def _xlsx_extent(z: zipfile.ZipFile, part: str) -> tuple[int, int]:
+    """(last row, last column) of a sheet: its <dimension> record, or a scan of its cells without one."""
+    with z.open(part) as f:
+        head = f.read(64 * 1024)
+    m = re.search(rb'<(?:\w+:)?dimension\s+ref="([A-Z]+[0-9]+)(?::([A-Z]+[0-9]+))?"', head)
+    if m:
+        last = _CELL_REF.fullmatch((m[2] or m[1]).decode("ascii"))
+        if last:
+            return int(last[2]), _column_number(last[1])
+    rows = cols = 0
+    pattern = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"')
+    with z.open(part) as f:
+        tail = b""
+        while chunk := f.read(1 << 20):
+            block = tail + chunk
+            for letters, digits in pattern.findall(block):
+                rows = max(rows, int(digits))
+                cols = max(cols, _column_number(letters.decode("ascii")))
+            tail = block[-256:]
+    return rows, cols
+
+
+def _raw_cell_value(z: zipfile.ZipFile, part: str, ref: str) -> str | None:
+    """The stored <v> text of one cell, before any library turned it into a date."""
+    pattern = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="' + ref.encode("ascii") + rb'"[^>]*>(.*?)</(?:\w+:)?c>', re.S)
+    with z.open(part) as f:
+        tail = b""
+        while chunk := f.read(1 << 20):
+            block = tail + chunk
+            m = pattern.search(block)
+            if m:
+                v = re.search(rb"<(?:\w+:)?v>([^<]*)</", m[1])
+                return v[1].decode("ascii", "replace") if v else None
+            tail = block[-4096:]
+    return None
+
+
+def _column_letters(n: int) -> str:
+    letters = ""
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def _restore_serial_60(sheet: _Sheet, start: int, columns: Sequence[int]) -> None:
+    """Put back the day number 60 (02/29/1900, a day that never was) where a library made it 02/28/1900.
+
+    Only the date columns of the rows from `start` on are looked at; the raw cell is read from
+    the sheet's XML for each 02/28/1900 found (which is rare: no course is that old).
+    """
+    if sheet.source is None:
+        return
+    path, part, first_col = sheet.source
+    rows = sheet.rows
+    suspects = [(i, j) for j in columns for i in range(start, len(rows)) if rows[i][j] == _SERIAL_60_LOOKALIKE]
+    if not suspects:
+        return
+    with zipfile.ZipFile(path) as z:
+        for i, j in suspects:
+            number = sheet.numbers[i] if sheet.numbers is not None else sheet.first_row + i
+            raw = _raw_cell_value(z, part, f"{_column_letters(first_col + j)}{number}")
+            with contextlib.suppress(TypeError, ValueError):
+                if raw is not None and math.floor(float(raw)) == 60:
+                    sheet.rows[i][j] = float(raw)  # normalize reports the serial as invalid_date
+
+
+def _sparse_sheet(path: Path, name: str, hidden: bool) -> _Sheet:
+    """A sheet read cell by cell (openpyxl, read-only), keeping only the rows and columns that hold values."""
+    import openpyxl
+
+    with open(path, "rb") as f:
+        wb = openpyxl.load_workbook(f, read_only=True, data_only=True)
+        try:
+            ws = wb[name]
+            ws.reset_dimensions()  # the recorded extent is what made the sheet too large
+            cells: list[tuple[int, list[tuple[int, object]]]] = []
+            used: set[int] = set()
+            for number, row in enumerate(ws.iter_rows(values_only=True), start=1):
+                values = [(j, v) for j, v in enumerate(row) if v is not None and v != ""]
+                if values:
+                    cells.append((number, values))
+                    used.update(j for j, _v in values)
+        finally:
+            wb.close()
+    position = {j: k for k, j in enumerate(sorted(used))}
+    rows, numbers = [], []
+    for number, values in cells:
+        row = [None] * len(position)
+        for j, v in values:
+            row[position[j]] = _as_date(v) if type(v) is datetime else v
+        rows.append(row)
+        numbers.append(number)
+    return _Sheet(name, hidden, numbers[0] if numbers else 1, rows, numbers)
 
 
 @contextlib.contextmanager
@@ -607,9 +772,25 @@ def _is_panic(exc: BaseException) -> bool:
     return type(exc).__name__ == "PanicException"
 
 
+def _xlsx_layout(path: Path) -> tuple[dict[str, str], set[str]]:
+    """For an xlsx: each sheet's ZIP member, and the sheets too large to read as one rectangle."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            parts = _xlsx_sheet_parts(z)
+            wide = set()
+            for name, part in parts.items():
+                rows, cols = _xlsx_extent(z, part)
+                if rows * cols > CELL_BUDGET:
+                    wide.add(name)
+            return parts, wide
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        return {}, set()  # calamine reports the damage in its own terms
+
+
 def _calamine_sheets(path: Path, fmt: str, notes: list[str]) -> list[_Sheet]:
     import python_calamine as pc
 
+    parts, wide = _xlsx_layout(path) if fmt == "xlsx" else ({}, set())
     sheets = []
     with _path_with_suffix(path, fmt) as alias:
         with pc.CalamineWorkbook.from_path(str(alias)) as wb:
@@ -617,11 +798,17 @@ def _calamine_sheets(path: Path, fmt: str, notes: list[str]) -> list[_Sheet]:
                 if meta.typ != pc.SheetTypeEnum.WorkSheet:
                     notes.append(f'sheet "{meta.name}" is not a worksheet (skipped)')
                     continue
-                sheet = wb.get_sheet_by_name(meta.name)
-                rows = sheet.to_python()  # starts at the first non-empty cell: see first_row
-                start = sheet.start
-                sheets.append(_Sheet(meta.name, meta.visible != pc.SheetVisibleEnum.Visible,
-                                     (start[0] + 1) if start else 1, rows))
+                hidden = meta.visible != pc.SheetVisibleEnum.Visible
+                if meta.name in wide:
+                    sheet = _sparse_sheet(path, meta.name, hidden)
+                else:
+                    grid = wb.get_sheet_by_name(meta.name)
+                    rows = grid.to_python()  # starts at the first non-empty cell: see first_row
+                    start = grid.start
+                    sheet = _Sheet(meta.name, hidden, (start[0] + 1) if start else 1, rows)
+                    if meta.name in parts:
+                        sheet.source = (path, parts[meta.name], (start[1] + 1) if start else 1)
+                sheets.append(sheet)
     return sheets
 
 
@@ -770,10 +957,16 @@ def _add_sheet(acc: _Accumulator, sheet: _Sheet) -> str:
             return "no header"
         return "empty"
     acc.notes.extend(_header_notes(header, where))
+    _restore_serial_60(sheet, header.index + 1,
+                       [header.columns[f] for f in ("completion_date", "birth_date") if f in header.columns])
     data = rows[header.index + 1:]
-    first = sheet.first_row + header.index + 1
+    if sheet.numbers is not None:
+        numbers: Sequence[int] = sheet.numbers[header.index + 1:]
+    else:
+        first = sheet.first_row + header.index + 1
+        numbers = range(first, first + len(data))
     with _collector_paused():
-        acc.add(header, data, range(first, first + len(data)), rectangular=True, sheet=sheet.name)
+        acc.add(header, data, numbers, rectangular=True, sheet=sheet.name)
     return "header"
 
 
