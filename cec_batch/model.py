@@ -56,6 +56,7 @@ class ReadResult:
     rows: "object"                 # pandas.DataFrame with columns ROW_FIELDS
     notes: list[str] = field(default_factory=list)  # e.g. columns it could not place
     blank_pages: int = 0           # certificates: all-white pages skipped
+    format_note: str | None = None  # what the file really is when its name says otherwise (renamed .xls)
 
 
 @dataclass(frozen=True)

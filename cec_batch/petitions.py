@@ -271,7 +271,7 @@ def in_transaction(engine: Engine, work: Callable[[Connection], T], *, dry_run: 
 
 
 def add_petition(conn: Connection, draft: PetitionDraft, documents: list[Document], *, operator: str,
-                 archive: Path | None) -> dict:
+                 archive: Path | None, today: date | None = None) -> dict:
     """R21: record a pending petition and its documents; ARCHIVE None (a dry run) copies nothing.
 
     Warnings say what would stop an approval later (R13, R22, R6, R14).
@@ -279,7 +279,7 @@ def add_petition(conn: Connection, draft: PetitionDraft, documents: list[Documen
     person = store.certificant(conn, draft.certificant_id)
     if person is None:
         raise UsageError(f"certificant {draft.certificant_id} is not in the registry; load certificants first")
-    batch_id = ledger.start_batch(conn, "petition-add", operator)
+    batch_id = ledger.start_batch(conn, "petition-add", operator, today)
     value = draft.value
     petition_id = store.insert_petition(
         conn, certificant_id=draft.certificant_id, title=draft.title, provider=draft.provider,
@@ -333,7 +333,7 @@ def get_pending(conn: Connection, petition_id: int) -> dict:
 
 
 def approve_petition(conn: Connection, petition_id: int, *, operator: str, ceus: Decimal | None = None,
-                     reason: str | None = None) -> dict:
+                     reason: str | None = None, today: date | None = None) -> dict:
     """R23: post the petition's credit through R6 and R14, or record why it cannot be posted.
 
     A refusal by R6 or R14 is a business outcome: an exception row (kept open, one
@@ -355,7 +355,7 @@ def approve_petition(conn: Connection, petition_id: int, *, operator: str, ceus:
                          f"give --ceus and --reason, or deny the petition")
     cid = p["certificant_id"]
     store.certificant(conn, cid, lock=True)  # decisions about one person run one after the other
-    batch_id = ledger.start_batch(conn, "petition-approve", operator)
+    batch_id = ledger.start_batch(conn, "petition-approve", operator, today)
     number = pseudo_course_number(petition_id)
     records, generations = ledger.load_records(conn, [cid])
     finding = check_petition(p, records[cid], store.approved_petitions(conn, cid))
@@ -391,20 +391,21 @@ def approve_petition(conn: Connection, petition_id: int, *, operator: str, ceus:
         raise Refused(f"petition {petition_id} was decided by someone else meanwhile; nothing changed")
     settled = [e["exception_id"] for e in store.open_exceptions(conn, cid, number)]
     store.resolve_exceptions(conn, settled, resolution=f"petition {petition_id} approved: credit {credit_id}",
-                             operator=operator, when=posted_at)
+                             operator=operator, when=posted_at, batch_id=batch_id)
     summary.update(outcome="approved", status="approved", credits=1, credit_id=credit_id, ceus=str(value),
                    reason=reason, exceptions={}, exceptions_resolved=settled)
     ledger.finish_batch(conn, batch_id, "done", summary)
     return summary
 
 
-def deny_petition(conn: Connection, petition_id: int, *, operator: str, reason: str) -> dict:
+def deny_petition(conn: Connection, petition_id: int, *, operator: str, reason: str,
+                  today: date | None = None) -> dict:
     """R23: deny with a reason; nothing is posted. Open exceptions about the petition are settled."""
     reason = (reason or "").strip()
     if not reason:
         raise UsageError("--reason must say why the petition is denied")
     p = get_pending(conn, petition_id)
-    batch_id = ledger.start_batch(conn, "petition-deny", operator)
+    batch_id = ledger.start_batch(conn, "petition-deny", operator, today)
     when = _now()
     if not store.decide(conn, petition_id, status="denied", decision_reason=reason, decided_by=operator,
                         decided_at=when):
@@ -412,7 +413,7 @@ def deny_petition(conn: Connection, petition_id: int, *, operator: str, reason: 
     number = pseudo_course_number(petition_id)
     settled = [e["exception_id"] for e in store.open_exceptions(conn, p["certificant_id"], number)]
     store.resolve_exceptions(conn, settled, resolution=f"petition {petition_id} denied: {reason}",
-                             operator=operator, when=when)
+                             operator=operator, when=when, batch_id=batch_id)
     summary = {"command": "petition deny", "petition_id": petition_id, "certificant_id": p["certificant_id"],
                "title": p["title"], "provider": p["provider"], "status": "denied", "reason": reason,
                "credits": 0, "exceptions_resolved": settled, "batch_id": batch_id, "operator": operator}

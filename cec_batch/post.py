@@ -102,10 +102,10 @@ class Ingest:
             # so later files see what earlier ones would have posted.
             self._dry_conn = self.engine.connect().execution_options(immediate=True)
             self._dry_trans = self._dry_conn.begin()
-            self.batch_id = ledger.start_batch(self._dry_conn, self.command, self.operator)
+            self.batch_id = ledger.start_batch(self._dry_conn, self.command, self.operator, self.today)
         else:
             with ledger.write_transaction(self.engine) as conn:
-                self.batch_id = ledger.start_batch(conn, self.command, self.operator)
+                self.batch_id = ledger.start_batch(conn, self.command, self.operator, self.today)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
@@ -284,7 +284,8 @@ class Ingest:
         file_id = ledger.insert_file(conn, sha256=report.sha256, original_name=name,
                                      size_bytes=report.path.stat().st_size, kind=result.kind,
                                      batch_id=self.batch_id, operator=self.operator, rows=len(rows),
-                                     provider=self.provider, archive_path=self._archive_path)
+                                     provider=self.provider, archive_path=self._archive_path,
+                                     format_note=result.format_note)
         source = Source(file_id, name, "certificate" if result.kind == "certificate" else "roster")
         posted = post_outcomes(conn, [Pending(raw, s, source) for raw, s in zip(rows, screened)],
                                batch_id=self.batch_id, operator=self.operator,

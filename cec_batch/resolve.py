@@ -209,7 +209,7 @@ def resolve_workbook(engine: Engine, path: Path, *, operator: str, today: date, 
             with engine.connect() as conn:
                 conn = conn.execution_options(immediate=True)
                 with conn.begin() as trans:
-                    batch_id = ledger.start_batch(conn, "resolve", operator)
+                    batch_id = ledger.start_batch(conn, "resolve", operator, today)
                     results = apply_decisions(conn, decisions, operator=operator, today=today, batch_id=batch_id)
                     summary = _summary(path, len(decisions), results, batch_id=batch_id, operator=operator,
                                        dry_run=dry_run, today=today)
@@ -260,7 +260,7 @@ def apply_decisions(conn: Connection, decisions: list[Decision], *, operator: st
                                   message=f"already {ex['status']}: {ex['resolution'] or ''}".rstrip(": ")))
             continue
         if d.dismiss is not None:
-            _close(conn, eid, "dismissed", f"dismiss: {d.dismiss}", operator)
+            _close(conn, eid, "dismissed", f"dismiss: {d.dismiss}", operator, batch_id)
             results.append(Result(eid, d.where, d.text, "dismissed", message=d.dismiss))
             continue
         row = (ex.get("data") or {}).get("row")
@@ -289,12 +289,12 @@ def apply_decisions(conn: Connection, decisions: list[Decision], *, operator: st
                 text = f"{d.text}: posted credit {done.credit_id} ({done.outcome.certificant_id} " \
                        f"{done.outcome.course_number} {done.outcome.ceus} CECs)"
                 text += "".join(f"; warning: new exception {i} ({k})" for i, k in new)
-                _close(conn, eid, "resolved", text, operator)
+                _close(conn, eid, "resolved", text, operator, batch_id)
                 results.append(Result(eid, d.where, d.text, "posted", done.credit_id, new, text,
                                       done.outcome.ceus))
             else:
                 text = "re-checked: " + ", ".join(f"new exception {i} ({k})" for i, k in new)
-                _close(conn, eid, "answered", f"{d.text}: {text}", operator)
+                _close(conn, eid, "answered", f"{d.text}: {text}", operator, batch_id)
                 detail = "; ".join(f.detail for f in done.outcome.exceptions)
                 results.append(Result(eid, d.where, d.text, "answered", None, new, f"{text}: {detail}"))
     order = {id(r): i for i, r in enumerate(results)}
@@ -336,8 +336,9 @@ def _apply(row: dict, ex: dict, d: Decision) -> tuple[dict, str | None, bool | N
     return row, decided, ocr
 
 
-def _close(conn: Connection, exception_id: int, status: str, resolution: str, operator: str) -> None:
-    if not ledger.close_exception(conn, exception_id, status, resolution, operator):
+def _close(conn: Connection, exception_id: int, status: str, resolution: str, operator: str,
+           batch_id: int) -> None:
+    if not ledger.close_exception(conn, exception_id, status, resolution, operator, batch_id):
         # the row was locked above; anything else is a bug
         raise RuntimeError(f"exception {exception_id} was closed by another run during this one")
 

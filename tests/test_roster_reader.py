@@ -439,9 +439,10 @@ def test_iter_input_files(tmp_path):
     stray = tmp_path / "photo.png"
     stray.write_text("x")
     assert iter_input_files([inbox, stray, inbox / "z.csv"]) == [
-        inbox / "a.XLSX", inbox / "m.ods", inbox / "z.csv", inbox / "b-sub" / "c.pdf", stray,
+        # A file of another kind is taken too, to be reported for what it is (nothing vanishes).
+        inbox / "a.XLSX", inbox / "m.ods", inbox / "notes.docx", inbox / "z.csv", inbox / "b-sub" / "c.pdf", stray,
     ]
-    assert {".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt", ".tsv", ".pdf"} == set(SUPPORTED_SUFFIXES)
+    assert {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".csv", ".txt", ".tsv", ".pdf"} == set(SUPPORTED_SUFFIXES)
     with pytest.raises(UsageError, match="no such file or folder"):
         iter_input_files([tmp_path / "missing.csv"])
 

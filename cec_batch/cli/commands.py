@@ -176,7 +176,7 @@ def reverse(obj, credit_id, reason, dry_run, as_json):
             fail(f"credit {credit_id} does not exist", EXIT_USAGE)
         if credit["reversal_id"] is not None:
             fail(f"credit {credit_id} is already reversed ({credit['reversal_reason']})", EXIT_FAILED)
-        batch_id = ledger.start_batch(conn, "reverse", obj.operator)
+        batch_id = ledger.start_batch(conn, "reverse", obj.operator, obj.today)
         reversal_id = ledger.insert_reversal(conn, credit_id, reason.strip(), obj.operator, batch_id)
         summary = {"credit_id": credit_id, "reversal_id": reversal_id, "batch_id": batch_id,
                    "certificant_id": credit["certificant_id"], "course_number": credit["course_number"],

@@ -81,7 +81,8 @@ def petition_add(obj, certificant_id, title, provider, completed, contact_hours,
     except UsageError as exc:
         fail(str(exc), EXIT_USAGE)
     summary = _run(obj, dry_run, lambda conn: pet.add_petition(conn, draft, docs, operator=obj.operator,
-                                                               archive=None if dry_run else archive))
+                                                               archive=None if dry_run else archive,
+                                                               today=obj.today))
     summary["dry_run"] = dry_run
 
     def render(s):
@@ -155,7 +156,7 @@ def petition_approve(obj, petition_id, ceus, reason, dry_run, as_json):
     except UsageError as exc:
         fail(str(exc), EXIT_USAGE)
     summary = _run(obj, dry_run, lambda conn: pet.approve_petition(conn, petition_id, operator=obj.operator,
-                                                                   ceus=value, reason=reason))
+                                                                   ceus=value, reason=reason, today=obj.today))
     summary["dry_run"] = dry_run
 
     def render(s):
@@ -185,7 +186,7 @@ def petition_deny(obj, petition_id, reason, dry_run, as_json):
     from cec_batch import petitions as pet
 
     summary = _run(obj, dry_run, lambda conn: pet.deny_petition(conn, petition_id, operator=obj.operator,
-                                                                reason=reason))
+                                                                reason=reason, today=obj.today))
     summary["dry_run"] = dry_run
     emit(summary, as_json, lambda s: click.echo(
         f"{_dry(s)}petition {petition_id} denied: {s['reason']}; nothing posted"))
@@ -260,7 +261,7 @@ def archive_purge(obj, archive, before, yes, dry_run, as_json):
     with ledger.write_transaction(engine) as conn:
         # The intent is recorded first: a crash mid-way leaves a running batch naming what may be gone.
         plan = pet.purge_plan(conn, archive, before)
-        batch_id = ledger.start_batch(conn, "archive-purge", obj.operator)
+        batch_id = ledger.start_batch(conn, "archive-purge", obj.operator, obj.today)
         pet_store.set_batch_summary(conn, batch_id, {**base, "batch_id": batch_id,
                                                       "planned": [e["sha256"] for e in plan["remove"]]})
     with ledger.write_transaction(engine) as conn:

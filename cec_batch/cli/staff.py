@@ -104,7 +104,8 @@ def exceptions_workbook(obj, out, status, batch_id, as_json):
 @click.pass_obj
 def exceptions_feedback(obj, batch_id, out_dir, as_json):
     """Write one small workbook per provider whose rows were refused in a batch: their rows,
-    why, and what to send instead (the nightly run writes these too). Reads only.
+    why, and what to send instead; a file sent under the wrong name (an old .xls named .xlsx)
+    gets a line saying what it really was (the nightly run writes these too). Reads only.
     """
     from cec_batch.reports.provider_feedback import write_provider_feedback
 

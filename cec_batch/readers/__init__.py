@@ -16,7 +16,7 @@ from cec_batch.errors import UnreadableFile, UsageError
 from cec_batch.model import ReadResult
 from cec_batch.readers.isolate import check_file_size, run_isolated
 
-SUPPORTED_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt", ".tsv", ".pdf"})
+SUPPORTED_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".csv", ".txt", ".tsv", ".pdf"})
 
 _PDF_MAGIC = b"%PDF"
 
@@ -72,9 +72,10 @@ def _hidden_or_lock(name: str) -> bool:
 def iter_input_files(paths: Iterable[Path | str]) -> list[Path]:
     """The files to ingest: folders walked in sorted order, named files as given.
 
-    In folders, hidden files and folders and Office lock files (~$...) are skipped and only
-    SUPPORTED_SUFFIXES are taken; a file named explicitly is always taken (it is then sniffed
-    and may be reported unreadable). A path that does not exist is a UsageError.
+    In folders, hidden files and folders and Office lock files (~$...) are skipped; every other
+    file is taken, whatever its name (it is sniffed by content and, when it is neither a
+    roster nor a certificate, reported unreadable with what it appears to be: nothing handed
+    over vanishes). A path that does not exist is a UsageError.
     """
     found: list[Path] = []
     seen: set[Path] = set()
@@ -91,7 +92,7 @@ def iter_input_files(paths: Iterable[Path | str]) -> list[Path]:
             for root, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not _hidden_or_lock(d))
                 for name in sorted(files):
-                    if _hidden_or_lock(name) or Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
+                    if _hidden_or_lock(name):
                         continue
                     candidate = Path(root) / name
                     if candidate.is_file():

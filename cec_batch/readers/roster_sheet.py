@@ -55,8 +55,18 @@ _FOREIGN_MAGICS = (
     (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
     (b"Rar!\x1a\x07", "a RAR archive"),
     (b"\x7fELF", "a program"),
+    (b"MZ", "a Windows program"),
     (b"{\\rtf", "an RTF document"),
+    (b"%!PS", "a PostScript document"),
+    (b"ID3", "an MP3 audio file"),
+    (b"OggS", "an Ogg audio file"),
+    (b"RIFF", "a RIFF media file (WAV, AVI or WebP)"),
+    (b"BZh", "a bzip2 archive"),
+    (b"\xfd7zXZ\x00", "an xz archive"),
+    (b"SQLite format 3\x00", "an SQLite database"),
 )
+_FTYP_KINDS = {b"heic": "a HEIC photo", b"heix": "a HEIC photo", b"mif1": "a HEIF photo", b"qt  ": "a QuickTime video"}
+NOT_OURS = "not a roster or certificate"
 # Bytes that do not occur in text (C0 controls other than tab, newlines, form feed; DEL).
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 26)) + b"\x7f"
 _TEXT_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
@@ -88,6 +98,10 @@ def _text_kind(head: bytes) -> str | None:
         return "not a spreadsheet: a web page (HTML); open it and save it as .xlsx or .csv"
     if text.startswith("<?xml"):
         return "not a spreadsheet: an XML document"
+    first_lines = text[:1024]
+    if re.match(r"(?:return-path|received|from|mime-version|message-id|delivered-to):", first_lines) and \
+            re.search(r"^(?:mime-version|message-id|subject):", first_lines, re.M):
+        return f"an email message, {NOT_OURS} (save its attachments and send those)"
     return None
 
 
@@ -111,10 +125,10 @@ def _zip_format(path: Path) -> str:
                 return "ods"
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         raise UnreadableFile(path, f"corrupt workbook: the ZIP container is damaged ({exc})") from None
-    if "word/document.xml" in lower:
-        raise UnreadableFile(path, "not a spreadsheet: a Word document")
-    if "ppt/presentation.xml" in lower:
-        raise UnreadableFile(path, "not a spreadsheet: a PowerPoint presentation")
+    if any(n.startswith("word/") for n in lower):
+        raise UnreadableFile(path, f"a Word document, {NOT_OURS}")
+    if any(n.startswith("ppt/") for n in lower):
+        raise UnreadableFile(path, f"a PowerPoint presentation, {NOT_OURS}")
     if not names:
         raise UnreadableFile(path, "not a spreadsheet: an empty ZIP archive")
     raise UnreadableFile(path, "not a spreadsheet: a ZIP archive without a workbook in it")
@@ -136,7 +150,13 @@ def detect_format(path: Path) -> str:
     if head.startswith(_ZIP_MAGICS):
         return _zip_format(path)
     if head.startswith(_OLE_MAGIC):
+        other = _ole_document_kind(path)
+        if other:
+            raise UnreadableFile(path, f"{other}, {NOT_OURS}")
         return "xls"
+    if head[4:8] == b"ftyp":
+        brand = head[8:12]
+        raise UnreadableFile(path, f"not a spreadsheet: {_FTYP_KINDS.get(brand, 'an MP4 video or photo')}")
     # BIFF2-5 streams without the OLE container start with a BOF record: 09 0x, then a short length.
     if len(head) >= 8 and head[0] == 0x09 and head[1] in (0x00, 0x02, 0x04, 0x08) and 4 <= head[2] <= 20 \
             and head[3] == 0:
@@ -871,6 +891,24 @@ def _openpyxl_sheets(path: Path) -> list[_Sheet]:
     return sheets
 
 
+_OLE_OTHERS = (("WordDocument", "an old Word document (.doc)"), ("PowerPoint Document", "an old PowerPoint file (.ppt)"),
+               ("__substg1.0_", "an Outlook message (.msg)"))
+
+
+def _ole_document_kind(path: Path) -> str | None:
+    """What an OLE file is when it holds no workbook: its directory names a Word or PowerPoint stream."""
+    try:
+        with open(path, "rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as m:
+            if m.find("Workbook".encode("utf-16-le")) != -1 or m.find("Book".encode("utf-16-le")) != -1:
+                return None
+            for stream, what in _OLE_OTHERS:
+                if m.find(stream.encode("utf-16-le")) != -1:
+                    return what
+    except (OSError, ValueError):
+        return None
+    return None
+
+
 def _ole_is_encrypted_package(path: Path) -> bool:
     try:
         with open(path, "rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as m:
@@ -972,6 +1010,36 @@ def _add_sheet(acc: _Accumulator, sheet: _Sheet) -> str:
 
 # --- entry point ---------------------------------------------------------------------------------
 
+_FORMAT_NAMES = {"xlsx": "an Excel workbook (.xlsx)", "xlsb": "an Excel binary workbook (.xlsb)",
+                 "ods": "an OpenDocument spreadsheet (.ods)", "xls": "an Excel 97-2003 workbook (.xls)",
+                 "biff": "an Excel 2.0-95 workbook (.xls)", "csv": "a text (CSV) file"}
+_TEXT_SUFFIXES = {".csv", ".txt", ".tsv"}
+
+
+def format_note(path: Path, fmt: str) -> str | None:
+    """What the file really is, when its name says otherwise (for the provider's feedback)."""
+    suffix = path.suffix.lower()
+    if fmt == "csv":
+        if suffix in _TEXT_SUFFIXES or not suffix:
+            return None
+    elif suffix in _SUFFIXES_OF.get(fmt, ()) or (fmt == "biff" and suffix == ".xls"):
+        if fmt == "xlsx" and not _has_content_types(path):
+            return ("the file is named .xlsx but lacks the part every Excel workbook has ([Content_Types].xml): "
+                    "it was written by another program or damaged; it was read from its sheets")
+        return None
+    shown = suffix or "without an extension"
+    return (f"the file is really {_FORMAT_NAMES.get(fmt, fmt)} although it is named {shown}; "
+            f"it was read as what it is")
+
+
+def _has_content_types(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as z:
+            return any(n.lower() == "[content_types].xml" for n in z.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return True
+
+
 def read_roster(path: Path, *, limits: Limits, sheet_names: Sequence[str] | None = None) -> ReadResult:
     """Read a roster (xlsx, xlsm, xls, ods, xlsb or CSV, recognised by content) into raw rows.
 
@@ -983,7 +1051,12 @@ def read_roster(path: Path, *, limits: Limits, sheet_names: Sequence[str] | None
     fmt = detect_format(path)
     if fmt == "csv":
         try:
-            return _read_csv(path, limits)
+            result = _read_csv(path, limits)
         except OSError as exc:
             raise UnreadableFile(path, f"cannot read the file ({exc.strerror or exc})") from None
-    return _read_workbook(path, fmt, limits, sheet_names)
+    else:
+        result = _read_workbook(path, fmt, limits, sheet_names)
+    result.format_note = format_note(path, fmt)
+    if result.format_note:
+        result.notes.insert(0, result.format_note)
+    return result

@@ -130,6 +130,9 @@ def why_and_advice(ex: dict) -> tuple[str, str]:
     data = ex.get("data") or {}
     row = data.get("row") or {}
     kind = ex["kind"]
+    if kind == FILE_FORMAT:
+        return (f"not refused, but {ex['detail']}",
+                "save the file from your spreadsheet program as .xlsx (or .csv) before sending it")
     number = ex.get("course_number") or _as_sent(row, "course_number")
     day = ex["completion_date"].strftime("%m/%d/%Y") if ex.get("completion_date") else ""
     if kind == "invalid_course_number":
@@ -200,10 +203,23 @@ def processed_on(conn: Connection, batch_id: int) -> date:
         return row.started_at.date()
 
 
+FILE_FORMAT = "file_format"  # not an exception kind: a line about a file sent under the wrong name
+
+
+def renamed_files(conn: Connection, batch_id: int) -> list[dict]:
+    """Roster files applied in BATCH_ID whose content was not what their name said, as feedback lines."""
+    q = (select(files.c.file_id, files.c.original_name, files.c.format_note, files.c.provider)
+         .where(files.c.batch_id == batch_id, files.c.format_note.is_not(None))
+         .order_by(files.c.file_id))
+    return [{"kind": FILE_FORMAT, "file_id": r.file_id, "source_file": r.original_name, "source_location": "",
+             "file_provider": r.provider, "course_number": "", "completion_date": None, "detail": r.format_note,
+             "data": {}} for r in conn.execute(q)]
+
+
 def write_provider_feedback(conn: Connection, out_dir: Path, *, batch_id: int,
                             today: date | None = None) -> list[Path]:
-    """One workbook per provider with refused rows in BATCH_ID, in OUT_DIR; returns their paths."""
-    rows = refused_rows(conn, batch_id)
+    """One workbook per provider with refused rows (or a file sent under the wrong name) in BATCH_ID."""
+    rows = refused_rows(conn, batch_id) + renamed_files(conn, batch_id)
     if not rows:
         return []
     catalogue = dict(conn.execute(select(courses.c.course_number, courses.c.provider)).all())

@@ -60,9 +60,11 @@ def data_version(conn: Connection) -> int | None:
 
 
 # -- batches -----------------------------------------------------------------------
-def start_batch(conn: Connection, command: str, operator: str) -> int:
+def start_batch(conn: Connection, command: str, operator: str, processing_date: date | None = None) -> int:
+    """A new running batch: its wall-clock start, and the date it works as (--today), when given."""
     return conn.execute(insert(batches).values(command=command, operator=operator, started_at=now(),
-                                               status="running").returning(batches.c.batch_id)).scalar_one()
+                                               processing_date=processing_date, status="running")
+                        .returning(batches.c.batch_id)).scalar_one()
 
 
 def mark_interrupted_batches(conn: Connection, command: str) -> int:
@@ -216,11 +218,13 @@ def lock_exceptions(conn: Connection, ids: list[int]) -> dict[int, dict]:
     return found
 
 
-def close_exception(conn: Connection, exception_id: int, status: str, resolution: str, operator: str) -> bool:
-    """Close open exception EXCEPTION_ID with staff's RESOLUTION; False if it was not open."""
+def close_exception(conn: Connection, exception_id: int, status: str, resolution: str, operator: str,
+                    batch_id: int | None = None) -> bool:
+    """Close open exception EXCEPTION_ID with staff's RESOLUTION in BATCH_ID; False if it was not open."""
     done = conn.execute(update(exceptions).where(exceptions.c.exception_id == exception_id,
                                                  exceptions.c.status == "open")
-                        .values(status=status, resolution=resolution, resolved_by=operator, resolved_at=now()))
+                        .values(status=status, resolution=resolution, resolved_by=operator, resolved_at=now(),
+                                resolved_batch_id=batch_id))
     return done.rowcount == 1
 
 

@@ -105,10 +105,11 @@ def insert_exception(conn: Connection, **values) -> int:
 
 
 def resolve_exceptions(conn: Connection, exception_ids: list[int], *, resolution: str, operator: str,
-                       when: datetime) -> None:
+                       when: datetime, batch_id: int | None = None) -> None:
     if exception_ids:
         conn.execute(update(exceptions).where(exceptions.c.exception_id.in_(exception_ids))
-                     .values(status="resolved", resolution=resolution, resolved_by=operator, resolved_at=when))
+                     .values(status="resolved", resolution=resolution, resolved_by=operator, resolved_at=when,
+                             resolved_batch_id=batch_id))
 
 
 # -- retention (R27) ----------------------------------------------------------------------

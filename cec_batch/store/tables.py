@@ -88,6 +88,7 @@ batches = Table(
     Column("finished_at", DateTime(timezone=True)),
     Column("status", String(16), nullable=False, server_default="running"),
     Column("summary", JSON),
+    Column("processing_date", Date),  # --today of the batch; reports count by it (none before 0005)
 )
 
 # R26: one application per file content; the unique hash is the guard.
@@ -105,6 +106,7 @@ files = Table(
     Column("rows", Integer, nullable=False, server_default="0"),
     Column("provider", String(200)),  # as given with --provider
     Column("archive_path", String(1000)),
+    Column("format_note", Text),  # what the file really was when its name said otherwise
 )
 
 # R24: append-only ledger. A credit row is never updated or deleted; a reversal is
@@ -170,6 +172,7 @@ exceptions = Table(
     Column("resolved_at", DateTime(timezone=True)),
     Column("resolved_by", String(100)),
     Column("resolution", Text),
+    Column("resolved_batch_id", Integer, ForeignKey("batches.batch_id")),  # the batch (command) that closed it
     Index("ix_exceptions_status_kind", "status", "kind"),
 )
 
