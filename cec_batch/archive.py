@@ -12,6 +12,8 @@ import os
 import shutil
 from pathlib import Path
 
+from cec_batch.config import make_output_dir
+
 
 def archive_path(archive: Path, sha256: str, suffix: str) -> Path:
     return archive / sha256[:2] / f"{sha256}{suffix.lower()}"
@@ -20,7 +22,7 @@ def archive_path(archive: Path, sha256: str, suffix: str) -> Path:
 def store_file(src: Path, archive: Path, sha256: str, *, move: bool = True) -> Path:
     """Put SRC into the archive under its hash; an existing archived copy is kept as it is."""
     target = archive_path(archive, sha256, src.suffix)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    make_output_dir(target.parent)
     if target.exists():
         if move:
             src.unlink(missing_ok=True)

@@ -27,6 +27,7 @@ from typing import Callable, Iterator
 from sqlalchemy import Engine
 
 from cec_batch.archive import store_file
+from cec_batch.config import make_output_dir
 from cec_batch.post import FileReport, Ingest, file_sha256
 from cec_batch.store import ledger
 from cec_batch.store.ledger import write_transaction
@@ -43,7 +44,7 @@ class Locked(Exception):
 @contextmanager
 def run_lock(folder: Path) -> Iterator[Path]:
     """Hold the nightly lock in FOLDER for the duration; raise Locked if another run has it."""
-    folder.mkdir(parents=True, exist_ok=True)
+    make_output_dir(folder)
     path = folder / LOCK_NAME
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
@@ -104,7 +105,7 @@ def run_nightly(engine: Engine, *, inbox: Path, archive: Path, reports: Path, op
     interrupted = mark_interrupted(engine)
     clean_partial_copies(archive)
     files = inbox_files(inbox)
-    reports.mkdir(parents=True, exist_ok=True)
+    make_output_dir(reports)
     with Ingest(engine, operator=operator, today=today, command="nightly",
                 image_dir=reports / "review-images", fault_dir=reports / "faults") as batch:
         for i, path in enumerate(files, 1):

@@ -26,7 +26,7 @@ from typing import NamedTuple
 from sqlalchemy import Engine, insert
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
-from cec_batch.config import Limits
+from cec_batch.config import Limits, make_output_dir
 from cec_batch.errors import UnreadableFile, describe, first_line
 from cec_batch.match import Matcher
 from cec_batch.model import ROW_FIELDS, Finding, Outcome, ReadResult
@@ -212,7 +212,7 @@ class Ingest:
         where = ""
         try:
             folder = self.fault_dir
-            folder.mkdir(parents=True, exist_ok=True)
+            make_output_dir(folder)
             stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
             fault = folder / f"{stamp}-{os.getpid()}-{len(self.reports)}.txt"
             fault.write_text(f"{name}\n{report.sha256}\n\n" + "".join(traceback.format_exception(exc)),

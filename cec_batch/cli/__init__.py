@@ -89,6 +89,9 @@ def main(ctx, db_url, operator, today):
     Exit codes: 0 done (business exceptions are outcomes, not failures); 1 something
     could not be processed (the rest was); 2 usage error; 75 another run holds the lock.
     """
+    from cec_batch.config import apply_file_modes
+
+    apply_file_modes()  # reports and exports hold personal data: owner only, unless CEC_SHARE_GROUP
     ctx.obj = Context(db_url=db_url, operator=operator, today=today)
 
 

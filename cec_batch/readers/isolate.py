@@ -478,7 +478,9 @@ def _outcome(data: bytes, status: int, errfile, limits: Limits, path: Path, cras
     if payload is None:
         stderr = _read_stderr(errfile)
         if stderr.strip():
-            log.warning("%s: the reader's child process wrote before dying:\n%s", path.name, _excerpt(stderr))
+            # What a library printed may quote the file's cells (personal data): at debug level only.
+            log.warning("%s: the reader's child process died after writing to its error output", path.name)
+            log.debug("%s: the child's error output:\n%s", path.name, _excerpt(stderr))
         if any(marker in stderr for marker in _ALLOCATION_FAILURE_MARKERS):
             raise UnreadableFile(path, memory_reason(limits))
         if os.WIFSIGNALED(status):
@@ -497,7 +499,9 @@ def _outcome(data: bytes, status: int, errfile, limits: Limits, path: Path, cras
         raise UnreadableFile(path, memory_reason(limits))
     _, name, message, tb = payload
     if name == "PanicException":
-        log.warning("%s: %s panicked:\n%s", path.name, crash_label, tb)
+        log.warning("%s: %s panicked", path.name, crash_label)
+        log.debug("%s: %s", path.name, tb)
         raise UnreadableFile(path, f"{crash_label} crashed reading it (PanicException: {message})")
-    log.error("%s: unexpected error while reading:\n%s", path.name, tb)
+    log.error("%s: unexpected error while reading (%s)", path.name, name)
+    log.debug("%s: %s", path.name, tb)  # the message may quote the file's cells: at debug level only
     raise UnreadableFile(path, f"could not be read ({name}: {message})" if message else f"could not be read ({name})")

@@ -71,6 +71,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from sqlalchemy import Connection, Engine, Integer, String, and_, case, cast, exists, func, literal, select, type_coerce
 from sqlalchemy.engine import URL, make_url
 
+from cec_batch.config import make_output_dir
 from cec_batch.model import LIMITED_CATEGORIES, WARNING_KINDS
 from cec_batch.reports.cells import safe_xlsx_cell
 from cec_batch.store.tables import (
@@ -767,7 +768,7 @@ def write_compliance_workbook(engine: Engine, out: Path, as_of: date, warn_days:
         everything)
     del everything
 
-    out.parent.mkdir(parents=True, exist_ok=True)
+    make_output_dir(out.parent)
     tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     try:
         wb.save(tmp)

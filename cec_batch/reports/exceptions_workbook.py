@@ -26,6 +26,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import Connection, func, select
 
+from cec_batch.config import make_output_dir
 from cec_batch.model import KINDS, WARNING_KINDS
 from cec_batch.normalize import parse_date
 from cec_batch.reports.cells import safe_xlsx_cell
@@ -342,7 +343,7 @@ def write_exceptions_workbook(conn: Connection, out: Path, *, status: str = "ope
     with_resolved = any(ex["status"] != "open" for ex in rows)
     for kind in order:
         _kind_sheet(wb.create_sheet(sheets[kind]), kind, by_kind[kind], with_resolved)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    make_output_dir(out.parent)
     wb.save(out)
     return {"out": str(out), "status": status, "exceptions": len(rows),
             "by_kind": {k: len(by_kind[k]) for k in order}, "sheets": ["Summary", *sheets.values()],

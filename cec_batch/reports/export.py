@@ -11,6 +11,7 @@ from typing import Iterable
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
+from cec_batch.config import make_output_dir
 from cec_batch.reports.cells import safe_cell, safe_xlsx_cell
 
 CREDIT_HEADER = ("credit_id", "certificant_id", "course_number", "completion_date", "ceus", "source_file",
@@ -39,7 +40,7 @@ def write_table(out: Path, header: Iterable[str], rows: Iterable[tuple], *, shee
     """Write ROWS under HEADER to OUT (.csv or .xlsx); returns the number of rows."""
     header = tuple(header)
     numeric_cols = {header.index(c) for c in numeric}
-    out.parent.mkdir(parents=True, exist_ok=True)
+    make_output_dir(out.parent)
     n = 0
     if out.suffix.lower() == ".csv":
         with open(out, "w", newline="", encoding="utf-8") as fh:

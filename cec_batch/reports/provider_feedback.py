@@ -24,6 +24,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from sqlalchemy import Connection, func, or_, select
 
+from cec_batch.config import make_output_dir
 from cec_batch.normalize import normalize_course_number
 from cec_batch.reports.exceptions_workbook import (
     NOTE_FONT,
@@ -227,7 +228,7 @@ def write_provider_feedback(conn: Connection, out_dir: Path, *, batch_id: int,
     by_provider: dict[str, list[dict]] = defaultdict(list)
     for ex in rows:
         by_provider[provider_of(ex, catalogue, in_file)].append(ex)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    make_output_dir(out_dir)
     stamp = (today or processed_on(conn, batch_id)).strftime("%m/%d/%Y")
     written = []
     used: set[str] = set()

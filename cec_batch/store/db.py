@@ -7,6 +7,7 @@ created at the current version; an older one must be migrated with
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from alembic import command
@@ -16,7 +17,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 
-from cec_batch.errors import StoreOutdated
+from cec_batch.errors import StoreOutdated, UsageError, first_line
 from cec_batch.store.tables import metadata
 
 DEFAULT_URL = "sqlite:///cec-batch.sqlite3"
@@ -24,7 +25,15 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for URL; SQLite gets foreign keys, WAL and a busy timeout."""
+    """An engine for URL; SQLite gets foreign keys, WAL and a busy timeout.
+
+    A URL SQLAlchemy cannot use is a UsageError naming it with any password hidden.
+    """
+    try:
+        make_url(url).get_dialect()
+    except Exception as exc:  # noqa: BLE001 - ArgumentError, NoSuchModuleError, ValueError (a bad port)
+        raise UsageError(f"--db {describe(url)}: not a database URL this program can use "
+                         f"({_without_secret(first_line(exc), url)})") from None
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 60})
 
@@ -76,12 +85,21 @@ def upgrade(engine: Engine, revision: str = "head") -> tuple[str | None, str]:
     return before, current_revision(engine)
 
 
+_PASSWORD_IN_URL = re.compile(r"(://[^:/@\s]*:)[^@\s]*@")
+
+
 def describe(url: str) -> str:
     """The URL with any password hidden, for titles and messages."""
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except Exception:  # noqa: BLE001 - a malformed URL is shown as given
-        return url
+    except Exception:  # noqa: BLE001 - a malformed URL: the password is cut out by hand
+        return _PASSWORD_IN_URL.sub(r"\1***@", url)
+
+
+def _without_secret(text: str, url: str) -> str:
+    """TEXT with the password of URL, wherever it appears, replaced by ***."""
+    m = re.search(r"://[^:/@\s]*:([^@\s]*)@", url)
+    return text.replace(m[1], "***") if m and m[1] else text
 
 
 def open_store(url: str = DEFAULT_URL, *, check: bool = True) -> Engine:
