@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from cec_batch.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, dry_run_option, emit, fail, json_option, main
+from cec_batch.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, dry_run_option, emit, fail, iso_date, json_option, main
 from cec_batch.model import KINDS
 
 SCREEN = 30  # lines of detail in a summary meant for one screen
@@ -169,3 +169,61 @@ def _ref(exception_id) -> str:
 
 def _counts(c: dict) -> str:
     return ", ".join(f"{k} {n}" for k, n in c.items())
+
+
+@main.command("audit")
+@click.option("--certificant", help="Changes about this certificant ID.")
+@click.option("--file", "file_ref", help="Changes about this file: its name as received, sha256 or file ID.")
+@click.option("--batch", "batch_id", type=int, help="Changes made by this batch (one command run).")
+@click.option("--from", "since", callback=iso_date, help="From this processing date YYYY-MM-DD (inclusive).")
+@click.option("--to", "until", callback=iso_date, help="Up to this processing date YYYY-MM-DD (inclusive).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Also write the trail to this .xlsx.")
+@json_option
+@click.pass_obj
+def audit(obj, certificant, file_ref, batch_id, since, until, out, as_json):
+    """List every change to the ledger and to exceptions' status, with operator, time and command:
+    credits posted, reversals (right after the credit they reverse), exceptions raised and closed.
+
+    Give at least one of --certificant, --file, --batch, --from/--to; several narrow the list.
+    Times are the wall clock (UTC); the processing date is the batch's --today. Reads only.
+    """
+    from cec_batch.reports.audit import write_audit_workbook
+    from cec_batch.store.audit import audit_events
+
+    if not any(v is not None for v in (certificant, file_ref, batch_id, since, until)):
+        fail("give --certificant, --file, --batch or --from/--to (the whole trail would be the whole ledger)",
+             EXIT_USAGE)
+    if out is not None:
+        _xlsx_out(out, "audit trail")
+    with obj.engine().connect() as conn:
+        events = audit_events(conn, certificant=certificant, file=file_ref, batch=batch_id, since=since, until=until)
+    if out is not None:
+        write_audit_workbook(out, events)
+    summary = {"filters": {"certificant": certificant, "file": file_ref, "batch": batch_id,
+                           "from": since, "to": until},
+               "count": len(events), "events": events, "out": str(out) if out else None}
+    emit(summary, as_json, _render_audit)
+
+
+def _render_audit(s: dict) -> None:
+    events = s["events"]
+    if not events:
+        click.echo("no changes recorded for these filters")
+        return
+    head = ("when (UTC)", "processing", "operator", "command", "batch", "event", "certificant", "credit",
+            "exception", "course", "file / location", "detail")
+    table = []
+    for e in events:
+        at = e["at"]
+        when = at.strftime("%Y-%m-%d %H:%M") if hasattr(at, "strftime") else str(at)[:16]
+        event = ("  └ " if e["event"] == "credit reversed" else "") + e["event"]
+        where = " ".join(p for p in (e["file"], e["location"]) if p)
+        table.append((when, str(e["processing_date"] or ""), e["operator"] or "", e["command"] or "?",
+                      str(e["batch_id"] or ""), event, e["certificant_id"] or "", str(e["credit_id"] or ""),
+                      str(e["exception_id"] or ""), e["course_number"] or "", where, e["detail"] or ""))
+    caps = (16, 10, 14, 16, 6, 26, 11, 7, 9, 10, 34, 60)
+    widths = [min(cap, max(len(h), *(len(t[i]) for t in table))) for i, (h, cap) in enumerate(zip(head, caps))]
+    click.echo("  ".join(h.ljust(w) for h, w in zip(head, widths)).rstrip())
+    for t in table:
+        click.echo("  ".join(_short(v, w).ljust(w) for v, w in zip(t, widths)).rstrip())
+    click.echo(f"{len(events)} change{'s' if len(events) != 1 else ''}" + (f"; written to {s['out']}" if s["out"] else ""))

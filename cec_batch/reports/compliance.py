@@ -68,13 +68,29 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter, quote_sheetname
-from sqlalchemy import Connection, Engine, Integer, String, and_, case, cast, exists, func, literal, select, type_coerce
+from sqlalchemy import (
+    Connection,
+    Date,
+    Engine,
+    Integer,
+    String,
+    and_,
+    case,
+    cast,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+    type_coerce,
+)
 from sqlalchemy.engine import URL, make_url
 
 from cec_batch.config import make_output_dir
 from cec_batch.model import LIMITED_CATEGORIES, WARNING_KINDS
 from cec_batch.reports.cells import safe_xlsx_cell
 from cec_batch.store.tables import (
+    batches,
     certificants,
     certifications,
     courses,
@@ -117,10 +133,6 @@ def parse_month(text: str) -> date:
 def _add_months(first: date, n: int) -> date:
     k = first.year * 12 + first.month - 1 + n
     return date(k // 12, k % 12 + 1, 1)
-
-
-def _utc(day: date) -> datetime:
-    return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
 
 
 def redact_url(url) -> str:
@@ -256,17 +268,26 @@ def status_counts(statuses: pd.DataFrame) -> pd.DataFrame:
     return table.astype("int64")
 
 
+def processing_day(batch_table, wall_clock):
+    """The day a batch worked as (its --today), or, for a batch from before revision 0005, the
+    UTC day of WALL_CLOCK: the one clock every monthly figure counts by."""
+    return func.coalesce(batch_table.c.processing_date, func.date(wall_clock), type_=Date)
+
+
 def credits_posted(conn: Connection, month: date, months: int = 12) -> tuple[dict, list[dict]]:
     """Credits posted in MONTH by source, and per month over the MONTHS ending with it.
 
+    A credit counts in the month of its batch's processing date (see processing_day).
     Returns ({source: {"credits": n, "tenths": t}}, [{"month": date, "credits": n, "tenths": t}, ...]).
     """
     firsts = [_add_months(month, i - months + 1) for i in range(months + 1)]
-    bounds = [_utc(f) for f in firsts]
-    index = case(*[(credits.c.posted_at < bounds[i + 1], i) for i in range(months)], else_=months)
+    posted = select(credits.c.source, credits.c.ceus,
+                    processing_day(batches, credits.c.posted_at).label("day")) \
+        .select_from(credits.join(batches, batches.c.batch_id == credits.c.batch_id)).subquery("dated")
+    index = case(*[(posted.c.day < firsts[i + 1], i) for i in range(months)], else_=months)
     inner = (
-        select(index.label("m"), credits.c.source, _tenths(credits.c.ceus).label("tenths"))
-        .where(credits.c.posted_at >= bounds[0], credits.c.posted_at < bounds[-1])
+        select(index.label("m"), posted.c.source, _tenths(posted.c.ceus).label("tenths"))
+        .where(posted.c.day >= firsts[0], posted.c.day < firsts[-1])
         .subquery("posted")
     )
     rows = conn.execute(
@@ -286,35 +307,41 @@ def credits_posted(conn: Connection, month: date, months: int = 12) -> tuple[dic
 
 
 def reversals_recorded(conn: Connection, month: date) -> dict:
-    """Reversals recorded in MONTH: {"count": n, "tenths": t} (CECs of the reversed credits)."""
-    start, end = _utc(month), _utc(_add_months(month, 1))
+    """Reversals recorded in MONTH (by their batch's processing date): {"count": n, "tenths": t}."""
+    start, end = month, _add_months(month, 1)
+    day = processing_day(batches, reversals.c.reversed_at)
     n, tenths = conn.execute(
         select(func.count(), func.coalesce(func.sum(_tenths(credits.c.ceus)), 0))
-        .select_from(reversals.join(credits, credits.c.credit_id == reversals.c.credit_id))
-        .where(reversals.c.reversed_at >= start, reversals.c.reversed_at < end)
+        .select_from(reversals.join(credits, credits.c.credit_id == reversals.c.credit_id)
+                     .join(batches, batches.c.batch_id == reversals.c.batch_id))
+        .where(day >= start, day < end)
     ).one()
     return {"count": int(n), "tenths": int(tenths)}
 
 
-def open_exceptions(conn: Connection) -> list[dict]:
-    """Open exceptions by kind, most frequent first: [{"kind", "severity", "count"}]."""
-    rows = conn.execute(
-        select(exceptions.c.kind, func.count())
-        .where(exceptions.c.status == "open")
-        .group_by(exceptions.c.kind)
-    ).all()
+def open_exceptions(conn: Connection, as_of: date | None = None) -> list[dict]:
+    """Exceptions open as of AS_OF (None: now) by kind, most frequent first: [{"kind", "severity", "count"}].
+
+    As they stood on that day: raised by a batch processed on or before it, and not closed
+    by then (closed later, or still open). Days are processing dates (see processing_day).
+    """
+    if as_of is None:
+        where = exceptions.c.status == "open"
+        q = select(exceptions.c.kind, func.count()).where(where)
+    else:
+        opened = batches.alias("opened")
+        closed = batches.alias("closed")
+        raised_day = processing_day(opened, exceptions.c.created_at)
+        closed_day = func.coalesce(closed.c.processing_date, func.date(exceptions.c.resolved_at), type_=Date)
+        q = (select(exceptions.c.kind, func.count())
+             .select_from(exceptions.join(opened, opened.c.batch_id == exceptions.c.batch_id)
+                          .outerjoin(closed, closed.c.batch_id == exceptions.c.resolved_batch_id))
+             .where(raised_day <= as_of,
+                    or_(exceptions.c.status == "open", closed_day > as_of)))
+    rows = conn.execute(q.group_by(exceptions.c.kind)).all()
     out = [{"kind": k, "severity": "warning" if k in WARNING_KINDS else "error", "count": int(n)}
            for k, n in rows]
     return sorted(out, key=lambda r: (-r["count"], r["kind"]))
-
-
-def _applied_day(values: pd.Series) -> pd.Series:
-    """The UTC day of each `applied_at` (PostgreSQL gives aware times, SQLite naive UTC ones)."""
-    def day(v):
-        if v.tzinfo is not None:
-            v = v.astimezone(timezone.utc)
-        return v.date()
-    return values.map(day)
 
 
 def provider_figures(conn: Connection, month: date) -> pd.DataFrame:
@@ -323,8 +350,9 @@ def provider_figures(conn: Connection, month: date) -> pd.DataFrame:
     Columns: provider, rows, posted, errors, exception_rate, median_days, worst_days,
     then one column per exception kind seen (warnings included); worst providers first.
     """
-    start, end = _utc(month), _utc(_add_months(month, 1))
-    in_month = and_(files.c.applied_at >= start, files.c.applied_at < end)
+    start, end = month, _add_months(month, 1)
+    arrived = processing_day(batches, files.c.applied_at)
+    in_month = and_(arrived >= start, arrived < end)
 
     # The catalogue knows the provider of an approved course; otherwise the one given with the file.
     provider = func.coalesce(courses.c.provider, files.c.provider, literal(NO_PROVIDER))
@@ -332,15 +360,17 @@ def provider_figures(conn: Connection, month: date) -> pd.DataFrame:
     # Credits and exceptions in one frame: a credit's kind is "posted", its severity "credit".
     credit_rows = conn.execute(
         select(provider, literal("posted"), literal("credit"),
-               credits.c.completion_date, files.c.applied_at, files.c.kind)
+               credits.c.completion_date, arrived, files.c.kind)
         .select_from(credits.join(files, files.c.file_id == credits.c.file_id)
+                     .join(batches, batches.c.batch_id == files.c.batch_id)
                      .outerjoin(courses, courses.c.course_number == credits.c.course_number))
         .where(in_month)
     ).all()
     exception_rows = conn.execute(
         select(provider, exceptions.c.kind, exceptions.c.severity,
-               exceptions.c.completion_date, files.c.applied_at, files.c.kind)
+               exceptions.c.completion_date, arrived, files.c.kind)
         .select_from(exceptions.join(files, files.c.file_id == exceptions.c.file_id)
+                     .join(batches, batches.c.batch_id == files.c.batch_id)
                      .outerjoin(courses, courses.c.course_number == exceptions.c.course_number))
         .where(in_month)
     ).all()
@@ -354,7 +384,7 @@ def provider_figures(conn: Connection, month: date) -> pd.DataFrame:
     df["is_row"] = is_credit | is_error
     df["is_credit"] = is_credit
     df["is_error"] = is_error
-    arrival = _applied_day(df["applied_at"])
+    arrival = df["applied_at"]  # the processing day the file arrived
     df["days"] = [
         (a - c).days if c is not None and isinstance(c, date) else np.nan
         for a, c in zip(arrival, df["completion_date"])
@@ -403,7 +433,7 @@ def summary_figures(conn: Connection, statuses: pd.DataFrame, as_of: date, warn_
     by_source, per_month = credits_posted(conn, month)
     return Figures(as_of=as_of, warn_days=warn_days, month=month, counts=status_counts(statuses),
                    by_source=by_source, per_month=per_month, reversals=reversals_recorded(conn, month),
-                   open_exceptions=open_exceptions(conn))
+                   open_exceptions=open_exceptions(conn, as_of))
 
 
 # -- the workbook --------------------------------------------------------------------
