@@ -59,7 +59,41 @@ def run(out: Path, today: str, quiet: bool = False) -> dict[str, Path]:
     cec(out, "export", "credits", "--out", str(files["credits_csv"]), capture=True)
     if not quiet:  # the compliance manager's monthly workbook, as of the same day
         cec(out, *env_today, "report", "compliance", "--out", str(out / "reports"))
+        files["audit_for"] = desk_next_day(out, files["workbook"], today)
     return files
+
+
+def desk_next_day(out: Path, workbook: Path, today: str) -> str | None:
+    """The next day at the desk: a credit posted with a CEC warning is reversed (posted in error)
+    and its warning dismissed through the workbook; the audit trail of that person shows all three."""
+    import json
+    from datetime import date, timedelta
+
+    from openpyxl import load_workbook
+
+    listed = json.loads(cec(out, "exceptions", "list", "--json", capture=True).stdout)
+    warning = next((e for e in listed["exceptions"] if e["kind"] == "ceus_mismatch" and e["certificant_id"]), None)
+    if warning is None:
+        return None
+    next_day = ["--today", (date.fromisoformat(today) + timedelta(days=1)).isoformat(), "--operator", "clerk"]
+    credit = json.loads(cec(out, "audit", "--certificant", warning["certificant_id"], "--json", capture=True).stdout)
+    credit_id = next(e["credit_id"] for e in credit["events"]
+                     if e["event"] == "credit posted" and e["location"] == warning["source_location"])
+    cec(out, *next_day, "reverse", str(credit_id), "--reason", "posted to the wrong person (demo)", capture=True)
+    wb = load_workbook(workbook)
+    for ws in wb.worksheets[1:]:
+        header = [c.value for c in ws[2]]
+        if "exception_id" in header and "resolution" in header:
+            eid, res = header.index("exception_id") + 1, header.index("resolution") + 1
+            for r in range(3, ws.max_row + 1):
+                if ws.cell(r, eid).value == warning["exception_id"]:
+                    ws.cell(r, res).value = "dismiss: credit reversed, see the audit trail"
+    desk = out / "desk.xlsx"
+    wb.save(desk)
+    cec(out, *next_day, "resolve", str(desk), capture=True)
+    print(f"\nAudit trail of certificant {warning['certificant_id']} (posted, reversed, dismissed):")
+    cec(out, *next_day, "audit", "--certificant", warning["certificant_id"])
+    return warning["certificant_id"]
 
 
 def split_by_source(csv_path: Path) -> tuple[list[str], dict[str, list[list[str]]]]:
@@ -114,6 +148,9 @@ def main() -> None:
     files = run(args.out.resolve(), args.today)
     print(f"\nExceptions workbook for staff: {files['workbook']}")
     print(f"Exports: {files['exceptions_csv']}, {files['credits_csv']}")
+    if files.get("audit_for"):
+        print(f"Audit trail: cec-batch --db sqlite:///{args.out.resolve() / 'cec-batch.sqlite3'} audit "
+              f"--certificant {files['audit_for']}")
 
 
 if __name__ == "__main__":

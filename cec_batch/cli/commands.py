@@ -106,12 +106,13 @@ def load(obj, kind, file, dry_run, as_json):
 @json_option
 @click.pass_obj
 def ingest(obj, paths, course, provider, image_dir, dry_run, as_json):
-    """Read rosters (.xlsx .xlsm .xls .ods .csv) and certificates (.pdf), post every valid
+    """Read rosters (.xlsx .xlsm .xlsb .xls .ods .csv) and certificates (.pdf), post every valid
     row as a credit and record every other row as an exception.
 
-    PATHS are files or folders (walked). A file whose bytes were applied before is
-    reported and changes nothing. Exit 1 when a file could not be read (the others
-    are still posted).
+    PATHS are files or folders (walked). Every file of a folder is taken, hidden and ~$ lock
+    files aside: one that is neither a roster nor a certificate is reported unreadable,
+    saying what it is. A file whose bytes were applied before is reported and changes
+    nothing. Exit 1 when a file could not be read (the others are still posted).
     """
     from cec_batch.normalize import normalize_course_number
     from cec_batch.post import Ingest

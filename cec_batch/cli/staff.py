@@ -218,9 +218,12 @@ def _render_audit(s: dict) -> None:
         when = at.strftime("%Y-%m-%d %H:%M") if hasattr(at, "strftime") else str(at)[:16]
         event = ("  └ " if e["event"] == "credit reversed" else "") + e["event"]
         where = " ".join(p for p in (e["file"], e["location"]) if p)
+        detail = e["detail"] or ""
+        if e["event"] == "credit posted":
+            detail = f"{e['ceus']:.1f} CECs, {detail}"
         table.append((when, str(e["processing_date"] or ""), e["operator"] or "", e["command"] or "?",
                       str(e["batch_id"] or ""), event, e["certificant_id"] or "", str(e["credit_id"] or ""),
-                      str(e["exception_id"] or ""), e["course_number"] or "", where, e["detail"] or ""))
+                      str(e["exception_id"] or ""), e["course_number"] or "", where, detail))
     caps = (16, 10, 14, 16, 6, 26, 11, 7, 9, 10, 34, 60)
     widths = [min(cap, max(len(h), *(len(t[i]) for t in table))) for i, (h, cap) in enumerate(zip(head, caps))]
     click.echo("  ".join(h.ljust(w) for h, w in zip(head, widths)).rstrip())

@@ -32,20 +32,22 @@ certifications and mentioned in one line under the status table.
 
 The month. `--month YYYY-MM`; by default the calendar month that contains the day
 before as-of, so the job that runs on the 1st reports on the month just ended,
-and a run in mid-month reports on the month so far. Months run from 00:00 UTC on
-the 1st (the ledger stores its times in UTC).
-- Credits posted: credits whose `posted_at` lies in the month, reversed ones
+and a run in mid-month reports on the month so far. Every figure counts by the
+processing date of the batch that made the change (`--today`; batches from before
+revision 0005: the UTC day of their wall-clock time): see `processing_day`.
+- Credits posted: credits whose batch's processing date lies in the month, reversed ones
   included (posting is an event; reversals recorded in the month are a line of
   their own), by `source`. The line chart covers the twelve months ending with
   the report month.
-- Open exceptions: every exception whose status is `open` now, by kind.
-- Providers: every credit and every exception whose file was applied in the
-  month (`files.applied_at`). The provider is the catalogue's provider of the
+- Open exceptions: every exception open as of the as-of date, as it stood then
+  (raised by a batch processed by then, not closed by one processed by then), by kind.
+- Providers: every credit and every exception whose file was applied by a batch
+  processed in the month. The provider is the catalogue's provider of the
   course number, else the provider given with the file (`--provider`), else
   "(no approved course)". Rows received = credits + error exceptions (a warning
   belongs to a posted credit and is not a row of its own); exceptions are
   counted per kind, warnings included. Timeliness is the number of days from
-  completion to the arrival of the roster (the day its file was applied, UTC),
+  completion to the arrival of the roster (the processing date of its file's batch),
   over roster rows with a completion date not after arrival: median and worst.
   Worst providers first: highest exception rate (error exceptions / rows), then
   the worst delay.

@@ -16,10 +16,10 @@ from datetime import date
 
 from sqlalchemy import Connection, Date, Integer, String, and_, cast, func, literal, null, or_, select, union_all
 
-from cec_batch.store.tables import batches, credits, exceptions, files, reversals
+from cec_batch.store.tables import CEUS, batches, credits, exceptions, files, reversals
 
 COLUMNS = ("at", "processing_date", "operator", "command", "batch_id", "event", "certificant_id", "credit_id",
-           "exception_id", "course_number", "file", "location", "detail")
+           "exception_id", "course_number", "ceus", "file", "location", "detail")
 
 
 def _day(batch, wall_clock):
@@ -45,9 +45,9 @@ def audit_events(conn: Connection, *, certificant: str | None = None, file: str 
         select(credits.c.posted_at.label("at"), _day(posting, credits.c.posted_at).label("processing_date"),
                credits.c.operator, posting.c.command, credits.c.batch_id,
                literal("credit posted", text).label("event"), credits.c.certificant_id, credits.c.credit_id,
-               cast(null(), Integer).label("exception_id"), credits.c.course_number,
+               cast(null(), Integer).label("exception_id"), credits.c.course_number, credits.c.ceus,
                credits.c.source_file.label("file"), credits.c.source_location.label("location"),
-               (credits.c.ceus.cast(text) + literal(" CECs, ", text) + credits.c.source).label("detail"),
+               credits.c.source.label("detail"),
                credits.c.posted_at.label("anchor"), credits.c.credit_id.label("anchor_id"), literal(0).label("seq"),
                credits.c.file_id, credit_file.c.sha256)
         .select_from(credits.join(posting, posting.c.batch_id == credits.c.batch_id)
@@ -56,7 +56,7 @@ def audit_events(conn: Connection, *, certificant: str | None = None, file: str 
     reversed_ = (
         select(reversals.c.reversed_at, _day(undoing, reversals.c.reversed_at), reversals.c.operator,
                undoing.c.command, reversals.c.batch_id, literal("credit reversed", text), credits.c.certificant_id,
-               credits.c.credit_id, cast(null(), Integer), credits.c.course_number, credits.c.source_file,
+               credits.c.credit_id, cast(null(), Integer), credits.c.course_number, credits.c.ceus, credits.c.source_file,
                credits.c.source_location, reversals.c.reason, credits.c.posted_at, credits.c.credit_id,
                literal(1), credits.c.file_id, credit_file.c.sha256)
         .select_from(reversals.join(credits, credits.c.credit_id == reversals.c.credit_id)
@@ -67,7 +67,8 @@ def audit_events(conn: Connection, *, certificant: str | None = None, file: str 
         select(exceptions.c.created_at, _day(raising, exceptions.c.created_at), exceptions.c.operator,
                raising.c.command, exceptions.c.batch_id, literal("exception raised", text),
                exceptions.c.certificant_id, exceptions.c.credit_id, exceptions.c.exception_id,
-               exceptions.c.course_number, exceptions.c.source_file, exceptions.c.source_location,
+               exceptions.c.course_number, cast(null(), CEUS), exceptions.c.source_file,
+               exceptions.c.source_location,
                (exceptions.c.kind + literal(": ", text) + exceptions.c.detail),
                exceptions.c.created_at, exceptions.c.exception_id, literal(2), exceptions.c.file_id,
                exception_file.c.sha256)
@@ -78,7 +79,8 @@ def audit_events(conn: Connection, *, certificant: str | None = None, file: str 
         select(exceptions.c.resolved_at, _day(closing, exceptions.c.resolved_at), exceptions.c.resolved_by,
                closing.c.command, exceptions.c.resolved_batch_id, literal("exception ", text) + exceptions.c.status,
                exceptions.c.certificant_id, exceptions.c.credit_id, exceptions.c.exception_id,
-               exceptions.c.course_number, exceptions.c.source_file, exceptions.c.source_location,
+               exceptions.c.course_number, cast(null(), CEUS), exceptions.c.source_file,
+               exceptions.c.source_location,
                func.coalesce(exceptions.c.resolution, literal("", text)),
                exceptions.c.resolved_at, exceptions.c.exception_id, literal(3), exceptions.c.file_id,
                exception_file.c.sha256)
