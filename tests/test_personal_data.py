@@ -54,9 +54,16 @@ def written(base: Path) -> tuple[list[Path], list[Path]]:
     return files, folders
 
 
-def test_nightly_on_the_sample_world_writes_everything_owner_only(tmp_path):
-    db_url = f"sqlite:///{tmp_path / 'store.sqlite3'}"
-    sample_world_run(db_url, tmp_path)
+@pytest.fixture(scope="module")
+def sample_run(tmp_path_factory):
+    """One nightly run on the sample world (and the exports and report after it), for the two tests below."""
+    base = tmp_path_factory.mktemp("sample-world")
+    res = sample_world_run(f"sqlite:///{base / 'store.sqlite3'}", base)
+    return base, res
+
+
+def test_nightly_on_the_sample_world_writes_everything_owner_only(sample_run):
+    tmp_path, _res = sample_run
     files, folders = written(tmp_path / "out")
     kinds = {p.suffix for p in files}
     assert {".xlsx", ".json", ".csv", ".png"} <= kinds, kinds  # reports, summary, export, review images
@@ -94,9 +101,8 @@ def _sample_people() -> list[str]:
     return needles
 
 
-def test_logs_of_a_full_run_at_info_name_no_one(tmp_path):
-    db_url = f"sqlite:///{tmp_path / 'store.sqlite3'}"
-    res = sample_world_run(db_url, tmp_path)
+def test_logs_of_a_full_run_at_info_name_no_one(sample_run):
+    _base, res = sample_run
     assert " INFO " in res.stderr or "nightly [" in res.stderr  # the run did log
     logs = res.stderr.lower()
     found = [n for n in _sample_people() if n.lower() in logs]
