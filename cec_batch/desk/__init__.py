@@ -63,10 +63,17 @@ class Reference:
             return self._value
 
 
+class _Desk(Flask):
+    def log_exception(self, exc_info) -> None:
+        # Database messages quote the values written (names, emails): those only at debug level.
+        log.error("desk: %s on %s %s", exc_info[0].__name__ if exc_info[0] else "fault", request.method, request.path)
+        log.debug("desk: fault detail", exc_info=exc_info)
+
+
 def create_app(engine: Engine, *, operator: str, today: date, token: str | None = None,
                trusted_hosts: list[str] | None = None, secret_key: str | None = None) -> Flask:
     """The desk's WSGI application on ENGINE. With TOKEN every request must show it once (then a cookie)."""
-    app = Flask(__name__, template_folder=str(HERE / "templates"), static_folder=str(HERE / "static"))
+    app = _Desk(__name__, template_folder=str(HERE / "templates"), static_folder=str(HERE / "static"))
     app.config.update(
         SECRET_KEY=secret_key or secrets.token_hex(32),
         SESSION_COOKIE_HTTPONLY=True,
@@ -129,16 +136,10 @@ def create_app(engine: Engine, *, operator: str, today: date, token: str | None 
                                        "Reload the page and try again."), 400
 
     @app.errorhandler(500)
-    def _fault(exc):
-        original = getattr(exc, "original_exception", exc)
-        # Database messages quote the values written (names, emails): those only at debug level.
-        log.error("desk: %s on %s %s", type(original).__name__, request.method, request.path)
-        log.debug("desk: fault detail", exc_info=original)
+    def _fault(_exc):
         return render_template("message.html", title="Something went wrong",
                                message="The desk could not do that. Nothing was posted; try again, and if "
                                        "it happens again tell whoever runs cec-batch."), 500
-
-    app.logger.disabled = True  # Flask's own fault log would carry the database message; _fault logs instead
 
     @app.route("/favicon.ico")
     def favicon():
