@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import shlex
 import shutil
 import subprocess
 import sys
@@ -29,21 +30,33 @@ EXPECTED = HERE / "expected"
 VOLATILE = {"posted_at"}
 
 
-def cec(out: Path, *args: str, check: bool = True, capture: bool = False) -> subprocess.CompletedProcess:
+def store_url(out: Path) -> str:
+    return f"sqlite:///{out / 'cec-batch.sqlite3'}"
+
+
+def cec(out: Path, *args: str, check: bool = True, capture: bool = False,
+        db_url: str | None = None) -> subprocess.CompletedProcess:
     exe = Path(sys.executable).with_name("cec-batch")
-    cmd = [str(exe) if exe.exists() else "cec-batch", "--db", f"sqlite:///{out / 'cec-batch.sqlite3'}", *args]
+    cmd = [str(exe) if exe.exists() else "cec-batch", "--db", db_url or store_url(out), *args]
     res = subprocess.run(cmd, text=True, capture_output=capture, cwd=out)
     if check and res.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} exited {res.returncode}\n{res.stderr if capture else ''}")
     return res
 
 
-def run(out: Path, today: str, quiet: bool = False) -> dict[str, Path]:
-    """Load the reference data, run the nightly job over an inbox of every sample, export."""
+def run(out: Path, today: str, quiet: bool = False, db_url: str | None = None) -> dict[str, Path]:
+    """Load the reference data, run the nightly job over an inbox of every sample, export.
+
+    The store is a SQLite file in OUT unless DB_URL names another (the tests' PostgreSQL).
+    """
     out.mkdir(parents=True, exist_ok=True)
+
+    def cli(*args: str, **kw) -> subprocess.CompletedProcess:
+        return cec(out, *args, db_url=db_url, **kw)
+
     env_today = ["--today", today, "--operator", "demo"]
     for kind in ("certificants", "certifications", "courses"):
-        cec(out, *env_today, "load", kind, str(REFERENCE / f"{kind}.csv"), capture=quiet)
+        cli(*env_today, "load", kind, str(REFERENCE / f"{kind}.csv"), capture=quiet)
     # What arrived: provider rosters, and the mailroom's scans and emailed certificates.
     inbox = out / "inbox"
     for src, folder in ((HERE / "rosters", "rosters"), (HERE / "certificates", "scans")):
@@ -51,14 +64,14 @@ def run(out: Path, today: str, quiet: bool = False) -> dict[str, Path]:
         for p in sorted(src.iterdir()):
             if p.is_file() and p.suffix.lower() not in (".py", ".md"):
                 shutil.copy(p, inbox / folder / p.name)
-    cec(out, *env_today, "nightly", "--inbox", str(inbox), "--archive", str(out / "archive"),
+    cli(*env_today, "nightly", "--inbox", str(inbox), "--archive", str(out / "archive"),
         "--reports", str(out / "reports"), capture=quiet)
     files = {"workbook": out / "reports" / f"exceptions-{today}.xlsx", "exceptions_csv": out / "exceptions.csv",
              "credits_csv": out / "credits.csv"}
-    cec(out, "export", "exceptions", "--status", "all", "--out", str(files["exceptions_csv"]), capture=True)
-    cec(out, "export", "credits", "--out", str(files["credits_csv"]), capture=True)
+    cli("export", "exceptions", "--status", "all", "--out", str(files["exceptions_csv"]), capture=True)
+    cli("export", "credits", "--out", str(files["credits_csv"]), capture=True)
     if not quiet:  # the compliance manager's monthly workbook, as of the same day
-        cec(out, *env_today, "report", "compliance", "--out", str(out / "reports"))
+        cli(*env_today, "report", "compliance", "--out", str(out / "reports"))
     return files
 
 
@@ -114,6 +127,10 @@ def main() -> None:
     files = run(args.out.resolve(), args.today)
     print(f"\nExceptions workbook for staff: {files['workbook']}")
     print(f"Exports: {files['exceptions_csv']}, {files['credits_csv']}")
+    print("\nThe review desk on this store (a page in the browser; Ctrl-C stops it):")
+    exe = Path(sys.executable).with_name("cec-batch")
+    print(f"  {shlex.quote(str(exe) if exe.exists() else 'cec-batch')} --db {shlex.quote(store_url(args.out.resolve()))} "
+          f"--today {args.today} --operator demo desk")
 
 
 if __name__ == "__main__":
