@@ -358,3 +358,20 @@ def test_several_staff_deciding_one_exception_at_once_post_it_once(world):
     creds, excs = ledger_of(engine)
     assert len([c for c in creds if c["source"] == "resolution"]) == 1
     assert excs[eid]["status"] == "resolved"
+
+
+def test_field_regions_are_drawn_from_the_boxes_the_reader_recorded(world):
+    engine, ids, _ = world
+    eid = ids[("needs_review", "page 1")]
+    client = app_for(engine).test_client()
+    html = client.get(f"/x/{eid}").data.decode()
+    assert 'class="box' not in html and "no field regions recorded" in html  # none recorded: the page alone
+    with engine.begin() as conn:
+        data = conn.execute(select(exceptions.c.data).where(exceptions.c.exception_id == eid)).scalar_one()
+        data["read"]["fields"]["full_name"]["box"] = [0.1, 0.2, 0.45, 0.24]
+        data["read"]["fields"]["completion_date"]["box"] = [0.1, 0.3, "x", 0.34]   # unusable: left out
+        data["read"]["fields"]["email"]["box"] = [0.6, 0.2, 0.5, 0.24]             # x1 < x0: left out
+        conn.execute(update(exceptions).where(exceptions.c.exception_id == eid).values(data=data))
+    html = client.get(f"/x/{eid}").data.decode()
+    assert re.findall(r'class="box[^"]*" data-field="([^"]+)" data-box="([^"]+)"', html) == [
+        ("full_name", "[0.1, 0.2, 0.45, 0.24]")]

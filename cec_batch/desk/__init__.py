@@ -121,7 +121,7 @@ def create_app(engine: Engine, *, operator: str, today: date, token: str | None 
     @app.after_request
     def _headers(resp):
         resp.headers["Content-Security-Policy"] = ("default-src 'none'; img-src 'self'; style-src 'self'; "
-                                                   "script-src 'self'; form-action 'self'; base-uri 'none'; "
+                                                   "script-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; "
                                                    "frame-ancestors 'none'")
         resp.headers["X-Content-Type-Options"] = "nosniff"
         resp.headers["Referrer-Policy"] = "no-referrer"
@@ -243,6 +243,15 @@ def create_app(engine: Engine, *, operator: str, today: date, token: str | None 
             return redirect(here)
         flash(result.message, "error")
         return redirect(here)
+
+    @app.route("/x/<int:exception_id>/status")
+    def status(exception_id: int):
+        """Whether the exception is still open, and if not who decided it when (the page asks now and then)."""
+        with engine.connect() as conn:
+            ex = queries.exception(conn, exception_id)
+        if ex is None:
+            abort(404)
+        return {"status": ex["status"], "resolved_by": ex["resolved_by"], "resolved_at": _when(ex["resolved_at"])}
 
     @app.route("/image/<int:exception_id>")
     def image(exception_id: int):

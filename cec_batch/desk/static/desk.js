@@ -46,11 +46,31 @@
 
   function postShown() {
     var form = $("#decide"), button = $("#post");
-    if (form && button) { form.requestSubmit(button); }
+    if (form && button && !button.disabled) { form.requestSubmit(button); }
+  }
+
+  // Someone else may decide this exception while it is on screen: say so, and by whom.
+  function watch() {
+    var desk = $("#desk"), url = desk && desk.getAttribute("data-status-url");
+    if (!url || !window.fetch) { return; }
+    var timer = setInterval(function () {
+      fetch(url, { credentials: "same-origin" }).then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (s) {
+          if (!s || s.status === "open") { return; }
+          clearInterval(timer);
+          var note = $("#taken-now");
+          note.textContent = "Taken meanwhile: " + s.status + " by " + s.resolved_by + " at " + s.resolved_at +
+            ". Press j for the next one.";
+          note.hidden = false;
+          document.querySelectorAll("#decide input, #decide button, #dismiss input, #dismiss button")
+            .forEach(function (el) { el.disabled = true; });
+        }).catch(function () {});
+    }, 4000);
   }
 
   document.addEventListener("DOMContentLoaded", function () {
     placeBoxes();
+    watch();
     var toggle = $("#keys-toggle");
     if (toggle) { toggle.addEventListener("click", function () { $("#keys").hidden = !$("#keys").hidden; }); }
     var zin = $("#zoom-in"), zout = $("#zoom-out"), rot = $("#rotate");
