@@ -118,7 +118,7 @@ def staff(browser, base: str, name: str, shots: Path):
     return context, page
 
 
-def test_staff_clear_the_sample_world_at_the_desk(desk, browser, tmp_path):
+def test_staff_clear_the_sample_world_at_the_desk_and_two_at_once_post_once(desk, browser, tmp_path):
     engine, folder, base = desk
     shots = Path(os.environ.get("CEC_DESK_SCREENSHOTS") or tmp_path / "screenshots")
     shots.mkdir(parents=True, exist_ok=True)
@@ -199,11 +199,12 @@ def test_staff_clear_the_sample_world_at_the_desk(desk, browser, tmp_path):
     assert one(engine, exception_id=dup["exception_id"])["resolution"] == "dismiss: same row sent twice"
     ctx.close()
 
+    # 6. Two people decide one exception at the same time: one credit (the sample world is built once).
+    two_people_decide_one_exception(engine, base, browser, shots)
 
-def test_two_people_deciding_one_exception_at_once_post_one_credit(desk, browser, tmp_path):
-    engine, folder, base = desk
-    shots = tmp_path / "screenshots"
-    shots.mkdir()
+
+def two_people_decide_one_exception(engine, base, browser, shots: Path):
+    """Ann and Bob press Enter on the same ambiguous row; Cy only looks at it."""
     target = one(engine, kind="ambiguous_certificant", source_file="harbor_ods_no_ids_family_email.ods",
                  status="open")
     # A third member of staff only looks at the page: it tells them when it was taken, and by whom.
