@@ -2,7 +2,8 @@
 
 `cec-batch resolve WORKBOOK` reads the `resolution` column of every sheet that
 has one (with `exception_id` beside it) and applies each decision to its open
-exception, all in one transaction.
+exception, all in one transaction. The review desk (`cec-batch desk`) applies one
+decision at a time through `decide`, by the same `apply_decisions`.
 
 The decision grammar (case-insensitive; several decisions in one cell are
 separated by `;`; a `:` or `=` after the keyword is allowed):

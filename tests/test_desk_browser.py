@@ -135,6 +135,14 @@ def test_staff_clear_the_sample_world_at_the_desk_and_two_at_once_post_once(desk
     assert "found without a label" in page.inner_text(".field.flagged")
     assert page.locator("#page-image").evaluate("img => img.complete && img.naturalWidth > 0")
     page.shot("certificate")
+    page.keyboard.press("+")
+    page.keyboard.press("r")
+    assert page.eval_on_selector("#page", "p => [p.style.width, p.style.transform]") == ["125%", "rotate(90deg)"]
+    page.keyboard.press("-")
+    page.keyboard.press("r")
+    page.keyboard.press("r")
+    page.keyboard.press("r")
+    assert page.eval_on_selector("#page", "p => [p.style.width, p.style.transform]") == ["100%", ""]
     page.keyboard.press("Enter")
     page.wait_for_url(lambda url: f"/x/{clear['exception_id']}" not in url)
     assert "posted credit" in page.inner_text(".flash")

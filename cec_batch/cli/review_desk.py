@@ -54,7 +54,8 @@ def desk_command(obj, host, port, token, threads, no_browser, verbose):
     elif len(token) < 12:
         fail("--token: use at least 12 characters (or leave it out to get a new one)", EXIT_USAGE)
     logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO, format="%(asctime)s %(message)s")
-    logging.getLogger("waitress").setLevel(logging.WARNING)
+    for noisy in ("waitress", "alembic"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     engine = obj.engine()
     app = create_app(engine, operator=obj.operator, today=obj.today, token=token,
                      trusted_hosts=None if not local else ["127.0.0.1", "localhost", "[::1]", "::1"])
