@@ -23,8 +23,8 @@ from cec_batch.desk import create_app
 from cec_batch.store import open_store
 from cec_batch.store.tables import batches, credits, exceptions
 
-from cli_helpers import argv, cli, export
-from desk_world import FORMULA, HTML_FILE, SCRIPT_NAME, csrf, small_world, today
+from cli_helpers import argv, cli
+from desk_world import HTML_FILE, csrf, small_world, today
 
 
 @pytest.fixture
