@@ -217,8 +217,8 @@ def decide(engine: Engine, decision: Decision, *, operator: str, today: date) ->
     `resolve`, so a desk decision and a workbook decision on one exception post once: the
     second finds it closed (`already_resolved`).
     """
-    _summary_, results = apply_in_transaction(engine, [decision], operator=operator, today=today, command="desk",
-                                              origin={"desk": f"exception {decision.exception_id}"})
+    _, results = apply_in_transaction(engine, [decision], operator=operator, today=today, command="desk",
+                                      origin={"desk": f"exception {decision.exception_id}"})
     return results[0]
 
 
