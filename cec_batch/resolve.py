@@ -2,7 +2,8 @@
 
 `cec-batch resolve WORKBOOK` reads the `resolution` column of every sheet that
 has one (with `exception_id` beside it) and applies each decision to its open
-exception, all in one transaction.
+exception, all in one transaction. The review desk (`cec-batch desk`) applies one
+decision at a time through `decide`, by the same `apply_decisions`.
 
 The decision grammar (case-insensitive; several decisions in one cell are
 separated by `;`; a `:` or `=` after the keyword is allowed):
@@ -204,19 +205,39 @@ class Result:
 def resolve_workbook(engine: Engine, path: Path, *, operator: str, today: date, dry_run: bool = False) -> dict:
     """Apply the decisions of the workbook at PATH in one transaction; returns the run's summary."""
     decisions = read_decisions(path)
+    summary, _results = apply_in_transaction(engine, decisions, operator=operator, today=today, command="resolve",
+                                             origin={"workbook": path.name}, dry_run=dry_run)
+    return summary
+
+
+def decide(engine: Engine, decision: Decision, *, operator: str, today: date) -> Result:
+    """One decision taken at the review desk (`cec-batch desk`), applied exactly as a workbook's.
+
+    Its own transaction and batch (command `desk`); the same lock, re-check and posting as
+    `resolve`, so a desk decision and a workbook decision on one exception post once: the
+    second finds it closed (`already_resolved`).
+    """
+    _, results = apply_in_transaction(engine, [decision], operator=operator, today=today, command="desk",
+                                      origin={"desk": f"exception {decision.exception_id}"})
+    return results[0]
+
+
+def apply_in_transaction(engine: Engine, decisions: list[Decision], *, operator: str, today: date, command: str,
+                         origin: dict, dry_run: bool = False) -> tuple[dict, list[Result]]:
+    """DECISIONS applied in one write transaction under a new batch of COMMAND; (summary, results)."""
     for attempt in range(RETRIES):
         try:
             with engine.connect() as conn:
                 conn = conn.execution_options(immediate=True)
                 with conn.begin() as trans:
-                    batch_id = ledger.start_batch(conn, "resolve", operator, today)
+                    batch_id = ledger.start_batch(conn, command, operator, today)
                     results = apply_decisions(conn, decisions, operator=operator, today=today, batch_id=batch_id)
-                    summary = _summary(path, len(decisions), results, batch_id=batch_id, operator=operator,
+                    summary = _summary(origin, len(decisions), results, batch_id=batch_id, operator=operator,
                                        dry_run=dry_run, today=today)
                     ledger.finish_batch(conn, batch_id, "done", summary)
                     if dry_run:
                         trans.rollback()
-            return summary
+            return summary, results
         except IntegrityError:
             # Another run posted the same credit meanwhile: look again with what is now in the ledger.
             if attempt == RETRIES - 1:
@@ -343,13 +364,13 @@ def _close(conn: Connection, exception_id: int, status: str, resolution: str, op
         raise RuntimeError(f"exception {exception_id} was closed by another run during this one")
 
 
-def _summary(path: Path, read: int, results: list[Result], *, batch_id: int, operator: str, dry_run: bool,
+def _summary(origin: dict, read: int, results: list[Result], *, batch_id: int, operator: str, dry_run: bool,
              today: date) -> dict:
     outcomes = Counter(r.outcome for r in results)
     new_kinds = Counter(k for r in results if r.outcome == "answered" for _i, k in r.new_exceptions)
     warnings = Counter(k for r in results if r.outcome == "posted" for _i, k in r.new_exceptions)
     return {
-        "workbook": path.name, "batch_id": batch_id, "operator": operator, "dry_run": dry_run,
+        **origin, "batch_id": batch_id, "operator": operator, "dry_run": dry_run,
         "today": today.isoformat(),
         "decisions": read,
         "posted": outcomes["posted"],

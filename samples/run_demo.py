@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import shlex
 import shutil
 import subprocess
 import sys
@@ -29,21 +30,33 @@ EXPECTED = HERE / "expected"
 VOLATILE = {"posted_at"}
 
 
-def cec(out: Path, *args: str, check: bool = True, capture: bool = False) -> subprocess.CompletedProcess:
+def store_url(out: Path) -> str:
+    return f"sqlite:///{out / 'cec-batch.sqlite3'}"
+
+
+def cec(out: Path, *args: str, check: bool = True, capture: bool = False,
+        db_url: str | None = None) -> subprocess.CompletedProcess:
     exe = Path(sys.executable).with_name("cec-batch")
-    cmd = [str(exe) if exe.exists() else "cec-batch", "--db", f"sqlite:///{out / 'cec-batch.sqlite3'}", *args]
+    cmd = [str(exe) if exe.exists() else "cec-batch", "--db", db_url or store_url(out), *args]
     res = subprocess.run(cmd, text=True, capture_output=capture, cwd=out)
     if check and res.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} exited {res.returncode}\n{res.stderr if capture else ''}")
     return res
 
 
-def run(out: Path, today: str, quiet: bool = False) -> dict[str, Path]:
-    """Load the reference data, run the nightly job over an inbox of every sample, export."""
+def run(out: Path, today: str, quiet: bool = False, db_url: str | None = None) -> dict[str, Path]:
+    """Load the reference data, run the nightly job over an inbox of every sample, export.
+
+    The store is a SQLite file in OUT unless DB_URL names another (the tests' PostgreSQL).
+    """
     out.mkdir(parents=True, exist_ok=True)
+
+    def cli(*args: str, **kw) -> subprocess.CompletedProcess:
+        return cec(out, *args, db_url=db_url, **kw)
+
     env_today = ["--today", today, "--operator", "demo"]
     for kind in ("certificants", "certifications", "courses"):
-        cec(out, *env_today, "load", kind, str(REFERENCE / f"{kind}.csv"), capture=quiet)
+        cli(*env_today, "load", kind, str(REFERENCE / f"{kind}.csv"), capture=quiet)
     # What arrived: provider rosters, and the mailroom's scans and emailed certificates.
     inbox = out / "inbox"
     for src, folder in ((HERE / "rosters", "rosters"), (HERE / "certificates", "scans")):
@@ -51,19 +64,19 @@ def run(out: Path, today: str, quiet: bool = False) -> dict[str, Path]:
         for p in sorted(src.iterdir()):
             if p.is_file() and p.suffix.lower() not in (".py", ".md"):
                 shutil.copy(p, inbox / folder / p.name)
-    cec(out, *env_today, "nightly", "--inbox", str(inbox), "--archive", str(out / "archive"),
+    cli(*env_today, "nightly", "--inbox", str(inbox), "--archive", str(out / "archive"),
         "--reports", str(out / "reports"), capture=quiet)
     files = {"workbook": out / "reports" / f"exceptions-{today}.xlsx", "exceptions_csv": out / "exceptions.csv",
              "credits_csv": out / "credits.csv"}
-    cec(out, "export", "exceptions", "--status", "all", "--out", str(files["exceptions_csv"]), capture=True)
-    cec(out, "export", "credits", "--out", str(files["credits_csv"]), capture=True)
+    cli("export", "exceptions", "--status", "all", "--out", str(files["exceptions_csv"]), capture=True)
+    cli("export", "credits", "--out", str(files["credits_csv"]), capture=True)
     if not quiet:  # the compliance manager's monthly workbook, as of the same day
-        cec(out, *env_today, "report", "compliance", "--out", str(out / "reports"))
-        files["audit_for"] = desk_next_day(out, files["workbook"], today)
+        cli(*env_today, "report", "compliance", "--out", str(out / "reports"))
+        files["audit_for"] = desk_next_day(out, files["workbook"], today, db_url)
     return files
 
 
-def desk_next_day(out: Path, workbook: Path, today: str) -> str | None:
+def desk_next_day(out: Path, workbook: Path, today: str, db_url: str | None = None) -> str | None:
     """The next day at the desk: a credit posted with a CEC warning is reversed (posted in error)
     and its warning dismissed through the workbook; the audit trail of that person shows all three."""
     import json
@@ -71,15 +84,18 @@ def desk_next_day(out: Path, workbook: Path, today: str) -> str | None:
 
     from openpyxl import load_workbook
 
-    listed = json.loads(cec(out, "exceptions", "list", "--json", capture=True).stdout)
+    def cli(*args: str, **kw) -> subprocess.CompletedProcess:
+        return cec(out, *args, db_url=db_url, **kw)
+
+    listed = json.loads(cli("exceptions", "list", "--json", capture=True).stdout)
     warning = next((e for e in listed["exceptions"] if e["kind"] == "ceus_mismatch" and e["certificant_id"]), None)
     if warning is None:
         return None
     next_day = ["--today", (date.fromisoformat(today) + timedelta(days=1)).isoformat(), "--operator", "clerk"]
-    credit = json.loads(cec(out, "audit", "--certificant", warning["certificant_id"], "--json", capture=True).stdout)
+    credit = json.loads(cli("audit", "--certificant", warning["certificant_id"], "--json", capture=True).stdout)
     credit_id = next(e["credit_id"] for e in credit["events"]
                      if e["event"] == "credit posted" and e["location"] == warning["source_location"])
-    cec(out, *next_day, "reverse", str(credit_id), "--reason", "posted to the wrong person (demo)", capture=True)
+    cli(*next_day, "reverse", str(credit_id), "--reason", "posted to the wrong person (demo)", capture=True)
     wb = load_workbook(workbook)
     for ws in wb.worksheets[1:]:
         header = [c.value for c in ws[2]]
@@ -90,9 +106,9 @@ def desk_next_day(out: Path, workbook: Path, today: str) -> str | None:
                     ws.cell(r, res).value = "dismiss: credit reversed, see the audit trail"
     desk = out / "desk.xlsx"
     wb.save(desk)
-    cec(out, *next_day, "resolve", str(desk), capture=True)
+    cli(*next_day, "resolve", str(desk), capture=True)
     print(f"\nAudit trail of certificant {warning['certificant_id']} (posted, reversed, dismissed):")
-    cec(out, *next_day, "audit", "--certificant", warning["certificant_id"])
+    cli(*next_day, "audit", "--certificant", warning["certificant_id"])
     return warning["certificant_id"]
 
 
@@ -149,8 +165,11 @@ def main() -> None:
     print(f"\nExceptions workbook for staff: {files['workbook']}")
     print(f"Exports: {files['exceptions_csv']}, {files['credits_csv']}")
     if files.get("audit_for"):
-        print(f"Audit trail: cec-batch --db sqlite:///{args.out.resolve() / 'cec-batch.sqlite3'} audit "
-              f"--certificant {files['audit_for']}")
+        print(f"Audit trail: cec-batch --db {store_url(args.out.resolve())} audit --certificant {files['audit_for']}")
+    print("\nThe review desk on this store (a page in the browser; Ctrl-C stops it):")
+    exe = Path(sys.executable).with_name("cec-batch")
+    print(f"  {shlex.quote(str(exe) if exe.exists() else 'cec-batch')} --db {shlex.quote(store_url(args.out.resolve()))} "
+          f"--today {args.today} --operator demo desk")
 
 
 if __name__ == "__main__":

@@ -118,4 +118,4 @@ def fail(message: str, code: int = EXIT_FAILED):
 
 
 # Register the commands (each module adds its own to `main`).
-from cec_batch.cli import commands, desk, jobs, report, staff  # noqa: E402,F401
+from cec_batch.cli import commands, desk, jobs, report, review_desk, staff  # noqa: E402,F401
