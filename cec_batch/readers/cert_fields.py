@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cec_batch.readers.cert_layout import Line, Seg, lines_of
+from cec_batch.readers.cert_layout import Line, Seg, fractions, lines_of
 from cec_batch.readers.cert_vocabulary import (
     COURSE_LABELLED_RE,
     COURSE_RE,
@@ -30,6 +30,11 @@ from cec_batch.readers.cert_vocabulary import (
     NUMBER_RE,
     PARTICLES,
     SEPARATORS,
+    COMPLETION_WORDS,
+    CONTEXT_WORDS,
+    MONTH_RE,
+    OTHER_DATE_WORDS,
+    phrase_regex,
 )
 
 # Found by its shape alone rather than after a label. A date is never trusted that
@@ -77,14 +82,17 @@ class Found:
     how: str                  # "label" or "pattern"
     label: str | None = None
     from_parts: bool = False          # a name joined from first and last name labelled apart
-    box: tuple | None = None          # where the value's words are (OCR pixels), for a second look
+    box: tuple | None = None          # where the value's words are (page units), for a second look
     reread: float | None = None       # confidence of the second, independent reading when one was made
+    announced: bool = False           # the label can only mean this field ("Completion Date")
 
-    def as_dict(self) -> dict:
+    def as_dict(self, extent=None) -> dict:
         out = {"value": self.value, "confidence": round(self.confidence, 1), "how": self.how,
                "label": self.label}
         if self.reread is not None:
             out["reread_confidence"] = round(self.reread, 1)
+        if extent is not None:
+            out["box"] = fractions(self.box, extent)
         return out
 
 
@@ -294,7 +302,8 @@ def find_fields(segs: list[Seg]) -> tuple[dict[str, Found], list[str], list]:
                     if f == "email":
                         value = re.sub(r"\s*([@.])\s*", r"\1", value)
                         value = EMAIL_RE.search(value).group()
-                    found[f] = Found(value, seg.conf(*span), "label", lab.text, box=seg.box(*span))
+                    found[f] = Found(value, seg.conf(*span), "label", lab.text, box=seg.box(*span),
+                                     announced=lab.announces)
             if all(f in found for f in wanted):
                 break
 
@@ -312,7 +321,8 @@ def find_fields(segs: list[Seg]) -> tuple[dict[str, Found], list[str], list]:
     if "provider" not in found and lines:
         top = lines[0].segs[0]
         if _v_text(top.text, 0, len(top.text), True) and not re.search(r"certificate", top.text, re.I):
-            found["provider"] = Found(top.text, top.conf(0, len(top.text)), "pattern", None)
+            found["provider"] = Found(top.text, top.conf(0, len(top.text)), "pattern", None,
+                                      box=top.box(0, len(top.text)))
     name_from_parts(found)
     return found, notes, [b for b in bare if b[0] not in found]
 
@@ -325,7 +335,16 @@ def name_from_parts(found: dict[str, Found]) -> None:
     if "first_name" in found and "last_name" in found:
         first, last = found["first_name"], found["last_name"]
         found["full_name"] = Found(f"{first.value} {last.value}", min(first.confidence, last.confidence),
-                                   "label", f"{first.label} / {last.label}", from_parts=True)
+                                   "label", f"{first.label} / {last.label}", from_parts=True,
+                                   box=union_box(first.box, last.box))
+
+
+def union_box(*boxes):
+    """The smallest box holding every box given (None ones left out)."""
+    boxes = [b for b in boxes if b is not None]
+    if not boxes:
+        return None
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
 def _value_then_unit(lines: list[Line], found: dict, f: str, rx: re.Pattern) -> None:
@@ -367,3 +386,219 @@ def _by_shape(lines, found, notes, f: str, rx: re.Pattern, key, span=None) -> No
         notes.append(f"{FIELD_NAMES.get(f, f)}: several unlabelled candidates ({', '.join(sorted(hits))[:120]})")
 
 
+
+
+# ---------------------------------------------------------------- candidates: every value on the page
+
+
+@dataclass
+class Candidate:
+    """One value of one field found anywhere on the page, with what surrounds it.
+
+    `value` is what the pipeline should read (for a date: the last day of an event's
+    range, in a form the date parser reads); `printed` is the text on the page.
+    `before` / `after` are the nearest words around it (on its segment, else its line,
+    else, for `before`, the cell just above it); `height` is its words' height as a
+    share of the page height (the font size on a text layer). A date's `kind` is
+    "completion", "other" (issued, printed, expires, birth...) or None when no word
+    near it says.
+    """
+
+    field: str            # date, course_number, certificant_id, email, ceus, hours, name
+    value: str
+    printed: str
+    confidence: float
+    box: tuple | None
+    before: str
+    after: str
+    line: str
+    height: float
+    kind: str | None = None
+    telling: str | None = None       # the word that gave the kind
+
+    def as_dict(self, extent) -> dict:
+        out = {"field": self.field, "value": self.value, "confidence": round(self.confidence, 1),
+               "box": fractions(self.box, extent), "before": self.before, "after": self.after,
+               "line": self.line, "height": round(self.height, 4)}
+        if self.printed != self.value:
+            out["printed"] = self.printed
+        if self.field == "date":
+            out["kind"], out["telling"] = self.kind, self.telling
+        return out
+
+
+_COMPLETION_RE = phrase_regex(COMPLETION_WORDS)
+_OTHER_RE = phrase_regex(OTHER_DATE_WORDS)
+_ID_LONG = re.compile(r"(?<![A-Za-z0-9.,/\-])\d{5,10}(?![A-Za-z0-9/\-]|[.,]\d)")
+
+
+def date_value(printed: str) -> str:
+    """A printed date as the date parser reads it: an event's range ends on its last day,
+    "3rd day of May, 2026" is "May 3, 2026"; any other date stays as printed."""
+    text = " ".join(printed.split())
+    months = MONTH_RE.findall(text)
+    if not months:
+        return text
+    days = re.findall(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?(?!\d)", text)
+    year = re.findall(r"\d{4}", text)
+    if len(days) > 1 or re.search(r"\bday\b|\bthe\b", text, re.IGNORECASE):
+        return f"{months[-1]} {days[-1]}, {year[-1]}"
+    return text
+
+
+def _words_tail(text: str) -> str:
+    return " ".join(text.split()[-CONTEXT_WORDS:])
+
+
+def _words_head(text: str) -> str:
+    return " ".join(text.split()[:CONTEXT_WORDS])
+
+
+def _above(lines: list[Line], n: int, seg: Seg) -> str:
+    """The cell just above SEG (a table header, a form's label line), within two lines."""
+    height = max(seg.y1 - seg.y0, 1.0)
+    for above in reversed(lines[max(0, n - 2):n]):
+        if seg.y0 - above.y1 > 3.5 * height:
+            break
+        hits = [s for s in above.segs if s.x0 < seg.x1 and s.x1 > seg.x0]
+        if hits:
+            return " ".join(s.text for s in hits)
+    return ""
+
+
+def _date_kind(before: str, left: str, above: str, after: str) -> tuple[str | None, str | None]:
+    """What the words around a date say it is: the nearest telling word wins, looking first
+    before it on its segment, then in the cell to its left, then above it, then after it."""
+    for text, nearest_last in ((before, True), (left, True), (above, True), (after, False)):
+        hits = [(m.start(), "completion", m.group()) for m in _COMPLETION_RE.finditer(text)]
+        hits += [(m.start(), "other", m.group()) for m in _OTHER_RE.finditer(text)]
+        if hits:
+            hits.sort()
+            pos, kind, word = hits[-1] if nearest_last else hits[0]
+            return kind, word.lower()
+    return None, None
+
+
+def _name_runs(text: str) -> list[tuple[int, int]]:
+    """Runs of two to six words that could be a name ("Jane Doe", "DOE, Jane", "Ana dos Santos")."""
+    runs: list[tuple[int, int]] = []
+    cur: list[tuple[int, int]] = []
+
+    def flush() -> None:
+        if 2 <= len(cur) <= 6:
+            runs.append((cur[0][0], cur[-1][1]))
+        cur.clear()
+
+    for m in re.finditer(r"\S+", text):
+        tok = m.group()
+        core = tok.rstrip(",")
+        if not (core and NAME_TOKEN.fullmatch(core) and core.casefold().strip(".") not in NOT_NAMES
+                and (core[0].isupper() or core.casefold() in PARTICLES)):
+            flush()
+            continue
+        cur.append((m.start(), m.start() + len(core)))
+        if tok.endswith(",") and len(cur) > 1:     # "Jane Doe, CPT" ends at its comma; "Doe, Jane" goes on
+            flush()
+    flush()
+    return runs
+
+
+def page_candidates(segs: list[Seg], page_height: float) -> list[Candidate]:
+    """Every date, course number, ID, email, CEC and hour phrase and name-like run on the page."""
+    lines = lines_of(segs)
+    out: list[Candidate] = []
+    page_height = max(page_height, 1.0)
+    for n, line in enumerate(lines):
+        line_text = " | ".join(seg.text for seg in line.segs)
+        for i, seg in enumerate(line.segs):
+            text = seg.text
+            spans: list[tuple[str, int, int, str]] = []
+            dates = [(m.start(), m.end()) for m in DATE_RE.finditer(text)]
+            spans += [("date", a, b, date_value(text[a:b])) for a, b in dates]
+            for m in COURSE_LABELLED_RE.finditer(text):
+                got = _course_span(text, m)
+                if got:
+                    spans.append(("course_number", got[0], got[1], text[got[0]:got[1]]))
+            for m in EMAIL_RE.finditer(text):
+                spans.append(("email", m.start(), m.end(), m.group()))
+            taken = [(a, b) for _f, a, b, _v in spans]
+            for m in _ID_LONG.finditer(text):
+                if not any(a < m.end() and m.start() < b for a, b in taken):
+                    spans.append(("certificant_id", m.start(), m.end(), m.group()))
+            for f, rx in (("ceus", CEUS_SUFFIX_RE), ("hours", HOURS_SUFFIX_RE)):
+                for m in rx.finditer(text):
+                    spans.append((f, m.start(), m.end(), m.group(1)))
+            for a, b in _name_runs(text):
+                if not any(x < b and a < y for _f, x, y, _v in spans):
+                    spans.append(("name", a, b, text[a:b]))
+            if not spans:
+                continue
+            left = line.segs[i - 1].text if i else ""
+            above = None
+            for f, a, b, value in spans:
+                prev_end = max([y for x, y in dates if y <= a], default=0)
+                next_start = min([x for x, y in dates if x >= b], default=len(text))
+                before, after = _words_tail(text[prev_end:a]), _words_head(text[b:next_start])
+                box = seg.box(a, b)
+                cand = Candidate(f, value, text[a:b], seg.conf(a, b), box, before, after, line_text[:160],
+                                 ((box[3] - box[1]) / page_height) if box else 0.0)
+                if f == "date":
+                    if above is None:
+                        above = _above(lines, n, seg)
+                    cand.kind, cand.telling = _date_kind(before, _words_tail(left) if not before else "",
+                                                         above if not before else "", after)
+                out.append(cand)
+    return out
+
+
+def choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[str]) -> None:
+    """The completion date from every date on the page, by the words around each (rules-notes).
+
+    A date after a label that can only mean it ("Completion Date") stands. Otherwise a
+    date called the completion by a word near it wins; failing that, the one date no
+    word calls something else; several such dates with nothing to tell them apart, or
+    none, leave the field to a person with the reason in plain words.
+    """
+    got = found.get("completion_date")
+    if got is not None and got.announced:
+        return
+    dates = [c for c in cands if c.field == "date"]
+    if not dates:
+        return
+    from cec_batch.normalize import parse_date
+
+    def key(c: Candidate):
+        return parse_date(c.value).value or c.value.casefold()
+
+    by_kind: dict[str | None, dict] = {"completion": {}, "other": {}, None: {}}
+    for c in dates:
+        by_kind[c.kind].setdefault(key(c), c)
+    completion, plain, other = by_kind["completion"], by_kind[None], by_kind["other"]
+
+    def take(c: Candidate, how: str) -> None:
+        found["completion_date"] = Found(c.value, c.confidence, how, c.telling, box=c.box)
+
+    def shown(group) -> str:
+        return ", ".join(c.printed for c in group.values())
+
+    notes[:] = [n for n in notes if not n.startswith("completion date: several unlabelled")]
+    if len(completion) == 1:
+        take(next(iter(completion.values())), "context")
+        return
+    if len(completion) > 1:
+        found.pop("completion_date", None)
+        notes.append(f"completion date: {len(completion)} dates are each called the completion "
+                     f"({shown(completion)}) and no word says which one counts")
+        return
+    if got is not None and got.how == "label":
+        return                  # "Date: ..." with no date called the completion: the label stands
+    if len(plain) == 1:
+        take(next(iter(plain.values())), "only date")
+        return
+    found.pop("completion_date", None)
+    if len(plain) > 1:
+        words = {2: "two", 3: "three"}.get(len(plain), str(len(plain)))
+        notes.append(f"completion date: {words} dates and no word says which is the completion ({shown(plain)})")
+    elif other:
+        notes.append(f"completion date: the only dates on the page are not the completion "
+                     f"({'; '.join(f'{c.telling} {c.printed}' for c in other.values())})")

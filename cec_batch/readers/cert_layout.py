@@ -111,14 +111,41 @@ def lines_of(segs: list[Seg]) -> list[Line]:
 
 _CELL_BORDERS = frozenset({"|", "||", "¦", "[", "]", "|_", "_|"})
 _KEPT_MARKS = _CELL_BORDERS | {":", "#", "&", "@", "/"}
+# A dot leader ("Participant ........ Schröder, Janice") is a cell border: three or more
+# dots, middle dots or ellipses, alone or stuck to the end or start of a word.
+_LEADER = re.compile(r"(?:[.·…]\s?){3,}|…+")
+
+
+def _cut_leaders(toks: list[Tok]) -> list[Tok]:
+    """Words with the dot leaders in them taken out, each leader left as a "|" border."""
+    out: list[Tok] = []
+    dots = [bool(t.text) and not t.text.strip(".·…_") for t in toks]
+    for i, t in enumerate(toks):
+        if dots[i] and (len(t.text) >= 2 or (i and dots[i - 1]) or (i + 1 < len(toks) and dots[i + 1])):
+            out.append(Tok("|", t.conf, t.x0, t.y0, t.x1, t.y1))
+            continue
+        if "..." not in t.text and "·" not in t.text and "…" not in t.text:
+            out.append(t)
+            continue
+        pos, n = 0, max(len(t.text), 1)
+        width = t.x1 - t.x0
+        for m in list(_LEADER.finditer(t.text)) + [None]:
+            a, b = (m.start(), m.end()) if m else (len(t.text), len(t.text))
+            if a > pos:
+                out.append(Tok(t.text[pos:a], t.conf, t.x0 + width * pos / n, t.y0, t.x0 + width * a / n, t.y1))
+            if m:
+                out.append(Tok("|", t.conf, t.x0 + width * a / n, t.y0, t.x0 + width * b / n, t.y1))
+            pos = b
+    return out
 
 
 def _split_at_gaps(toks: list[Tok], factor: float) -> list[Seg]:
-    """Cut a run of words where the gap is wider than `factor` word heights, or at a ruled cell border."""
+    """Cut a run of words where the gap is wider than `factor` word heights, at a ruled cell border
+    or at a dot leader."""
     segs, cur = [], []
     heights = sorted(t.y1 - t.y0 for t in toks) or [1.0]
     h = max(heights[len(heights) // 2], 1.0)
-    for t in sorted(toks, key=lambda t: t.x0):
+    for t in sorted(_cut_leaders(toks), key=lambda t: t.x0):
         if t.text in _CELL_BORDERS:
             if cur:
                 segs.append(Seg(cur))
@@ -153,6 +180,22 @@ def text_layer_segments(page, textpage) -> list[Seg]:
             toks.append(Tok(word, TEXT_CONFIDENCE, *box))
         segs.extend(_split_at_gaps(toks, 3.0))
     return segs
+
+
+def page_extent(page) -> tuple[float, float, float, float]:
+    """The page as displayed, in the coordinates text_layer_segments gives its words."""
+    left, bottom, right, top = page.get_cropbox()
+    return _displayed((left, bottom, right, top), page.get_rotation() % 360)
+
+
+def fractions(box, extent) -> list[float] | None:
+    """BOX as [x0, y0, x1, y1] fractions (0..1) of EXTENT (x0, y0, x1, y1), y downwards."""
+    if box is None:
+        return None
+    ex0, ey0, ex1, ey1 = extent
+    w, h = max(ex1 - ex0, 1e-9), max(ey1 - ey0, 1e-9)
+    x0, y0, x1, y1 = box
+    return [round(min(max(v, 0.0), 1.0), 4) for v in ((x0 - ex0) / w, (y0 - ey0) / h, (x1 - ex0) / w, (y1 - ey0) / h)]
 
 
 def _displayed(box, rotation: int) -> tuple[float, float, float, float]:

@@ -163,14 +163,24 @@ DIGIT_PART = re.compile(rf"^{_PREFIX}[ \-.]{{0,2}}", re.IGNORECASE)
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_ORD = r"(?:st|nd|rd|th)"
+_DAY = rf"\d{{1,2}}{_ORD}?"
+_MON = rf"{_MONTH}\.?"
+_YEAR_SEP = r"(?:\s*,\s*|\s+)"                          # "May 3, 2026", "May 3 2026", OCR's "May 3 , 2026"
+_TO = r"\s*(?:-|–|—|to|through|thru|&|and)\s*"           # an event's days: "May 3-5, 2026", "3 to 5 May 2026"
 DATE_RE = re.compile(
     r"(?<![\d/.\-])(?:"
     r"\d{1,2} ?[/.\-] ?\d{1,2} ?[/.\-] ?\d{4}"            # 03/05/2026 (US order, R15)
     r"|\d{4}-\d{1,2}-\d{1,2}"                              # 2026-03-05
     r"|\d{1,2}/\d{1,2}/\d{2}"                              # 3/5/26
-    rf"|{_MONTH}\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"    # March 5, 2026
-    rf"|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH}\.?,? \d{{4}}"  # 5 March 2026
+    rf"|{_MON}\s+{_DAY}{_TO}{_MON}\s+{_DAY}{_YEAR_SEP}\d{{4}}"   # April 30 - May 2, 2026
+    rf"|{_MON}\s+{_DAY}{_TO}{_DAY}{_YEAR_SEP}\d{{4}}"       # May 3-5, 2026
+    rf"|{_MON}\s+{_DAY}{_YEAR_SEP}\d{{4}}"                  # March 5, 2026
+    rf"|{_DAY}{_TO}{_DAY}\s+(?:of\s+)?{_MON}{_YEAR_SEP}\d{{4}}"  # 3-5 May 2026
+    rf"|(?:the\s+)?{_DAY}\s+day\s+of\s+{_MON}{_YEAR_SEP}(?:in\s+the\s+year\s+)?\d{{4}}"  # 3rd day of May, 2026
+    rf"|{_DAY}\s+(?:of\s+)?{_MON}{_YEAR_SEP}\d{{4}}"        # 5 March 2026, 5th of March 2026
     r")(?![\d/\-])", re.IGNORECASE)
+MONTH_RE = re.compile(rf"(?<![A-Za-z]){_MONTH}(?![a-z])", re.IGNORECASE)
 _NUMBER = r"(?:\d{1,2}(?:[.,]\d{1,2})?|[.,]\d{1,2})"
 NUMBER_RE = re.compile(rf"(?<![\d.,]){_NUMBER}(?![\d])")
 CEUS_SUFFIX_RE = re.compile(rf"(?<![\d.,])({_NUMBER})\s*(?:ACE\s+)?(?:CECs?|CEUs?|continuing\s+education\s+credits?)"

@@ -32,8 +32,16 @@ from cec_batch import ocr
 from cec_batch.config import Limits
 from cec_batch.errors import UnreadableFile
 from cec_batch.model import ROW_FIELDS, ReadResult
-from cec_batch.readers.cert_fields import FINDERS, Found, find_fields, name_from_parts
-from cec_batch.readers.cert_layout import Seg, ocr_segments, text_layer_segments
+from cec_batch.readers.cert_fields import (
+    FINDERS,
+    Found,
+    choose_date,
+    date_value,
+    find_fields,
+    name_from_parts,
+    page_candidates,
+)
+from cec_batch.readers.cert_layout import Seg, fractions, ocr_segments, page_extent, text_layer_segments
 from cec_batch.readers.cert_vocabulary import CERTIFICATE_WORDS, FIELD_NAMES
 from cec_batch.rules import REVIEW_CONFIDENCE, cecs_from_hours
 
@@ -50,30 +58,47 @@ IMAGE_DPI = 150                 # saved page images: legible for staff, a fracti
 # ---------------------------------------------------------------- the page row
 
 
-def _review(found: dict[str, Found], notes: list[str], text: str | None = None) -> str | None:
-    """R19: why this page needs a person, or None when name, course number and date are all sure."""
-    problems = []
+def _review(found: dict[str, Found], notes: list[str], text: str | None = None,
+            cands: list | None = None) -> dict[str, str]:
+    """R19: why this page needs a person, by field ("page" for the page as a whole); empty when
+    name, course number and date are all sure. With CANDS (a text layer), a page with no date
+    or course number anywhere is said to hold no certificate fields at all."""
+    problems: dict[str, str] = {}
+    if cands is not None and not any(f in found for f in FIELD_NAMES) and not any(
+            c.field in ("date", "course_number") for c in cands):
+        return {"page": "no certificate fields found on the page"}
     if text is not None and found and not CERTIFICATE_WORDS.search(text):
-        problems.append("the page does not read as a certificate of completion")
+        problems["page"] = "the page does not read as a certificate of completion"
     for f, name in FIELD_NAMES.items():
         got = found.get(f)
         if got is None:
             extra = next((n.split(": ", 1)[1] for n in notes if n.startswith(name + ":")), None)
-            problems.append(f"{name} not found" + (f" ({extra})" if extra else ""))
+            problems[f] = f"{name} not found" + (f" ({extra})" if extra else "")
         elif got.confidence < REVIEW_CONFIDENCE:
             if got.how == "pattern":
-                problems.append(f"{name} {got.value!r} found without a label (confidence {got.confidence:.0f})")
+                problems[f] = f"{name} {got.value!r} found without a label (confidence {got.confidence:.0f})"
             else:
-                problems.append(f"{name} {got.value!r} read with low confidence ({got.confidence:.0f})")
-    return "; ".join(problems) or None
+                problems[f] = f"{name} {got.value!r} read with low confidence ({got.confidence:.0f})"
+    return problems
 
 
-def _row(n: int, found: dict[str, Found], read: dict, review: str | None) -> dict:
+def review_text(problems: dict[str, str]) -> str | None:
+    """The problems of a page as the one sentence staff read."""
+    return "; ".join(problems.values()) or None
+
+
+def _row(n: int, found: dict[str, Found], read: dict, problems: dict[str, str] | str | None,
+         extent=None, cands: list | None = None) -> dict:
+    if isinstance(problems, str):
+        problems = {"page": problems}
+    problems = problems or {}
     row = dict.fromkeys(ROW_FIELDS)
     row["location"] = f"page {n}"
     for f in ("certificant_id", "first_name", "last_name", "email", "course_number", "completion_date"):
         if f in found:
             row[f] = found[f].value
+    if "completion_date" in found:
+        row["completion_date"] = date_value(found["completion_date"].value)
     if "full_name" in found and not found["full_name"].from_parts:
         row["full_name"] = found["full_name"].value
     hours = found.get("hours")
@@ -83,13 +108,20 @@ def _row(n: int, found: dict[str, Found], read: dict, review: str | None) -> dic
     elif hours:
         try:
             row["ceus"] = cecs_from_hours(hours.value.replace(",", "."))
-            found["ceus"] = Found(str(row["ceus"]), hours.confidence, hours.how, f"{hours.label} (hours x 0.1)")
+            found["ceus"] = Found(str(row["ceus"]), hours.confidence, hours.how, f"{hours.label} (hours x 0.1)",
+                                  box=hours.box)
         except InvalidOperation:
             pass
-    read["fields"] = {f: v.as_dict() for f, v in found.items() if f not in ("title", "provider", "hours")}
+    read["fields"] = {f: v.as_dict(extent) for f, v in found.items() if f not in ("title", "provider", "hours")}
     read["title"] = found["title"].value if "title" in found else None
     read["provider"] = found["provider"].value if "provider" in found else None
-    row["review"] = review
+    if extent is not None:
+        for f in ("title", "provider", "hours"):
+            if f in found:
+                read.setdefault("boxes", {})[f] = fractions(found[f].box, extent)
+    read["candidates"] = [c.as_dict(extent) for c in cands] if cands and extent is not None else []
+    read["problems"] = problems
+    row["review"] = review_text(problems)
     row["read"] = read
     return row
 
@@ -309,11 +341,14 @@ def _short_text_over_image(text: str, page) -> bool:
 
 
 def _text_row(n: int, found: dict[str, Found], notes: list[str], segs: list[Seg], page, images: _Images) -> dict:
-    review = _review(found, notes, " ".join(seg.text for seg in segs))
+    extent = page_extent(page)
+    cands = page_candidates(segs, extent[3] - extent[1])
+    choose_date(found, cands, notes)
+    problems = _review(found, notes, " ".join(seg.text for seg in segs), cands)
     read = _empty_read("text")
-    if review:
+    if problems:
         read["image"] = images.save(n, ocr.render(page, IMAGE_DPI))
-    return _row(n, found, read, review)
+    return _row(n, found, read, problems, extent, cands)
 
 
 def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _Images) -> dict:
@@ -328,7 +363,7 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
         result = ocr.PageOcr(error="OCR engine not installed", image_path=image_path)
     try:
         read["rotation"] = result.rotation
-        found, notes, bare = {}, [], []
+        found, notes, bare, cands, extent = {}, [], [], [], None
         if result.words:
             found, notes, bare = find_fields(ocr_segments(result.words))
             # A page that looks like a certificate but lacks a key field may hold it in a ruled
@@ -344,13 +379,23 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
             read["mean_confidence"] = round(result.mean_confidence, 1)
             _look_right_of_labels(found, bare, result.image_path, deadline)
             _second_look(found, result.image_path, deadline)
+            if result.image_path is not None and result.image_path.exists():
+                with Image.open(result.image_path) as img:
+                    extent = (0, 0, *img.size)       # the upright image the words were read on
+                cands = page_candidates(ocr_segments(result.words), extent[3])
+                choose_date(found, cands, notes)
         text = " ".join(w.text for w in result.words)
-        review = result.error or (_review(found, notes, text) if result.words else "no text could be read on the page")
-        if review and result.image_path is not None and result.image_path.exists():
+        if result.error:
+            problems = {"page": result.error}
+        elif not result.words:
+            problems = {"page": "no text could be read on the page"}
+        else:
+            problems = _review(found, notes, text)
+        if problems and result.image_path is not None and result.image_path.exists():
             with Image.open(result.image_path) as img:
                 small = img.reduce(max(1, round(ocr.DPI / IMAGE_DPI)))
             read["image"] = images.save(n, small)
-        return _row(n, found, read, review)
+        return _row(n, found, read, problems, extent, cands)
     finally:
         for leftover in image_path.parent.glob(f"page-{n}[.-]*"):
             leftover.unlink(missing_ok=True)
@@ -387,7 +432,7 @@ def _look_right_of_labels(found: dict[str, Found], bare: list, image_path: Path 
         span = FINDERS[f](text, 0, len(text), True)
         if span:
             conf = min((w.conf for w in words if w.text in text[span[0]:span[1]].split()), default=0.0)
-            found[f] = Found(text[span[0]:span[1]], conf, "label", label)
+            found[f] = Found(text[span[0]:span[1]], conf, "label", label, box=(x1 + 0.3 * h, y0, x1 + 12 * h, y1))
     name_from_parts(found)
 
 
