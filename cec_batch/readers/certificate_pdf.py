@@ -41,7 +41,7 @@ from cec_batch.readers.cert_fields import (
     name_from_parts,
     page_candidates,
 )
-from cec_batch.readers.cert_layout import Seg, fractions, ocr_segments, page_extent, text_layer_segments
+from cec_batch.readers.cert_layout import Seg, fractions, lines_of, ocr_segments, page_extent, text_layer_segments
 from cec_batch.readers.cert_vocabulary import CERTIFICATE_WORDS, FIELD_NAMES
 from cec_batch.rules import REVIEW_CONFIDENCE, cecs_from_hours
 
@@ -53,6 +53,7 @@ __all__ = ["read_certificates", "REVIEW_CONFIDENCE"]
 SECOND_LOOK_CONFIDENCE = 90.0
 MIN_TEXT_CHARS = 20             # letters and digits a text layer needs to count as text, not a scan
 IMAGE_DPI = 150                 # saved page images: legible for staff, a fraction of the 300 dpi size
+MAX_LINES = 80                  # the page's lines kept with its row (read.lines), for the closed-world choice and staff
 
 
 # ---------------------------------------------------------------- the page row
@@ -88,7 +89,7 @@ def review_text(problems: dict[str, str]) -> str | None:
 
 
 def _row(n: int, found: dict[str, Found], read: dict, problems: dict[str, str] | str | None,
-         extent=None, cands: list | None = None) -> dict:
+         extent=None, cands: list | None = None, segs: list[Seg] | None = None) -> dict:
     if isinstance(problems, str):
         problems = {"page": problems}
     problems = problems or {}
@@ -120,6 +121,7 @@ def _row(n: int, found: dict[str, Found], read: dict, problems: dict[str, str] |
             if f in found:
                 read.setdefault("boxes", {})[f] = fractions(found[f].box, extent)
     read["candidates"] = [c.as_dict(extent) for c in cands] if cands and extent is not None else []
+    read["lines"] = [" | ".join(seg.text for seg in line.segs)[:160] for line in lines_of(segs)][:MAX_LINES] if segs else []
     read["problems"] = problems
     row["review"] = review_text(problems)
     row["read"] = read
@@ -348,7 +350,7 @@ def _text_row(n: int, found: dict[str, Found], notes: list[str], segs: list[Seg]
     read = _empty_read("text")
     if problems:
         read["image"] = images.save(n, ocr.render(page, IMAGE_DPI))
-    return _row(n, found, read, problems, extent, cands)
+    return _row(n, found, read, problems, extent, cands, segs)
 
 
 def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _Images) -> dict:
@@ -363,7 +365,7 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
         result = ocr.PageOcr(error="OCR engine not installed", image_path=image_path)
     try:
         read["rotation"] = result.rotation
-        found, notes, bare, cands, extent = {}, [], [], [], None
+        found, notes, bare, cands, extent, segs = {}, [], [], [], None, None
         if result.words:
             found, notes, bare = find_fields(ocr_segments(result.words))
             # A page that looks like a certificate but lacks a key field may hold it in a ruled
@@ -382,7 +384,8 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
             if result.image_path is not None and result.image_path.exists():
                 with Image.open(result.image_path) as img:
                     extent = (0, 0, *img.size)       # the upright image the words were read on
-                cands = page_candidates(ocr_segments(result.words), extent[3])
+                segs = ocr_segments(result.words)
+                cands = page_candidates(segs, extent[3])
                 choose_date(found, cands, notes)
         text = " ".join(w.text for w in result.words)
         if result.error:
@@ -395,7 +398,7 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
             with Image.open(result.image_path) as img:
                 small = img.reduce(max(1, round(ocr.DPI / IMAGE_DPI)))
             read["image"] = images.save(n, small)
-        return _row(n, found, read, problems, extent, cands)
+        return _row(n, found, read, problems, extent, cands, segs)
     finally:
         for leftover in image_path.parent.glob(f"page-{n}[.-]*"):
             leftover.unlink(missing_ok=True)
