@@ -112,3 +112,158 @@ def draw_lms_status_page(p, c):
         p.hline(x, p.w - x, y - 8, 0.3, GREY)
         y -= 28
     p.text(x, 50, f"Page printed {iso(c.printed)}", "DejaVuSans", 8, colour=GREY)
+
+
+@layout("dot-leader", evidence="id", units="cec", extra={"birth": True})
+def draw_fill_in_lines(p, c):
+    """Fill-in form: values typed on underscore lines after the label, 'Surname, Given name', date of birth."""
+    x, vx = 66, 270
+    p.text(x, p.h - 80, c.course.provider, "LiberationSerif-Bold", 17)
+    p.text(x, p.h - 98, "Continuing Education \u2014 Participant Record", "LiberationSerif", 12)
+    rows = [("Surname, given name", f"{c.person.last}, {c.person.first}"),
+            ("Date of birth", us(c.person.birth)), ("Certification number", c.person.certificant_id),
+            ("Title of program", c.course.title), ("ACE program number", course_no(c.course.number, "space")),
+            ("Date program finished", us(c.completed)), ("Credits granted (CEC)", cec(c.ceus))]
+    y = p.h - 150
+    for label, value in rows:
+        p.leader(x, y, label, "", p.w - x, "LiberationSerif", 12, dot="_")
+        p.text(vx, y + 2, value, "LiberationMono", 12)
+        y -= 32
+    p.text(x, y - 20, "Signature of program officer", "LiberationSerif", 10)
+    p.signature(x + 170, y - 20, 160)
+
+
+@layout("prose", evidence="id", units="hours", extra={"accented": True})
+def draw_letter_address_block(p, c):
+    """Letter with the person's postal address block, 'On 5 March 2026 you completed', hours, a reference line."""
+    x = 80
+    p.text(p.w - x, p.h - 70, c.course.provider, "DejaVuSerif-Bold", 13, align="right")
+    p.text(p.w - x, p.h - 85, f"{dmy(c.printed)}", "DejaVuSerif", 10, align="right")
+    y = p.h - 140
+    for line in (c.person.name, f"{10 + c.seed % 890} {['Maple', 'Cedar', 'Lake', 'Hill'][c.seed % 4]} Street",
+                 f"Springfield, IL 627{c.seed % 90 + 10:02d}"):
+        p.text(x, y, line, "DejaVuSerif", 11)
+        y -= 15
+    p.text(x, y - 25, f"Reference: ACE {c.person.certificant_id}", "DejaVuSerif-Bold", 10)
+    p.text(x, y - 60, f"Dear {c.person.first},", "DejaVuSerif", 11)
+    y = p.wrap(x, y - 85, p.w - 2 * x,
+               f"On {dmy(c.completed)} you completed our course {c.course.title} "
+               f"(course number {c.course.number}). The course amounts to {hours_of(c)} hours of "
+               "structured learning, which we have reported as approved.", "DejaVuSerif", 11, 16)
+    y = p.wrap(x, y - 8, p.w - 2 * x, "We hope to welcome you back soon.", "DejaVuSerif", 11, 16)
+    p.text(x, y - 25, "Yours sincerely,", "DejaVuSerif", 11)
+    p.signature(x, y - 75, 150)
+    p.text(x, y - 90, "Student Services", "DejaVuSerif", 10)
+
+
+@layout("award", evidence="id", units="cec")
+def draw_caption_under_line(p, c):
+    """Award whose fields are typed above a rule with the caption below it (Participant, Date, Course No.)."""
+    p.landscape()
+    p.ornate_border(18, 16)
+    p.centre(p.h - 100, c.course.provider, "LiberationSerif-Italic", 20)
+    p.centre(p.h - 150, "Certificate of Completion", "LiberationSerif-Bold", 32)
+    p.centre(p.h - 185, f"for {c.course.title}", "LiberationSerif", 15)
+
+    def slot(cx, y, w, value, caption):
+        p.text(cx, y + 6, value, "LiberationSans", 14, align="centre")
+        p.hline(cx - w / 2, cx + w / 2, y, 0.7)
+        p.text(cx, y - 13, caption, "LiberationSans", 9, align="centre")
+
+    slot(p.w / 2, p.h - 260, 380, c.person.name, "Participant")
+    slot(p.w / 4, p.h - 330, 200, c.person.certificant_id, "ACE certificant number")
+    slot(3 * p.w / 4, p.h - 330, 200, course_no(c.course.number, "hyphen"), "ACE course no.")
+    slot(p.w / 4, p.h - 400, 200, us(c.completed), "Date")
+    slot(3 * p.w / 4, p.h - 400, 200, f"{cec(c.ceus)} CEC", "Credit")
+    p.signature(p.w / 2 - 90, 90, 180)
+
+
+@layout("table", evidence="email", units="cec")
+def draw_spreadsheet_export(p, c):
+    """A spreadsheet printed to PDF: a gridded header row and one data row, small type, landscape, email only."""
+    p.landscape()
+    x = 36
+    p.text(x, p.h - 40, f"{c.course.provider} - completions export.xlsx", "LiberationSans", 8, colour=GREY)
+    p.text(p.w - x, p.h - 40, "Page 1 of 1", "LiberationSans", 8, align="right", colour=GREY)
+    widths = [110, 150, 80, 200, 70, 50, 60]
+    p.table(x, p.h - 60, widths,
+            [["Full name", "E-mail", "Course Number", "Course Name", "Finish Date", "CEUs", "Status"],
+             [c.person.name, c.person.email, c.course.number, c.course.title[:36], us(c.completed), cec(c.ceus),
+              "passed"]], row_h=16, face="LiberationSans", head_face="LiberationSans-Bold", size=8)
+
+
+@layout("two-column", evidence="id", units="cec")
+def draw_sidebar_two_column(p, c):
+    """Two columns: a left sidebar of provider text with a street address and ZIP, the certificate on the right."""
+    p.box(0, 0, 190, p.h, 0, fill=LIGHT)
+    x = 24
+    p.text(x, p.h - 70, c.course.provider, "DejaVuSansCondensed-Bold", 12)
+    y = p.wrap(x, p.h - 95, 150, "Advancing movement professionals through evidence-based education "
+               "since 1998.", "DejaVuSansCondensed", 9, 12)
+    for line in (f"{100 + c.seed % 800} Market Street", "San Francisco, CA 94105", "(415) 555-0176",
+                 "education@provider.example"):
+        p.text(x, y - 10, line, "DejaVuSansCondensed", 9)
+        y -= 13
+    rx = 220
+    p.text(rx, p.h - 90, "This document certifies", "DejaVuSerif-Italic", 14)
+    p.text(rx, p.h - 125, c.person.name, "DejaVuSerif-Bold", 24)
+    p.text(rx, p.h - 145, f"Certificant {c.person.certificant_id}", "DejaVuSans", 10)
+    y = p.wrap(rx, p.h - 185, p.w - rx - 50,
+               f"completed the ACE-approved course {c.course.title} ({course_no(c.course.number, 'space')}) "
+               f"and is awarded {cec(c.ceus)} continuing education credits.", "DejaVuSerif", 13, 19)
+    p.text(rx, y - 20, "Course completed", "DejaVuSans", 9, colour=GREY)
+    p.text(rx, y - 36, written(c.completed), "DejaVuSans-Bold", 12)
+    p.text(rx + 180, y - 20, "Certificate expires", "DejaVuSans", 9, colour=GREY)
+    p.text(rx + 180, y - 36, written(c.expires), "DejaVuSans-Bold", 12)
+    p.signature(rx, y - 110, 160)
+
+
+@layout("card", evidence="id", courses=("safety",))
+def draw_provider_card_portrait(p, c):
+    """Portrait safety certificate with a holder line in capitals 'LAST, FIRST', training, issued and expiry dates."""
+    p.border(50, double=False, width=2)
+    p.logo(p.w / 2 - 25, p.h - 130, initials(c.course.provider), 50, "circle")
+    p.centre(p.h - 160, c.course.title, "Helvetica-Bold", 20)
+    p.centre(p.h - 182, "Provider Certificate", "Helvetica", 13)
+    rows = [("Holder", f"{c.person.last.upper()}, {c.person.first.upper()}"), ("ACE ID", c.person.certificant_id),
+            ("Training date", dmy(c.completed)), ("Card issued", dmy(c.issued)), ("Card expires", dmy(c.expires)),
+            ("Course reference", course_no(c.course.number, "hyphen")), ("CEC", cec(c.ceus))]
+    y = p.h - 240
+    for label, value in rows:
+        p.text(130, y, label, "Helvetica", 11)
+        p.text(280, y, value, "Helvetica-Bold", 12)
+        y -= 27
+    p.text(130, y - 20, "Instructor", "Helvetica", 9)
+    p.signature(130, y - 60, 160)
+
+
+@layout("award", evidence="name", units="cec", extra={"accented": True})
+def draw_script_award(p, c):
+    """Script award, landscape: the name alone in large italics, 'this certificate is awarded on 5 March 2026'."""
+    p.landscape()
+    p.corners(24, 120, 1.5)
+    p.border(34, double=False, width=0.6)
+    p.centre(p.h - 110, "In recognition of professional development", "DejaVuSerif-Italic", 15)
+    p.centre(p.h - 185, c.person.name, "DejaVuSerif-Italic", 44)
+    p.centre(p.h - 235, f"{c.course.provider} confirms the completion of", "DejaVuSerif", 14)
+    p.centre(p.h - 262, c.course.title, "DejaVuSerif-Bold", 18)
+    p.centre(p.h - 300, f"and this certificate is awarded on {dmy(c.completed)}", "DejaVuSerif", 14)
+    p.centre(p.h - 335, f"{cec(c.ceus)} CECs \u2022 ACE {c.course.number}", "DejaVuSans", 11)
+    p.signature(p.w / 2 - 80, 100, 160)
+
+
+@layout("table", evidence="id", units="cec")
+def draw_fixed_width_statement(p, c):
+    """Statement of credit as a fixed-width printout: column headings and one line of values, no rules."""
+    x = 50
+    f = "Courier"
+    p.text(x, p.h - 60, f"{c.course.provider.upper()[:40]:40}  STATEMENT OF CREDIT", f, 10)
+    p.text(x, p.h - 74, f"RUN DATE {us(c.printed)}{'':22}PAGE 1", f, 10)
+    p.text(x, p.h - 88, "-" * 78, f, 10)
+    p.text(x, p.h - 110, f"{'ACE-ID':8}{'NAME (LAST, FIRST)':26}{'COURSE':11}{'COMPLETED':12}{'CEU':>5}", f, 10)
+    name = f"{c.person.last.upper()}, {c.person.first.upper()}"[:25]
+    p.text(x, p.h - 126, f"{c.person.certificant_id:8}{name:26}{c.course.number:11}{us(c.completed):12}"
+           f"{cec(c.ceus):>5}", f, 10)
+    p.text(x, p.h - 150, f"COURSE TITLE: {c.course.title.upper()}", f, 10)
+    p.text(x, p.h - 178, "-" * 78, f, 10)
+    p.text(x, p.h - 192, "END OF STATEMENT", f, 10)

@@ -7,7 +7,7 @@ certifies. The first line of each docstring says what the layout exercises.
 
 from __future__ import annotations
 
-from .fmt import (abbrev, cec, course_no, date_range, day_of, dmy, hours_of, iso, last_first, upper_name, us,
+from .fmt import (abbrev, cec, course_no, date_range, day_of, dmy, hours_of, iso, last_first, us,
                   us_short, weekday, written)
 from .model import registry
 from .pen import GREY, LIGHT, initials
@@ -337,3 +337,115 @@ def draw_wallet_card_sheet(p, c):
     card(72, p.h - 330)
     card(72 + 260, p.h - 330)
     p.hline(60, p.w - 60, p.h - 350, 0.5, GREY)
+
+
+@layout("minimal", evidence="email", units="cec")
+def draw_printed_email(p, c):
+    """An email printed to PDF: From/Date/To header (the sending date), greeting by first name, 'completing ... on'."""
+    from datetime import timedelta
+
+    x = 54
+    sent = c.issued + timedelta(days=1)
+    p.text(x, p.h - 60, "Print", "Helvetica", 8, colour=GREY)
+    p.text(p.w - x, p.h - 60, f"{sent:%m/%d/%y}, {8 + c.seed % 9}:{c.seed % 60:02d} AM", "Helvetica", 8,
+           align="right", colour=GREY)
+    hdr = [("From:", f"{c.course.provider} <certificates@provider.example>"),
+           ("Sent:", f"{sent:%A}, {written(sent)}"), ("To:", c.person.email),
+           ("Subject:", f"Certificate: {c.course.title}")]
+    y = p.h - 95
+    for label, value in hdr:
+        p.text(x, y, label, "Helvetica-Bold", 10)
+        p.text(x + 60, y, value, "Helvetica", 10)
+        y -= 15
+    p.hline(x, p.w - x, y + 4, 0.5, GREY)
+    y -= 20
+    p.text(x, y, f"Hi {c.person.first},", "Helvetica", 11)
+    y = p.wrap(x, y - 24, p.w - 2 * x, f"Thank you for completing {c.course.title} on {abbrev(c.completed)}. "
+               "Your certificate details are below; forward this email to your certifying body if it asks "
+               "for proof of completion.", "Helvetica", 11, 15)
+    p.table(x, y - 10, [140, 120, 100], [["Course number", "Credits (CEUs)", "Result"],
+                                         [c.course.number, cec(c.ceus), "Complete"]], row_h=20, size=10,
+            rules="rows")
+    p.text(x, y - 90, f"The {c.course.provider} team", "Helvetica", 11)
+
+
+@layout("form", evidence="id", units="cec")
+def draw_letterhead_zip_form(p, c):
+    """Letterhead with a street address, state and ZIP ('CA 92101') and phone; short 'Label: value' lines."""
+    x = 72
+    p.text(x, p.h - 70, c.course.provider, "Times-Bold", 18)
+    p.text(x, p.h - 86, f"{400 + c.seed % 500} Harbor Drive, Suite {100 + c.seed % 80}, San Diego, CA 92101",
+           "Times-Roman", 10)
+    p.text(x, p.h - 99, "Tel (619) 555-0142  \u00b7  Fax (619) 555-0143", "Times-Roman", 10)
+    p.hline(x, p.w - x, p.h - 108, 0.6)
+    p.centre(p.h - 160, "Certificate of Course Completion", "Times-Bold", 22)
+    rows = [("Name", c.person.name), ("ACE #", c.person.certificant_id),
+            ("Course", c.course.title), ("Course No.", course_no(c.course.number, "space")),
+            ("Date", us(c.completed)), ("CEC", cec(c.ceus))]
+    y = p.h - 220
+    for label, value in rows:
+        p.text(x + 40, y, f"{label}:", "Times-Bold", 13)
+        p.text(x + 150, y, value, "Times-Roman", 13)
+        y -= 28
+    p.signature(x + 40, y - 50, 170)
+    p.text(x + 40, y - 64, "Education Coordinator", "Times-Italic", 11)
+
+
+@layout("prose", evidence="id", units="cec")
+def draw_multi_day_workshop(p, c):
+    """Standard course given as a three-day workshop: 'held March 3-5, 2026' in prose (completes on the last day)."""
+    from datetime import timedelta
+
+    p.landscape()
+    p.corners(30, 80, 3)
+    p.centre(p.h - 85, c.course.provider, "LiberationSans-Bold", 15)
+    p.centre(p.h - 135, "Workshop Certificate", "LiberationSerif-Bold", 34)
+    start = c.completed - timedelta(days=2)
+    y = p.h - 190
+    for line in (f"{c.person.name}  (ACE certificant {c.person.certificant_id})",
+                 f"took part in the three-day workshop \u201c{c.course.title}\u201d",
+                 f"held {date_range(start, c.completed)}, and earned {cec(c.ceus)} CECs.",
+                 f"ACE course number {course_no(c.course.number, 'hyphen')}"):
+        p.centre(y, line, "LiberationSerif", 16)
+        y -= 30
+    p.signature(110, 110, 170)
+    p.text(110, 96, "Workshop Lead", "LiberationSans", 10)
+    p.text(p.w - 110, 110, f"Printed {us_short(c.printed)}", "LiberationSans", 9, align="right", colour=GREY)
+
+
+@layout("award", evidence="name", units="hours")
+def draw_hours_and_cec(p, c):
+    """Landscape award: 'Presented to: Last, First', 'N contact hours (0.N CEC)', day-month date and a date of issue."""
+    p.landscape()
+    p.border(20, double=True, width=2)
+    p.text(70, p.h - 80, c.course.provider.upper(), "DejaVuSansCondensed-Bold", 13)
+    p.text(p.w - 70, p.h - 80, f"Date of issue: {dmy(c.issued)}", "DejaVuSansCondensed", 10, align="right")
+    p.centre(p.h - 150, "Certificate of Completion", "DejaVuSerif-Bold", 30)
+    p.runs(p.w / 2, p.h - 210, [("Presented to:  ", "DejaVuSerif"), (last_first(c.person), "DejaVuSerif-Bold")],
+           18, align="centre")
+    p.centre(p.h - 255, c.course.title, "DejaVuSerif-Italic", 18)
+    p.centre(p.h - 290, f"{hours_of(c)} contact hours ({cec(c.ceus)} CEC)  \u2014  completed {dmy(c.completed)}",
+             "DejaVuSerif", 14)
+    p.centre(p.h - 318, f"ACE course {course_no(c.course.number, 'space')}", "DejaVuSans", 11)
+    p.signature(p.w / 2 - 90, 110, 180)
+    p.centre(96, "Authorised by the Education Board", "DejaVuSans", 9)
+
+
+@layout("award", evidence="id", units="cec")
+def draw_serial_award(p, c):
+    """Award carrying a certificate number full of digits beside the ACE certification number; 'Completed 3/5/2026'."""
+    p.ornate_border(26, 12)
+    p.centre(p.h - 110, c.course.provider, "Times-Bold", 18)
+    p.centre(p.h - 170, "Certificate", "Times-BoldItalic", 44)
+    p.centre(p.h - 230, "awarded to", "Times-Italic", 14)
+    p.centre(p.h - 270, c.person.name, "Times-Bold", 28)
+    p.centre(p.h - 295, f"ACE Certification #: {c.person.certificant_id}", "Times-Roman", 12)
+    p.centre(p.h - 340, "for the successful completion of", "Times-Italic", 14)
+    p.centre(p.h - 370, c.course.title, "Times-Bold", 18)
+    p.centre(p.h - 400, f"{cec(c.ceus)} Continuing Education Credits  \u00b7  Course {c.course.number}",
+             "Times-Roman", 13)
+    p.centre(p.h - 440, f"Completed {us_short(c.completed)}", "Times-Roman", 13)
+    p.seal(p.w / 2, 170, 44, ("APPROVED", "ACE"))
+    serial = f"{c.completed.year}-{c.person.certificant_id}-{c.seed % 90 + 10:02d}"
+    p.text(80, 70, f"Certificate No. {serial}", "Times-Roman", 9)
+    p.signature(p.w - 250, 100, 160)
