@@ -30,7 +30,7 @@ from rapidfuzz import fuzz
 
 from cec_batch.match import EXACT, FUZZY, NO, Matcher, PageEvidence
 from cec_batch.model import Course
-from cec_batch.normalize import normalize_course_number
+from cec_batch.normalize import name_tokens, normalize_course_number
 from cec_batch.rules import REVIEW_CONFIDENCE
 
 # A name found only by looking the page's words up in the registry is taken from this OCR
@@ -220,6 +220,20 @@ def _choose_person(row, cands, ocr, matcher, problems, changes, chosen) -> None:
     evidence = matcher.on_page(names, ids, emails)
     named = [e for e in evidence if e.level == EXACT or (e.level == FUZZY and (e.certificant_id or e.email))]
     if not named:
+        # An ID or email on the page, and its owner's first or last name printed on it ("Hi Rosa,").
+        words = set(name_tokens(_page_text(row.get("read") or {})))
+        partial = [e for e in evidence if (e.certificant_id or e.email)
+                   and words & set(name_tokens(e.person.first_name) + name_tokens(e.person.last_name))]
+        if len(partial) == 1 and len(evidence) == 1:
+            e = partial[0]
+            del problems["full_name"]
+            changes.update(full_name=None, first_name=None, last_name=None, certificant_id=e.person.certificant_id)
+            if e.email:
+                changes["email"] = e.email
+            chosen["full_name"] = {"value": None, "confidence": None, "how": "closed world", "label": None,
+                                   "box": None, "evidence": [f"{_what(e)} belongs to {e.person.display}, "
+                                                             f"whose first or last name is printed on the page"]}
+            return
         if evidence:
             owners = ", ".join(e.person.display for e in evidence[:3])
             problems["full_name"] += f"; the page's ID or email belongs to {owners}, whose name is not on it"

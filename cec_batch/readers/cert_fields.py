@@ -154,8 +154,11 @@ def _v_name(text: str, a: int, b: int, strict: bool, single: bool = False):
     tokens = text[a:b].split()
     if not tokens or len(tokens) > (2 if single else 5) or (not single and len(tokens) < 2):
         return None
+    commas = 0
     for i, tok in enumerate(tokens):
-        core = tok[:-1] if (tok.endswith(",") and i == 0 and not single) else tok
+        core = tok
+        if tok.endswith(",") and i < len(tokens) - 1 and not single and not commas:
+            core, commas = tok[:-1], 1        # "Doe, Jane", "dos Santos, Ana"
         if not NAME_TOKEN.fullmatch(core) or core.casefold().strip(".") in NOT_NAMES:
             return None
         if not core[0].isupper() and core.casefold() not in PARTICLES:
@@ -351,11 +354,20 @@ def _value_then_unit(lines: list[Line], found: dict, f: str, rx: re.Pattern) -> 
     """'0.8 CECs', '12 contact hours': the unit after the number is its label, and outranks a label before."""
     for line in lines:
         for seg in line.segs:
-            m = rx.search(seg.text)
+            m = next((m for m in rx.finditer(seg.text) if not is_rate(seg.text, m.start(), m.end())), None)
             if m:
                 found[f] = Found(m.group(1), seg.conf(m.start(1), m.end()), "label",
                                  m.group()[len(m.group(1)):].strip(), box=seg.box(m.start(1), m.end(1)))
                 return
+
+
+_RATE_AFTER = re.compile(r"\s*(?:per|each|for\s+each|/|an?\s+hour|of\s+credit\s+per)\b", re.IGNORECASE)
+_RATE_BEFORE = re.compile(r"(?:equals?|=|worth|earns?\s+you|is\s+worth)\s*$", re.IGNORECASE)
+
+
+def is_rate(text: str, start: int, end: int) -> bool:
+    """'0.1 CEC per contact hour', 'one hour equals 0.1 CEC': a rate printed on the page, not its value."""
+    return bool(_RATE_AFTER.match(text, end) or _RATE_BEFORE.search(text[max(0, start - 20):start]))
 
 
 def _unlabelled_course(text: str, m: re.Match) -> tuple[int, int] | None:
@@ -483,11 +495,14 @@ def _name_runs(text: str) -> list[tuple[int, int]]:
     """Runs of two to six words that could be a name ("Jane Doe", "DOE, Jane", "Ana dos Santos")."""
     runs: list[tuple[int, int]] = []
     cur: list[tuple[int, int]] = []
+    commas = False
 
     def flush() -> None:
+        nonlocal commas
         if 2 <= len(cur) <= 6:
             runs.append((cur[0][0], cur[-1][1]))
         cur.clear()
+        commas = False
 
     for m in re.finditer(r"\S+", text):
         tok = m.group()
@@ -497,10 +512,15 @@ def _name_runs(text: str) -> list[tuple[int, int]]:
             flush()
             continue
         cur.append((m.start(), m.start() + len(core)))
-        if tok.endswith(",") and len(cur) > 1:     # "Jane Doe, CPT" ends at its comma; "Doe, Jane" goes on
-            flush()
+        if tok.endswith(","):
+            # "Jane Doe, CPT" may end at its comma, "dos Santos, Ana" goes on: both are kept.
+            if 2 <= len(cur) <= 6:
+                runs.append((cur[0][0], cur[-1][1]))
+            if commas:
+                cur.clear()
+            commas = not commas and bool(cur)
     flush()
-    return runs
+    return list(dict.fromkeys(runs))
 
 
 def page_candidates(segs: list[Seg], page_height: float) -> list[Candidate]:
@@ -527,7 +547,8 @@ def page_candidates(segs: list[Seg], page_height: float) -> list[Candidate]:
                     spans.append(("certificant_id", m.start(), m.end(), m.group()))
             for f, rx in (("ceus", CEUS_SUFFIX_RE), ("hours", HOURS_SUFFIX_RE)):
                 for m in rx.finditer(text):
-                    spans.append((f, m.start(), m.end(), m.group(1)))
+                    if not is_rate(text, m.start(), m.end()):
+                        spans.append((f, m.start(), m.end(), m.group(1)))
             for a, b in _name_runs(text):
                 if not any(x < b and a < y for _f, x, y, _v in spans):
                     spans.append(("name", a, b, text[a:b]))
@@ -545,8 +566,7 @@ def page_candidates(segs: list[Seg], page_height: float) -> list[Candidate]:
                 if f == "date":
                     if above is None:
                         above = _above(lines, n, seg)
-                    cand.kind, cand.telling = _date_kind(before, _words_tail(left) if not before else "",
-                                                         above if not before else "", after)
+                    cand.kind, cand.telling = _date_kind(before, _words_tail(left), above, after)
                 out.append(cand)
     return out
 

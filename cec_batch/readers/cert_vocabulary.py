@@ -148,7 +148,7 @@ OTHER_DATE_WORDS = ("issue", "issued", "issue date", "date issued", "print", "pr
                     "renewal", "due", "birth", "born", "dob", "d.o.b", "signed", "signature", "approved",
                     "approval", "approval period", "mailed", "sent", "received", "revised", "rev")
 # A word this many words away from the date or nearer tells what it is (on its line, or the line above).
-CONTEXT_WORDS = 6
+CONTEXT_WORDS = 8
 
 # ---------------------------------------------------------------- value shapes
 
