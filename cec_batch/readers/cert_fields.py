@@ -478,15 +478,31 @@ def _above(lines: list[Line], n: int, seg: Seg) -> str:
     return ""
 
 
+_TIME_AFTER = re.compile(r"\s*,?\s*(?:at\s+)?\d{1,2}:\d{2}\b")
+
+
 def _date_kind(before: str, left: str, above: str, after: str) -> tuple[str | None, str | None]:
-    """What the words around a date say it is: the nearest telling word wins, looking first
-    before it on its segment, then in the cell to its left, then above it, then after it."""
-    for text, nearest_last in ((before, True), (left, True), (above, True), (after, False)):
-        hits = [(m.start(), "completion", m.group()) for m in _COMPLETION_RE.finditer(text)]
-        hits += [(m.start(), "other", m.group()) for m in _OTHER_RE.finditer(text)]
-        if hits:
-            hits.sort()
-            pos, kind, word = hits[-1] if nearest_last else hits[0]
+    """What the words around a date say it is. The nearest telling word on its own segment
+    wins (before or after it), then one in the cell to its left, then one above it. A date
+    with a time of day after it ("08 Jan 2026 15:42", a fax header, a print stamp) is a
+    timestamp, not a completion."""
+    if _TIME_AFTER.match(after):
+        return "other", "time of day"
+
+    def hits(text: str):
+        out = [(m.start(), m.end(), "completion", m.group()) for m in _COMPLETION_RE.finditer(text)]
+        out += [(m.start(), m.end(), "other", m.group()) for m in _OTHER_RE.finditer(text)]
+        return out
+
+    near = [(len(before[e:].split()), 0, kind, word) for _s, e, kind, word in hits(before)]
+    near += [(len(after[:s].split()), 1, kind, word) for s, _e, kind, word in hits(after)]
+    if near:
+        _d, _side, kind, word = min(near)
+        return kind, word.lower()
+    for text in (left, above):
+        found = hits(text)
+        if found:
+            _s, _e, kind, word = max(found)
             return kind, word.lower()
     return None, None
 
@@ -549,9 +565,6 @@ def page_candidates(segs: list[Seg], page_height: float) -> list[Candidate]:
                 for m in rx.finditer(text):
                     if not is_rate(text, m.start(), m.end()):
                         spans.append((f, m.start(), m.end(), m.group(1)))
-            for a, b in _name_runs(text):
-                if not any(x < b and a < y for _f, x, y, _v in spans):
-                    spans.append(("name", a, b, text[a:b]))
             if not spans:
                 continue
             left = line.segs[i - 1].text if i else ""
@@ -568,6 +581,42 @@ def page_candidates(segs: list[Seg], page_height: float) -> list[Candidate]:
                         above = _above(lines, n, seg)
                     cand.kind, cand.telling = _date_kind(before, _words_tail(left), above, after)
                 out.append(cand)
+        # Names run across a line's cells ("NAKAMURA, | Sara" when OCR sees a gap in it).
+        whole = Seg([t for seg in line.segs for t in seg.toks])
+        taken = [(c.box[0], c.box[2]) for c in out if c.box and c.box[1] >= whole.y0 - 1 and c.box[3] <= whole.y1 + 1
+                 and c.field != "name"]
+        for a, b in _name_runs(whole.text):
+            box = whole.box(a, b)
+            if box is None or any(x0 < box[2] and box[0] < x1 for x0, x1 in taken):
+                continue
+            out.append(Candidate("name", whole.text[a:b], whole.text[a:b], whole.conf(a, b), box,
+                                 _words_tail(whole.text[:a]), _words_head(whole.text[b:]), line_text[:160],
+                                 (box[3] - box[1]) / page_height))
+    out.extend(_wrapped_dates(lines, page_height))
+    return out
+
+
+def _wrapped_dates(lines: list[Line], page_height: float) -> list[Candidate]:
+    """A date broken over two lines of prose ("... on December" / "23, 2025.")."""
+    out = []
+    for n in range(len(lines) - 1):
+        a, b = lines[n].segs[-1], lines[n + 1].segs[0]
+        if not MONTH_RE.search(a.text[-14:]) or b.x0 > a.x1:
+            continue
+        tail, head = a.text[-24:], b.text[:16]
+        joined = f"{tail} {head}"
+        for m in DATE_RE.finditer(joined):
+            if m.start() >= len(tail) or m.end() <= len(tail):
+                continue            # on one line: found there already
+            start = len(a.text) - len(tail) + m.start()
+            conf = min(a.conf(start, len(a.text)), b.conf(0, m.end() - len(tail) - 1))
+            box = union_box(a.box(start, len(a.text)), b.box(0, max(1, m.end() - len(tail) - 1)))
+            before = _words_tail(a.text[:start])
+            after = _words_head(b.text[m.end() - len(tail) - 1:])
+            cand = Candidate("date", date_value(m.group()), m.group(), conf, box, before, after,
+                             a.text[-80:] + " / " + b.text[:80], ((a.y1 - a.y0) / max(page_height, 1.0)))
+            cand.kind, cand.telling = _date_kind(before, "", "", after)
+            out.append(cand)
     return out
 
 

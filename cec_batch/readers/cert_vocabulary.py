@@ -17,7 +17,7 @@ from dataclasses import dataclass
 FIELD_NAMES = {"full_name": "name", "course_number": "course number", "completion_date": "completion date"}
 
 # A certificate of completion says so somewhere; a page with none of these words is something else.
-CERTIFICATE_WORDS = re.compile(r"certif|complet|attend|award|\bCE[CU]s?\b|credit|continuing\s+education|"
+CERTIFICATE_WORDS = re.compile(r"certif|complet|attend|award|\bCE[CU]s?\b|credit|continuing\s+education|course\s+date|"
                                r"contact\s+hours|approv", re.IGNORECASE)
 
 # ---------------------------------------------------------------- labels
@@ -137,7 +137,7 @@ LABEL_RES: tuple[tuple[Label, re.Pattern], ...] = tuple((lab, phrase_regex(lab.w
 # ---------------------------------------------------------------- words around a date
 
 # A date after (or just before) one of these is when the course was completed ...
-COMPLETION_WORDS = ("complete", "completed", "completion", "completing", "awarded on", "held on", "held",
+COMPLETION_WORDS = ("complete", "completed", "completion", "completing", "awarded", "awarded on", "held on", "held",
                     "given this", "given on", "attended", "attendance", "took place", "taken", "earned",
                     "finished", "participated", "conducted", "course date", "event date", "date of course",
                     "date of event", "date of training", "session date", "workshop date", "training date",

@@ -380,13 +380,13 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
                         read["rules_removed"] = True
             read["mean_confidence"] = round(result.mean_confidence, 1)
             _look_right_of_labels(found, bare, result.image_path, deadline)
-            _second_look(found, result.image_path, deadline)
             if result.image_path is not None and result.image_path.exists():
                 with Image.open(result.image_path) as img:
                     extent = (0, 0, *img.size)       # the upright image the words were read on
                 segs = ocr_segments(result.words)
                 cands = page_candidates(segs, extent[3])
                 choose_date(found, cands, notes)
+            _second_look(found, result.image_path, deadline)
         text = " ".join(w.text for w in result.words)
         if result.error:
             problems = {"page": result.error}
@@ -450,7 +450,7 @@ def _second_look(found: dict[str, Found], image_path: Path | None, deadline: flo
         return
     for f in ("first_name", "last_name", "full_name", "course_number", "completion_date"):
         got = found.get(f)
-        if got is None or got.how != "label" or got.box is None or got.from_parts:
+        if got is None or got.how not in ("label", "context", "only date") or got.box is None or got.from_parts:
             continue
         if got.confidence >= REVIEW_CONFIDENCE:
             continue
