@@ -441,6 +441,8 @@ class Candidate:
 
 _COMPLETION_RE = phrase_regex(COMPLETION_WORDS)
 _OTHER_RE = phrase_regex(OTHER_DATE_WORDS)
+# An email as OCR may space it out ("jane.doe @ example.com").
+_EMAIL_LOOSE = re.compile(r"[A-Za-z0-9._%+\-]+ ?@ ?[A-Za-z0-9\-]+(?: ?\. ?[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
 _ID_LONG = re.compile(r"(?<![A-Za-z0-9.,/\-])\d{5,10}(?![A-Za-z0-9/\-]|[.,]\d)")
 
 
@@ -555,8 +557,8 @@ def page_candidates(segs: list[Seg], page_height: float) -> list[Candidate]:
                 got = _course_span(text, m)
                 if got:
                     spans.append(("course_number", got[0], got[1], text[got[0]:got[1]]))
-            for m in EMAIL_RE.finditer(text):
-                spans.append(("email", m.start(), m.end(), m.group()))
+            for m in _EMAIL_LOOSE.finditer(text):
+                spans.append(("email", m.start(), m.end(), re.sub(r"\s+", "", m.group())))
             taken = [(a, b) for _f, a, b, _v in spans]
             for m in _ID_LONG.finditer(text):
                 if not any(a < m.end() and m.start() < b for a, b in taken):

@@ -166,7 +166,7 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 _ORD = r"(?:st|nd|rd|th)"
 _DAY = rf"\d{{1,2}}{_ORD}?"
 _MON = rf"{_MONTH}\.?"
-_YEAR_SEP = r"(?:\s*,\s*|\s+)"                          # "May 3, 2026", "May 3 2026", OCR's "May 3 , 2026"
+_YEAR_SEP = r"(?:\s*[,.]\s*/?\s*|\s+)"                 # "May 3, 2026", "May 3 2026", OCR's "May 3 , 2026", "30,/2025"
 _TO = r"\s*(?:-|–|—|to|through|thru|&|and)\s*"           # an event's days: "May 3-5, 2026", "3 to 5 May 2026"
 DATE_RE = re.compile(
     r"(?<![\d/.\-])(?:"
