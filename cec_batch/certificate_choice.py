@@ -200,7 +200,7 @@ def _windows(text: str) -> list[str]:
 
 
 def _choose_person(row, cands, ocr, matcher, problems, changes, chosen) -> None:
-    runs = [c for c in cands if c.get("field") == "name"
+    runs = [c for c in cands if c.get("field") == "name" and c.get("kind") != "staff"
             and (not ocr or c["confidence"] >= NAME_LOOKUP_CONFIDENCE)]
     names: list[str] = []
     box_of: dict[str, dict] = {}

@@ -382,3 +382,22 @@ def test_field_boxes_are_kept_in_the_exception_data(world, tmp_path):
     assert read["fields"]["completion_date"]["box"][1] > 0.2
     names = [c for c in read["candidates"] if c["field"] == "name" and c["value"] == "John Smith"]
     assert names and 0.3 < names[0]["box"][0] < 0.5 < names[0]["box"][2] < 0.7
+
+
+def test_a_signatures_name_is_not_the_certificant(world, tmp_path):
+    # Both people are in the registry; the one above "Program Director" signed the certificate.
+    path = text_pdf(tmp_path / "c.pdf", [
+        ("Certificate of Completion", 22), ("Sean Dimitrov", 30), "completed CS40112 Strength Training Basics",
+        "on 02/14/2026", ("Camila Chowdhury", 12, 72), ("Program Director", 10, 72)])
+    s = ingest(world, path)
+    assert s["credits"] == 1, exceptions_data(world)
+    assert export(world, tmp_path, "credits")[0]["certificant_id"] == "111256"
+
+
+def test_a_signature_alone_names_no_one(world, tmp_path):
+    path = text_pdf(tmp_path / "c.pdf", [
+        ("Certificate of Completion", 22), "completed CS40112 Strength Training Basics",
+        "on 02/14/2026", ("Camila Chowdhury", 12, 72), ("Program Director", 10, 72)])
+    s = ingest(world, path)
+    assert s["credits"] == 0
+    assert [e["kind"] for e in exceptions_data(world)] == ["needs_review"]

@@ -34,6 +34,7 @@ from cec_batch.readers.cert_vocabulary import (
     CONTEXT_WORDS,
     MONTH_RE,
     OTHER_DATE_WORDS,
+    STAFF_WORDS,
     phrase_regex,
 )
 
@@ -434,12 +435,13 @@ class Candidate:
                "line": self.line, "height": round(self.height, 4)}
         if self.printed != self.value:
             out["printed"] = self.printed
-        if self.field == "date":
+        if self.field in ("date", "name"):
             out["kind"], out["telling"] = self.kind, self.telling
         return out
 
 
 _COMPLETION_RE = phrase_regex(COMPLETION_WORDS)
+_STAFF_RE = phrase_regex(STAFF_WORDS)
 _OTHER_RE = phrase_regex(OTHER_DATE_WORDS)
 # An email as OCR may space it out ("jane.doe @ example.com").
 _EMAIL_LOOSE = re.compile(r"[A-Za-z0-9._%+\-]+ ?@ ?[A-Za-z0-9\-]+(?: ?\. ?[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
@@ -481,6 +483,16 @@ def _above(lines: list[Line], n: int, seg: Seg) -> str:
 
 
 _TIME_AFTER = re.compile(r"\s*,?\s*(?:at\s+)?\d{1,2}:\d{2}\b")
+
+
+def _below(lines: list[Line], n: int, seg: Seg) -> str:
+    """The cell just below SEG (a signature's caption), on the next line if it is near."""
+    height = max(seg.y1 - seg.y0, 1.0)
+    for below in lines[n + 1:n + 2]:
+        if below.y0 - seg.y1 > 2.0 * height:
+            break
+        return " ".join(s.text for s in below.segs if s.x0 < seg.x1 and s.x1 > seg.x0)
+    return ""
 
 
 def _date_kind(before: str, left: str, above: str, after: str) -> tuple[str | None, str | None]:
@@ -591,9 +603,16 @@ def page_candidates(segs: list[Seg], page_height: float) -> list[Candidate]:
             box = whole.box(a, b)
             if box is None or any(x0 < box[2] and box[0] < x1 for x0, x1 in taken):
                 continue
-            out.append(Candidate("name", whole.text[a:b], whole.text[a:b], whole.conf(a, b), box,
-                                 _words_tail(whole.text[:a]), _words_head(whole.text[b:]), line_text[:160],
-                                 (box[3] - box[1]) / page_height))
+            cand = Candidate("name", whole.text[a:b], whole.text[a:b], whole.conf(a, b), box,
+                             _words_tail(whole.text[:a]), _words_head(whole.text[b:]), line_text[:160],
+                             (box[3] - box[1]) / page_height)
+            # A signature's name: a role word beside it, or in the cell just above or below it.
+            near = " ".join((_words_tail(whole.text[:a])[-30:], _words_head(whole.text[b:])[:30],
+                             _above(lines, n, whole), _below(lines, n, whole)))
+            staff = _STAFF_RE.search(near)
+            if staff:
+                cand.kind, cand.telling = "staff", staff.group().lower()
+            out.append(cand)
     out.extend(_wrapped_dates(lines, page_height))
     return out
 

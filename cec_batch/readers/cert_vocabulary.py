@@ -147,6 +147,11 @@ OTHER_DATE_WORDS = ("issue", "issued", "issue date", "date issued", "print", "pr
                     "expires", "expiry", "expiration", "valid until", "valid through", "valid thru", "renew",
                     "renewal", "due", "birth", "born", "dob", "d.o.b", "signed", "signature", "approved",
                     "approval", "approval period", "mailed", "sent", "received", "revised", "rev")
+# A name beside one of these is someone who signs or teaches, not the certificant.
+STAFF_WORDS = ("instructor", "instructors", "director", "signature", "signed", "signed by", "presenter", "registrar",
+               "president", "secretary", "coordinator", "trainer", "faculty", "approved by", "presented by",
+               "authorised by", "authorized by", "issued by", "manager", "dean", "chair", "ceo", "founder",
+               "education director", "program director", "course director", "lead trainer", "examiner")
 # A word this many words away from the date or nearer tells what it is (on its line, or the line above).
 CONTEXT_WORDS = 8
 
