@@ -267,3 +267,43 @@ def draw_fixed_width_statement(p, c):
     p.text(x, p.h - 150, f"COURSE TITLE: {c.course.title.upper()}", f, 10)
     p.text(x, p.h - 178, "-" * 78, f, 10)
     p.text(x, p.h - 192, "END OF STATEMENT", f, 10)
+
+
+@layout("award", evidence="id", units="cec")
+def draw_footer_strip_award(p, c):
+    """Plain landscape award: 'Awarded to' over the name, 'ID#' under it, one footer strip of fields split by bars."""
+    p.landscape()
+    p.border(30, double=False, width=5)
+    p.centre(p.h - 100, "Certificate of Completion", "LiberationSans-Bold", 30)
+    p.centre(p.h - 125, c.course.provider, "LiberationSans", 13)
+    p.centre(p.h - 180, "Awarded to", "LiberationSans-Italic", 13)
+    p.centre(p.h - 220, c.person.name, "LiberationSans-Bold", 30)
+    p.centre(p.h - 242, f"ID# {c.person.certificant_id}", "LiberationSans", 11)
+    p.centre(p.h - 290, c.course.title, "LiberationSans", 18)
+    p.hline(80, p.w - 80, 150, 0.6)
+    p.centre(128, f"Date Completed {us(c.completed)}   |   CEUs {cec(c.ceus)}   |   ACE Course {c.course.number}",
+             "LiberationSans", 12)
+    p.signature(p.w / 2 - 80, 72, 160)
+
+
+@layout("form", evidence="id", units="cec")
+def draw_boxed_grid_with_seal(p, c):
+    """Plain portrait form: a boxed two-column grid of labelled fields, the provider's mark and a seal at the side."""
+    x, w = 60, p.w - 120
+    p.logo(p.w - 110, p.h - 110, initials(c.course.provider), 50, "square")
+    p.text(x, p.h - 80, c.course.provider, "Times-Bold", 18)
+    p.text(x, p.h - 100, "Certificate of Course Completion", "Times-Italic", 14)
+    rows = [("Participant", c.person.name), ("ACE Member ID", c.person.certificant_id),
+            ("Course Title", c.course.title), ("ACE Course Code", c.course.number),
+            ("Date Completed", written(c.completed)), ("CECs Earned", cec(c.ceus))]
+    top, rh = p.h - 150, 34
+    p.box(x, top - rh * len(rows), w, rh * len(rows), 1)
+    for i, (label, value) in enumerate(rows):
+        y = top - (i + 1) * rh
+        if i:
+            p.hline(x, x + w, y + rh, 0.4)
+        p.text(x + 10, y + 12, label, "Times-Bold", 12)
+        p.text(x + 160, y + 12, value, "Times-Roman", 12)
+    p.c.line(x + 150, top, x + 150, top - rh * len(rows))
+    p.seal(p.w - 120, top - rh * len(rows) - 70, 42, ("SEAL", ""))
+    p.signature(x, top - rh * len(rows) - 90, 170)

@@ -302,7 +302,7 @@ def draw_lms_landscape(p, c):
 
 @layout("table", evidence="id", units="cec", extra={"accented": True})
 def draw_roster_style_table(p, c):
-    """One-row ruled table with label column and value column (vertical table), accented names, ISO dates."""
+    """Vertical ruled table, a label column beside a value column: accented names, ISO dates, a date of issue."""
     x = 90
     p.text(x, p.h - 90, c.course.provider, "LiberationSerif-Bold", 18)
     p.text(x, p.h - 110, "Proof of Continuing Education", "LiberationSerif-Italic", 13)
@@ -449,3 +449,20 @@ def draw_serial_award(p, c):
     serial = f"{c.completed.year}-{c.person.certificant_id}-{c.seed % 90 + 10:02d}"
     p.text(80, 70, f"Certificate No. {serial}", "Times-Roman", 9)
     p.signature(p.w - 250, 100, 160)
+
+
+@layout("award", evidence="id", units="cec")
+def draw_plain_portrait(p, c):
+    """Plain portrait certificate, one date only: 'Name:', 'ACE ID:', 'Course:', 'Course Number:', 'Completion Date:'."""
+    p.border(36, double=True, width=1.5)
+    p.centre(p.h - 110, c.course.provider, "Helvetica-Bold", 18)
+    p.centre(p.h - 150, "CERTIFICATE OF COMPLETION", "Helvetica-Bold", 24)
+    rows = [("Name:", c.person.name), ("ACE ID:", c.person.certificant_id), ("Course:", c.course.title),
+            ("Course Number:", c.course.number), ("Completion Date:", us(c.completed)), ("CECs:", cec(c.ceus))]
+    y = p.h - 230
+    for label, value in rows:
+        p.text(110, y, label, "Helvetica-Bold", 13)
+        p.text(250, y, value, "Helvetica", 13)
+        y -= 30
+    p.signature(110, 150, 170)
+    p.text(110, 136, "Authorized Signature", "Helvetica", 10)
