@@ -6,7 +6,7 @@ CEC    := $(VENV)/bin/cec-batch
 DEMO   := demo
 TODAY  := 2026-11-15
 
-.PHONY: install system-deps demo test test-fast bench golden samples clean
+.PHONY: install system-deps demo test test-fast bench quality golden samples clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,11 @@ test-fast: install
 
 bench: install system-deps
 	$(PY) bench/run.py $(ONLY)
+
+# Certificate reading quality on the generated corpus (bench/certcorpus), tuned and held-out sets.
+# Options through ARGS, e.g. make quality ARGS="--set tuned --misses"; see bench/quality.py --help.
+quality: install system-deps
+	$(PY) bench/quality.py $(ARGS)
 
 # Rebuild the expected exports beside the samples; read the diff line by line before committing.
 golden: install

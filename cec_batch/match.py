@@ -65,6 +65,23 @@ class PersonRef:
 
 
 @dataclass
+class PageEvidence:
+    """What a certificate page says for one certificant: a name printed on it, their ID, their email."""
+
+    person: Certificant
+    name: str | None = None           # the page's words that name them
+    level: str = NO                   # how well that name agrees: exact, fuzzy or no
+    certificant_id: str | None = None
+    email: str | None = None
+
+    @property
+    def strength(self) -> int:
+        """Name, ID and email each count; a name that only comes close counts only beside an ID or email."""
+        name = 2 if self.level == EXACT else 1 if self.level == FUZZY and (self.certificant_id or self.email) else 0
+        return name + (2 if self.certificant_id else 0) + (2 if self.email else 0)
+
+
+@dataclass
 class Match:
     """The outcome of matching: a certificant ID, or a finding for staff."""
 
@@ -153,6 +170,42 @@ class Matcher:
                 seen[cid] = max(score, seen.get(cid, 0))
         best = sorted(seen, key=lambda c: (-seen[c], c))[:limit]
         return [self.by_id[c] for c in best]
+
+    def on_page(self, names: Iterable[str], ids: Iterable[str] = (), emails: Iterable[str] = ()) -> list[PageEvidence]:
+        """Everyone a certificate page points at, with the evidence for each (strongest first).
+
+        NAMES are the page's candidate name strings ("Jane Doe", "DOE, Jane", a
+        dot-leader form's cell); IDS and EMAILS the ID- and email-shaped strings on
+        it. A name agrees exactly as in `by_name` (nicknames, accents, order); an ID
+        or email found on the page counts for its owner, whose name on the page may
+        then differ by a small typo (R17).
+        """
+        texts = list(dict.fromkeys(t for t in names if t and t.strip()))
+        splits = {t: [(f, l) for f, l in split_name(t) if f and l] for t in texts}
+        found: dict[str, PageEvidence] = {}
+        for text in texts:
+            for p in self.by_name(splits[text]):
+                ev = found.setdefault(p.certificant_id, PageEvidence(p))
+                if ev.level != EXACT:
+                    ev.name, ev.level = text, EXACT
+        owners: list[tuple[Certificant, str, str]] = []
+        for raw in ids:
+            cid = normalize_id(raw)
+            if cid and cid in self.by_id:
+                owners.append((self.by_id[cid], "certificant_id", cid))
+        for raw in emails:
+            mail = normalize_email(raw)
+            if mail:
+                owners.extend((p, "email", mail) for p in self.by_email.get(mail, ()))
+        for p, what, value in owners:
+            ev = found.setdefault(p.certificant_id, PageEvidence(p))
+            setattr(ev, what, value)
+            if ev.level == NO:
+                for text in texts:
+                    if self.name_level(p, splits[text]) == FUZZY:
+                        ev.name, ev.level = text, FUZZY
+                        break
+        return sorted(found.values(), key=lambda e: (-e.strength, e.person.certificant_id))
 
     # -- the decision ------------------------------------------------------------
     def decided(self, certificant_id: str) -> Match:

@@ -28,7 +28,10 @@ DPI = 300                        # Tesseract's sweet spot for printed text
 PAGE_SECONDS = 30.0              # Tesseract wall time allowed for one page, orientation tries included
 BLANK_DPI = 36                   # a cheap render is enough to see whether a sheet is white
 BLANK_INK_FRACTION = 0.0008      # share of ink pixels under which a page is blank (dust specks stay below)
-BLANK_INK_DELTA = 40             # grey levels darker than the paper that count as ink
+BLANK_INK_DELTA = 40             # grey levels darker than the paper around it that count as ink
+BLANK_PAPER_WINDOW = 9           # pixels (at BLANK_DPI) over which the paper's own level is taken
+BLANK_EDGE = 0.05                # share of each side left out: scanner-lid shadows, punched holes
+BLANK_STROKE_NEIGHBOURS = 2      # inked neighbours an ink pixel needs to be part of a stroke, not a speck
 UPRIGHT_MEAN_CONFIDENCE = 60.0   # a first pass this good is taken as upright, no orientation check
 UPRIGHT_MIN_GOOD_WORDS = 3
 TESSERACT_CONFIG = "--psm 3"     # automatic page segmentation, no OSD (orientation is checked apart)
@@ -113,7 +116,15 @@ def render(page, dpi: int = DPI):
 
 
 def is_blank(page) -> bool:
-    """True for an all-white sheet (a scanned back): a few specks of dust still count as blank."""
+    """True for a sheet with no ink worth reading (a scanned back), whatever its scanner noise,
+    dust, edge shadow or faint bleed-through from the other side.
+
+    Ink is what is clearly darker than the paper around it (the paper's own level is
+    taken locally, so a shadow or a grey sheet is paper), in strokes rather than lone
+    specks, away from the sheet's edges where scanner lids cast their shadows.
+    """
+    from PIL import Image, ImageFilter
+
     bitmap = page.render(scale=BLANK_DPI / 72, grayscale=True)
     try:
         a = bitmap.to_numpy()
@@ -123,11 +134,26 @@ def is_blank(page) -> bool:
         a = a[..., 0]
     if a.size == 0:
         return True
-    paper = float(np.percentile(a, 90))
-    if paper < 160:           # a dark sheet is not a white back
+    a = np.ascontiguousarray(a, dtype=np.uint8)
+    if float(np.percentile(a, 90)) < 160:           # a dark sheet is not a white back
         return False
-    ink = np.count_nonzero(a < paper - BLANK_INK_DELTA) / a.size
-    return ink < BLANK_INK_FRACTION
+    img = Image.fromarray(a, "L")
+    # The paper's level near each pixel: the lightest nearby (text taken away), then the
+    # darkest of those (a shadow wider than a letter stays paper).
+    k = BLANK_PAPER_WINDOW
+    paper = np.asarray(img.filter(ImageFilter.MaxFilter(k)).filter(ImageFilter.MinFilter(k)), dtype=np.int16)
+    ink = (paper - a.astype(np.int16)) > BLANK_INK_DELTA
+    h, w = ink.shape
+    my, mx = int(h * BLANK_EDGE), int(w * BLANK_EDGE)
+    ink = ink[my:h - my, mx:w - mx]
+    if ink.size == 0:
+        return True
+    # Strokes, not specks: an ink pixel counts with at least BLANK_STROKE_NEIGHBOURS inked neighbours.
+    p = np.pad(ink, 1).astype(np.uint8)
+    neighbours = sum(p[1 + dy:p.shape[0] - 1 + dy, 1 + dx:p.shape[1] - 1 + dx]
+                     for dy in (-1, 0, 1) for dx in (-1, 0, 1) if dy or dx)
+    strokes = ink & (neighbours >= BLANK_STROKE_NEIGHBOURS)
+    return bool(np.count_nonzero(strokes) / ink.size < BLANK_INK_FRACTION)
 
 
 # ---------------------------------------------------------------- Tesseract

@@ -30,13 +30,13 @@ from cec_batch.archive import archive_path, store_file
 from cec_batch.errors import CecError, UsageError
 from cec_batch.model import Finding
 from cec_batch.normalize import parse_date
-from cec_batch.rules import PersonRecord, check_duplicate, check_in_period
+from cec_batch.rules import CEC_PER_HOUR, PersonRecord, check_duplicate, check_in_period
 from cec_batch.store import ledger
 from cec_batch.store import petitions as store
 
 # R22: CECs per hour of each basis.
 RATES = {
-    "contact_hours": Decimal("0.1"),   # one hour of structured learning
+    "contact_hours": CEC_PER_HOUR,     # one hour of structured learning
     "semester_hours": Decimal("1.0"),  # one university semester hour
     "quarter_hours": Decimal("0.8"),   # one university quarter hour
 }

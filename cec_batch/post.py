@@ -26,6 +26,7 @@ from typing import NamedTuple
 from sqlalchemy import Engine, insert
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
+from cec_batch.certificate_choice import choose_fields
 from cec_batch.config import Limits, make_output_dir
 from cec_batch.errors import UnreadableFile, describe, first_line
 from cec_batch.match import Matcher
@@ -269,6 +270,9 @@ class Ingest:
             self._catalogue, self._matcher = ahead.reference
         catalogue, matcher = self._reference(conn)
         frame = result.rows
+        if result.kind == "certificate":
+            # The reader knew neither registry nor catalogue: settle the page's person and course here.
+            frame = choose_fields(frame, catalogue=catalogue, matcher=matcher)
         if self.course and "course_number" in frame:
             frame = frame.copy()
             blank = frame["course_number"].map(is_blank)

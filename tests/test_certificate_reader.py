@@ -179,8 +179,10 @@ def test_rows_have_the_reader_contract_shape(results):
             assert read["text_source"] == ("text" if name.startswith("text_") else "ocr")
             for field, info in read["fields"].items():
                 assert field in ROW_FIELDS
-                assert info["how"] in ("label", "pattern")
+                assert info["how"] in ("label", "pattern", "context", "only date")
                 assert 0 <= info["confidence"] <= 100
+                box = info.get("box")
+                assert box is None or (len(box) == 4 and 0 <= box[0] <= box[2] <= 1 and 0 <= box[1] <= box[3] <= 1)
             assert (row["review"] is None) or isinstance(row["review"], str) and row["review"]
 
 
@@ -243,8 +245,10 @@ def test_text_layer_values_are_raw_strings_with_full_confidence():
     assert row["review"] is None
     assert (row["full_name"], row["certificant_id"], row["course_number"], row["completion_date"], row["ceus"]) == (
         "William Tran", "100128", "CA23456", "03/05/2026", "0.4")
-    assert row["read"]["fields"]["course_number"] == {
-        "value": "CA23456", "confidence": 100.0, "how": "label", "label": "ACE Course Number"}
+    course = dict(row["read"]["fields"]["course_number"])
+    box = course.pop("box")
+    assert course == {"value": "CA23456", "confidence": 100.0, "how": "label", "label": "ACE Course Number"}
+    assert len(box) == 4 and 0 < box[0] < box[2] < 1 and 0 < box[1] < box[3] < 1
     assert row["read"]["provider"] == "ACME FITNESS EDUCATION"
     assert row["read"]["title"] == "Functional Training for Older Adults"
 
@@ -307,15 +311,25 @@ def test_other_wordings(tmp_path, lines, want):
     assert row["review"] is None
 
 
-def test_unlabelled_values_are_found_by_shape_but_an_unlabelled_date_is_reviewed(tmp_path):
+def test_unlabelled_values_are_found_by_shape_and_an_unlabelled_date_by_its_words(tmp_path):
     pdf = one_page_pdf(tmp_path / "c.pdf", [
-        "Coastal Movement Studio, 88 Shore Road, San Diego, CA 92123",
+        "Coastal Movement Studio, 88 Shore Road, San Diego, CA 92123", "Certificate of Attendance",
         "Name: Lena Fischer", "Mat Pilates Foundations (CL10234)", "Held on 02/14/2026"])
     row = row_at(read_certificates(pdf, limits=LIMITS), 1)
     assert row["course_number"] == "CL10234"           # the address's "CA 92123" is a state and ZIP code
     assert row["read"]["fields"]["course_number"]["how"] == "pattern"
     assert row["completion_date"] == "02/14/2026"
-    assert "completion date '02/14/2026' found without a label" in row["review"]
+    assert row["read"]["fields"]["completion_date"]["how"] == "context"
+    assert row["read"]["fields"]["completion_date"]["label"] == "held on"
+    assert row["review"] is None
+
+
+def test_a_page_that_is_not_a_certificate_still_goes_to_review(tmp_path):
+    pdf = one_page_pdf(tmp_path / "c.pdf", [
+        "Coastal Movement Studio, 88 Shore Road, San Diego, CA 92123",
+        "Name: Lena Fischer", "Mat Pilates Foundations (CL10234)", "Held on 02/14/2026"])
+    row = row_at(read_certificates(pdf, limits=LIMITS), 1)
+    assert row["review"] == "the page does not read as a certificate of completion"
 
 
 def test_a_labelled_value_that_cannot_be_read_is_not_replaced_by_a_guess(tmp_path):

@@ -360,6 +360,13 @@ def scan_image(cert: Cert | None, scan: Scan, blank_size=letter) -> Image.Image:
         doc = pdfium.PdfDocument(text_pdf_bytes([cert]))
         img = doc[0].render(scale=scan.dpi / 72, grayscale=True).to_pil().convert("L")
         doc.close()
+    return degrade(img, scan, rng)
+
+
+def degrade(img: Image.Image, scan: Scan, rng: np.random.Generator | None = None) -> Image.Image:
+    """What the scanner does to a clean greyscale render: blur, skew, washed-out toner, paper tone,
+    grain and dust (also used by bench/certcorpus)."""
+    rng = rng if rng is not None else np.random.default_rng(scan.seed)
     if scan.blur:
         img = img.filter(ImageFilter.GaussianBlur(scan.blur))
     if scan.angle:
@@ -377,16 +384,20 @@ def scan_image(cert: Cert | None, scan: Scan, blank_size=letter) -> Image.Image:
 
 def scan_pdf_bytes(pages: list[tuple[Cert | None, Scan]]) -> bytes:
     """A PDF of JPEG page images at the scan's resolution, no text layer."""
+    return images_pdf_bytes([(scan_image(cert, scan), scan.dpi, scan.quality) for cert, scan in pages])
+
+
+def images_pdf_bytes(pages: list[tuple[Image.Image, int, int]], title: str = "Scan") -> bytes:
+    """A PDF of JPEG page images, each (image, dpi, JPEG quality), no text layer."""
     buf = io.BytesIO()
     c = canvas.Canvas(buf, invariant=1, pageCompression=1)
-    c.setTitle("Scan")
+    c.setTitle(title)
     c.setAuthor("")
-    for cert, scan in pages:
-        img = scan_image(cert, scan)
+    for img, dpi, quality in pages:
         jpeg = io.BytesIO()
-        img.save(jpeg, "JPEG", quality=scan.quality, optimize=True)
+        img.save(jpeg, "JPEG", quality=quality, optimize=True)
         jpeg.seek(0)
-        w, h = img.width * 72 / scan.dpi, img.height * 72 / scan.dpi
+        w, h = img.width * 72 / dpi, img.height * 72 / dpi
         c.setPageSize((w, h))
         c.drawImage(ImageReader(jpeg), 0, 0, w, h)
         c.showPage()

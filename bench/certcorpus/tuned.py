@@ -1,0 +1,468 @@
+"""Tuned layouts: the reader may be tuned against these, and `make quality --misses` shows their misses.
+
+Each function draws one provider's certificate for a Cert on a Pen; its decorator says what
+identifies the person (evidence), how the credit is stated (units) and which courses it
+certifies. The first line of each docstring says what the layout exercises.
+"""
+
+from __future__ import annotations
+
+from .fmt import (abbrev, cec, course_no, date_range, day_of, dmy, hours_of, iso, last_first, us,
+                  us_short, weekday, written)
+from .model import registry
+from .pen import GREY, LIGHT, initials
+
+LAYOUTS, layout = registry()
+
+
+@layout("award", evidence="id")
+def draw_classic_landscape(p, c):
+    """Landscape award, serif: name large under 'This certifies that', ID below, 'Date of completion' in words."""
+    p.landscape()
+    p.border(26)
+    p.centre(p.h - 80, c.course.provider.upper(), "Times-Bold", 15)
+    p.centre(p.h - 128, "Certificate of Completion", "Times-BoldItalic", 36)
+    p.centre(p.h - 172, "This certifies that", "Times-Italic", 16)
+    p.centre(p.h - 215, c.person.name, "LiberationSerif-Bold", 32)
+    p.hline(p.w / 2 - 200, p.w / 2 + 200, p.h - 224, 0.6)
+    p.centre(p.h - 242, f"ACE ID {c.person.certificant_id}", "Times-Roman", 12)
+    p.centre(p.h - 280, "has successfully completed the course", "Times-Italic", 16)
+    p.centre(p.h - 313, c.course.title, "Times-Bold", 22)
+    p.centre(p.h - 350, f"Course No. {course_no(c.course.number, 'space')}   \u2022   {cec(c.ceus)} CEC",
+             "Times-Roman", 14)
+    p.text(90, 118, f"Date of completion: {written(c.completed)}", "Times-Roman", 13)
+    p.signature(p.w - 300, 118, 190)
+    p.text(p.w - 300, 104, "Director, Continuing Education", "Times-Italic", 11)
+    p.seal(p.w / 2, 110)
+
+
+@layout("prose", evidence="id")
+def draw_letter_awarded_on(p, c):
+    """Letter in prose: 'was awarded 0.8 CECs on April 30, 2026'; an issue date at the top; course no. with a space."""
+    x = 72
+    p.logo(x, p.h - 100, initials(c.course.provider), 40, "square")
+    p.text(x + 52, p.h - 78, c.course.provider, "LiberationSans-Bold", 16)
+    p.text(x + 52, p.h - 94, "Office of Professional Education", "LiberationSans", 10)
+    p.hline(x, p.w - x, p.h - 110, 1.2)
+    p.text(x, p.h - 140, f"Issued {written(c.issued)}", "LiberationSerif", 11)
+    p.text(x, p.h - 185, "To whom it may concern,", "LiberationSerif", 12)
+    y = p.wrap(x, p.h - 212, p.w - 2 * x,
+               f"This letter confirms that {c.person.name} (ACE ID {c.person.certificant_id}) completed "
+               f"\u201c{c.course.title}\u201d, ACE course {course_no(c.course.number, 'space')}, and was awarded "
+               f"{cec(c.ceus)} continuing education credits (CECs) on {written(c.completed)}.",
+               "LiberationSerif", 12, 17)
+    y = p.wrap(x, y - 10, p.w - 2 * x,
+               "The course was delivered live by a qualified instructor and included a written assessment. "
+               "Please retain this letter with your professional records.", "LiberationSerif", 12, 17)
+    p.text(x, y - 30, "Kind regards,", "LiberationSerif", 12)
+    p.signature(x, y - 80, 160)
+    p.text(x, y - 95, "Registrar", "LiberationSerif-Italic", 11)
+    p.text(x, 60, f"{c.course.provider} \u2022 Continuing education records are kept for seven years.",
+           "LiberationSans", 8, colour=GREY)
+
+
+@layout("dot-leader", evidence="id", units="hours")
+def draw_dot_leader_form(p, c):
+    """Dot-leader form: 'Participant ....... LAST, First', completion and print dates, contact hours."""
+    x, vx = 80, 300
+    p.text(x, p.h - 90, c.course.provider, "Courier-Bold", 16)
+    p.text(x, p.h - 110, "RECORD OF CONTINUING EDUCATION", "Courier", 12)
+    p.hline(x, p.w - x, p.h - 120)
+    rows = [("Participant", last_first(c.person, upper=True)),
+            ("Certificant No.", c.person.certificant_id),
+            ("Program", c.course.title),
+            ("ACE Course Number", course_no(c.course.number, "hyphen")),
+            ("Completion Date", iso(c.completed)),
+            ("Contact Hours", f"{hours_of(c)}.0"),
+            ("Record printed", iso(c.printed))]
+    y = p.h - 160
+    for label, value in rows:
+        p.leader(x, y, label, value, vx, "Courier", 11)
+        y -= 26
+    p.wrap(x, y - 20, p.w - 2 * x, "One contact hour equals 0.1 CEC. This record is valid without a signature.",
+           "Courier", 9, 12)
+
+
+@layout("award", evidence="name", extra={"accented": True})
+def draw_award_name_centre(p, c):
+    """Award with the name set large in the middle and no label, an ornate frame, 'given this 3rd day of May, 2026'."""
+    p.landscape()
+    p.ornate_border(22)
+    p.centre(p.h - 95, "CERTIFICATE", "DejaVuSerif-Bold", 40)
+    p.centre(p.h - 122, "OF  ACHIEVEMENT", "DejaVuSerif", 15)
+    p.centre(p.h - 160, "proudly presented to", "DejaVuSerif-Italic", 14)
+    p.centre(p.h - 215, c.person.name, "DejaVuSerif-Italic", 40)
+    p.hline(p.w / 2 - 230, p.w / 2 + 230, p.h - 228, 0.8, GREY)
+    p.centre(p.h - 262, f"in recognition of completing {c.course.title}", "DejaVuSerif", 14)
+    p.centre(p.h - 290, f"given this {day_of(c.completed)}", "DejaVuSerif", 14)
+    p.centre(p.h - 330, f"ACE approved course {c.course.number}  \u00b7  {cec(c.ceus)} CECs", "DejaVuSans", 11)
+    p.signature(110, 120, 180)
+    p.text(110, 106, "Program Director", "DejaVuSerif-Italic", 10)
+    p.signature(p.w - 290, 120, 180)
+    p.text(p.w - 290, 106, c.course.provider, "DejaVuSerif-Italic", 10)
+
+
+@layout("table", evidence="id", units="hours")
+def draw_transcript_table(p, c):
+    """Transcript-style table: Student 'Last, First' above a course table with Course # / Title / Completed / Hours."""
+    x = 60
+    p.text(x, p.h - 80, c.course.provider, "Helvetica-Bold", 18)
+    p.text(x, p.h - 98, "Continuing Education Transcript", "Helvetica", 12)
+    p.text(p.w - x, p.h - 80, f"Printed {us(c.printed)}", "Helvetica", 9, align="right")
+    p.text(x, p.h - 140, "Student:", "Helvetica-Bold", 11)
+    p.text(x + 70, p.h - 140, last_first(c.person), "Helvetica", 11)
+    p.text(x + 300, p.h - 140, "ACE ID:", "Helvetica-Bold", 11)
+    p.text(x + 350, p.h - 140, c.person.certificant_id, "Helvetica", 11)
+    y = p.table(x, p.h - 170, [90, 250, 90, 62],
+                [["Course #", "Title", "Completed", "Hours"],
+                 [c.course.number, c.course.title[:40], us(c.completed), str(hours_of(c))]],
+                size=10, head_fill=LIGHT)
+    p.text(x, y - 20, f"Total contact hours: {hours_of(c)}   (0.1 ACE CEC per contact hour)", "Helvetica", 10)
+    p.text(x, 80, "This transcript lists courses completed with this provider only.", "Helvetica-Oblique", 9)
+
+
+@layout("two-column", evidence="id", courses=("safety",))
+def draw_safety_two_column(p, c):
+    """Two-column safety course form: course date beside issue and 'Renew by' dates, course no. with a hyphen."""
+    x1, x2 = 70, 330
+    p.box(50, p.h - 110, p.w - 100, 60, 1.5)
+    p.text(p.w / 2, p.h - 78, c.course.provider.upper(), "LiberationSans-Bold", 16, align="centre")
+    p.text(p.w / 2, p.h - 98, "COURSE COMPLETION RECORD", "LiberationSans", 11, align="centre")
+    left = [("Student", c.person.name), ("ACE Certificant ID", c.person.certificant_id),
+            ("Course", c.course.title), ("Course Code", course_no(c.course.number, "hyphen"))]
+    right = [("Course Date", us(c.completed)), ("Issue Date", us(c.issued)),
+             ("Renew By", f"{c.expires:%m/%Y}"), ("CEC", cec(c.ceus))]
+    y = p.h - 150
+    for (l1, v1), (l2, v2) in zip(left, right):
+        p.text(x1, y, l1, "LiberationSans-Bold", 9)
+        p.text(x1, y - 15, v1, "LiberationSans", 12)
+        p.text(x2 + 40, y, l2, "LiberationSans-Bold", 9)
+        p.text(x2 + 40, y - 15, v2, "LiberationSans", 12)
+        y -= 46
+    p.hline(x1, p.w - x1, y + 10)
+    p.text(x1, y - 10, "Instructor", "LiberationSans-Bold", 9)
+    p.signature(x1, y - 50, 170)
+    p.text(x2 + 40, y - 10, "Training Site", "LiberationSans-Bold", 9)
+    p.text(x2 + 40, y - 25, c.course.provider, "LiberationSans", 11)
+
+
+@layout("prose", evidence="id", units="cec", courses=("event",))
+def draw_conference_range(p, c):
+    """Conference letter: 'held May 3-5, 2026' (completes on the last day), letter dated later, attendee's own CECs."""
+    x = 72
+    p.text(x, p.h - 80, c.course.title, "Times-Bold", 20)
+    p.text(x, p.h - 98, f"presented by {c.course.provider}", "Times-Italic", 12)
+    p.hline(x, p.w - x, p.h - 108, 0.8)
+    p.text(p.w - x, p.h - 135, written(c.printed), "Times-Roman", 12, align="right")
+    p.text(x, p.h - 175, "CERTIFICATE OF ATTENDANCE", "Times-Bold", 14)
+    y = p.wrap(x, p.h - 205, p.w - 2 * x,
+               f"We are pleased to confirm that {c.person.name}, ACE ID {c.person.certificant_id}, attended "
+               f"{c.course.title}, held {date_range(c.start, c.completed)}, and earned a total of "
+               f"{cec(c.ceus)} ACE CECs for the sessions attended.", "Times-Roman", 12, 17)
+    p.text(x, y - 12, f"Event approval number: {course_no(c.course.number, 'space')}", "Times-Roman", 12)
+    p.text(x, y - 60, "With thanks for your participation,", "Times-Roman", 12)
+    p.signature(x, y - 110, 170)
+    p.text(x, y - 125, "Conference Chair", "Times-Italic", 11)
+
+
+@layout("award", evidence="id+email", units="hours")
+def draw_contact_hours_award(p, c):
+    """Portrait award stating contact hours only ('8 contact hours'), ID and email, a plain 'Date:' line."""
+    p.corners(36, 70)
+    p.centre(p.h - 110, c.course.provider, "Helvetica-Bold", 16)
+    p.centre(p.h - 160, "Certificate", "Helvetica-Bold", 40)
+    p.centre(p.h - 188, "of Continuing Education", "Helvetica", 16)
+    p.centre(p.h - 250, "awarded to", "Helvetica-Oblique", 13)
+    p.centre(p.h - 290, c.person.name, "Helvetica-Bold", 28)
+    p.centre(p.h - 312, f"{c.person.email}  |  Certificant {c.person.certificant_id}", "Helvetica", 10)
+    p.centre(p.h - 360, f"for completing {hours_of(c)} contact hours of instruction in", "Helvetica", 13)
+    p.centre(p.h - 382, c.course.title, "Helvetica-Bold", 15)
+    p.centre(p.h - 420, f"ACE Course #: {c.course.number}", "Helvetica", 12)
+    p.text(90, 150, f"Date: {us(c.completed)}", "Helvetica", 12)
+    p.signature(p.w - 260, 150, 170)
+    p.text(p.w - 260, 136, "Lead Educator", "Helvetica-Oblique", 10)
+
+
+@layout("minimal", evidence="email", units="cec")
+def draw_email_receipt(p, c):
+    """Emailed receipt in a monospace font: learner by email only, 'Completed on' ISO date, a print timestamp."""
+    x = 60
+    f = "LiberationMono"
+    lines = [f"{c.course.provider} <no-reply@learn.example>", "Subject: Your course certificate", "",
+             f"Hello {c.person.first},", "",
+             "Congratulations on finishing your course. Your completion record:", "",
+             f"  Learner ........ {c.person.name}",
+             f"  Email .......... {c.person.email}",
+             f"  Course ......... {c.course.title}",
+             f"  Course code .... {c.course.number}",
+             f"  Completed on ... {iso(c.completed)}",
+             f"  CEUs earned .... {cec(c.ceus, 'two')}", "",
+             "Keep this email for your records.", "",
+             f"Generated {iso(c.printed)} 09:{c.seed % 60:02d}"]
+    y = p.h - 80
+    for line in lines:
+        p.text(x, y, line, f, 10.5)
+        y -= 15
+
+
+@layout("prose", evidence="name", units="cec")
+def draw_workshop_attended_on(p, c):
+    """Workshop prose: 'attended the workshop ... on Saturday, March 7, 2026'; name only; credits as '.6 CEC'."""
+    p.landscape()
+    p.border(30, double=False, width=1.5)
+    p.centre(p.h - 90, c.course.provider, "DejaVuSans-Bold", 18)
+    p.centre(p.h - 140, "Certificate of Attendance", "DejaVuSerif", 30)
+    y = p.h - 200
+    for line in (f"This is to certify that {c.person.name} attended the workshop",
+                 f"\u201c{c.course.title}\u201d on {weekday(c.completed)}",
+                 f"and earned {cec(c.ceus, 'bare')} CEC (ACE course {c.course.number})."):
+        p.centre(y, line, "DejaVuSerif", 16)
+        y -= 28
+    p.signature(120, 130, 180)
+    p.text(120, 116, "Workshop Presenter", "DejaVuSans", 10)
+    p.seal(p.w - 150, 140, 44, ("APPROVED", "PROVIDER"))
+
+
+@layout("form", evidence="id", units="cec")
+def draw_boxed_fields(p, c):
+    """Boxed form fields, small caps label above each value: completion, issue and expiry dates side by side."""
+    x, w = 54, p.w - 108
+    p.box(x, p.h - 100, w, 50, 0, fill=LIGHT)
+    p.text(x + 14, p.h - 82, c.course.provider, "LiberationSansNarrow-Bold", 20)
+    p.text(x + w - 14, p.h - 82, "CERTIFICATE OF COMPLETION", "LiberationSansNarrow", 12, align="right")
+
+    def field(fx, fy, fw, label, value):
+        p.box(fx, fy, fw, 40, 0.8)
+        p.text(fx + 6, fy + 29, label.upper(), "LiberationSansNarrow", 7.5)
+        p.text(fx + 6, fy + 10, value, "LiberationSans", 12)
+
+    y = p.h - 160
+    field(x, y, w * 0.62, "Participant name", c.person.name)
+    field(x + w * 0.62, y, w * 0.38, "ACE ID", c.person.certificant_id)
+    y -= 40
+    field(x, y, w, "Course title", c.course.title)
+    y -= 40
+    field(x, y, w * 0.5, "Course number", course_no(c.course.number, "space"))
+    field(x + w * 0.5, y, w * 0.5, "CECs awarded", cec(c.ceus))
+    y -= 40
+    field(x, y, w / 3, "Date completed", us(c.completed))
+    field(x + w / 3, y, w / 3, "Date issued", us(c.issued))
+    field(x + 2 * w / 3, y, w / 3, "Valid through", us(c.expires))
+    p.text(x, y - 30, "Authorised signature", "LiberationSansNarrow", 8)
+    p.signature(x, y - 70, 180)
+
+
+@layout("prose", evidence="name", units="cec", extra={"birth": True})
+def draw_given_this_day(p, c):
+    """Old-style diploma: 'LAST, First' in prose, date of birth printed, 'Given this 3rd day of May, 2026'."""
+    p.ornate_border(30, 18)
+    p.centre(p.h - 110, c.course.provider, "Times-Bold", 20)
+    p.centre(p.h - 150, "Be it known that", "Times-Italic", 15)
+    p.centre(p.h - 195, last_first(c.person, upper=True), "Times-Bold", 24)
+    birth = c.person.birth
+    if birth is not None:
+        p.centre(p.h - 218, f"born {us(birth)}", "Times-Roman", 11)
+    y = p.h - 260
+    for line in ("having satisfactorily completed the requirements of", c.course.title,
+                 f"is awarded {cec(c.ceus)} Continuing Education Credits",
+                 f"(course approval {course_no(c.course.number, 'hyphen')})."):
+        p.centre(y, line, "Times-Roman", 15)
+        y -= 24
+    p.centre(y - 20, f"Given this {day_of(c.completed)}.", "Times-Italic", 14)
+    p.signature(90, 140, 170)
+    p.text(90, 126, "President", "Times-Italic", 11)
+    p.signature(p.w - 260, 140, 170)
+    p.text(p.w - 260, 126, "Secretary", "Times-Italic", 11)
+
+
+@layout("modern", evidence="id", units="cec")
+def draw_lms_landscape(p, c):
+    """Online-course certificate with a serial number that is not the ACE ID, name large, 'Completion date Mar 5, 2026'."""
+    p.landscape()
+    p.box(0, 0, 60, p.h, 0, fill=LIGHT)
+    p.logo(14, p.h - 60, initials(c.course.provider), 32, "circle")
+    x = 100
+    p.text(x, p.h - 90, "CERTIFICATE OF COMPLETION", "DejaVuSans-Bold", 13)
+    p.text(x, p.h - 150, c.person.name, "DejaVuSans-Bold", 36)
+    p.text(x, p.h - 180, "has successfully completed the online course", "DejaVuSans", 13)
+    p.text(x, p.h - 210, c.course.title, "DejaVuSans-Bold", 20)
+    cols = [("Completion date", abbrev(c.completed)), ("CECs", cec(c.ceus)),
+            ("ACE course", c.course.number), ("ACE ID", c.person.certificant_id)]
+    cx = x
+    for label, value in cols:
+        p.text(cx, p.h - 280, label, "DejaVuSans", 9, colour=GREY)
+        p.text(cx, p.h - 298, value, "DejaVuSans-Bold", 13)
+        cx += 150
+    serial = f"{c.seed % 10**8:08d}"
+    p.text(x, 70, f"Certificate no. {serial[:4]}-{serial[4:]}   Verify at learn.example/verify", "DejaVuSans", 8,
+           colour=GREY)
+    p.signature(p.w - 260, 110, 160)
+    p.text(p.w - 260, 96, c.course.provider, "DejaVuSans", 9)
+
+
+@layout("table", evidence="id", units="cec", extra={"accented": True})
+def draw_roster_style_table(p, c):
+    """Vertical ruled table, a label column beside a value column: accented names, ISO dates, a date of issue."""
+    x = 90
+    p.text(x, p.h - 90, c.course.provider, "LiberationSerif-Bold", 18)
+    p.text(x, p.h - 110, "Proof of Continuing Education", "LiberationSerif-Italic", 13)
+    rows = [["Field", "Value"], ["Name", c.person.name], ["Certificant ID", c.person.certificant_id],
+            ["Course", c.course.title], ["Course number", c.course.number], ["Date of completion", iso(c.completed)],
+            ["Credits (CEC)", cec(c.ceus)], ["Date of issue", iso(c.issued)]]
+    p.table(x, p.h - 140, [150, 280], rows, row_h=24, face="LiberationSerif", head_face="LiberationSerif-Bold",
+            size=11)
+    p.text(x, 120, "Issued electronically; no signature required.", "LiberationSerif-Italic", 10)
+
+
+@layout("card", evidence="id", courses=("safety",))
+def draw_wallet_card_sheet(p, c):
+    """A sheet with a wallet card to cut out: tiny type, 'Course Date' and 'Recommended Renewal', the card twice."""
+    def card(x, y):
+        w, h = 243, 153
+        p.box(x, y, w, h, 0.8)
+        p.text(x + 8, y + h - 16, c.course.provider, "Helvetica-Bold", 8.5)
+        p.text(x + 8, y + h - 28, c.course.title, "Helvetica", 7.5)
+        p.text(x + 8, y + h - 50, c.person.name, "Helvetica-Bold", 11)
+        p.text(x + 8, y + h - 62, f"ID {c.person.certificant_id}", "Helvetica", 7.5)
+        p.text(x + 8, y + 52, "Course Date", "Helvetica", 6.5)
+        p.text(x + 8, y + 42, us(c.completed), "Helvetica-Bold", 8.5)
+        p.text(x + 90, y + 52, "Recommended Renewal", "Helvetica", 6.5)
+        p.text(x + 90, y + 42, us(c.expires), "Helvetica-Bold", 8.5)
+        p.text(x + 8, y + 22, f"ACE {course_no(c.course.number, 'space')}  {cec(c.ceus)} CEC", "Helvetica", 7.5)
+        p.text(x + 8, y + 10, "Instructor #" + str(1000 + c.seed % 9000), "Helvetica", 6.5)
+
+    p.text(72, p.h - 80, "Your course card", "Helvetica-Bold", 16)
+    p.wrap(72, p.h - 104, p.w - 144, "Cut out the card below along the line and keep it with you. "
+           "Both copies carry the same details.", "Helvetica", 10)
+    card(72, p.h - 330)
+    card(72 + 260, p.h - 330)
+    p.hline(60, p.w - 60, p.h - 350, 0.5, GREY)
+
+
+@layout("minimal", evidence="email", units="cec")
+def draw_printed_email(p, c):
+    """An email printed to PDF: From/Date/To header (the sending date), greeting by first name, 'completing ... on'."""
+    from datetime import timedelta
+
+    x = 54
+    sent = c.issued + timedelta(days=1)
+    p.text(x, p.h - 60, "Print", "Helvetica", 8, colour=GREY)
+    p.text(p.w - x, p.h - 60, f"{sent:%m/%d/%y}, {8 + c.seed % 9}:{c.seed % 60:02d} AM", "Helvetica", 8,
+           align="right", colour=GREY)
+    hdr = [("From:", f"{c.course.provider} <certificates@provider.example>"),
+           ("Sent:", f"{sent:%A}, {written(sent)}"), ("To:", c.person.email),
+           ("Subject:", f"Certificate: {c.course.title}")]
+    y = p.h - 95
+    for label, value in hdr:
+        p.text(x, y, label, "Helvetica-Bold", 10)
+        p.text(x + 60, y, value, "Helvetica", 10)
+        y -= 15
+    p.hline(x, p.w - x, y + 4, 0.5, GREY)
+    y -= 20
+    p.text(x, y, f"Hi {c.person.first},", "Helvetica", 11)
+    y = p.wrap(x, y - 24, p.w - 2 * x, f"Thank you for completing {c.course.title} on {abbrev(c.completed)}. "
+               "Your certificate details are below; forward this email to your certifying body if it asks "
+               "for proof of completion.", "Helvetica", 11, 15)
+    p.table(x, y - 10, [140, 120, 100], [["Course number", "Credits (CEUs)", "Result"],
+                                         [c.course.number, cec(c.ceus), "Complete"]], row_h=20, size=10,
+            rules="rows")
+    p.text(x, y - 90, f"The {c.course.provider} team", "Helvetica", 11)
+
+
+@layout("form", evidence="id", units="cec")
+def draw_letterhead_zip_form(p, c):
+    """Letterhead with a street address, state and ZIP ('CA 92101') and phone; short 'Label: value' lines."""
+    x = 72
+    p.text(x, p.h - 70, c.course.provider, "Times-Bold", 18)
+    p.text(x, p.h - 86, f"{400 + c.seed % 500} Harbor Drive, Suite {100 + c.seed % 80}, San Diego, CA 92101",
+           "Times-Roman", 10)
+    p.text(x, p.h - 99, "Tel (619) 555-0142  \u00b7  Fax (619) 555-0143", "Times-Roman", 10)
+    p.hline(x, p.w - x, p.h - 108, 0.6)
+    p.centre(p.h - 160, "Certificate of Course Completion", "Times-Bold", 22)
+    rows = [("Name", c.person.name), ("ACE #", c.person.certificant_id),
+            ("Course", c.course.title), ("Course No.", course_no(c.course.number, "space")),
+            ("Date", us(c.completed)), ("CEC", cec(c.ceus))]
+    y = p.h - 220
+    for label, value in rows:
+        p.text(x + 40, y, f"{label}:", "Times-Bold", 13)
+        p.text(x + 150, y, value, "Times-Roman", 13)
+        y -= 28
+    p.signature(x + 40, y - 50, 170)
+    p.text(x + 40, y - 64, "Education Coordinator", "Times-Italic", 11)
+
+
+@layout("prose", evidence="id", units="cec")
+def draw_multi_day_workshop(p, c):
+    """Standard course given as a three-day workshop: 'held March 3-5, 2026' in prose (completes on the last day)."""
+    from datetime import timedelta
+
+    p.landscape()
+    p.corners(30, 80, 3)
+    p.centre(p.h - 85, c.course.provider, "LiberationSans-Bold", 15)
+    p.centre(p.h - 135, "Workshop Certificate", "LiberationSerif-Bold", 34)
+    start = c.completed - timedelta(days=2)
+    y = p.h - 190
+    for line in (f"{c.person.name}  (ACE certificant {c.person.certificant_id})",
+                 f"took part in the three-day workshop \u201c{c.course.title}\u201d",
+                 f"held {date_range(start, c.completed)}, and earned {cec(c.ceus)} CECs.",
+                 f"ACE course number {course_no(c.course.number, 'hyphen')}"):
+        p.centre(y, line, "LiberationSerif", 16)
+        y -= 30
+    p.signature(110, 110, 170)
+    p.text(110, 96, "Workshop Lead", "LiberationSans", 10)
+    p.text(p.w - 110, 110, f"Printed {us_short(c.printed)}", "LiberationSans", 9, align="right", colour=GREY)
+
+
+@layout("award", evidence="name", units="hours")
+def draw_hours_and_cec(p, c):
+    """Landscape award: 'Presented to: Last, First', 'N contact hours (0.N CEC)', day-month date and a date of issue."""
+    p.landscape()
+    p.border(20, double=True, width=2)
+    p.text(70, p.h - 80, c.course.provider.upper(), "DejaVuSansCondensed-Bold", 13)
+    p.text(p.w - 70, p.h - 80, f"Date of issue: {dmy(c.issued)}", "DejaVuSansCondensed", 10, align="right")
+    p.centre(p.h - 150, "Certificate of Completion", "DejaVuSerif-Bold", 30)
+    p.runs(p.w / 2, p.h - 210, [("Presented to:  ", "DejaVuSerif"), (last_first(c.person), "DejaVuSerif-Bold")],
+           18, align="centre")
+    p.centre(p.h - 255, c.course.title, "DejaVuSerif-Italic", 18)
+    p.centre(p.h - 290, f"{hours_of(c)} contact hours ({cec(c.ceus)} CEC)  \u2014  completed {dmy(c.completed)}",
+             "DejaVuSerif", 14)
+    p.centre(p.h - 318, f"ACE course {course_no(c.course.number, 'space')}", "DejaVuSans", 11)
+    p.signature(p.w / 2 - 90, 110, 180)
+    p.centre(96, "Authorised by the Education Board", "DejaVuSans", 9)
+
+
+@layout("award", evidence="id", units="cec")
+def draw_serial_award(p, c):
+    """Award carrying a certificate number full of digits beside the ACE certification number; 'Completed 3/5/2026'."""
+    p.ornate_border(26, 12)
+    p.centre(p.h - 110, c.course.provider, "Times-Bold", 18)
+    p.centre(p.h - 170, "Certificate", "Times-BoldItalic", 44)
+    p.centre(p.h - 230, "awarded to", "Times-Italic", 14)
+    p.centre(p.h - 270, c.person.name, "Times-Bold", 28)
+    p.centre(p.h - 295, f"ACE Certification #: {c.person.certificant_id}", "Times-Roman", 12)
+    p.centre(p.h - 340, "for the successful completion of", "Times-Italic", 14)
+    p.centre(p.h - 370, c.course.title, "Times-Bold", 18)
+    p.centre(p.h - 400, f"{cec(c.ceus)} Continuing Education Credits  \u00b7  Course {c.course.number}",
+             "Times-Roman", 13)
+    p.centre(p.h - 440, f"Completed {us_short(c.completed)}", "Times-Roman", 13)
+    p.seal(p.w / 2, 170, 44, ("APPROVED", "ACE"))
+    serial = f"{c.completed.year}-{c.person.certificant_id}-{c.seed % 90 + 10:02d}"
+    p.text(80, 70, f"Certificate No. {serial}", "Times-Roman", 9)
+    p.signature(p.w - 250, 100, 160)
+
+
+@layout("award", evidence="id", units="cec")
+def draw_plain_portrait(p, c):
+    """Plain portrait certificate, one date only: 'Name:', 'ACE ID:', 'Course:', 'Course Number:', 'Completion Date:'."""
+    p.border(36, double=True, width=1.5)
+    p.centre(p.h - 110, c.course.provider, "Helvetica-Bold", 18)
+    p.centre(p.h - 150, "CERTIFICATE OF COMPLETION", "Helvetica-Bold", 24)
+    rows = [("Name:", c.person.name), ("ACE ID:", c.person.certificant_id), ("Course:", c.course.title),
+            ("Course Number:", c.course.number), ("Completion Date:", us(c.completed)), ("CECs:", cec(c.ceus))]
+    y = p.h - 230
+    for label, value in rows:
+        p.text(110, y, label, "Helvetica-Bold", 13)
+        p.text(250, y, value, "Helvetica", 13)
+        y -= 30
+    p.signature(110, 150, 170)
+    p.text(110, 136, "Authorized Signature", "Helvetica", 10)

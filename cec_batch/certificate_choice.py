@@ -1,0 +1,282 @@
+"""Choosing a certificate page's person and course against the registry and catalogue (R16-R19).
+
+The certificate reader runs in an isolated child process and knows neither the
+registry nor the catalogue: it lists every candidate value on the page with its
+context (readers.cert_fields) and says, by field, what it could not read with
+confidence (`read.problems`). Here, in the parent, the closed world settles what
+it can, the way a careful clerk reads:
+
+- the person: the page's name-like runs are looked up through the matcher (exact,
+  nicknames, accents, "Last, First"); an ID or email on the page that belongs to the
+  same person is more evidence, and lets a name with a small typo agree. Exactly one
+  best-supported person, with a name on the page, is taken; two equally supported,
+  or a name and an ID that point at different people, stay with staff.
+- the course: course-number shapes anywhere on the page, normalised as R7 allows,
+  confirmed against the catalogue; when several catalogue numbers are on the page, a
+  catalogue title printed on it decides. On an OCR'd page, a number whose R7
+  correction could as well have given another catalogue number goes to staff.
+
+Only what agrees is filled in; the page then goes through the rules like any other
+row (R7, R8, R15, R16-R18 and the ledger's checks). Anything left doubtful keeps the
+page in `needs_review`, with every field found filled in and the reason in plain
+words. The date is chosen in the reader (it needs no closed world).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from cec_batch.match import EXACT, FUZZY, NO, Matcher, PageEvidence
+from cec_batch.model import Course
+from cec_batch.normalize import name_tokens, normalize_course_number
+from cec_batch.rules import REVIEW_CONFIDENCE
+
+# A name found only by looking the page's words up in the registry is taken from this OCR
+# confidence up; the lookup is exact, so a misread rarely names another certificant.
+NAME_LOOKUP_CONFIDENCE = 75.0
+# A catalogue title counts as printed on the page from this partial-match score (OCR'd text).
+TITLE_SCORE = 92
+# What R7's look-alike letters may stand for: a letter read in the digit part was
+# corrected to the first digit, but the scan may as well have shown one of the others.
+LOOK_ALIKES = {"O": "08", "o": "08", "D": "08", "Q": "08", "I": "17", "l": "17", "|": "17", "S": "58", "s": "58",
+               "B": "83", "Z": "27", "G": "69"}
+_PREFIX_RE = re.compile(r"^\s*(CEP|CP|CA|CS|CL)[ \-.]*", re.IGNORECASE)
+
+
+def choose_fields(frame, *, catalogue: dict[str, Course], matcher: Matcher):
+    """FRAME (a certificate file's rows) with what the closed world settles filled in."""
+    if frame is None or len(frame) == 0 or "read" not in frame:
+        return frame
+    out = None
+    for i, row in enumerate(frame.to_dict("records")):
+        new = choose_page(row, catalogue=catalogue, matcher=matcher)
+        if new is None:
+            continue
+        if out is None:
+            out = frame.copy()
+        for key, value in new.items():
+            out.iat[i, out.columns.get_loc(key)] = value
+    return frame if out is None else out
+
+
+def choose_page(row: dict, *, catalogue: dict[str, Course], matcher: Matcher) -> dict | None:
+    """The fields of one page to change (a dict of row fields), or None when nothing changes."""
+    read = row.get("read")
+    if not isinstance(read, dict) or "problems" not in read:
+        return None
+    problems: dict[str, str] = dict(read.get("problems") or {})
+    cands = read.get("candidates") or []
+    ocr = read.get("text_source") == "ocr"
+    changes: dict = {}
+    chosen: dict[str, dict] = {}
+
+    if "course_number" in problems:
+        _choose_course(cands, read, ocr, catalogue, problems, changes, chosen)
+    elif ocr and row.get("course_number"):
+        doubt = _look_alike_doubt(str(row["course_number"]), catalogue)
+        if doubt:
+            problems["course_number"] = doubt
+    if "full_name" in problems:
+        _choose_person(row, cands, ocr, matcher, problems, changes, chosen)
+
+    if problems == (read.get("problems") or {}) and not changes:
+        return None
+    read = dict(read)
+    read["problems"] = problems
+    if chosen:
+        read["chosen"] = chosen
+        fields = dict(read.get("fields") or {})
+        fields.update({f: {k: v for k, v in c.items() if k != "evidence"} for f, c in chosen.items()})
+        read["fields"] = fields
+    changes["read"] = read
+    changes["review"] = "; ".join(problems.values()) or None
+    return changes
+
+
+# ---------------------------------------------------------------- the course
+
+
+def _choose_course(cands, read, ocr, catalogue, problems, changes, chosen) -> None:
+    found = [c for c in cands if c.get("field") == "course_number"]
+    numbers: dict[str, dict] = {}
+    for c in found:
+        parsed = normalize_course_number(c["value"], ocr=ocr)
+        if parsed.value:
+            numbers.setdefault(parsed.value, c)
+    known = {n: c for n, c in numbers.items() if n in catalogue}
+    sure = {n: c for n, c in known.items() if c["confidence"] >= REVIEW_CONFIDENCE}
+    page_text = _page_text(read)
+    titled = {n: c for n, c in known.items() if _title_on_page(catalogue[n].title, page_text)}
+    pick, evidence = None, []
+    if len(sure) == 1:
+        pick = next(iter(sure))
+        evidence.append(f"{pick} is in the catalogue")
+        if pick in titled:
+            evidence.append("its catalogue title is printed on the page")
+    elif len(sure) > 1 and len(titled.keys() & sure.keys()) == 1:
+        pick = next(iter(titled.keys() & sure.keys()))
+        evidence.append(f"{pick} is the one of {', '.join(sorted(sure))} whose catalogue title is printed on the page")
+    elif not sure and len(titled) == 1 and len(known) == 1:
+        # Read with some doubt, but the catalogue's own title on the page agrees with it.
+        pick = next(iter(titled))
+        evidence.append(f"{pick} (read with confidence {known[pick]['confidence']:.0f}) is in the catalogue "
+                        f"and its title is printed on the page")
+    if pick is None:
+        if len(sure) > 1:
+            problems["course_number"] = (f"course numbers {' and '.join(sorted(sure))} are both in the catalogue "
+                                         f"and nothing on the page says which one was completed")
+        elif numbers and not known:
+            problems["course_number"] += (f"; {', '.join(sorted(numbers))} on the page "
+                                          f"{'is' if len(numbers) == 1 else 'are'} not in the catalogue")
+        if len(numbers) == 1:
+            changes["course_number"] = next(iter(numbers.values()))["value"]   # pre-filled for staff
+        return
+    doubt = _look_alike_doubt(known[pick]["value"], catalogue) if ocr else None
+    if doubt:
+        problems["course_number"] = doubt
+        changes["course_number"] = known[pick]["value"]
+        return
+    del problems["course_number"]
+    c = known[pick]
+    changes["course_number"] = c["value"]
+    chosen["course_number"] = {"value": c["value"], "confidence": c["confidence"], "how": "closed world",
+                               "label": None, "box": c.get("box"), "evidence": evidence}
+
+
+def _look_alike_doubt(raw: str, catalogue: dict[str, Course]) -> str | None:
+    """On an OCR'd page: why a course number whose R7 correction is not the only reading stays with staff."""
+    m = _PREFIX_RE.match(raw)
+    if not m:
+        return None
+    prefix, digits = m.group(1).upper(), re.sub(r"[ \-.]", "", raw[m.end():])
+    readings = {""}
+    for ch in digits:
+        options = LOOK_ALIKES.get(ch, ch) if not ch.isdigit() else ch
+        readings = {r + o for r in readings for o in options}
+        if len(readings) > 64:
+            return None
+    if len(readings) < 2:
+        return None
+    hits = sorted(prefix + r for r in readings if prefix + r in catalogue)
+    if len(hits) > 1:
+        return (f"course number {raw!r} may be read as {' or '.join(hits)}: a character in it could be "
+                f"either digit, and both are in the catalogue")
+    return None
+
+
+def _page_text(read: dict) -> str:
+    parts = list(read.get("lines") or [])
+    parts += [c.get("line", "") for c in read.get("candidates") or []]
+    if read.get("title"):
+        parts.append(read["title"])
+    return " ".join(parts)
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
+
+
+def _title_on_page(title: str, page_text: str) -> bool:
+    t = _fold(title or "")
+    if len(t) < 8:
+        return False
+    text = _fold(page_text)
+    return t in text or fuzz.partial_ratio(t, text) >= TITLE_SCORE
+
+
+# ---------------------------------------------------------------- the person
+
+
+def _windows(text: str) -> list[str]:
+    """A run of name-like words and its shorter parts: "Dr. Jane Doe CPT" holds "Jane Doe"."""
+    words = text.split()
+    out = [text]
+    for size in range(min(4, len(words)), 1, -1):
+        for i in range(len(words) - size + 1):
+            out.append(" ".join(words[i:i + size]))
+    return list(dict.fromkeys(out))
+
+
+def _choose_person(row, cands, ocr, matcher, problems, changes, chosen) -> None:
+    runs = [c for c in cands if c.get("field") == "name" and c.get("kind") != "staff"
+            and (not ocr or c["confidence"] >= NAME_LOOKUP_CONFIDENCE)]
+    names: list[str] = []
+    box_of: dict[str, dict] = {}
+    for c in runs:
+        for w in _windows(c["value"]):
+            names.append(w)
+            box_of.setdefault(w, c)
+    read_name = row.get("full_name") or " ".join(x for x in (row.get("first_name"), row.get("last_name")) if x)
+    field = (row.get("read") or {}).get("fields", {}).get("full_name") or {}
+    if read_name and (not ocr or (field.get("confidence") or 0) >= NAME_LOOKUP_CONFIDENCE):
+        names.insert(0, str(read_name))
+        box_of[str(read_name)] = {"confidence": field.get("confidence"), "box": field.get("box")}
+    ids = [c["value"] for c in cands if c.get("field") == "certificant_id"]
+    emails = [c["value"] for c in cands if c.get("field") == "email"]
+    ids += [row["certificant_id"]] if row.get("certificant_id") else []
+    emails += [row["email"]] if row.get("email") else []
+    evidence = matcher.on_page(names, ids, emails)
+    named = [e for e in evidence if e.level == EXACT or (e.level == FUZZY and (e.certificant_id or e.email))]
+    if not named:
+        # An ID or email on the page, and its owner's first or last name printed on it ("Hi Rosa,").
+        words = set(name_tokens(_page_text(row.get("read") or {})))
+        partial = [e for e in evidence if (e.certificant_id or e.email)
+                   and words & set(name_tokens(e.person.first_name) + name_tokens(e.person.last_name))]
+        if len(partial) == 1 and len(evidence) == 1:
+            e = partial[0]
+            del problems["full_name"]
+            changes.update(full_name=None, first_name=None, last_name=None, certificant_id=e.person.certificant_id)
+            if e.email:
+                changes["email"] = e.email
+            chosen["full_name"] = {"value": None, "confidence": None, "how": "closed world", "label": None,
+                                   "box": None, "evidence": [f"{_what(e)} belongs to {e.person.display}, "
+                                                             f"whose first or last name is printed on the page"]}
+            return
+        if evidence:
+            owners = ", ".join(e.person.display for e in evidence[:3])
+            problems["full_name"] += f"; the page's ID or email belongs to {owners}, whose name is not on it"
+        return
+    best = named[0]
+    rivals = [e for e in named[1:] if e.strength == best.strength]
+    if rivals:
+        people = [best, *rivals]
+        same = len({e.name for e in people}) == 1
+        problems["full_name"] = (
+            f"the name {best.name!r} on the page fits {len(people)} certificants "
+            f"({', '.join(e.person.display for e in people)}) and no ID or email says which" if same else
+            f"the page names {len(people)} certificants ({', '.join(_shown(e) for e in people)}) "
+            f"and nothing says which one completed the course")
+        changes["full_name"] = best.name
+        return
+    others = [e for e in evidence if e is not best and e.level == NO and (e.certificant_id or e.email)]
+    if others:
+        problems["full_name"] = (f"the name {best.name!r} is {best.person.display}, but the page's "
+                                 f"{_what(others[0])} belongs to {others[0].person.display}")
+        changes["full_name"] = best.name
+        return
+    del problems["full_name"]
+    changes["full_name"] = best.name
+    changes["first_name"] = changes["last_name"] = None
+    if best.certificant_id:
+        changes["certificant_id"] = best.certificant_id
+    if best.email:
+        changes["email"] = best.email
+    c = box_of.get(best.name)
+    how = [f"name {'agrees with' if best.level == EXACT else 'is close to'} {best.person.display}"]
+    how += [f"ID {best.certificant_id}"] if best.certificant_id else []
+    how += [f"email {best.email}"] if best.email else []
+    chosen["full_name"] = {"value": best.name, "confidence": c["confidence"] if c else None, "how": "closed world",
+                           "label": None, "box": c.get("box") if c else None, "evidence": how}
+
+
+def _shown(e: PageEvidence) -> str:
+    return f"{e.person.display} as {e.name!r}"
+
+
+def _what(e: PageEvidence) -> str:
+    return f"ID {e.certificant_id}" if e.certificant_id else f"email {e.email}"
+
+
+__all__ = ["choose_fields", "choose_page", "EXACT", "FUZZY", "NO"]

@@ -1,0 +1,694 @@
+"""Finding a certificate page's fields: labelled values, values by their shape, and candidates.
+
+`find_fields` reads what the page labels (the vocabulary of cert_vocabulary) and
+what only one value on the page can be by its shape. `candidates` (below) lists
+every value of every field on the page with its context, for the choice made
+against the registry and catalogue by the pipeline (cec_batch.certificate_choice).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cec_batch.readers.cert_layout import Line, Seg, fractions, lines_of
+from cec_batch.readers.cert_vocabulary import (
+    COURSE_LABELLED_RE,
+    COURSE_RE,
+    CEUS_SUFFIX_RE,
+    DATE_RE,
+    DIGIT_PART,
+    EDGE_PUNCT,
+    EMAIL_RE,
+    FIELD_NAMES,
+    HOURS_SUFFIX_RE,
+    ID_RE,
+    LABEL_RES,
+    NAME_STOP,
+    NAME_TOKEN,
+    NOT_NAMES,
+    NUMBER_RE,
+    PARTICLES,
+    SEPARATORS,
+    COMPLETION_WORDS,
+    CONTEXT_WORDS,
+    MONTH_RE,
+    OTHER_DATE_WORDS,
+    STAFF_WORDS,
+    phrase_regex,
+)
+
+# Found by its shape alone rather than after a label. A date is never trusted that
+# way (letters carry issue dates and event ranges too); a course number's shape is
+# specific enough when it is the only one on the page.
+PATTERN_FACTOR = {"course_number": 0.95, "completion_date": 0.6, "ceus": 0.9, "email": 0.95}
+
+# ---------------------------------------------------------------- finding fields
+
+
+def _course_span(text: str, m: re.Match) -> tuple[int, int] | None:
+    """The course number inside a regex match: 5-6 digits with at most one break.
+
+    A break after a complete number ends it: "CA23456 0.8" is CA23456 followed by
+    the CECs, not CA234560.
+    """
+    start = m.start()
+    body = m.group()
+    digits_at = DIGIT_PART.match(body).end()
+    run, breaks = 0, 0
+    end = len(body)
+    for i in range(digits_at, len(body)):
+        if body[i] in " -.":
+            if run >= 5 or breaks:
+                end = i
+                break
+            breaks += 1
+            run = 0
+            continue
+        run += 1
+    digits = re.sub(r"[ \-.]", "", body[digits_at:end])
+    if not 5 <= len(digits) <= 6 or sum(ch.isdigit() for ch in digits) < 3:
+        return None
+    after = text[start + end:start + end + 1]
+    if after and after.isalnum():
+        return None
+    return start, start + end
+
+
+
+@dataclass
+class Found:
+    value: str
+    confidence: float
+    how: str                  # "label" or "pattern"
+    label: str | None = None
+    from_parts: bool = False          # a name joined from first and last name labelled apart
+    box: tuple | None = None          # where the value's words are (page units), for a second look
+    reread: float | None = None       # confidence of the second, independent reading when one was made
+    announced: bool = False           # the label can only mean this field ("Completion Date")
+
+    def as_dict(self, extent=None) -> dict:
+        out = {"value": self.value, "confidence": round(self.confidence, 1), "how": self.how,
+               "label": self.label}
+        if self.reread is not None:
+            out["reread_confidence"] = round(self.reread, 1)
+        if extent is not None:
+            out["box"] = fractions(self.box, extent)
+        return out
+
+
+@dataclass
+class _Label:
+    fields: tuple[str, ...]
+    strength: int
+    announces: bool
+    seg: Seg
+    line_no: int
+    start: int
+    end: int
+    region_end: int = 0
+
+    @property
+    def text(self) -> str:
+        return self.seg.text[self.start:self.end]
+
+
+def _find_labels(lines: list[Line]) -> list[_Label]:
+    labels = []
+    for n, line in enumerate(lines):
+        for seg in line.segs:
+            hits = []
+            for lab, rx in LABEL_RES:
+                for m in rx.finditer(seg.text):
+                    if lab.generic and seg.text[:m.start()].rstrip()[-1:].isalnum():
+                        continue
+                    hits.append(_Label(lab.fields, lab.strength, lab.announces, seg, n, m.start(), m.end()))
+            hits.sort(key=lambda h: (-(h.end - h.start), h.start))
+            taken: list[_Label] = []
+            for h in hits:
+                if all(h.end <= t.start or h.start >= t.end for t in taken):
+                    taken.append(h)
+            taken.sort(key=lambda h: h.start)
+            for a, b in zip(taken, taken[1:] + [None]):
+                a.region_end = b.start if b else len(seg.text)
+            labels.extend(taken)
+    return labels
+
+
+def _strip_span(text: str, a: int, b: int, lead: str = SEPARATORS) -> tuple[int, int]:
+    while a < b and text[a] in lead:
+        a += 1
+    while b > a and text[b - 1] in " \t":
+        b -= 1
+    return a, b
+
+
+# A value finder gets the region after a label and returns the value's span in it,
+# or None. `strict` regions (the next cell, the line below) must hold the value only.
+def _v_name(text: str, a: int, b: int, strict: bool, single: bool = False):
+    cut = NAME_STOP.search(text, a, b)
+    if cut:
+        b = cut.start()
+    a, b = _strip_span(text, a, b, EDGE_PUNCT)
+    while b > a and text[b - 1] in EDGE_PUNCT:
+        b -= 1
+    tokens = text[a:b].split()
+    if not tokens or len(tokens) > (2 if single else 5) or (not single and len(tokens) < 2):
+        return None
+    commas = 0
+    for i, tok in enumerate(tokens):
+        core = tok
+        if tok.endswith(",") and i < len(tokens) - 1 and not single and not commas:
+            core, commas = tok[:-1], 1        # "Doe, Jane", "dos Santos, Ana"
+        if not NAME_TOKEN.fullmatch(core) or core.casefold().strip(".") in NOT_NAMES:
+            return None
+        if not core[0].isupper() and core.casefold() not in PARTICLES:
+            return None
+    if not single and sum(1 for t in tokens if sum(ch.isalpha() for ch in t) >= 2) < 2:
+        return None
+    return a, b
+
+
+def _v_regex(rx: re.Pattern, anchored: bool):
+    def finder(text: str, a: int, b: int, strict: bool):
+        a, b = _strip_span(text, a, b)
+        m = rx.search(text, a, b)
+        if not m:
+            return None
+        if (anchored or strict) and m.start() != a:
+            return None
+        if strict and text[m.end():b].strip(EDGE_PUNCT):
+            return None
+        return m.start(), m.end()
+    return finder
+
+
+def _v_course(text: str, a: int, b: int, strict: bool):
+    a, b = _strip_span(text, a, b)
+    for m in COURSE_LABELLED_RE.finditer(text, a, b):
+        span = _course_span(text[:b], m)
+        if span is None:
+            continue
+        if strict and (span[0] != a or text[span[1]:b].strip(EDGE_PUNCT)):
+            return None
+        return span
+    return None
+
+
+def _v_email(text: str, a: int, b: int, strict: bool):
+    a, b = _strip_span(text, a, b)
+    m = EMAIL_RE.search(re.sub(r"\s*([@.])\s*", r"\1", text[a:b]))
+    return (a, b) if m else None
+
+
+def _v_text(text: str, a: int, b: int, strict: bool):
+    a, b = _strip_span(text, a, b, EDGE_PUNCT)
+    cut = re.search(r",\s+(?=[a-z])", text[a:b])      # "Conference 2026, held in ..." ends the title
+    if cut:
+        b = a + cut.start()
+    while b > a and text[b - 1] in EDGE_PUNCT:
+        b -= 1
+    value = text[a:b]
+    if sum(ch.isalpha() for ch in value) < 3 or not (value[:1].isupper() or value[:1].isdigit()):
+        return None
+    if COURSE_LABELLED_RE.fullmatch(value) or DATE_RE.fullmatch(value):
+        return None
+    return a, b
+
+
+FINDERS = {
+    "full_name": _v_name,
+    "first_name": lambda t, a, b, s: _v_name(t, a, b, s, single=True),
+    "last_name": lambda t, a, b, s: _v_name(t, a, b, s, single=True),
+    "certificant_id": _v_regex(ID_RE, anchored=True),
+    "email": _v_email,
+    "course_number": _v_course,
+    "completion_date": _v_regex(DATE_RE, anchored=False),
+    "ceus": _v_regex(NUMBER_RE, anchored=True),
+    "hours": _v_regex(NUMBER_RE, anchored=True),
+    "title": _v_text,
+    "provider": _v_text,
+}
+
+
+def _regions(label: _Label, lines: list[Line], labels_by_seg: dict[int, list[_Label]]):
+    """Where a label's value may be: after it on its segment, else the next cell, else just below."""
+    seg = label.seg
+    a, b = _strip_span(seg.text, label.end, label.region_end)
+    if a < b:
+        yield seg, a, b, False
+        return
+    line = lines[label.line_no]
+    i = line.segs.index(seg)
+    if label.region_end == len(seg.text) and i + 1 < len(line.segs):
+        nxt = line.segs[i + 1]
+        if not _starts_with_label(nxt, labels_by_seg):
+            yield nxt, 0, _region_end(nxt, labels_by_seg), True
+    # Below: a table header above its cell, or a heading above a name. Look at most two
+    # lines down and no further than a few line heights.
+    height = max(seg.y1 - seg.y0, 1.0)
+    x0, x1 = seg.x0, seg.x1
+    if label.start > 0 and len(line.segs) > 1:    # the label ends a longer phrase: its own part only
+        x0 = seg.x0 + (label.start / max(len(seg.text), 1)) * (seg.x1 - seg.x0)
+    for below in lines[label.line_no + 1: label.line_no + 3]:
+        if below.y0 - seg.y1 > 3.5 * height:
+            break
+        hits = [s for s in below.segs if s.x0 < x1 and s.x1 > x0]
+        for s in hits:
+            if not _starts_with_label(s, labels_by_seg):
+                yield s, 0, _region_end(s, labels_by_seg), True
+        if hits:
+            return
+
+
+def _starts_with_label(seg: Seg, labels_by_seg) -> bool:
+    own = labels_by_seg.get(id(seg))
+    return bool(own) and not seg.text[:own[0].start].strip(EDGE_PUNCT)
+
+
+def _region_end(seg: Seg, labels_by_seg) -> int:
+    own = labels_by_seg.get(id(seg))
+    return own[0].start if own else len(seg.text)
+
+
+def find_fields(segs: list[Seg]) -> tuple[dict[str, Found], list[str], list]:
+    """Every field that can be read from the page's segments, notes on ambiguities, and the
+    labels that nothing followed (field, label text, label box): OCR may have missed a short
+    value there ("Contact hours:  6")."""
+    lines = lines_of(segs)
+    labels = _find_labels(lines)
+    labels_by_seg: dict[int, list[_Label]] = {}
+    for lab in labels:
+        labels_by_seg.setdefault(id(lab.seg), []).append(lab)
+    found: dict[str, Found] = {}
+    notes: list[str] = []
+    unread: dict[str, str] = {}       # strong label seen, no value after it: what followed it
+    bare: list = []                   # labels with nothing at all after them
+
+    for lab in sorted(labels, key=lambda l: (-l.strength, l.line_no, l.start)):
+        wanted = [f for f in lab.fields if f != "ignored" and f not in found]
+        if not wanted:
+            continue
+        regions = list(_regions(lab, lines, labels_by_seg))
+        if not regions:
+            bare.extend((f, lab.text, lab.seg.box(lab.start, lab.end)) for f in wanted)
+        for f in wanted:
+            if lab.announces and f not in unread:
+                after = " ".join(seg.text[a:b] for seg, a, b, _ in regions[:1]).strip()
+                unread[f] = f"after {lab.text!r}: {after[:40]!r}" if after else f"nothing after {lab.text!r}"
+        for seg, a, b, strict in regions:
+            for f in wanted:
+                if f in found:
+                    continue
+                span = FINDERS[f](seg.text, a, b, strict)
+                if span:
+                    value = seg.text[span[0]:span[1]]
+                    if f == "email":
+                        value = re.sub(r"\s*([@.])\s*", r"\1", value)
+                        value = EMAIL_RE.search(value).group()
+                    found[f] = Found(value, seg.conf(*span), "label", lab.text, box=seg.box(*span),
+                                     announced=lab.announces)
+            if all(f in found for f in wanted):
+                break
+
+    _value_then_unit(lines, found, "ceus", CEUS_SUFFIX_RE)
+    _value_then_unit(lines, found, "hours", HOURS_SUFFIX_RE)
+    for f in ("course_number", "completion_date", "full_name"):
+        if f not in found and f in unread:
+            notes.append(f"{FIELD_NAMES[f]}: unreadable {unread[f]}")
+    if "course_number" not in unread:
+        _by_shape(lines, found, notes, "course_number", COURSE_RE, key=lambda v: re.sub(r"[\s\-.]", "", v).upper(),
+                  span=_unlabelled_course)
+    if "completion_date" not in unread:
+        _by_shape(lines, found, notes, "completion_date", DATE_RE, key=lambda v: " ".join(v.split()).lower())
+    _by_shape(lines, found, notes, "email", EMAIL_RE, key=str.lower)
+    if "provider" not in found and lines:
+        top = lines[0].segs[0]
+        if _v_text(top.text, 0, len(top.text), True) and not re.search(r"certificate", top.text, re.I):
+            found["provider"] = Found(top.text, top.conf(0, len(top.text)), "pattern", None,
+                                      box=top.box(0, len(top.text)))
+    name_from_parts(found)
+    return found, notes, [b for b in bare if b[0] not in found]
+
+
+def name_from_parts(found: dict[str, Found]) -> None:
+    """First and last name labelled apart make the name (its confidence is the weaker part's)."""
+    full = found.get("full_name")
+    if full is not None and not full.from_parts:
+        return                      # a name printed whole wins
+    if "first_name" in found and "last_name" in found:
+        first, last = found["first_name"], found["last_name"]
+        found["full_name"] = Found(f"{first.value} {last.value}", min(first.confidence, last.confidence),
+                                   "label", f"{first.label} / {last.label}", from_parts=True,
+                                   box=union_box(first.box, last.box))
+
+
+def union_box(*boxes):
+    """The smallest box holding every box given (None ones left out)."""
+    boxes = [b for b in boxes if b is not None]
+    if not boxes:
+        return None
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def _value_then_unit(lines: list[Line], found: dict, f: str, rx: re.Pattern) -> None:
+    """'0.8 CECs', '12 contact hours': the unit after the number is its label, and outranks a label before."""
+    for line in lines:
+        for seg in line.segs:
+            m = next((m for m in rx.finditer(seg.text) if not is_rate(seg.text, m.start(), m.end())), None)
+            if m:
+                found[f] = Found(m.group(1), seg.conf(m.start(1), m.end()), "label",
+                                 m.group()[len(m.group(1)):].strip(), box=seg.box(m.start(1), m.end(1)))
+                return
+
+
+_RATE_AFTER = re.compile(r"\s*(?:per|each|for\s+each|/|an?\s+hour|of\s+credit\s+per)\b", re.IGNORECASE)
+_RATE_BEFORE = re.compile(r"(?:equals?|=|worth|earns?\s+you|is\s+worth)\s*$", re.IGNORECASE)
+
+
+def is_rate(text: str, start: int, end: int) -> bool:
+    """'0.1 CEC per contact hour', 'one hour equals 0.1 CEC': a rate printed on the page, not its value."""
+    return bool(_RATE_AFTER.match(text, end) or _RATE_BEFORE.search(text[max(0, start - 20):start]))
+
+
+def _unlabelled_course(text: str, m: re.Match) -> tuple[int, int] | None:
+    # "San Diego, CA 92123", "Santa Ana CA 92705": California and a ZIP code, not a course.
+    if text[:m.start()].rstrip().endswith(",") or re.fullmatch(r"CA[ .]\d{5}", m.group()):
+        return None
+    return _course_span(text, m)
+
+
+def _by_shape(lines, found, notes, f: str, rx: re.Pattern, key, span=None) -> None:
+    """A value with no label, taken from its shape when exactly one such value is on the page."""
+    if f in found:
+        return
+    hits = {}
+    for line in lines:
+        for seg in line.segs:
+            for m in rx.finditer(seg.text):
+                got = span(seg.text, m) if span else m.span()
+                if got is None:
+                    continue
+                a, b = got
+                value = seg.text[a:b]
+                hits.setdefault(key(value), (value, seg.conf(a, b), seg.box(a, b)))
+    if len(hits) == 1:
+        value, conf, box = next(iter(hits.values()))
+        found[f] = Found(value, conf * PATTERN_FACTOR[f], "pattern", box=box)
+    elif len(hits) > 1:
+        notes.append(f"{FIELD_NAMES.get(f, f)}: several unlabelled candidates ({', '.join(sorted(hits))[:120]})")
+
+
+
+
+# ---------------------------------------------------------------- candidates: every value on the page
+
+
+@dataclass
+class Candidate:
+    """One value of one field found anywhere on the page, with what surrounds it.
+
+    `value` is what the pipeline should read (for a date: the last day of an event's
+    range, in a form the date parser reads); `printed` is the text on the page.
+    `before` / `after` are the nearest words around it (on its segment, else its line,
+    else, for `before`, the cell just above it); `height` is its words' height as a
+    share of the page height (the font size on a text layer). A date's `kind` is
+    "completion", "other" (issued, printed, expires, birth...) or None when no word
+    near it says.
+    """
+
+    field: str            # date, course_number, certificant_id, email, ceus, hours, name
+    value: str
+    printed: str
+    confidence: float
+    box: tuple | None
+    before: str
+    after: str
+    line: str
+    height: float
+    kind: str | None = None
+    telling: str | None = None       # the word that gave the kind
+
+    def as_dict(self, extent) -> dict:
+        out = {"field": self.field, "value": self.value, "confidence": round(self.confidence, 1),
+               "box": fractions(self.box, extent), "before": self.before, "after": self.after,
+               "line": self.line, "height": round(self.height, 4)}
+        if self.printed != self.value:
+            out["printed"] = self.printed
+        if self.field in ("date", "name"):
+            out["kind"], out["telling"] = self.kind, self.telling
+        return out
+
+
+_COMPLETION_RE = phrase_regex(COMPLETION_WORDS)
+_STAFF_RE = phrase_regex(STAFF_WORDS)
+_OTHER_RE = phrase_regex(OTHER_DATE_WORDS)
+# An email as OCR may space it out ("jane.doe @ example.com").
+_EMAIL_LOOSE = re.compile(r"[A-Za-z0-9._%+\-]+ ?@ ?[A-Za-z0-9\-]+(?: ?\. ?[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+_ID_LONG = re.compile(r"(?<![A-Za-z0-9.,/\-])\d{5,10}(?![A-Za-z0-9/\-]|[.,]\d)")
+
+
+def date_value(printed: str) -> str:
+    """A printed date as the date parser reads it: an event's range ends on its last day,
+    "3rd day of May, 2026" is "May 3, 2026"; any other date stays as printed."""
+    text = " ".join(printed.split())
+    months = MONTH_RE.findall(text)
+    if not months:
+        return text
+    days = re.findall(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?(?!\d)", text)
+    year = re.findall(r"\d{4}", text)
+    if len(days) > 1 or re.search(r"\bday\b|\bthe\b", text, re.IGNORECASE):
+        return f"{months[-1]} {days[-1]}, {year[-1]}"
+    return text
+
+
+def _words_tail(text: str) -> str:
+    return " ".join(text.split()[-CONTEXT_WORDS:])
+
+
+def _words_head(text: str) -> str:
+    return " ".join(text.split()[:CONTEXT_WORDS])
+
+
+def _above(lines: list[Line], n: int, seg: Seg) -> str:
+    """The cell just above SEG (a table header, a form's label line), within two lines."""
+    height = max(seg.y1 - seg.y0, 1.0)
+    for above in reversed(lines[max(0, n - 2):n]):
+        if seg.y0 - above.y1 > 3.5 * height:
+            break
+        hits = [s for s in above.segs if s.x0 < seg.x1 and s.x1 > seg.x0]
+        if hits:
+            return " ".join(s.text for s in hits)
+    return ""
+
+
+_TIME_AFTER = re.compile(r"\s*,?\s*(?:at\s+)?\d{1,2}:\d{2}\b")
+
+
+def _below(lines: list[Line], n: int, seg: Seg) -> str:
+    """The cell just below SEG (a signature's caption), on the next line if it is near."""
+    height = max(seg.y1 - seg.y0, 1.0)
+    for below in lines[n + 1:n + 2]:
+        if below.y0 - seg.y1 > 2.0 * height:
+            break
+        return " ".join(s.text for s in below.segs if s.x0 < seg.x1 and s.x1 > seg.x0)
+    return ""
+
+
+def _date_kind(before: str, left: str, above: str, after: str) -> tuple[str | None, str | None]:
+    """What the words around a date say it is. The nearest telling word on its own segment
+    wins (before or after it), then one in the cell to its left, then one above it. A date
+    with a time of day after it ("08 Jan 2026 15:42", a fax header, a print stamp) is a
+    timestamp, not a completion."""
+    if _TIME_AFTER.match(after):
+        return "other", "time of day"
+
+    def hits(text: str):
+        out = [(m.start(), m.end(), "completion", m.group()) for m in _COMPLETION_RE.finditer(text)]
+        out += [(m.start(), m.end(), "other", m.group()) for m in _OTHER_RE.finditer(text)]
+        return out
+
+    near = [(len(before[e:].split()), 0, kind, word) for _s, e, kind, word in hits(before)]
+    near += [(len(after[:s].split()), 1, kind, word) for s, _e, kind, word in hits(after)]
+    if near:
+        _d, _side, kind, word = min(near)
+        return kind, word.lower()
+    for text in (left, above):
+        found = hits(text)
+        if found:
+            _s, _e, kind, word = max(found)
+            return kind, word.lower()
+    return None, None
+
+
+def _name_runs(text: str) -> list[tuple[int, int]]:
+    """Runs of two to six words that could be a name ("Jane Doe", "DOE, Jane", "Ana dos Santos")."""
+    runs: list[tuple[int, int]] = []
+    cur: list[tuple[int, int]] = []
+    commas = False
+
+    def flush() -> None:
+        nonlocal commas
+        if 2 <= len(cur) <= 6:
+            runs.append((cur[0][0], cur[-1][1]))
+        cur.clear()
+        commas = False
+
+    for m in re.finditer(r"\S+", text):
+        tok = m.group()
+        core = tok.rstrip(",")
+        if not (core and NAME_TOKEN.fullmatch(core) and core.casefold().strip(".") not in NOT_NAMES
+                and (core[0].isupper() or core.casefold() in PARTICLES)):
+            flush()
+            continue
+        cur.append((m.start(), m.start() + len(core)))
+        if tok.endswith(","):
+            # "Jane Doe, CPT" may end at its comma, "dos Santos, Ana" goes on: both are kept.
+            if 2 <= len(cur) <= 6:
+                runs.append((cur[0][0], cur[-1][1]))
+            if commas:
+                cur.clear()
+            commas = not commas and bool(cur)
+    flush()
+    return list(dict.fromkeys(runs))
+
+
+def page_candidates(segs: list[Seg], page_height: float) -> list[Candidate]:
+    """Every date, course number, ID, email, CEC and hour phrase and name-like run on the page."""
+    lines = lines_of(segs)
+    out: list[Candidate] = []
+    page_height = max(page_height, 1.0)
+    for n, line in enumerate(lines):
+        line_text = " | ".join(seg.text for seg in line.segs)
+        for i, seg in enumerate(line.segs):
+            text = seg.text
+            spans: list[tuple[str, int, int, str]] = []
+            dates = [(m.start(), m.end()) for m in DATE_RE.finditer(text)]
+            spans += [("date", a, b, date_value(text[a:b])) for a, b in dates]
+            for m in COURSE_LABELLED_RE.finditer(text):
+                got = _course_span(text, m)
+                if got:
+                    spans.append(("course_number", got[0], got[1], text[got[0]:got[1]]))
+            for m in _EMAIL_LOOSE.finditer(text):
+                spans.append(("email", m.start(), m.end(), re.sub(r"\s+", "", m.group())))
+            taken = [(a, b) for _f, a, b, _v in spans]
+            for m in _ID_LONG.finditer(text):
+                if not any(a < m.end() and m.start() < b for a, b in taken):
+                    spans.append(("certificant_id", m.start(), m.end(), m.group()))
+            for f, rx in (("ceus", CEUS_SUFFIX_RE), ("hours", HOURS_SUFFIX_RE)):
+                for m in rx.finditer(text):
+                    if not is_rate(text, m.start(), m.end()):
+                        spans.append((f, m.start(), m.end(), m.group(1)))
+            if not spans:
+                continue
+            left = line.segs[i - 1].text if i else ""
+            above = None
+            for f, a, b, value in spans:
+                prev_end = max([y for x, y in dates if y <= a], default=0)
+                next_start = min([x for x, y in dates if x >= b], default=len(text))
+                before, after = _words_tail(text[prev_end:a]), _words_head(text[b:next_start])
+                box = seg.box(a, b)
+                cand = Candidate(f, value, text[a:b], seg.conf(a, b), box, before, after, line_text[:160],
+                                 ((box[3] - box[1]) / page_height) if box else 0.0)
+                if f == "date":
+                    if above is None:
+                        above = _above(lines, n, seg)
+                    cand.kind, cand.telling = _date_kind(before, _words_tail(left), above, after)
+                out.append(cand)
+        # Names run across a line's cells ("NAKAMURA, | Sara" when OCR sees a gap in it).
+        whole = Seg([t for seg in line.segs for t in seg.toks])
+        taken = [(c.box[0], c.box[2]) for c in out if c.box and c.box[1] >= whole.y0 - 1 and c.box[3] <= whole.y1 + 1
+                 and c.field != "name"]
+        for a, b in _name_runs(whole.text):
+            box = whole.box(a, b)
+            if box is None or any(x0 < box[2] and box[0] < x1 for x0, x1 in taken):
+                continue
+            cand = Candidate("name", whole.text[a:b], whole.text[a:b], whole.conf(a, b), box,
+                             _words_tail(whole.text[:a]), _words_head(whole.text[b:]), line_text[:160],
+                             (box[3] - box[1]) / page_height)
+            # A signature's name: a role word beside it, or in the cell just above or below it.
+            near = " ".join((_words_tail(whole.text[:a])[-30:], _words_head(whole.text[b:])[:30],
+                             _above(lines, n, whole), _below(lines, n, whole)))
+            staff = _STAFF_RE.search(near)
+            if staff:
+                cand.kind, cand.telling = "staff", staff.group().lower()
+            out.append(cand)
+    out.extend(_wrapped_dates(lines, page_height))
+    return out
+
+
+def _wrapped_dates(lines: list[Line], page_height: float) -> list[Candidate]:
+    """A date broken over two lines of prose ("... on December" / "23, 2025.")."""
+    out = []
+    for n in range(len(lines) - 1):
+        a, b = lines[n].segs[-1], lines[n + 1].segs[0]
+        if not MONTH_RE.search(a.text[-14:]) or b.x0 > a.x1:
+            continue
+        tail, head = a.text[-24:], b.text[:16]
+        joined = f"{tail} {head}"
+        for m in DATE_RE.finditer(joined):
+            if m.start() >= len(tail) or m.end() <= len(tail):
+                continue            # on one line: found there already
+            start = len(a.text) - len(tail) + m.start()
+            conf = min(a.conf(start, len(a.text)), b.conf(0, m.end() - len(tail) - 1))
+            box = union_box(a.box(start, len(a.text)), b.box(0, max(1, m.end() - len(tail) - 1)))
+            before = _words_tail(a.text[:start])
+            after = _words_head(b.text[m.end() - len(tail) - 1:])
+            cand = Candidate("date", date_value(m.group()), m.group(), conf, box, before, after,
+                             a.text[-80:] + " / " + b.text[:80], ((a.y1 - a.y0) / max(page_height, 1.0)))
+            cand.kind, cand.telling = _date_kind(before, "", "", after)
+            out.append(cand)
+    return out
+
+
+def choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[str]) -> None:
+    """The completion date from every date on the page, by the words around each (rules-notes).
+
+    A date after a label that can only mean it ("Completion Date") stands. Otherwise a
+    date called the completion by a word near it wins; failing that, the one date no
+    word calls something else; several such dates with nothing to tell them apart, or
+    none, leave the field to a person with the reason in plain words.
+    """
+    got = found.get("completion_date")
+    if got is not None and got.announced:
+        return
+    dates = [c for c in cands if c.field == "date"]
+    if not dates:
+        return
+    from cec_batch.normalize import parse_date
+
+    def key(c: Candidate):
+        return parse_date(c.value).value or c.value.casefold()
+
+    by_kind: dict[str | None, dict] = {"completion": {}, "other": {}, None: {}}
+    for c in dates:
+        by_kind[c.kind].setdefault(key(c), c)
+    completion, plain, other = by_kind["completion"], by_kind[None], by_kind["other"]
+
+    def take(c: Candidate, how: str) -> None:
+        found["completion_date"] = Found(c.value, c.confidence, how, c.telling, box=c.box)
+
+    def shown(group) -> str:
+        return ", ".join(c.printed for c in group.values())
+
+    notes[:] = [n for n in notes if not n.startswith("completion date: several unlabelled")]
+    if len(completion) == 1:
+        take(next(iter(completion.values())), "context")
+        return
+    if len(completion) > 1:
+        found.pop("completion_date", None)
+        notes.append(f"completion date: {len(completion)} dates are each called the completion "
+                     f"({shown(completion)}) and no word says which one counts")
+        return
+    if got is not None and got.how == "label":
+        return                  # "Date: ..." with no date called the completion: the label stands
+    if len(plain) == 1:
+        take(next(iter(plain.values())), "only date")
+        return
+    found.pop("completion_date", None)
+    if len(plain) > 1:
+        words = {2: "two", 3: "three"}.get(len(plain), str(len(plain)))
+        notes.append(f"completion date: {words} dates and no word says which is the completion ({shown(plain)})")
+    elif other:
+        notes.append(f"completion date: the only dates on the page are not the completion "
+                     f"({'; '.join(f'{c.telling} {c.printed}' for c in other.values())})")

@@ -1,0 +1,228 @@
+"""A certificate page's layout: words with boxes, grouped into segments and lines.
+
+Both sources of a page's words end here: a PDF text layer (PDFium's text
+rectangles, confidence 100) and Tesseract's words. A segment is a run of words
+that belong together on one line (a phrase, a table cell, a label with its
+value); it is cut at wide gaps, at ruled cell borders and at dot leaders
+("Participant ........ Schröder, Janice" is two cells). Coordinates are those of
+the upright page, y downwards; `page_box` gives the page's own extent in the same
+coordinates so that a box can be given as fractions of the page as shown.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cec_batch import ocr
+
+TEXT_CONFIDENCE = 100.0         # a value from a text layer is exactly what the provider typed
+
+# ---------------------------------------------------------------- page text with positions
+
+
+@dataclass
+class Tok:
+    """A word with its confidence and box (top-down coordinates of the upright page)."""
+
+    text: str
+    conf: float
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+@dataclass
+class Seg:
+    """Words that belong together on one line: a phrase, a table cell, a label with its value."""
+
+    toks: list[Tok]
+    text: str = ""
+    starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self):
+        parts, pos = [], 0
+        for t in self.toks:
+            self.starts.append(pos)
+            parts.append(t.text)
+            pos += len(t.text) + 1
+        self.text = " ".join(parts)
+
+    @property
+    def x0(self) -> float:
+        return min(t.x0 for t in self.toks)
+
+    @property
+    def x1(self) -> float:
+        return max(t.x1 for t in self.toks)
+
+    @property
+    def y0(self) -> float:
+        return min(t.y0 for t in self.toks)
+
+    @property
+    def y1(self) -> float:
+        return max(t.y1 for t in self.toks)
+
+    def _covering(self, a: int, b: int) -> list[Tok]:
+        return [t for t, s in zip(self.toks, self.starts) if s < b and s + len(t.text) > a]
+
+    def conf(self, a: int, b: int) -> float:
+        """Lowest confidence of the words covering characters a..b."""
+        confs = [t.conf for t in self._covering(a, b)]
+        return min(confs) if confs else 0.0
+
+    def box(self, a: int, b: int) -> tuple[float, float, float, float] | None:
+        toks = self._covering(a, b)
+        if not toks:
+            return None
+        return min(t.x0 for t in toks), min(t.y0 for t in toks), max(t.x1 for t in toks), max(t.y1 for t in toks)
+
+
+@dataclass
+class Line:
+    segs: list[Seg]
+
+    @property
+    def y0(self) -> float:
+        return min(s.y0 for s in self.segs)
+
+    @property
+    def y1(self) -> float:
+        return max(s.y1 for s in self.segs)
+
+
+def lines_of(segs: list[Seg]) -> list[Line]:
+    """Group segments into visual lines (top to bottom, left to right)."""
+    lines: list[Line] = []
+    for seg in sorted(segs, key=lambda s: ((s.y0 + s.y1) / 2, s.x0)):
+        mid = (seg.y0 + seg.y1) / 2
+        for line in reversed(lines[-3:]):
+            if line.y0 <= mid <= line.y1 and seg.y0 <= (line.y0 + line.y1) / 2 <= seg.y1:
+                line.segs.append(seg)
+                break
+        else:
+            lines.append(Line([seg]))
+    for line in lines:
+        line.segs.sort(key=lambda s: s.x0)
+    return lines
+
+
+_CELL_BORDERS = frozenset({"|", "||", "¦", "[", "]", "|_", "_|"})
+_KEPT_MARKS = _CELL_BORDERS | {":", "#", "&", "@", "/"}
+# A dot leader ("Participant ........ Schröder, Janice") is a cell border: three or more
+# dots, middle dots or ellipses, alone or stuck to the end or start of a word.
+_LEADER = re.compile(r"(?:[.·…]\s?){3,}|…+")
+
+
+def _cut_leaders(toks: list[Tok]) -> list[Tok]:
+    """Words with the dot leaders in them taken out, each leader left as a "|" border."""
+    out: list[Tok] = []
+    dots = [bool(t.text) and not t.text.strip(".·…_") for t in toks]
+    for i, t in enumerate(toks):
+        if dots[i] and (len(t.text) >= 2 or (i and dots[i - 1]) or (i + 1 < len(toks) and dots[i + 1])):
+            out.append(Tok("|", t.conf, t.x0, t.y0, t.x1, t.y1))
+            continue
+        if "..." not in t.text and "·" not in t.text and "…" not in t.text:
+            out.append(t)
+            continue
+        pos, n = 0, max(len(t.text), 1)
+        width = t.x1 - t.x0
+        for m in list(_LEADER.finditer(t.text)) + [None]:
+            a, b = (m.start(), m.end()) if m else (len(t.text), len(t.text))
+            if a > pos:
+                out.append(Tok(t.text[pos:a], t.conf, t.x0 + width * pos / n, t.y0, t.x0 + width * a / n, t.y1))
+            if m:
+                out.append(Tok("|", t.conf, t.x0 + width * a / n, t.y0, t.x0 + width * b / n, t.y1))
+            pos = b
+    return out
+
+
+def _split_at_gaps(toks: list[Tok], factor: float) -> list[Seg]:
+    """Cut a run of words where the gap is wider than `factor` word heights, at a ruled cell border
+    or at a dot leader."""
+    segs, cur = [], []
+    heights = sorted(t.y1 - t.y0 for t in toks) or [1.0]
+    h = max(heights[len(heights) // 2], 1.0)
+    for t in sorted(_cut_leaders(toks), key=lambda t: t.x0):
+        if t.text in _CELL_BORDERS:
+            if cur:
+                segs.append(Seg(cur))
+            cur = []
+            continue
+        if cur and t.x0 - cur[-1].x1 > factor * h:
+            segs.append(Seg(cur))
+            cur = []
+        cur.append(t)
+    if cur:
+        segs.append(Seg(cur))
+    return segs
+
+
+def text_layer_segments(page, textpage) -> list[Seg]:
+    """Segments from a PDF text layer: PDFium's text rectangles split into words (confidence 100)."""
+    rotation = page.get_rotation() % 360
+    segs: list[Seg] = []
+    for i in range(textpage.count_rects()):
+        left, bottom, right, top = textpage.get_rect(i)
+        text = textpage.get_text_bounded(left, bottom, right, top)
+        words = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
+        if not words:
+            continue
+        n = max(len(text.rstrip()), 1)
+        toks = []
+        for start, word in words:
+            a = left + (right - left) * start / n
+            b = left + (right - left) * (start + len(word)) / n
+            # Only relative positions matter: map to the page as displayed (its /Rotate), y downwards.
+            box = _displayed((a, bottom, b, top), rotation)
+            toks.append(Tok(word, TEXT_CONFIDENCE, *box))
+        segs.extend(_split_at_gaps(toks, 3.0))
+    return segs
+
+
+def page_extent(page) -> tuple[float, float, float, float]:
+    """The page as displayed, in the coordinates text_layer_segments gives its words."""
+    left, bottom, right, top = page.get_cropbox()
+    return _displayed((left, bottom, right, top), page.get_rotation() % 360)
+
+
+def fractions(box, extent) -> list[float] | None:
+    """BOX as [x0, y0, x1, y1] fractions (0..1) of EXTENT (x0, y0, x1, y1), y downwards."""
+    if box is None:
+        return None
+    ex0, ey0, ex1, ey1 = extent
+    w, h = max(ex1 - ex0, 1e-9), max(ey1 - ey0, 1e-9)
+    x0, y0, x1, y1 = box
+    return [round(min(max(v, 0.0), 1.0), 4) for v in ((x0 - ex0) / w, (y0 - ey0) / h, (x1 - ex0) / w, (y1 - ey0) / h)]
+
+
+def _displayed(box, rotation: int) -> tuple[float, float, float, float]:
+    x0, y0, x1, y1 = box
+    corners = [(x0, y0), (x1, y1)]
+    if rotation == 90:
+        pts = [(y, x) for x, y in corners]
+    elif rotation == 180:
+        pts = [(-x, y) for x, y in corners]
+    elif rotation == 270:
+        pts = [(-y, -x) for x, y in corners]
+    else:
+        pts = [(x, -y) for x, y in corners]
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def ocr_segments(words: list[ocr.Word]) -> list[Seg]:
+    """Segments from Tesseract words: its own lines, cut at wide gaps and ruled borders."""
+    by_line: dict[tuple[int, int, int], list[Tok]] = {}
+    for w in words:
+        if not any(ch.isalnum() for ch in w.text) and w.text not in _KEPT_MARKS:
+            continue      # dust and speckle read as "°", "_", "." would split or spoil values
+        by_line.setdefault((w.block, w.par, w.line), []).append(
+            Tok(w.text, w.conf, w.left, w.top, w.left + w.width, w.top + w.height))
+    segs: list[Seg] = []
+    for toks in by_line.values():
+        segs.extend(_split_at_gaps(toks, 2.0))
+    return segs
+

@@ -1,0 +1,211 @@
+"""The words of certificates, as data: labels (field, words, strength) and value shapes.
+
+Adding a layout is usually an entry in LABELS or a word in one of the word lists
+below; the code that uses them (cert_fields) needs no change. A label is a
+phrase; its words are matched case-insensitively with any white space between
+them, and `{a|b|}` inside a phrase gives alternatives (an empty one makes the
+part optional): "participant{|'s} {|name}".
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+# The fields a certificate must give with confidence (R19), as a message names them.
+FIELD_NAMES = {"full_name": "name", "course_number": "course number", "completion_date": "completion date"}
+
+# A certificate of completion says so somewhere; a page with none of these words is something else.
+CERTIFICATE_WORDS = re.compile(r"certif|complet|attend|award|\bCE[CU]s?\b|credit|continuing\s+education|course\s+date|"
+                               r"contact\s+hours|approv", re.IGNORECASE)
+
+# ---------------------------------------------------------------- labels
+
+
+@dataclass(frozen=True)
+class Label:
+    """Words that announce a field's value: after them on the line, in the next cell, or below.
+
+    `strength` orders labels when several give a value (the higher wins; labels are
+    tried from the strongest down across all fields). An `announces` label can only
+    mean its field: when one is on the page and no value could be read after it, the
+    field is not looked for by its shape elsewhere (a letterhead's "San Diego, CA
+    92123" is not the course number). A `generic` one-word label counts only where
+    it starts a phrase: "Date:" is a label, "Receipt Date" and "Sample Name" are
+    someone else's, "completed the course" is a sentence. A label with several
+    fields ("Course") heads the first one in one layout, the next in another.
+    """
+
+    fields: tuple[str, ...]
+    words: tuple[str, ...]
+    strength: int
+    announces: bool = False
+    generic: bool = False
+
+
+def _l(fields: str, strength: int, *words: str, announces: bool = False, generic: bool = False) -> Label:
+    return Label(tuple(fields.split()), words, strength, announces, generic)
+
+
+_NO = "{number|no|no.|#}"
+LABELS: tuple[Label, ...] = (
+    _l("full_name", 20, "this is to certify that", announces=True),
+    _l("full_name", 19, "this certifies that", announces=True),
+    _l("full_name", 18, "certifies that", announces=True),
+    _l("full_name", 17, "{is|} {hereby|} awarded to"),
+    _l("full_name", 16, "{is|} presented to"),
+    _l("full_name", 15, "granted to"),
+    _l("full_name", 14, "issued to"),
+    _l("full_name", 13, "participant{|'s} {|name}"),
+    _l("full_name", 12, "attendee {|name}"),
+    _l("full_name", 11, "student {|name}"),
+    _l("full_name", 10, "recipient {|name}"),
+    _l("full_name", 9, "full name"),
+    _l("full_name", 8, "name of {participant|attendee}"),
+    _l("full_name", 7, "name", generic=True),
+    _l("first_name", 20, "first name"),
+    _l("first_name", 19, "given name"),
+    _l("last_name", 20, "last name"),
+    _l("last_name", 19, "surname"),
+    _l("last_name", 18, "family name"),
+    _l("certificant_id", 20, "ace {id|member id} {|" + _NO[1:], "ace certification " + _NO + " {|" + _NO[1:]),
+    _l("certificant_id", 19, "certificant {id|" + _NO[1:]),
+    _l("certificant_id", 18, "certification {id|" + _NO[1:]),
+    _l("certificant_id", 17, "member {id|" + _NO[1:]),
+    _l("certificant_id", 16, "id {|" + _NO[1:], generic=True),
+    _l("email", 20, "{email|e-mail|e mail} {|address}"),
+    _l("course_number", 20, "ace course {id|code|" + _NO[1:], announces=True),
+    _l("course_number", 19, "course {id|code|" + _NO[1:], announces=True),
+    _l("course_number", 18, "ace approval {code|" + _NO[1:], announces=True),
+    _l("course_number", 17, "approval {code|" + _NO[1:], announces=True),
+    _l("course_number", 16, "ace {|approved} course"),
+    _l("course_number title", 15, "course", generic=True),
+    _l("completion_date", 20, "completion date", announces=True),
+    _l("completion_date", 19, "date of completion", announces=True),
+    _l("completion_date", 18, "date completed", announces=True),
+    _l("completion_date", 17, "completed on", announces=True),
+    _l("completion_date", 16, "completed", generic=True),
+    _l("completion_date", 15, "date of {course|event|attendance|training}"),
+    _l("completion_date", 14, "date", generic=True),
+    _l("ceus", 20, "{|ace} {cec|cecs|ceu|ceus} {|value|earned|awarded}"),
+    _l("ceus", 19, "{credit|credits} {|earned|awarded}", generic=True),
+    _l("ceus", 18, "continuing education {credit|credits|unit|units}"),
+    _l("hours", 20, "{contact|clock} {hour|hours}"),
+    _l("hours", 19, "hours", generic=True),
+    _l("title", 20, "course title"),
+    _l("title", 19, "course name"),
+    _l("title", 18, "title of {course|program|event}"),
+    _l("title", 17, "program title"),
+    _l("title", 16, "{has|} successfully completed {|the course}"),
+    _l("title", 15, "for attending"),
+    _l("provider", 20, "{|approved} provider {|name}"),
+    _l("provider", 19, "presented by"),
+    _l("provider", 18, "issued by"),
+    _l("provider", 17, "offered by"),
+    _l("provider", 16, "sponsored by"),
+    _l("provider", 15, "hosted by"),
+    # Labels of values this reader does not take, so that "Date" in them is not a completion date.
+    _l("ignored", 20, "date of birth", "{birth date|birthdate}", "issue date", "date issued", "expiration date",
+       "expires", "date printed", "printed on", "certificate {id|" + _NO[1:]),
+)
+
+
+def expand(phrase: str) -> list[str]:
+    """Every wording of a phrase: "ace {|approved} course" is "ace course" and "ace approved course"."""
+    parts = re.split(r"(\{[^}]*\})", phrase)
+    options = [p[1:-1].split("|") if p.startswith("{") else [p] for p in parts]
+    return sorted({" ".join("".join(choice).split()) for choice in itertools.product(*options)} - {""},
+                  key=lambda w: (-len(w), w))
+
+
+def phrase_regex(words: tuple[str, ...] | list[str]) -> re.Pattern:
+    """One case-insensitive regex for the wordings of WORDS, longest first, standing as whole words."""
+    def one(wording: str) -> str:
+        out = ""
+        for i, word in enumerate(wording.split()):
+            if i:
+                out += r"\s*" if not word[0].isalnum() else r"\s+"
+            out += re.escape(word).replace("'", "['’]") if "'" in word else re.escape(word)
+        return out
+    wordings = sorted({w for phrase in words for w in expand(phrase)}, key=lambda w: (-len(w), w))
+    return re.compile(rf"(?<![A-Za-z0-9])(?:{'|'.join(one(w) for w in wordings)})(?![A-Za-z0-9])", re.IGNORECASE)
+
+
+LABEL_RES: tuple[tuple[Label, re.Pattern], ...] = tuple((lab, phrase_regex(lab.words)) for lab in LABELS)
+
+# ---------------------------------------------------------------- words around a date
+
+# A date after (or just before) one of these is when the course was completed ...
+COMPLETION_WORDS = ("complete", "completed", "completion", "completing", "awarded", "awarded on", "held on", "held",
+                    "given this", "given on", "attended", "attendance", "took place", "taken", "earned",
+                    "finished", "participated", "conducted", "course date", "event date", "date of course",
+                    "date of event", "date of training", "session date", "workshop date", "training date",
+                    "date of attendance", "achieved", "passed", "successfully")
+# ... and after one of these it is some other day: the certificate's printing, its expiry, a birthday.
+OTHER_DATE_WORDS = ("issue", "issued", "issue date", "date issued", "print", "printed", "generated", "expire",
+                    "expires", "expiry", "expiration", "valid until", "valid through", "valid thru", "renew",
+                    "renewal", "due", "birth", "born", "dob", "d.o.b", "signed", "signature", "approved",
+                    "approval", "approval period", "mailed", "sent", "received", "revised", "rev")
+# A name beside one of these is someone who signs or teaches, not the certificant.
+STAFF_WORDS = ("instructor", "instructors", "director", "signature", "signed", "signed by", "presenter", "registrar",
+               "president", "secretary", "coordinator", "trainer", "faculty", "approved by", "presented by",
+               "authorised by", "authorized by", "issued by", "manager", "dean", "chair", "ceo", "founder",
+               "education director", "program director", "course director", "lead trainer", "examiner")
+# A word this many words away from the date or nearer tells what it is (on its line, or the line above).
+CONTEXT_WORDS = 8
+
+# ---------------------------------------------------------------- value shapes
+
+_PREFIX = r"(?:CEP|CP|CA|CS|CL)"
+_D = r"[0-9OoIlSB]"            # a digit as OCR may misread it (R7 corrects these in the pipeline)
+# Five or six digits, OCR may put one space or hyphen among them ("CEP2468 10"); _course_span checks the count.
+_COURSE = rf"{_PREFIX}[ \-.]{{0,2}}{_D}(?:{_D}|[ \-.](?={_D})){{4,6}}"
+COURSE_RE = re.compile(rf"(?<![A-Za-z0-9]){_COURSE}(?![A-Za-z0-9])")              # unlabelled: capitals only
+COURSE_LABELLED_RE = re.compile(rf"(?<![A-Za-z0-9]){_COURSE}", re.IGNORECASE)
+DIGIT_PART = re.compile(rf"^{_PREFIX}[ \-.]{{0,2}}", re.IGNORECASE)
+
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_ORD = r"(?:st|nd|rd|th)"
+_DAY = rf"\d{{1,2}}{_ORD}?"
+_MON = rf"{_MONTH}\.?"
+_YEAR_SEP = r"(?:\s*[,.]\s*/?\s*|\s+)"                 # "May 3, 2026", "May 3 2026", OCR's "May 3 , 2026", "30,/2025"
+_TO = r"\s*(?:-|–|—|to|through|thru|&|and)\s*"           # an event's days: "May 3-5, 2026", "3 to 5 May 2026"
+DATE_RE = re.compile(
+    r"(?<![\d/.\-])(?:"
+    r"\d{1,2} ?[/.\-] ?\d{1,2} ?[/.\-] ?\d{4}"            # 03/05/2026 (US order, R15)
+    r"|\d{4}-\d{1,2}-\d{1,2}"                              # 2026-03-05
+    r"|\d{1,2}/\d{1,2}/\d{2}"                              # 3/5/26
+    rf"|{_MON}\s+{_DAY}{_TO}{_MON}\s+{_DAY}{_YEAR_SEP}\d{{4}}"   # April 30 - May 2, 2026
+    rf"|{_MON}\s+{_DAY}{_TO}{_DAY}{_YEAR_SEP}\d{{4}}"       # May 3-5, 2026
+    rf"|{_MON}\s+{_DAY}{_YEAR_SEP}\d{{4}}"                  # March 5, 2026
+    rf"|{_DAY}{_TO}{_DAY}\s+(?:of\s+)?{_MON}{_YEAR_SEP}\d{{4}}"  # 3-5 May 2026
+    rf"|(?:the\s+)?{_DAY}\s+day\s+of\s+{_MON}{_YEAR_SEP}(?:in\s+the\s+year\s+)?\d{{4}}"  # 3rd day of May, 2026
+    rf"|{_DAY}\s+(?:of\s+)?{_MON}{_YEAR_SEP}\d{{4}}"        # 5 March 2026, 5th of March 2026
+    r")(?![\d/\-])", re.IGNORECASE)
+MONTH_RE = re.compile(rf"(?<![A-Za-z]){_MONTH}(?![a-z])", re.IGNORECASE)
+_NUMBER = r"(?:\d{1,2}(?:[.,]\d{1,2})?|[.,]\d{1,2})"
+NUMBER_RE = re.compile(rf"(?<![\d.,]){_NUMBER}(?![\d])")
+CEUS_SUFFIX_RE = re.compile(rf"(?<![\d.,])({_NUMBER})\s*(?:ACE\s+)?(?:CECs?|CEUs?|continuing\s+education\s+credits?)"
+                            r"(?![A-Za-z])", re.IGNORECASE)
+HOURS_SUFFIX_RE = re.compile(rf"(?<![\d.,])({_NUMBER})\s*(?:contact\s+|clock\s+|CE\s+)?hours?(?![A-Za-z])",
+                             re.IGNORECASE)
+EMAIL_RE = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+ID_RE = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z]{1,3}-?)?\d{4,10}(?![A-Za-z0-9])")
+
+NAME_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.\-])*")
+PARTICLES = frozenset({"van", "von", "de", "del", "della", "der", "den", "da", "das", "do", "dos", "di", "du",
+                        "la", "le", "ter", "ten", "zu", "bin", "ibn", "al", "el", "st.", "y"})
+# Words that end a name in running text ("Jane Doe has successfully completed").
+NAME_STOP = re.compile(r"\s(?:has|have|had|who|for|successfully|completed|attended|is|was|on|in|with|at|"
+                        r"and|from)\b|\(|,\s*(?:ace|id|certificant|member|\d)", re.IGNORECASE)
+# Words no name contains: a "name" made of these is a heading or a sentence.
+NOT_NAMES = frozenset("""certificate certificates completion achievement attendance course courses date
+ace id number provider education continuing credit credits cec cecs ceu ceus hours contact approval
+participant participants attendee name title director signature the this that of program conference
+training academy institute record fitness wellness safety studio""".split())
+SEPARATORS = " \t:#|=-–—_•·"
+EDGE_PUNCT = " \t:;,.|_-–—•·\"'“”()[]{}"
+

@@ -1,0 +1,407 @@
+"""Certificates read for what each field is: dates by the words around them, names and courses
+against the registry and catalogue, blank backs whatever their noise; and the precision guard.
+
+Pages are drawn here with reportlab; a scan is the same page rendered at 200 dpi, tilted,
+noised and saved as JPEG inside a PDF, as a mailroom scanner delivers it.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import numpy as np
+import pypdfium2 as pdfium
+import pytest
+from PIL import Image, ImageFilter
+from reportlab.lib.pagesizes import letter
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen import canvas
+
+from cli_helpers import cli, export
+from conftest import SAMPLES
+from cec_batch import ocr
+from cec_batch.config import Limits
+from cec_batch.normalize import parse_date
+from cec_batch.readers.certificate_pdf import read_certificates
+
+LIMITS = Limits()
+needs_tesseract = pytest.mark.skipif(not ocr.available(), reason="Tesseract is not installed")
+
+
+# ---------------------------------------------------------------- making pages
+
+
+def draw(c: canvas.Canvas, lines: list) -> None:
+    """LINES: text, or (text, size) centred, or (text, size, x) at x; top to bottom."""
+    y = 730
+    for item in lines:
+        if isinstance(item, str):
+            item = (item, 12, 72)
+        text, size, *at = item
+        c.setFont("Helvetica-Bold" if size > 16 else "Helvetica", size)
+        if at:
+            c.drawString(at[0], y, text)
+        else:
+            c.drawCentredString(letter[0] / 2, y, text)
+        y -= max(24, size * 1.6)
+
+
+def text_pdf(path: Path, *pages: list) -> Path:
+    c = canvas.Canvas(str(path), pagesize=letter, invariant=1)
+    for lines in pages:
+        if lines:
+            draw(c, lines)
+        c.showPage()
+    c.save()
+    return path
+
+
+def render(lines: list | None, dpi: int = 200) -> Image.Image:
+    if lines is None:
+        return Image.new("L", (round(letter[0] * dpi / 72), round(letter[1] * dpi / 72)), 255)
+    doc = pdfium.PdfDocument(_pdf_bytes(lines))
+    img = doc[0].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+    doc.close()
+    return img
+
+
+def _pdf_bytes(lines: list) -> bytes:
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=letter, invariant=1)
+    draw(c, lines)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def scanned(img: Image.Image, *, seed: int = 1, noise: float = 4.0, angle: float = 0.4, specks: int = 40) -> Image.Image:
+    rng = np.random.default_rng(seed)
+    if angle:
+        img = img.rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=255)
+    a = np.asarray(img, dtype=np.float32) * 0.94 + 6
+    a += rng.normal(0, noise, a.shape)
+    for _ in range(specks):
+        y, x = rng.integers(0, a.shape[0]), rng.integers(0, a.shape[1])
+        r = int(rng.integers(1, 3))
+        a[max(0, y - r):y + r, max(0, x - r):x + r] = rng.uniform(30, 120)
+    return Image.fromarray(np.clip(a, 0, 255).astype(np.uint8), "L")
+
+
+def scan_pdf(path: Path, *images: Image.Image, dpi: int = 200, quality: int = 45) -> Path:
+    c = canvas.Canvas(str(path), invariant=1)
+    for img in images:
+        jpeg = io.BytesIO()
+        img.save(jpeg, "JPEG", quality=quality)
+        jpeg.seek(0)
+        w, h = img.width * 72 / dpi, img.height * 72 / dpi
+        c.setPageSize((w, h))
+        c.drawImage(ImageReader(jpeg), 0, 0, w, h)
+        c.showPage()
+    c.save()
+    return path
+
+
+def page_pdf(tmp_path: Path, form: str, lines: list, name: str = "c.pdf") -> Path:
+    if form == "text":
+        return text_pdf(tmp_path / name, lines)
+    return scan_pdf(tmp_path / name, scanned(render(lines)))
+
+
+def row_of(path: Path) -> dict:
+    result = read_certificates(path, limits=LIMITS)
+    assert len(result.rows) == 1
+    return result.rows.iloc[0].to_dict()
+
+
+FORMS = ["text", pytest.param("scan", marks=needs_tesseract)]
+
+
+# ---------------------------------------------------------------- the field classes, read by the reader
+
+
+LETTER = ["Printed May 6, 2026", "Coastal Movement Studio", ("Certificate of Attendance", 22),
+          "This certifies that Lena Fischer attended our workshop",
+          "Mat Pilates Foundations, ACE course CL 10234, and was",
+          "awarded on April 30, 2026 a total of 8 contact hours.",
+          "Questions: office@coastal.example"]
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_date_after_a_verb_wins_over_a_printed_date_and_hours_become_cecs(tmp_path, form):
+    row = row_of(page_pdf(tmp_path, form, LETTER))
+    assert parse_date(row["completion_date"]).value == date(2026, 4, 30)
+    assert row["read"]["fields"]["completion_date"]["how"] == "context"
+    assert row["ceus"] == Decimal("0.8")
+    assert row["full_name"] == "Lena Fischer"
+    assert row["course_number"].replace(" ", "") == "CL10234"
+    kinds = {c["value"]: c["kind"] for c in row["read"]["candidates"] if c["field"] == "date"}
+    assert kinds["May 6, 2026"] == "other"
+    emails = [c["value"] for c in row["read"]["candidates"] if c["field"] == "email"]
+    assert emails == ["office@coastal.example"]
+    assert row["review"] is None
+
+
+DOT_LEADERS = ["Acme Fitness Education", "RECORD OF CONTINUING EDUCATION",
+               "Participant .................... SCHRÖDER, Janice",
+               "Certificant No. ................ 123036",
+               "ACE Course Number .............. CA-23458",
+               "Completion Date ................ 2026-06-07",
+               "Contact Hours .................. 4",
+               "Record printed ................. 2026-06-20",
+               "One contact hour equals 0.1 CEC."]
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_dot_leader_forms_and_a_rate_sentence(tmp_path, form):
+    row = row_of(page_pdf(tmp_path, form, DOT_LEADERS))
+    names = [c["value"] for c in row["read"]["candidates"] if c["field"] == "name"]
+    assert {"SCHRÖDER, Janice", "SCHRODER, Janice"} & set(names + [row["full_name"]])
+    if form == "scan":      # the name's cell may be split by OCR: the registry settles it (closed world)
+        assert row["completion_date"] == "2026-06-07" and row["ceus"] == Decimal("0.4")
+        return
+    assert row["certificant_id"] == "123036"
+    assert row["course_number"] == "CA-23458"
+    assert row["completion_date"] == "2026-06-07"
+    assert row["ceus"] == Decimal("0.4")         # 4 hours, not the "0.1 CEC" of the rate sentence
+    assert row["review"] is None
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_an_ordinal_date_in_prose(tmp_path, form):
+    row = row_of(page_pdf(tmp_path, form, [
+        "Peak Performance Institute", ("Certificate of Completion", 22), "Presented to Robert Lindqvist",
+        "for Sports Nutrition Essentials (CP551870)", "given this 3rd day of May, 2026", "0.5 CEC"]))
+    assert row["completion_date"] == "May 3, 2026"
+    assert row["read"]["fields"]["completion_date"]["label"] == "given this"
+    assert row["review"] is None or form == "scan" and "completion date" not in row["review"]
+
+
+def test_an_event_range_completes_on_its_last_day(tmp_path):
+    row = row_of(text_pdf(tmp_path / "c.pdf", [
+        "Summit Fitness Conference", ("Certificate of Attendance", 22), "Presented to Camila Chowdhury",
+        "held May 3-5, 2026 in Denver", "ACE course CEP 2468-10", "1.2 CECs"]))
+    assert row["completion_date"] == "May 5, 2026"
+    assert row["read"]["fields"]["completion_date"]["label"] == "held"
+    assert row["course_number"] == "CEP 2468-10"
+    assert row["review"] is None
+
+
+def test_a_single_unlabelled_date_on_a_certificate_is_its_completion(tmp_path):
+    row = row_of(text_pdf(tmp_path / "c.pdf", [
+        ("Certificate of Completion", 22), "Name: Sean Dimitrov", "Course: CS40112", "02/14/2026"]))
+    assert row["completion_date"] == "02/14/2026"
+    assert row["review"] is None
+
+
+def test_boxes_are_fractions_of_the_upright_page(tmp_path):
+    # The name is drawn centred, a third of the way down; the course number at the left.
+    row = row_of(text_pdf(tmp_path / "c.pdf", [
+        ("Certificate of Completion", 22), ("This certifies that", 12), ("Sean Dimitrov", 28),
+        "completed Strength Training Basics", ("Course number: CS40112", 12, 72), "Date: 02/14/2026"]))
+    name = row["read"]["fields"]["full_name"]["box"]
+    assert 0.3 < name[0] < 0.5 < name[2] < 0.7 and 0.1 < name[1] < name[3] < 0.25
+    course = row["read"]["fields"]["course_number"]["box"]
+    assert course[0] < 0.5 and course[1] > name[3]
+    for c in row["read"]["candidates"]:
+        x0, y0, x1, y1 = c["box"]
+        assert 0 <= x0 < x1 <= 1 and 0 <= y0 < y1 <= 1
+
+
+@needs_tesseract
+def test_boxes_of_a_sideways_scan_are_on_the_image_turned_upright(tmp_path):
+    lines = [("Certificate of Completion", 22), ("This certifies that", 12), ("Sean Dimitrov", 28),
+             ("Course number: CS40112", 12, 72), "Date: 02/14/2026"]
+    path = scan_pdf(tmp_path / "c.pdf", scanned(render(lines).rotate(90, expand=True), angle=0))
+    row = row_of(path)
+    assert row["read"]["rotation"] in (90, 270)
+    name = row["read"]["fields"]["full_name"]["box"]
+    assert 0.3 < name[0] < 0.5 < name[2] < 0.7 and 0.1 < name[1] < name[3] < 0.25
+
+
+def test_a_text_page_with_nothing_like_a_certificate_goes_to_review(tmp_path):
+    row = row_of(text_pdf(tmp_path / "c.pdf", [
+        "Memo to all staff", "The office will be closed for the holiday on Friday.",
+        "Please take your belongings home."]))
+    assert row["review"] == "no certificate fields found on the page"
+
+
+# ---------------------------------------------------------------- blank backs
+
+
+def _bleed(seed: int) -> Image.Image:
+    """The back of a printed certificate: the front shows through, mirrored and faint."""
+    front = render(LETTER).transpose(Image.FLIP_LEFT_RIGHT).filter(ImageFilter.GaussianBlur(2))
+    a = np.asarray(front, dtype=np.float32)
+    return Image.fromarray((255 - (255 - a) * 0.12).astype(np.uint8), "L")
+
+
+def _shadow(img: Image.Image) -> Image.Image:
+    a = np.asarray(img, dtype=np.float32).copy()
+    a[:, : a.shape[1] // 40] *= 0.35                      # the scanner lid's dark edge
+    a *= np.linspace(0.8, 1.0, a.shape[0])[:, None]       # and a gradient across the sheet
+    return Image.fromarray(a.clip(0, 255).astype(np.uint8), "L")
+
+
+@needs_tesseract
+def test_blank_backs_are_skipped_whatever_their_noise_shadow_or_bleed_through(tmp_path):
+    front = scanned(render(LETTER))
+    backs = [scanned(render(None), seed=2, noise=9, specks=400),
+             scanned(_shadow(render(None)), seed=3),
+             scanned(_bleed(4), seed=4, noise=5),
+             scanned(render(None), seed=5, noise=3, specks=40).filter(ImageFilter.GaussianBlur(1))]
+    path = scan_pdf(tmp_path / "stack.pdf", front, *backs, quality=30)
+    result = read_certificates(path, limits=LIMITS)
+    assert result.blank_pages == 4
+    assert list(result.rows["location"]) == ["page 1"]
+
+
+@needs_tesseract
+def test_a_back_with_real_marks_is_not_blank_but_reviewed(tmp_path):
+    note = scanned(render([("Received in the office 05/07 - sorted by JD", 14, 90),
+                           ("see the front for the certificate", 14, 90)]), seed=6)
+    result = read_certificates(scan_pdf(tmp_path / "note.pdf", note), limits=LIMITS)
+    assert result.blank_pages == 0
+    [row] = result.rows.to_dict("records")
+    assert row["review"]
+
+
+# ---------------------------------------------------------------- the closed world, through the pipeline
+
+
+@pytest.fixture
+def world(tmp_path):
+    url = f"sqlite:///{tmp_path / 'cec.sqlite3'}"
+    for kind in ("certificants", "certifications", "courses"):
+        cli(url, "load", kind, str(SAMPLES / "reference" / f"{kind}.csv"))
+    return url
+
+
+def ingest(url: str, path: Path) -> dict:
+    return json.loads(cli(url, "ingest", "--json", str(path)).output)
+
+
+def exceptions_data(url: str) -> list[dict]:
+    with sqlite3.connect(url.removeprefix("sqlite:///")) as db:
+        return [dict(kind=k, detail=d, data=json.loads(data))
+                for k, d, data in db.execute("SELECT kind, detail, data FROM exceptions ORDER BY exception_id")]
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_large_centred_unlabelled_name_is_found_in_the_registry(world, tmp_path, form):
+    path = page_pdf(tmp_path, form, [
+        "Harbor Strength Academy", ("Certificate of Achievement", 22), ("Sean Dimitrov", 30),
+        "has completed CS40112 Strength Training Basics", "on 02/14/2026"])
+    s = ingest(world, path)
+    assert s["credits"] == 1, exceptions_data(world)
+    [credit] = export(world, tmp_path, "credits")
+    assert (credit["certificant_id"], credit["course_number"], credit["completion_date"]) == \
+        ("111256", "CS40112", "2026-02-14")
+
+
+def test_last_first_in_a_form_without_labels_with_the_id_beside_it(world, tmp_path):
+    path = text_pdf(tmp_path / "c.pdf", [
+        "Acme Fitness Education", "Continuing education record", "DIMITROV, Sean    111256",
+        "CS-40112    completed 02/14/2026    0.8 CEC"])
+    s = ingest(world, path)
+    assert s["credits"] == 1, exceptions_data(world)
+    assert export(world, tmp_path, "credits")[0]["certificant_id"] == "111256"
+
+
+def test_an_email_and_a_first_name_in_an_emailed_certificate(world, tmp_path):
+    path = text_pdf(tmp_path / "c.pdf", [
+        "To: dimitrov.sean@example.com", "Subject: your certificate", "Hi Sean,",
+        "Thank you for completing Strength Training Basics on February 14, 2026.",
+        "Course number CS40112, 0.8 CEUs"])
+    s = ingest(world, path)
+    assert s["credits"] == 1, exceptions_data(world)
+    assert export(world, tmp_path, "credits")[0]["certificant_id"] == "111256"
+
+
+# ---------------------------------------------------------------- the precision guard
+
+
+def test_guard_a_name_that_fits_two_certificants_goes_to_review(world, tmp_path):
+    path = text_pdf(tmp_path / "c.pdf", [
+        ("Certificate of Completion", 22), ("John Smith", 30), "completed CS40112 Strength Training Basics",
+        "on 02/14/2026"])
+    s = ingest(world, path)
+    assert s["credits"] == 0
+    [exc] = exceptions_data(world)
+    assert exc["kind"] == "needs_review"
+    assert "fits 2 certificants" in exc["detail"] and "154724" in exc["detail"] and "197589" in exc["detail"]
+    assert exc["data"]["row"]["course_number"] == "CS40112"        # what was found is pre-filled
+
+
+def test_guard_two_dates_with_no_telling_word_go_to_review(world, tmp_path):
+    path = text_pdf(tmp_path / "c.pdf", [
+        ("Certificate", 22), ("Sean Dimitrov", 30), "Strength Training Basics CS40112",
+        "02/14/2026", "03/01/2026"])
+    s = ingest(world, path)
+    assert s["credits"] == 0
+    [exc] = exceptions_data(world)
+    assert exc["kind"] == "needs_review"
+    assert "two dates and no word says which is the completion" in exc["detail"]
+
+
+@needs_tesseract
+def test_guard_a_course_number_one_look_alike_from_two_catalogue_numbers_goes_to_review(world, tmp_path):
+    courses = (SAMPLES / "reference" / "courses.csv").read_text(encoding="utf-8")
+    extra = tmp_path / "courses.csv"
+    extra.write_text(courses.rstrip("\n") + "\nCA23455,Functional Training for Runners,Acme Fitness Education,"
+                     "0.4,standard,2023-01-01,\n", encoding="utf-8")
+    cli(world, "load", "courses", str(extra))
+    # S in the digit part: R7 reads it as 5 (CA23455), but it may as well be an 8 (CA23458).
+    path = page_pdf(tmp_path, "scan", [
+        ("Certificate of Completion", 22), "This certifies that", ("Caroline Uddin", 28),
+        "Course number: CA2345S", "Completion date: 01/20/2026"])
+    s = ingest(world, path)
+    assert s["credits"] == 0
+    [exc] = exceptions_data(world)
+    assert exc["kind"] == "needs_review", exc
+    assert "CA23455 or CA23458" in exc["detail"]
+
+
+def test_guard_a_name_and_an_id_of_different_people_go_to_review(world, tmp_path):
+    path = text_pdf(tmp_path / "c.pdf", [
+        ("Certificate of Completion", 22), ("Sean Dimitrov", 30), "ID 100128",
+        "completed CS40112 Strength Training Basics on 02/14/2026"])
+    s = ingest(world, path)
+    assert s["credits"] == 0
+    assert [e["kind"] for e in exceptions_data(world)] in (["needs_review"], ["ambiguous_certificant"],
+                                                           ["unknown_certificant"])
+
+
+def test_field_boxes_are_kept_in_the_exception_data(world, tmp_path):
+    path = text_pdf(tmp_path / "c.pdf", [
+        ("Certificate of Completion", 22), ("John Smith", 30), "completed CS40112 Strength Training Basics",
+        "on 02/14/2026"])
+    ingest(world, path)
+    [exc] = exceptions_data(world)
+    read = exc["data"]["read"]
+    assert read["fields"]["completion_date"]["box"][1] > 0.2
+    names = [c for c in read["candidates"] if c["field"] == "name" and c["value"] == "John Smith"]
+    assert names and 0.3 < names[0]["box"][0] < 0.5 < names[0]["box"][2] < 0.7
+
+
+def test_a_signatures_name_is_not_the_certificant(world, tmp_path):
+    # Both people are in the registry; the one above "Program Director" signed the certificate.
+    path = text_pdf(tmp_path / "c.pdf", [
+        ("Certificate of Completion", 22), ("Sean Dimitrov", 30), "completed CS40112 Strength Training Basics",
+        "on 02/14/2026", ("Camila Chowdhury", 12, 72), ("Program Director", 10, 72)])
+    s = ingest(world, path)
+    assert s["credits"] == 1, exceptions_data(world)
+    assert export(world, tmp_path, "credits")[0]["certificant_id"] == "111256"
+
+
+def test_a_signature_alone_names_no_one(world, tmp_path):
+    path = text_pdf(tmp_path / "c.pdf", [
+        ("Certificate of Completion", 22), "completed CS40112 Strength Training Basics",
+        "on 02/14/2026", ("Camila Chowdhury", 12, 72), ("Program Director", 10, 72)])
+    s = ingest(world, path)
+    assert s["credits"] == 0
+    assert [e["kind"] for e in exceptions_data(world)] == ["needs_review"]
