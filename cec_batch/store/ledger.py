@@ -11,6 +11,7 @@ from collections import defaultdict
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from decimal import Decimal
+from collections.abc import Mapping
 from typing import Iterable, Iterator
 
 from sqlalchemy import Connection, Engine, func, insert, select, update
@@ -79,6 +80,7 @@ def finish_batch(conn: Connection, batch_id: int, status: str, summary: dict) ->
 
 # -- reference data ------------------------------------------------------------------
 def load_registry(conn: Connection) -> list[Certificant]:
+    """Everyone (tools and tests; matching looks people up through store.registry instead)."""
     rows = conn.execute(select(certificants.c.certificant_id, certificants.c.first_name, certificants.c.last_name,
                                certificants.c.email, certificants.c.birth_date))
     return [Certificant(*r) for r in rows]
@@ -88,6 +90,67 @@ def load_catalogue(conn: Connection) -> dict[str, Course]:
     rows = conn.execute(select(courses.c.course_number, courses.c.title, courses.c.provider, courses.c.ceus,
                                courses.c.category, courses.c.approved_from, courses.c.approved_to))
     return {r[0]: Course(r[0], r[1], r[2], Decimal(r[3]), r[4], r[5], r[6]) for r in rows}
+
+
+class Catalogue(Mapping):
+    """The catalogue of approved courses, read as rows name them (course number -> Course).
+
+    `prefetch` reads a file's distinct numbers in one indexed query; a number asked
+    for later is one small query; iterating (R8's nearest numbers, for a number that is
+    not in the catalogue) reads the whole catalogue once. Answers are kept, so the same
+    object serves a batch; CONN is the connection to read on (the current file's).
+    """
+
+    def __init__(self, conn: Connection):
+        self.conn = conn
+        self._known: dict[str, Course | None] = {}
+        self._whole = False
+
+    def _read(self, where=None) -> list[Course]:
+        q = select(courses.c.course_number, courses.c.title, courses.c.provider, courses.c.ceus,
+                   courses.c.category, courses.c.approved_from, courses.c.approved_to)
+        if where is not None:
+            q = q.where(where)
+        return [Course(r[0], r[1], r[2], Decimal(r[3]), r[4], r[5], r[6]) for r in self.conn.execute(q)]
+
+    def prefetch(self, numbers: Iterable) -> None:
+        new = sorted({n for n in numbers if n.__class__ is str and n not in self._known})
+        if not new or self._whole:
+            return
+        for group in _chunks(new, 500):
+            for c in self._read(courses.c.course_number.in_(group)):
+                self._known[c.course_number] = c
+            for n in group:
+                self._known.setdefault(n, None)
+
+    def get(self, number, default=None):
+        if number.__class__ is not str:
+            return default
+        if number not in self._known and not self._whole:
+            self.prefetch((number,))
+        found = self._known.get(number)
+        return default if found is None else found
+
+    def __getitem__(self, number):
+        found = self.get(number)
+        if found is None:
+            raise KeyError(number)
+        return found
+
+    def __contains__(self, number):
+        return self.get(number) is not None
+
+    def _everything(self) -> dict[str, Course]:
+        if not self._whole:
+            self._known = {c.course_number: c for c in self._read()}
+            self._whole = True
+        return {n: c for n, c in self._known.items() if c is not None}
+
+    def __iter__(self):
+        return iter(self._everything())
+
+    def __len__(self):
+        return len(self._everything())
 
 
 def _chunks(items: list, size: int = CHUNK) -> Iterator[list]:
@@ -108,8 +171,8 @@ def load_records(conn: Connection, ids: Iterable[str] | None) -> tuple[dict[str,
     if everyone:
         records = defaultdict(PersonRecord)
     generations: dict[tuple[str, str], int] = defaultdict(int)
-    whole = everyone or len(ids) > 4 * CHUNK  # a big file touches much of the registry: one scan beats many IN lists
-    groups = [None] if whole else list(_chunks(ids))
+    # Only the people asked for, through the certificant indexes: never a scan that grows with the registry.
+    groups = [None] if everyone else list(_chunks(ids))
     for group in groups:
         q = select(certifications.c.certificant_id, certifications.c.certification,
                    certifications.c.period_start, certifications.c.period_end)
