@@ -35,7 +35,7 @@ test-fast: install
 	$(PY) -m pytest -q -m "not slow and not postgres"
 
 bench: install system-deps
-	$(PY) bench/run.py $(ONLY)
+	$(PY) bench/run.py $(ONLY) $(if $(SCALE),--scale=$(SCALE)) $(if $(PARTS),--only=$(PARTS))
 
 # Rebuild the expected exports beside the samples; read the diff line by line before committing.
 golden: install
