@@ -607,6 +607,7 @@ _SOUNDEX = {**dict.fromkeys("bfpv", "1"), **dict.fromkeys("cgjkqsxz", "2"), **di
             "l": "4", **dict.fromkeys("mn", "5"), "r": "6"}
 
 
+@lru_cache(maxsize=65536)
 def soundex(text: str) -> str:
     """American Soundex of the letters of TEXT (a normalised name): "smith" and "smyth" give "s530"."""
     letters = [c for c in text if "a" <= c <= "z"]
@@ -633,7 +634,26 @@ def person_keys(first_name, last_name) -> tuple[str, str, str, str]:
     name and the surname's initial. The two sound keys are the blocks searched for similar names.
     A key that cannot be formed is "" (never looked up).
     """
-    pf, pl = name_tokens(first_name), name_tokens(last_name)
+    return _person_keys(first_name, last_name) if first_name.__class__ is str and last_name.__class__ is str \
+        else _keys_of(name_tokens(first_name), name_tokens(last_name))
+
+
+@lru_cache(maxsize=65536)
+def _surname_part(last_name: str) -> tuple[str, str]:
+    surname = "".join(_tokens_of_text(last_name))
+    return surname, soundex(surname)
+
+
+def _person_keys(first_name: str, last_name: str) -> tuple[str, str, str, str]:
+    surname, sound = _surname_part(last_name)
+    pf = _tokens_of_text(first_name)
+    first = pf[0] if pf else ""
+    if not (surname and first):
+        return surname, first, "", ""
+    return surname, first, f"{sound}{first[0]}", f"{soundex(first)}{surname[0]}"
+
+
+def _keys_of(pf: tuple[str, ...], pl: tuple[str, ...]) -> tuple[str, str, str, str]:
     surname = "".join(pl)
     first = pf[0] if pf else ""
     both = bool(surname and first)

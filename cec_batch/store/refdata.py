@@ -58,7 +58,7 @@ def upsert(conn: Connection, kind: str, rows: list[dict]) -> int:
         if with_keys:
             values += person_keys(r["first_name"], r["last_name"])
         latest[tuple(r[k] for k in keys)] = values
-    tuples = list(latest.values())
+    tuples = [latest[k] for k in sorted(latest)]  # in key order: the primary index grows at its end
     if conn.dialect.name == "postgresql":
         _copy_upsert(conn, kind, given, keys, tuples)
     else:
