@@ -160,8 +160,25 @@ class Ingest:
         except Exception as exc:  # noqa: BLE001 - a fault of the program or the database, not of the file
             return self._fault(report, name, exc)
 
+    # A CSV roster this large is read in chunks, each matched, checked and posted while the reader
+    # goes on, all in the file's one transaction: memory follows the chunk, not the file.
+    STREAM_BYTES = 4 << 20
+    CHUNK_ROWS = 50_000
+
+    def _streams(self, path: Path) -> bool:
+        from cec_batch.readers import read_file, streams
+
+        if self.read is not read_file:
+            return False
+        try:
+            return path.stat().st_size >= self.STREAM_BYTES and streams(path)
+        except OSError:
+            return False
+
     def _read_and_post(self, report: FileReport, name: str) -> FileReport:
         path = report.path
+        if self._streams(path):
+            return self._stream_and_post(report, name)
         try:
             with gc_paused():
                 result = self.read(path, limits=self.limits, image_dir=self.image_dir)
@@ -187,6 +204,79 @@ class Ingest:
                     self._refused(report, name, exc)
                     break
         return report
+
+    def _stream_and_post(self, report: FileReport, name: str) -> FileReport:
+        """_read_and_post for a file read in chunks: the read happens inside the write transaction,
+        so a retry reads the file again, and an unreadable file leaves nothing of its chunks."""
+        for attempt in range(RETRIES):
+            try:
+                with self._transaction() as conn, gc_paused():
+                    self._post_stream(conn, report, name)
+                break
+            except UnreadableFile as exc:
+                report.outcomes.clear()
+                report.rows, report.credits, report.ceus, report.file_id = 0, 0, "0.0", None
+                return self._unreadable(report, name, exc.reason)
+            except IntegrityError as exc:
+                with self._connection() as conn:
+                    prior = ledger.find_file(conn, report.sha256)
+                if prior is not None:
+                    return self._already(report, prior, name)
+                if attempt == RETRIES - 1:
+                    self._refused(report, name, exc)
+            except OperationalError as exc:
+                if not _retryable(exc) or attempt == RETRIES - 1:
+                    self._refused(report, name, exc)
+                    break
+        return report
+
+    def _post_stream(self, conn, report: FileReport, name: str) -> None:
+        from cec_batch.readers import stream_file
+
+        catalogue, _matcher = self._reference(conn)
+        file_id = ledger.insert_file(conn, sha256=report.sha256, original_name=name,
+                                     size_bytes=report.path.stat().st_size, kind="roster",
+                                     batch_id=self.batch_id, operator=self.operator, rows=0,
+                                     provider=self.provider, archive_path=self._archive_path)
+        source = Source(file_id, name, "roster")
+        report.outcomes.clear()
+        done = {"rows": 0, "credits": 0, "ceus": Decimal("0")}
+
+        def post_chunk(frame) -> None:
+            columns = self._columns(frame)
+            rows = [_RowAt(columns, i) for i in range(len(frame))]
+            # A matcher per chunk: what it keeps is the chunk's people, not the file's.
+            matcher = Matcher(lookup=StoreLookup(conn))
+            screened = screen_rows(columns, rows, catalogue=catalogue, matcher=matcher, today=self.today)
+            # Records as this transaction sees them: the credits of earlier chunks included (R14).
+            ids = {s.outcome.certificant_id for s in screened if not s.finished}
+            records = ledger.load_records(conn, ids, this_file=file_id)
+            posted = post_outcomes(conn, [Pending(raw, s, source) for raw, s in zip(rows, screened)],
+                                   batch_id=self.batch_id, operator=self.operator, records=records)
+            for p in posted:
+                if p.credit_id is not None:
+                    done["credits"] += 1
+                    done["ceus"] += p.outcome.ceus
+                if p.outcome.exceptions:
+                    report.outcomes.update(f.kind for f in p.outcome.exceptions)
+            done["rows"] += len(rows)
+
+        result = stream_file(report.path, limits=self.limits, on_chunk=post_chunk, chunk_rows=self.CHUNK_ROWS)
+        ledger.set_file_rows(conn, file_id, done["rows"])
+        report.kind, report.notes, report.blank_pages = result.kind, list(result.notes), result.blank_pages
+        credits = done["credits"]
+        report.status, report.file_id, report.rows = "applied", file_id, done["rows"]
+        report.credits, report.ceus = credits, str(done["ceus"] if credits else "0.0")
+        report.message = (f"{name}: {done['rows']} rows, {credits} credits, "
+                          f"{sum(report.outcomes.values())} exceptions")
+
+    def _columns(self, frame) -> dict[str, list]:
+        """A frame's ROW_FIELDS as lists (the --course number where a row has none)."""
+        if self.course and "course_number" in frame:
+            frame = frame.copy()
+            blank = frame["course_number"].map(is_blank)
+            frame.loc[blank, "course_number"] = self.course
+        return {f: (frame[f].tolist() if f in frame else [None] * len(frame)) for f in ROW_FIELDS}
 
     @staticmethod
     def _refused(report: FileReport, name: str, exc: DBAPIError) -> None:
@@ -254,11 +344,7 @@ class Ingest:
     def _post(self, conn, report: FileReport, result: ReadResult, name: str) -> None:
         catalogue, matcher = self._reference(conn)
         frame = result.rows
-        if self.course and "course_number" in frame:
-            frame = frame.copy()
-            blank = frame["course_number"].map(is_blank)
-            frame.loc[blank, "course_number"] = self.course
-        columns = {f: (frame[f].tolist() if f in frame else [None] * len(frame)) for f in ROW_FIELDS}
+        columns = self._columns(frame)
         rows = [_RowAt(columns, i) for i in range(len(frame))]
         screened = screen_rows(columns, rows, catalogue=catalogue, matcher=matcher, today=self.today)
         file_id = ledger.insert_file(conn, sha256=report.sha256, original_name=name,

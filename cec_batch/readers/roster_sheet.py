@@ -427,8 +427,17 @@ class _Accumulator:
                 f"skipped ({_rows_text(orphans)})"
             )
 
+    def take_frame(self) -> pd.DataFrame:
+        """The rows added since the last call, as a frame (the running count stays, for the row limit)."""
+        n = len(self.columns["location"])
+        frame = self._frame_of(n)
+        self.columns = {f: [] for f in self.columns}
+        return frame
+
     def frame(self) -> pd.DataFrame:
-        n = self.count
+        return self._frame_of(len(self.columns["location"]))
+
+    def _frame_of(self, n: int) -> pd.DataFrame:
         data = {}
         for f in ROW_FIELDS:
             arr = np.empty(n, dtype=object)  # None everywhere; pandas must not infer a string dtype
@@ -498,15 +507,38 @@ def sniff_delimiter(text: str) -> str:
 
 
 def _read_csv(path: Path, limits: Limits) -> ReadResult:
-    text = _decode(path.read_bytes())
-    delimiter = sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    del text
-    acc = _Accumulator(limits, path)
-    head: list[list[str]] = []
-    head_lines: list[int] = []
-    previous_line = 0
+    """The whole CSV roster at once: every chunk of iter_csv_roster, joined."""
+    frames, final = [], None
+    chunks = iter_csv_roster(path, limits, chunk_rows=0)
     try:
+        while True:
+            frames.append(next(chunks))
+    except StopIteration as stop:
+        final = stop.value
+    if frames:
+        final.rows = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    return final
+
+
+def iter_csv_roster(path: Path, limits: Limits, *, chunk_rows: int = 50_000) -> Iterator[pd.DataFrame]:
+    """A CSV roster as frames of at most CHUNK_ROWS rows (0: one frame), each with the columns of
+    ROW_FIELDS like read_roster's; returns (StopIteration.value) the ReadResult with the notes and
+    an empty frame. Memory is bounded by the chunk, not the file: only the recognised cells of the
+    current chunk's records are held."""
+    with open(path, "rb") as fh:
+        head_bytes = fh.read(1 << 16)
+    codec = _codec_of(path, head_bytes)
+    acc = _Accumulator(limits, path)
+    previous_line = 0
+    fh = open(path, encoding=codec, errors="strict", newline="") if codec else io.StringIO(
+        _decode(path.read_bytes()), newline="")
+    try:
+        first = fh.read(1 << 16)
+        delimiter = sniff_delimiter(first)
+        fh.seek(0)
+        reader = csv.reader(fh, delimiter=delimiter)
+        head: list[list[str]] = []
+        head_lines: list[int] = []
         # The header sits within the first HEADER_SCAN_ROWS non-blank records.
         nonblank = 0
         for rec in reader:
@@ -549,6 +581,7 @@ def _read_csv(path: Path, limits: Limits) -> ReadResult:
         for k in range(header.index + 1, len(head)):
             take(head[k], head_lines[k])
         cells = [header.cells[j] for j in idx]
+        projected = Header(index=-1, columns={f: n for n, f in enumerate(header.columns)}, cells=cells)
         del head, head_lines
         with _collector_paused():
             # The same as take(), inlined: this loop runs once per line of the file.
@@ -560,15 +593,41 @@ def _read_csv(path: Path, limits: Limits) -> ReadResult:
                 if any(got):
                     append_row(got)
                     append_line(previous_line + 1)
+                    if chunk_rows and len(rows) >= chunk_rows:
+                        acc.add(projected, rows, lines, rectangular=True, sheet=None)
+                        rows.clear()
+                        lines.clear()
+                        yield acc.take_frame()
                 elif any(c.strip() for c in rec):
                     orphans.append(previous_line + 1)
                 previous_line = reader.line_num
             acc.note_skipped(None, [], orphans)
-            projected = Header(index=-1, columns={f: n for n, f in enumerate(header.columns)}, cells=cells)
             acc.add(projected, rows, lines, rectangular=True, sheet=None)
+            yield acc.take_frame()
     except csv.Error as exc:
         raise UnreadableFile(path, f"malformed CSV near line {reader.line_num}: {exc}") from None
+    except UnicodeDecodeError:
+        raise UnreadableFile(path, "the text changes encoding part way through (it is not UTF-8 throughout)") from None
+    finally:
+        fh.close()
     return ReadResult(kind="roster", rows=acc.frame(), notes=acc.notes)
+
+
+def _codec_of(path: Path, head: bytes) -> str | None:
+    """'utf-8-sig' when the file can be read as a stream of UTF-8 (its start decodes so, and so
+    does the whole file: checked by one pass over the bytes); None when _decode must pick the
+    encoding from the whole file."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head[:4096]:
+        return None
+    try:
+        with open(path, "rb") as fh:
+            decoder = codecs.getincrementaldecoder("utf-8-sig")()
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return None
+    return "utf-8-sig"
 
 
 def _no_header_reason() -> str:
@@ -778,6 +837,24 @@ def _add_sheet(acc: _Accumulator, sheet: _Sheet) -> str:
 
 
 # --- entry point ---------------------------------------------------------------------------------
+
+def is_csv(path: Path) -> bool:
+    """Whether PATH is a CSV roster by its content (what read_roster would read as CSV)."""
+    try:
+        return detect_format(Path(path)) == "csv"
+    except (UnreadableFile, OSError):
+        return False
+
+
+def stream_csv_roster(path: Path, *, limits: Limits, chunk_rows: int = 50_000) -> Iterator[pd.DataFrame]:
+    """read_roster for a CSV roster, in frames of at most CHUNK_ROWS rows (see iter_csv_roster)."""
+    path = Path(path)
+    check_file_size(path, limits)
+    try:
+        return (yield from iter_csv_roster(path, limits, chunk_rows=chunk_rows))
+    except OSError as exc:
+        raise UnreadableFile(path, f"cannot read the file ({exc.strerror or exc})") from None
+
 
 def read_roster(path: Path, *, limits: Limits, sheet_names: Sequence[str] | None = None) -> ReadResult:
     """Read a roster (xlsx, xlsm, xls, ods, xlsb or CSV, recognised by content) into raw rows.

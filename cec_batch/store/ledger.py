@@ -158,12 +158,14 @@ def _chunks(items: list, size: int = CHUNK) -> Iterator[list]:
         yield items[i:i + size]
 
 
-def load_records(conn: Connection, ids: Iterable[str] | None) -> tuple[dict[str, PersonRecord],
-                                                                        dict[tuple[str, str], int]]:
+def load_records(conn: Connection, ids: Iterable[str] | None, *, this_file: int | None = None
+                 ) -> tuple[dict[str, PersonRecord], dict[tuple[str, str], int]]:
     """Periods and standing credits of IDS, and how many credits each (person, course) has had.
 
     The count is the `generation` of the next credit for that pair (see tables.credits).
     IDS None: everyone with a period or a credit (anyone else has an empty record).
+    A credit from file THIS_FILE (posted earlier in the same transaction, a file applied in
+    chunks) is described as post_outcomes describes those it has just posted ("this batch, ...").
     """
     everyone = ids is None
     ids = [] if everyone else sorted(set(ids))
@@ -183,16 +185,19 @@ def load_records(conn: Connection, ids: Iterable[str] | None) -> tuple[dict[str,
                 records[cid].periods.append(Period(name, start, end))
         q = (select(credits.c.credit_id, credits.c.certificant_id, credits.c.course_number,
                     credits.c.completion_date, credits.c.category, credits.c.source_file,
-                    credits.c.source_location, credits.c.batch_id, reversals.c.reversal_id)
+                    credits.c.source_location, credits.c.batch_id, credits.c.file_id, reversals.c.reversal_id)
              .outerjoin(reversals, reversals.c.credit_id == credits.c.credit_id))
         if group is not None:
             q = q.where(credits.c.certificant_id.in_(group))
-        for credit_id, cid, course, day, category, src, loc, batch_id, reversal_id in conn.execute(q):
+        for credit_id, cid, course, day, category, src, loc, batch_id, file_id, reversal_id in conn.execute(q):
             if not everyone and cid not in records:
                 continue
             generations[(cid, course)] += 1
             if reversal_id is None:
-                where = f"batch {batch_id}" + (f", {src} {loc}".rstrip() if src else "")
+                if file_id == this_file and this_file is not None:
+                    where = f"this batch, {src} {loc}"
+                else:
+                    where = f"batch {batch_id}" + (f", {src} {loc}".rstrip() if src else "")
                 records[cid].standing[course] = StandingCredit(credit_id, course, day, category, where)
     for rec in records.values():
         rec.periods.sort(key=lambda p: (p.start, p.certification))
@@ -208,6 +213,11 @@ def find_file(conn: Connection, sha256: str):
 def insert_file(conn: Connection, **values) -> int:
     values.setdefault("applied_at", now())
     return conn.execute(insert(files).values(**values).returning(files.c.file_id)).scalar_one()
+
+
+def set_file_rows(conn: Connection, file_id: int, rows: int) -> None:
+    """The row count of a file applied in chunks, known at its end."""
+    conn.execute(update(files).where(files.c.file_id == file_id).values(rows=rows))
 
 
 # -- credits and exceptions ----------------------------------------------------------------
