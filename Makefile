@@ -35,7 +35,7 @@ test-fast: install
 	$(PY) -m pytest -q -m "not slow and not postgres"
 
 bench: install system-deps
-	$(PY) bench/run.py $(ONLY)
+	$(PY) bench/run.py $(ONLY) $(if $(SCALE),--scale=$(SCALE)) $(if $(PARTS),--only=$(PARTS))
 
 # Certificate reading quality on the generated corpus (bench/certcorpus), tuned and held-out sets.
 # Options through ARGS, e.g. make quality ARGS="--set tuned --misses"; see bench/quality.py --help.

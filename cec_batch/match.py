@@ -9,19 +9,23 @@ with the evidence found and the candidates, so staff can decide in a minute.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Iterable
+from typing import Iterable, Protocol
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from cec_batch.model import Certificant, Finding
 from cec_batch.normalize import (
+    first_name_forms,
     first_names_compatible,
     name_tokens,
     normalize_email,
     normalize_id,
+    person_keys,
+    soundex,
     split_name,
 )
 
@@ -90,28 +94,187 @@ class Match:
     finding: Finding | None = None
 
 
-class Matcher:
-    """Indexes over the registry, built once per batch; the name index only when needed."""
+class Lookup(Protocol):
+    """Where a Matcher finds people: the store (store.registry.StoreLookup) or a list (MemoryLookup).
+
+    Each method takes a collection of keys and returns the certificants that have one of them.
+    """
+
+    def by_ids(self, ids: Collection[str]) -> Iterable[Certificant]: ...
+    def by_emails(self, emails: Collection[str]) -> Iterable[Certificant]: ...
+    def by_names(self, names: Collection[tuple[str, str]]) -> Iterable[Certificant]: ...
+    def by_sounds(self, sound_keys: Collection[str], first_sounds: Collection[str]) -> Iterable[Certificant]: ...
+
+
+class MemoryLookup:
+    """A Lookup over a list of certificants held in memory (tests, tools); the same keys as the store."""
 
     def __init__(self, people: Iterable[Certificant]):
-        self.by_id: dict[str, Certificant] = {p.certificant_id: p for p in people}
-        self._by_email: dict[str, list[Certificant]] | None = None
-        self._by_last: dict[str, list[Certificant]] | None = None
-        self._tokens: dict[str, Split] = {}
-        self._fuzzy_keys: list[str] | None = None
-        self._fuzzy_ids: list[str] = []
+        self.people = {p.certificant_id: p for p in people}
+        self._index: dict[str, dict] | None = None
 
-    @property
-    def by_email(self) -> dict[str, list[Certificant]]:
-        """Everyone by normalised email (built on first use: clean rows never need it)."""
-        if self._by_email is None:
-            index: dict[str, list[Certificant]] = defaultdict(list)
-            for p in self.by_id.values():
+    def _indexes(self) -> dict[str, dict]:
+        if self._index is None:
+            index: dict[str, dict] = {"email": defaultdict(list), "name": defaultdict(list),
+                                      "sound": defaultdict(list), "first_sound": defaultdict(list)}
+            for p in self.people.values():
                 mail = normalize_email(p.email)
                 if mail:
-                    index[mail].append(p)
-            self._by_email = index
-        return self._by_email
+                    index["email"][mail].append(p)
+                surname, first, sound, first_sound = person_keys(p.first_name, p.last_name)
+                if surname and first:
+                    index["name"][(surname, first)].append(p)
+                if sound:
+                    index["sound"][sound].append(p)
+                    index["first_sound"][first_sound].append(p)
+            self._index = index
+        return self._index
+
+    def by_ids(self, ids):
+        return [self.people[i] for i in ids if i in self.people]
+
+    def by_emails(self, emails):
+        index = self._indexes()["email"]
+        return [p for e in emails for p in index.get(e, ())]
+
+    def by_names(self, names):
+        index = self._indexes()["name"]
+        return [p for key in names for p in index.get(key, ())]
+
+    def by_sounds(self, sound_keys, first_sounds):
+        index = self._indexes()
+        return ([p for k in sound_keys for p in index["sound"].get(k, ())]
+                + [p for k in first_sounds for p in index["first_sound"].get(k, ())])
+
+
+class _ById(Mapping):
+    """ID -> certificant, as far as a Matcher has looked (iterating gives the people looked up so far)."""
+
+    def __init__(self, matcher: "Matcher"):
+        self._m = matcher
+
+    def __getitem__(self, cid):
+        p = self._m._person(cid)
+        if p is None:
+            raise KeyError(cid)
+        return p
+
+    def get(self, cid, default=None):
+        p = self._m._person(cid)
+        return default if p is None else p
+
+    def __contains__(self, cid):
+        return self._m._person(cid) is not None
+
+    def __iter__(self):
+        return (cid for cid, p in list(self._m._people.items()) if p is not None)
+
+    def __len__(self):
+        return sum(p is not None for p in self._m._people.values())
+
+
+class _ByEmail(Mapping):
+    """Normalised email -> the certificants with it (an email nobody has is not a key)."""
+
+    def __init__(self, matcher: "Matcher"):
+        self._m = matcher
+
+    def __getitem__(self, email):
+        owners = self._m._owners(email)
+        if not owners:
+            raise KeyError(email)
+        return owners
+
+    def get(self, email, default=None):
+        return self._m._owners(email) or default
+
+    def __contains__(self, email):
+        return bool(self._m._owners(email))
+
+    def __iter__(self):
+        return (e for e, owners in list(self._m._emails.items()) if owners)
+
+    def __len__(self):
+        return sum(bool(o) for o in self._m._emails.values())
+
+
+class Matcher:
+    """Matching against the registry, reading only the people a file names.
+
+    MATCHER = Matcher(people) holds a list in memory; Matcher(lookup=StoreLookup(conn))
+    asks the store. `prefetch` looks a file's distinct IDs, emails and names up in bulk;
+    anything asked later that was not prefetched is one small indexed look-up, and every
+    answer (including "nobody") is kept for the Matcher's life (one file, or one batch of
+    staff decisions), so the registry is never read whole.
+    """
+
+    def __init__(self, people: Iterable[Certificant] = (), *, lookup: Lookup | None = None):
+        if lookup is None:
+            lookup = MemoryLookup(people)
+            self._people: dict[str, Certificant | None] = dict(lookup.people)
+        else:
+            self._people = {}
+        self.lookup = lookup
+        self._emails: dict[str, list[Certificant]] = {}
+        self._names: dict[tuple[str, str], list[Certificant]] = {}
+        self._sounds: dict[tuple[str, str], list[Certificant]] = {}
+        self._tokens: dict[str, Split] = {}
+        self.by_id = _ById(self)
+        self.by_email = _ByEmail(self)
+
+    # -- looking up, in bulk and one by one ------------------------------------------
+    def _person(self, cid) -> Certificant | None:
+        if cid.__class__ is not str:
+            return None
+        try:
+            return self._people[cid]
+        except KeyError:
+            self.prefetch(ids=(cid,))
+            return self._people[cid]
+
+    def _owners(self, email) -> list[Certificant]:
+        if email.__class__ is not str:
+            return []
+        try:
+            return self._emails[email]
+        except KeyError:
+            self.prefetch(emails=(email,))
+            return self._emails[email]
+
+    def _keep(self, people: Iterable[Certificant]) -> list[Certificant]:
+        kept = []
+        for p in people:
+            p = self._people.setdefault(p.certificant_id, p) or p
+            kept.append(p)
+        return kept
+
+    def prefetch(self, ids: Iterable = (), emails: Iterable = (), names: Iterable[Split] = ()) -> None:
+        """Look up, in bulk, every one of these IDs, normalised emails and name readings not yet known."""
+        new_ids = {i for i in ids if i.__class__ is str and i not in self._people}
+        if new_ids:
+            for p in self.lookup.by_ids(new_ids):
+                self._people[p.certificant_id] = p
+            for i in new_ids:
+                self._people.setdefault(i, None)
+        new_emails = {e for e in emails if e.__class__ is str and e not in self._emails}
+        if new_emails:
+            found: dict[str, list[Certificant]] = {e: [] for e in new_emails}
+            for p in self._keep(self.lookup.by_emails(new_emails)):
+                owners = found.get(normalize_email(p.email))
+                if owners is not None and p not in owners:
+                    owners.append(p)
+            for e, owners in found.items():
+                self._emails[e] = sorted(owners, key=lambda p: p.certificant_id)
+        keys = {(_joined(rl), form) for rf, rl in names if rf and rl for form in first_name_forms(rf[0])}
+        keys -= self._names.keys()
+        if keys:
+            found_n: dict[tuple[str, str], list[Certificant]] = {k: [] for k in keys}
+            for p in self._keep(self.lookup.by_names(keys)):
+                pf, pl = self.person_tokens(p)
+                key = (_joined(pl), pf[0] if pf else "")
+                if key in found_n:
+                    found_n[key].append(p)
+            self._names.update(found_n)
 
     # -- names -----------------------------------------------------------------
     def person_tokens(self, p: Certificant) -> Split:
@@ -133,43 +296,57 @@ class Matcher:
                 best = FUZZY
         return best
 
-    def _last_index(self) -> dict[str, list[Certificant]]:
-        if self._by_last is None:
-            index: dict[str, list[Certificant]] = defaultdict(list)
-            for p in self.by_id.values():
-                last = self.person_tokens(p)[1]
-                if last:
-                    index[_joined(last)].append(p)
-            self._by_last = index
-        return self._by_last
-
     def by_name(self, names: list[Split]) -> list[Certificant]:
         """Everyone whose name agrees exactly (nicknames, accents, order, initials aside)."""
-        index = self._last_index()
+        self.prefetch(names=names)
         found: dict[str, Certificant] = {}
         for rf, rl in names:
-            for p in index.get(_joined(rl), ()):
-                pf = self.person_tokens(p)[0]
-                if pf and rf and first_names_compatible(rf[0], pf[0]):
-                    found[p.certificant_id] = p
+            if not (rf and rl):
+                continue
+            surname = _joined(rl)
+            for form in first_name_forms(rf[0]):
+                for p in self._names.get((surname, form), ()):
+                    pf = self.person_tokens(p)[0]
+                    if pf and first_names_compatible(rf[0], pf[0]):
+                        found[p.certificant_id] = p
         return sorted(found.values(), key=lambda p: p.certificant_id)
 
+    def _sound_block(self, rf: tuple[str, ...], rl: tuple[str, ...]) -> list[Certificant]:
+        """The people who share a Soundex block with the reading: surname sound and first initial,
+        or first-name sound and surname initial (normalize.person_keys)."""
+        surname, first = _joined(rl), rf[0]
+        key = (surname, first)
+        block = self._sounds.get(key)
+        if block is None:
+            block = self._keep(self.lookup.by_sounds({f"{soundex(surname)}{first[:1]}"},
+                                                     {f"{soundex(first)}{surname[:1]}"}))
+            self._sounds[key] = block
+        return block
+
     def similar_names(self, names: list[Split], limit: int = 3) -> list[Certificant]:
-        """Near misses by name, for the detail of an `unknown_certificant`."""
-        if not names:
-            return []
-        if self._fuzzy_keys is None:
-            self._fuzzy_ids = list(self.by_id)
-            self._fuzzy_keys = [" ".join(sum(self.person_tokens(self.by_id[i]), ())) for i in self._fuzzy_ids]
+        """Near misses by name, for the detail of an `unknown_certificant`.
+
+        Searched among the people who share a Soundex block with a reading of the name
+        (a typo keeps at least one of the two blocks), never the whole registry.
+        """
         seen: dict[str, float] = {}
+        people: dict[str, Certificant] = {}
         for rf, rl in names:
+            if not (rf and rl):
+                continue
+            block = {p.certificant_id: p for p in self._sound_block(rf, rl)}
+            if not block:
+                continue
+            ids = list(block)
+            keys = [" ".join(sum(self.person_tokens(block[i]), ())) for i in ids]
             query = " ".join(rf + rl)
-            for _key, score, idx in process.extract(query, self._fuzzy_keys, scorer=fuzz.token_sort_ratio,
-                                                    limit=limit, score_cutoff=75):
-                cid = self._fuzzy_ids[idx]
+            for _key, score, idx in process.extract(query, keys, scorer=fuzz.token_sort_ratio,
+                                                    limit=None, score_cutoff=75):
+                cid = ids[idx]
+                people[cid] = block[cid]
                 seen[cid] = max(score, seen.get(cid, 0))
         best = sorted(seen, key=lambda c: (-seen[c], c))[:limit]
-        return [self.by_id[c] for c in best]
+        return [people[c] for c in best]
 
     def on_page(self, names: Iterable[str], ids: Iterable[str] = (), emails: Iterable[str] = ()) -> list[PageEvidence]:
         """Everyone a certificate page points at, with the evidence for each (strongest first).

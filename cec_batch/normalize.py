@@ -34,6 +34,9 @@ __all__ = [
     "split_name",
     "first_names_compatible",
     "name_key",
+    "first_name_forms",
+    "soundex",
+    "person_keys",
     "normalize_email",
     "normalize_id",
 ]
@@ -590,6 +593,79 @@ def first_names_compatible(a: str, b: str) -> bool:
     if a > b:
         a, b = b, a
     return _compatible(a, b)
+
+
+def first_name_forms(a: str) -> frozenset[str]:
+    """Every first-name token B with first_names_compatible(A, B): A itself and its nickname relatives.
+
+    The registry is searched for these forms through an index (store.registry), so the set
+    must be exactly the compatible names, no fewer (tests check it against the tables).
+    """
+    if not a:
+        return frozenset()
+    nicks, canonicals = _nicknames()
+    forms = {a, *nicks.get(a, ()), *canonicals.get(a, ())}
+    for c in canonicals.get(a, ()):
+        forms.update(nicks.get(c, ()))
+    return frozenset(forms)
+
+
+_SOUNDEX = {**dict.fromkeys("bfpv", "1"), **dict.fromkeys("cgjkqsxz", "2"), **dict.fromkeys("dt", "3"),
+            "l": "4", **dict.fromkeys("mn", "5"), "r": "6"}
+
+
+@lru_cache(maxsize=65536)
+def soundex(text: str) -> str:
+    """American Soundex of the letters of TEXT (a normalised name): "smith" and "smyth" give "s530"."""
+    letters = [c for c in text if "a" <= c <= "z"]
+    if not letters:
+        return ""
+    out, last = [letters[0]], _SOUNDEX.get(letters[0], "")
+    for c in letters[1:]:
+        code = _SOUNDEX.get(c, "")
+        if code and code != last:
+            out.append(code)
+            if len(out) == 4:
+                break
+        if c not in "hw":  # h and w do not separate equal codes; vowels do
+            last = code
+    return "".join(out).ljust(4, "0")
+
+
+def person_keys(first_name, last_name) -> tuple[str, str, str, str]:
+    """The registry's blocking keys of a person (stored with each certificant, see tables.certificants).
+
+    surname_key: the surname's tokens joined ("van der Berg" -> "vanderberg"): the exact-name block;
+    first_key: the first token of the first name, compared through its nickname forms;
+    sound_key: Soundex of the surname and the first name's initial; first_sound: Soundex of the first
+    name and the surname's initial. The two sound keys are the blocks searched for similar names.
+    A key that cannot be formed is "" (never looked up).
+    """
+    return _person_keys(first_name, last_name) if first_name.__class__ is str and last_name.__class__ is str \
+        else _keys_of(name_tokens(first_name), name_tokens(last_name))
+
+
+@lru_cache(maxsize=65536)
+def _surname_part(last_name: str) -> tuple[str, str]:
+    surname = "".join(_tokens_of_text(last_name))
+    return surname, soundex(surname)
+
+
+def _person_keys(first_name: str, last_name: str) -> tuple[str, str, str, str]:
+    surname, sound = _surname_part(last_name)
+    pf = _tokens_of_text(first_name)
+    first = pf[0] if pf else ""
+    if not (surname and first):
+        return surname, first, "", ""
+    return surname, first, f"{sound}{first[0]}", f"{soundex(first)}{surname[0]}"
+
+
+def _keys_of(pf: tuple[str, ...], pl: tuple[str, ...]) -> tuple[str, str, str, str]:
+    surname = "".join(pl)
+    first = pf[0] if pf else ""
+    both = bool(surname and first)
+    return (surname, first, f"{soundex(surname)}{first[:1]}" if both else "",
+            f"{soundex(first)}{surname[:1]}" if both else "")
 
 
 def name_key(tokens) -> str:

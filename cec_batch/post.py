@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from decimal import Decimal
 from pathlib import Path
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 from sqlalchemy import Engine, insert
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
@@ -31,10 +31,12 @@ from cec_batch.config import Limits, make_output_dir
 from cec_batch.errors import UnreadableFile, describe, first_line
 from cec_batch.match import Matcher
 from cec_batch.model import ROW_FIELDS, Finding, Outcome, ReadResult
-from cec_batch.normalize import is_blank
-from cec_batch.prescreen import quick_screen, registry_people
+from cec_batch.normalize import is_blank, normalize_course_number, normalize_id
+from cec_batch.match import PersonRef
+from cec_batch.prescreen import quick_screen
 from cec_batch.rules import PersonRecord, Screened, StandingCredit, settle, screen
-from cec_batch.store import ledger
+from cec_batch.store import ledger, refdata
+from cec_batch.store.registry import StoreLookup
 from cec_batch.store.tables import exceptions
 
 log = logging.getLogger(__name__)
@@ -91,7 +93,6 @@ class Ingest:
         self.read = reader or read_file
         self.reports: list[FileReport] = []
         self._catalogue = None
-        self._matcher = None
         self._dry_conn = None
         self.batch_id: int | None = None
         self._archive_path: str | None = None
@@ -104,9 +105,12 @@ class Ingest:
             self._dry_conn = self.engine.connect().execution_options(immediate=True)
             self._dry_trans = self._dry_conn.begin()
             self.batch_id = ledger.start_batch(self._dry_conn, self.command, self.operator, self.today)
+            refdata.fill_name_keys(self._dry_conn)
         else:
             with ledger.write_transaction(self.engine) as conn:
                 self.batch_id = ledger.start_batch(conn, self.command, self.operator, self.today)
+                # Certificants written by other means than `load` get their matching keys.
+                refdata.fill_name_keys(conn)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
@@ -128,10 +132,12 @@ class Ingest:
         return ledger.write_transaction(conn if conn is not None else self.engine)
 
     def _reference(self, conn):
+        """The catalogue (courses looked up as files name them, kept for the batch) and a matcher
+        that looks people up on CONN (one per file), both reading through CONN."""
         if self._catalogue is None:
-            self._catalogue = ledger.load_catalogue(conn)
-            self._matcher = Matcher(ledger.load_registry(conn))
-        return self._catalogue, self._matcher
+            self._catalogue = ledger.Catalogue(conn)
+        self._catalogue.conn = conn
+        return self._catalogue, Matcher(lookup=StoreLookup(conn))
 
     # -- one file -------------------------------------------------------------------
     def apply(self, path: Path, *, original_name: str | None = None, sha256: str | None = None,
@@ -150,40 +156,40 @@ class Ingest:
             prior = ledger.find_file(conn, report.sha256)
         if prior is not None:
             return self._already(report, prior, name)
-        ahead = self._read_ahead(path)
         try:
-            return self._read_and_post(report, name, ahead)
+            return self._read_and_post(report, name)
         except Exception as exc:  # noqa: BLE001 - a fault of the program or the database, not of the file
             return self._fault(report, name, exc)
-        finally:
-            if ahead is not None:
-                ahead.close()
 
-    def _read_ahead(self, path: Path) -> "_ReadAhead | None":
-        """Ledger reading to do while the reader parses PATH (not in a dry run or with another reader)."""
-        from cec_batch.readers import read_file
+    # A CSV roster this large is read in chunks, each matched, checked and posted while the reader
+    # goes on, all in the file's one transaction: memory follows the chunk, not the file.
+    STREAM_BYTES = 4 << 20
+    CHUNK_ROWS = 50_000
 
-        if self.dry_run or self.read is not read_file or self.engine.dialect.name != "sqlite":
-            return None
-        return _ReadAhead(self, path)
+    def _streams(self, path: Path) -> bool:
+        from cec_batch.readers import read_file, streams
 
-    def _read_and_post(self, report: FileReport, name: str, ahead: "_ReadAhead | None") -> FileReport:
+        if self.read is not read_file:
+            return False
+        try:
+            return path.stat().st_size >= self.STREAM_BYTES and streams(path)
+        except OSError:
+            return False
+
+    def _read_and_post(self, report: FileReport, name: str) -> FileReport:
         path = report.path
+        if self._streams(path):
+            return self._stream_and_post(report, name)
         try:
             with gc_paused():
-                if ahead is None:
-                    result = self.read(path, limits=self.limits, image_dir=self.image_dir)
-                else:
-                    result = self.read(path, limits=self.limits, image_dir=self.image_dir, meanwhile=ahead)
+                result = self.read(path, limits=self.limits, image_dir=self.image_dir)
         except UnreadableFile as exc:
             return self._unreadable(report, name, exc.reason)
         report.kind, report.notes, report.blank_pages = result.kind, list(result.notes), result.blank_pages
         for attempt in range(RETRIES):
-            # What was read ahead serves the first attempt only: a retry reads the ledger afresh.
-            ready = ahead if attempt == 0 and ahead is not None and ahead.conn is not None else None
             try:
-                with self._transaction(ready.conn if ready else None) as conn, gc_paused():
-                    self._post(conn, report, result, name, ready)
+                with self._transaction() as conn, gc_paused():
+                    self._post(conn, report, result, name)
                 break
             except IntegrityError as exc:
                 # Another run applied the same bytes, or posted the same credit, in the
@@ -199,6 +205,79 @@ class Ingest:
                     self._refused(report, name, exc)
                     break
         return report
+
+    def _stream_and_post(self, report: FileReport, name: str) -> FileReport:
+        """_read_and_post for a file read in chunks: the read happens inside the write transaction,
+        so a retry reads the file again, and an unreadable file leaves nothing of its chunks."""
+        for attempt in range(RETRIES):
+            try:
+                with self._transaction() as conn, gc_paused():
+                    self._post_stream(conn, report, name)
+                break
+            except UnreadableFile as exc:
+                report.outcomes.clear()
+                report.rows, report.credits, report.ceus, report.file_id = 0, 0, "0.0", None
+                return self._unreadable(report, name, exc.reason)
+            except IntegrityError as exc:
+                with self._connection() as conn:
+                    prior = ledger.find_file(conn, report.sha256)
+                if prior is not None:
+                    return self._already(report, prior, name)
+                if attempt == RETRIES - 1:
+                    self._refused(report, name, exc)
+            except OperationalError as exc:
+                if not _retryable(exc) or attempt == RETRIES - 1:
+                    self._refused(report, name, exc)
+                    break
+        return report
+
+    def _post_stream(self, conn, report: FileReport, name: str) -> None:
+        from cec_batch.readers import stream_file
+
+        catalogue, _matcher = self._reference(conn)
+        file_id = ledger.insert_file(conn, sha256=report.sha256, original_name=name,
+                                     size_bytes=report.path.stat().st_size, kind="roster",
+                                     batch_id=self.batch_id, operator=self.operator, rows=0,
+                                     provider=self.provider, archive_path=self._archive_path)
+        source = Source(file_id, name, "roster")
+        report.outcomes.clear()
+        done = {"rows": 0, "credits": 0, "ceus": Decimal("0")}
+
+        def post_chunk(frame) -> None:
+            columns = self._columns(frame)
+            rows = [_RowAt(columns, i) for i in range(len(frame))]
+            # A matcher per chunk: what it keeps is the chunk's people, not the file's.
+            matcher = Matcher(lookup=StoreLookup(conn))
+            screened = screen_rows(columns, rows, catalogue=catalogue, matcher=matcher, today=self.today)
+            # Records as this transaction sees them: the credits of earlier chunks included (R14).
+            ids = {s.outcome.certificant_id for s in screened if not s.finished}
+            records = ledger.load_records(conn, ids, this_file=file_id)
+            posted = post_outcomes(conn, [Pending(raw, s, source) for raw, s in zip(rows, screened)],
+                                   batch_id=self.batch_id, operator=self.operator, records=records)
+            for p in posted:
+                if p.credit_id is not None:
+                    done["credits"] += 1
+                    done["ceus"] += p.outcome.ceus
+                if p.outcome.exceptions:
+                    report.outcomes.update(f.kind for f in p.outcome.exceptions)
+            done["rows"] += len(rows)
+
+        result = stream_file(report.path, limits=self.limits, on_chunk=post_chunk, chunk_rows=self.CHUNK_ROWS)
+        ledger.set_file_rows(conn, file_id, done["rows"])
+        report.kind, report.notes, report.blank_pages = result.kind, list(result.notes), result.blank_pages
+        credits = done["credits"]
+        report.status, report.file_id, report.rows = "applied", file_id, done["rows"]
+        report.credits, report.ceus = credits, str(done["ceus"] if credits else "0.0")
+        report.message = (f"{name}: {done['rows']} rows, {credits} credits, "
+                          f"{sum(report.outcomes.values())} exceptions")
+
+    def _columns(self, frame) -> dict[str, list]:
+        """A frame's ROW_FIELDS as lists (the --course number where a row has none)."""
+        if self.course and "course_number" in frame:
+            frame = frame.copy()
+            blank = frame["course_number"].map(is_blank)
+            frame.loc[blank, "course_number"] = self.course
+        return {f: (frame[f].tolist() if f in frame else [None] * len(frame)) for f in ROW_FIELDS}
 
     @staticmethod
     def _refused(report: FileReport, name: str, exc: DBAPIError) -> None:
@@ -263,28 +342,15 @@ class Ingest:
             raise
         return report
 
-    def _post(self, conn, report: FileReport, result: ReadResult, name: str,
-              ahead: "_ReadAhead | None" = None) -> None:
-        current = ahead is not None and ahead.current(conn)
-        if current and ahead.reference is not None and self._catalogue is None:
-            self._catalogue, self._matcher = ahead.reference
+    def _post(self, conn, report: FileReport, result: ReadResult, name: str) -> None:
         catalogue, matcher = self._reference(conn)
         frame = result.rows
         if result.kind == "certificate":
             # The reader knew neither registry nor catalogue: settle the page's person and course here.
             frame = choose_fields(frame, catalogue=catalogue, matcher=matcher)
-        if self.course and "course_number" in frame:
-            frame = frame.copy()
-            blank = frame["course_number"].map(is_blank)
-            frame.loc[blank, "course_number"] = self.course
-        columns = {f: (frame[f].tolist() if f in frame else [None] * len(frame)) for f in ROW_FIELDS}
+        columns = self._columns(frame)
         rows = [_RowAt(columns, i) for i in range(len(frame))]
-        # Clean rows are screened in bulk; every other row goes through the rules one by one.
-        quick = quick_screen(columns, catalogue=catalogue, matcher=matcher, today=self.today,
-                             people=ahead.people_of(matcher) if ahead is not None else None)
-        screened = [q if q is not None else screen(rows[i].get(), catalogue=catalogue, matcher=matcher,
-                                                   today=self.today)
-                    for i, q in enumerate(quick)]
+        screened = screen_rows(columns, rows, catalogue=catalogue, matcher=matcher, today=self.today)
         file_id = ledger.insert_file(conn, sha256=report.sha256, original_name=name,
                                      size_bytes=report.path.stat().st_size, kind=result.kind,
                                      batch_id=self.batch_id, operator=self.operator, rows=len(rows),
@@ -292,8 +358,7 @@ class Ingest:
                                      format_note=result.format_note)
         source = Source(file_id, name, "certificate" if result.kind == "certificate" else "roster")
         posted = post_outcomes(conn, [Pending(raw, s, source) for raw, s in zip(rows, screened)],
-                               batch_id=self.batch_id, operator=self.operator,
-                               records=ahead.take_records() if current else None)
+                               batch_id=self.batch_id, operator=self.operator)
         posted_ceus = [p.outcome.ceus for p in posted if p.credit_id is not None]
         credits, total = len(posted_ceus), sum(posted_ceus, Decimal("0"))
         for p in posted:
@@ -320,6 +385,42 @@ class Ingest:
             "exceptions_total": sum(by_kind.values()),
             "details": [r.as_dict() for r in self.reports],
         }
+
+
+def screen_rows(columns: dict[str, list], rows: list["_RowAt"], *, catalogue, matcher: Matcher,
+                today: date) -> list[Screened]:
+    """Screen a file's rows: the registry read for the people they name only, in two bulk look-ups.
+
+    The distinct IDs first; clean rows are then screened in bulk (prescreen), and the
+    others, whose emails and names are looked up together, one by one through the rules.
+    """
+    matcher.prefetch(ids={normalize_id(v) for v in set(_hashable(columns["certificant_id"]))} - {None})
+    if isinstance(catalogue, ledger.Catalogue):
+        catalogue.prefetch({normalize_course_number(v).value for v in set(_hashable(columns["course_number"]))
+                            if not is_blank(v)} - {None})
+    quick = quick_screen(columns, catalogue=catalogue, matcher=matcher, today=today)
+    slow = [i for i, q in enumerate(quick) if q is None]
+    if slow:
+        emails, names = set(), []
+        for i in slow:
+            r = rows[i].get()
+            ref = PersonRef.from_row(r["certificant_id"], r["first_name"], r["last_name"], r["full_name"],
+                                     r["email"])
+            if ref.email:
+                emails.add(ref.email)
+            names.extend(ref.names)
+        matcher.prefetch(emails=emails, names=names)
+    return [q if q is not None else screen(rows[i].get(), catalogue=catalogue, matcher=matcher, today=today)
+            for i, q in enumerate(quick)]
+
+
+def _hashable(values: list) -> Iterator:
+    for v in values:
+        try:
+            hash(v)
+        except TypeError:
+            continue
+        yield v
 
 
 # -- posting evaluated rows ------------------------------------------------------------
@@ -428,66 +529,6 @@ def exception_row(f: Finding, out: Outcome, p: Pending, credit_id: int | None, *
                 certificant_id=out.certificant_id, course_number=(out.course_number or "")[:64],
                 completion_date=out.completion_date, detail=f.detail, data=data, credit_id=credit_id,
                 status="open", batch_id=batch_id, operator=operator, created_at=ledger.now())
-
-
-class _ReadAhead:
-    """The ledger read by the parent while a reader's child process parses a file (SQLite).
-
-    The parent would otherwise only wait. The reference data (when the batch has none yet)
-    and, for a large roster, everyone's records are read on a connection that is then used
-    for the file's write transaction. They are used there only if no other connection has
-    committed in between (ledger.data_version), so the rules see exactly what reading inside
-    the transaction would have given them; otherwise the transaction reads as usual.
-    """
-
-    # Everyone's records are read ahead only for a roster of at least this many bytes per person
-    # in the registry (an xlsx row takes about 50): a smaller file touches fewer people, whom the
-    # transaction reads faster than everyone. A matter of time only, never of outcome.
-    BYTES_PER_PERSON = 40
-
-    def __init__(self, ingest: Ingest, path: Path):
-        self.ingest, self.path = ingest, path
-        self.conn = None
-        self.version: int | None = None
-        self.reference = None  # (catalogue, matcher)
-        self.records = None    # (records, generations) of everyone
-        self.people = None     # (matcher, prescreen.registry_people(matcher))
-
-    def __call__(self, kind: str) -> None:
-        ingest = self.ingest
-        try:
-            self.conn = ingest.engine.connect()
-            with self.conn.begin():
-                self.version = ledger.data_version(self.conn)
-                if ingest._catalogue is None:
-                    self.reference = (ledger.load_catalogue(self.conn), Matcher(ledger.load_registry(self.conn)))
-                matcher = ingest._matcher if ingest._matcher is not None else self.reference[1]
-                if kind == "roster" and self.path.stat().st_size >= self.BYTES_PER_PERSON * len(matcher.by_id):
-                    self.records = ledger.load_records(self.conn, None)
-                    # Such a roster names much of the registry: work out how its rows will be
-                    # compared with everyone now rather than on the file's time.
-                    self.people = (matcher, registry_people(matcher))
-        except (DBAPIError, OSError) as exc:
-            log.debug("%s: nothing read ahead (%s)", self.path.name, exc)
-            self.close()
-
-    def current(self, conn) -> bool:
-        """Whether what was read ahead is what CONN's write transaction sees now."""
-        return (self.version is not None and conn is self.conn
-                and ledger.data_version(conn) == self.version)
-
-    def take_records(self):
-        records, self.records = self.records, None  # post_outcomes updates them: used once
-        return records
-
-    def close(self) -> None:
-        if self.conn is not None:
-            self.conn.close()
-        self.conn, self.version, self.reference, self.records, self.people = None, None, None, None, None
-
-    def people_of(self, matcher):
-        """registry_people(MATCHER) if it was worked out here for that very matcher, else None."""
-        return self.people[1] if self.people is not None and self.people[0] is matcher else None
 
 
 class _Savepoint:

@@ -55,18 +55,9 @@ def _person_of(matcher: Matcher, cid: str, emails: dict):
     return (pf, pl, emails[p.email]) if pf and pl else None
 
 
-def registry_people(matcher: Matcher) -> dict[str, tuple | None]:
-    """`quick_screen`'s view of everyone in MATCHER's registry, worked out ahead of a large file."""
-    emails = _Cache(_email_of)
-    return {cid: _person_of(matcher, cid, emails) for cid in matcher.by_id}
-
-
 def quick_screen(columns: dict[str, list], *, catalogue: dict[str, Course], matcher: Matcher,
-                 today: date, people: dict[str, tuple | None] | None = None) -> list[Screened | None]:
-    """For each row (COLUMNS: ROW_FIELDS -> list of cells), its Screened result if clean, else None.
-
-    PEOPLE is registry_people(matcher) when it was worked out beforehand.
-    """
+                 today: date) -> list[Screened | None]:
+    """For each row (COLUMNS: ROW_FIELDS -> list of cells), its Screened result if clean, else None."""
     n = len(columns["location"])
     out: list[Screened | None] = [None] * n
     none = [None] * n
@@ -94,10 +85,7 @@ def quick_screen(columns: dict[str, list], *, catalogue: dict[str, Course], matc
     emails, tokens, splits = _Cache(_email_of), _Cache(tokens_of), _Cache(splits_of)
     blank = _Cache(is_blank)
     compatible = first_names_compatible
-    known = people
     people = _Cache(lambda cid: _person_of(matcher, cid, emails))
-    if known is not None:
-        people.update(known)
     cols = [columns[c] for c in ("location", "certificant_id", "first_name", "last_name", "full_name", "email",
                                  "course_number", "completion_date", "ceus")] + [review, read, birth]
     for i, (loc, cid_raw, first, last, full, mail, course_raw, day_raw, ceus, rev, rd, bd) in enumerate(zip(*cols)):

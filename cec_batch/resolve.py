@@ -59,7 +59,8 @@ from cec_batch.match import Matcher
 from cec_batch.model import WARNING_KINDS
 from cec_batch.post import RETRIES, Pending, Source, _retryable, post_outcomes
 from cec_batch.rules import screen
-from cec_batch.store import ledger
+from cec_batch.store import ledger, refdata
+from cec_batch.store.registry import StoreLookup
 
 FIELDS = {  # keyword -> what it sets
     "certificant": "certificant", "certificant id": "certificant", "id": "certificant",
@@ -290,7 +291,8 @@ def apply_decisions(conn: Connection, decisions: list[Decision], *, operator: st
             results.append(Result(eid, d.where, d.text, "not_understood", message=problem))
             continue
         if catalogue is None:
-            catalogue, matcher = ledger.load_catalogue(conn), Matcher(ledger.load_registry(conn))
+            refdata.fill_name_keys(conn)
+            catalogue, matcher = ledger.Catalogue(conn), Matcher(lookup=StoreLookup(conn))
         row, decided, ocr = _apply(row, ex, d)
         screened = screen(row, catalogue=catalogue, matcher=matcher, today=today, decided_certificant=decided,
                           ocr=ocr)

@@ -14,7 +14,7 @@ from typing import Callable, Iterable
 from cec_batch.config import Limits
 from cec_batch.errors import UnreadableFile, UsageError
 from cec_batch.model import ReadResult
-from cec_batch.readers.isolate import check_file_size, run_isolated
+from cec_batch.readers.isolate import check_file_size, run_isolated, run_isolated_chunks
 
 SUPPORTED_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".csv", ".txt", ".tsv", ".pdf"})
 
@@ -63,6 +63,29 @@ def read_file(path: Path, *, limits: Limits, image_dir: Path | None = None,
 
     func = functools.partial(read_roster, path, limits=limits, **options)
     return run_isolated(func, limits=limits, path=path, crash_label="the spreadsheet library", meanwhile=during)
+
+
+def streams(path: Path) -> bool:
+    """Whether stream_file hands PATH's rows over while it is read (a CSV roster), not all at the end."""
+    from cec_batch.readers.roster_sheet import streamable_csv
+
+    try:
+        return sniff_kind(Path(path)) == "roster" and streamable_csv(Path(path))
+    except (UnreadableFile, OSError):
+        return False
+
+
+def stream_file(path: Path, *, limits: Limits, on_chunk: Callable, chunk_rows: int = 50_000) -> ReadResult:
+    """Read a CSV roster within the limits, handing its rows to ON_CHUNK (frames of at most
+    CHUNK_ROWS rows, in order) while the child reads on; the ReadResult returned has the notes
+    and no rows. Raises UnreadableFile as read_file does, possibly after some chunks."""
+    from cec_batch.readers.roster_sheet import stream_csv_roster
+
+    path = Path(path)
+    check_file_size(path, limits)
+    func = functools.partial(stream_csv_roster, path, limits=limits, chunk_rows=chunk_rows)
+    return run_isolated_chunks(func, limits=limits, path=path, crash_label="the spreadsheet library",
+                               on_chunk=on_chunk)
 
 
 def _hidden_or_lock(name: str) -> bool:

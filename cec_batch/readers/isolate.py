@@ -20,6 +20,7 @@ import logging
 import math
 import os
 import pickle
+import queue
 import select
 import signal
 import tempfile
@@ -270,8 +271,12 @@ def _dumps(payload: tuple) -> bytes:
 
 
 def _child_main(func: Callable[..., Any], args: tuple, kwargs: dict, *, parent: int, rfd: int, wfd: int,
-                err_fd: int, as_limit: int | None):
-    """Runs in the child: call func, send one pickled tuple back. Never returns (os._exit)."""
+                err_fd: int, as_limit: int | None, framed: bool = False):
+    """Runs in the child: call func, send one pickled tuple back. Never returns (os._exit).
+
+    FRAMED (FUNC a _chunked generator function): each yielded item goes first, as a frame
+    b"c" + pickle; the answer is the frame b"a" + pickle. A frame is its length (8 bytes) and bytes.
+    """
     status = 70
     try:
         os.close(rfd)
@@ -293,7 +298,22 @@ def _child_main(func: Callable[..., Any], args: tuple, kwargs: dict, *, parent: 
                 as_limit = min(as_limit, hard)
             resource.setrlimit(resource.RLIMIT_AS, (as_limit, hard))
         try:
-            payload: tuple = ("ok", _pack(func(*args, **kwargs)))
+            if framed:
+                gen = func.func(*args, **kwargs)
+                while True:
+                    try:
+                        item = next(gen)
+                    except StopIteration as stop:
+                        result = stop.value
+                        break
+                    data = _dumps(_pack(item))
+                    del item
+                    _write_all(wfd, (len(data) + 1).to_bytes(8, "little") + b"c")
+                    _write_all(wfd, data)
+                    del data
+                payload: tuple = ("ok", _pack(result))
+            else:
+                payload = ("ok", _pack(func(*args, **kwargs)))
         except UnreadableFile as exc:
             payload = ("unreadable", exc.reason)
         except MemoryError:
@@ -311,10 +331,9 @@ def _child_main(func: Callable[..., Any], args: tuple, kwargs: dict, *, parent: 
                  traceback.format_exc()),
                 protocol=5,
             )
-        view = memoryview(data)
-        while view:
-            written = os.write(wfd, view)
-            view = view[written:]
+        if framed:
+            data = (len(data) + 1).to_bytes(8, "little") + b"a" + data
+        _write_all(wfd, data)
         status = 0
     finally:
         # Never return into the parent's stack, run its atexit handlers or flush its buffers.
@@ -402,6 +421,135 @@ def run_isolated(
         if wfd != -1:
             os.close(wfd)
         errfile.close()
+
+
+def run_isolated_chunks(
+    func: Callable[..., Any],
+    *args: Any,
+    limits: Limits,
+    path: Path,
+    on_chunk: Callable[[Any], None],
+    crash_label: str = "the spreadsheet library",
+    **kwargs: Any,
+) -> Any:
+    """run_isolated for a generator FUNC: each item it yields crosses back as soon as it is made
+    and is handed to ON_CHUNK(item) here, in order, while the child reads on; the generator's
+    return value is the result. The child's memory is then bounded by what it holds at once,
+    not by the file. The limits, and the UnreadableFile on any failure, are as for run_isolated;
+    when that happens after some chunks, the caller undoes what it did with them (a transaction).
+    A helper thread drains the pipe, so the child never waits for a busy parent and its deadline
+    means what it always meant: time spent parsing.
+    """
+    path = Path(path)
+    if not hasattr(os, "fork"):
+        gen = func(*args, **kwargs)
+        while True:
+            try:
+                item = next(gen)
+            except StopIteration as stop:
+                return stop.value
+            on_chunk(item)
+
+    vsize = _virtual_size()
+    as_limit = vsize + limits.parse_memory_bytes if vsize is not None and limits.parse_memory_bytes > 0 else None
+    rfd, wfd = os.pipe()
+    with contextlib.suppress(OSError, AttributeError):
+        fcntl.fcntl(rfd, fcntl.F_SETPIPE_SZ, 1 << 20)
+    errfile = tempfile.TemporaryFile()
+    pid = None
+    parent = os.getpid()
+    frames: "queue.Queue[bytes | None]" = queue.Queue()
+    failure: dict[str, BaseException] = {}
+    helper = None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            pid = os.fork()
+        if pid == 0:
+            _child_main(_chunked(func), args, kwargs, parent=parent, rfd=rfd, wfd=wfd, err_fd=errfile.fileno(),
+                        as_limit=as_limit, framed=True)
+        with contextlib.suppress(OSError):
+            os.setpgid(pid, pid)
+        os.close(wfd)
+        wfd = -1
+
+        def drain() -> None:
+            try:
+                _collect_frames(pid, rfd, limits, path, frames.put)
+            except BaseException as exc:  # noqa: BLE001 - handed to the calling thread below
+                failure["error"] = exc
+            finally:
+                frames.put(None)
+
+        helper = threading.Thread(target=drain, name="reader-chunks", daemon=True)
+        helper.start()
+        last = b""
+        while True:
+            frame = frames.get()
+            if frame is None:
+                break
+            if frame[:1] == b"c":
+                on_chunk(_unpack(pickle.loads(frame[1:])))
+            else:
+                last = frame[1:]
+        helper.join()
+        helper = None
+        if "error" in failure:
+            raise failure["error"]
+        _, status = os.waitpid(pid, 0)
+        pid = None
+        return _outcome(last, status, errfile, limits, path, crash_label)
+    finally:
+        if pid:
+            _kill(pid)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, 0)
+        if helper is not None:
+            helper.join()
+        os.close(rfd)
+        if wfd != -1:
+            os.close(wfd)
+        errfile.close()
+
+
+class _chunked:
+    """Marks a generator function for _child_main: send each item as a chunk frame."""
+
+    def __init__(self, func):
+        self.func = func
+
+
+def _write_all(wfd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(wfd, view)
+        view = view[written:]
+
+
+def _collect_frames(pid: int, rfd: int, limits: Limits, path: Path, put: Callable[[bytes], None]) -> None:
+    """Read length-prefixed frames from the child until its end, within the deadline."""
+    seconds = limits.parse_seconds if limits.parse_seconds > 0 else math.inf
+    deadline = time.monotonic() + seconds
+    poller = select.poll()
+    poller.register(rfd, select.POLLIN | select.POLLHUP | select.POLLERR)
+    buffer = bytearray()
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            _kill(pid)
+            raise UnreadableFile(path, timeout_reason(limits))
+        if not poller.poll(max(1, int(min(remaining, 3600.0) * 1000))):
+            continue
+        chunk = os.read(rfd, 1 << 20)
+        if not chunk:
+            return  # an unfinished frame at the end: the child died while sending it
+        buffer += chunk
+        while len(buffer) >= 8:
+            size = int.from_bytes(buffer[:8], "little")
+            if len(buffer) < 8 + size:
+                break
+            put(bytes(buffer[8:8 + size]))
+            del buffer[:8 + size]
 
 
 def _kill(pid: int) -> None:

@@ -449,8 +449,17 @@ class _Accumulator:
                 f"skipped ({_rows_text(orphans)})"
             )
 
+    def take_frame(self) -> pd.DataFrame:
+        """The rows added since the last call, as a frame (the running count stays, for the row limit)."""
+        n = len(self.columns["location"])
+        frame = self._frame_of(n)
+        self.columns = {f: [] for f in self.columns}
+        return frame
+
     def frame(self) -> pd.DataFrame:
-        n = self.count
+        return self._frame_of(len(self.columns["location"]))
+
+    def _frame_of(self, n: int) -> pd.DataFrame:
         data = {}
         for f in ROW_FIELDS:
             arr = np.empty(n, dtype=object)  # None everywhere; pandas must not infer a string dtype
@@ -520,31 +529,79 @@ def sniff_delimiter(text: str) -> str:
 
 
 def _read_csv(path: Path, limits: Limits) -> ReadResult:
-    text = _decode(path.read_bytes())
-    delimiter = sniff_delimiter(text)
-    # Lines are what a spreadsheet program counts as rows: in a file whose lines end in LF or
-    # CRLF, a bare CR inside a quoted field is part of the value, not a line of its own. Only
-    # a file without any LF (old Mac) ends its lines in CR. A bare CR outside quotes in an LF
-    # file is no valid CSV under LF lines; such a file is read with every CR as a line end.
-    if "\n" in text:
-        try:
-            return _parse_csv(path, io.StringIO(text, newline="\n"), delimiter, limits, lf_lines=True)
-        except _StrayCarriageReturn:
-            pass
-    return _parse_csv(path, io.StringIO(text, newline=""), delimiter, limits, lf_lines=False)
+    """The whole CSV roster at once: every chunk of iter_csv_roster, joined.
+
+    Lines are what a spreadsheet program counts as rows: in a file whose lines end in LF or
+    CRLF, a bare CR inside a quoted field is part of the value, not a line of its own. Only
+    a file without any LF (old Mac) ends its lines in CR. A bare CR outside quotes in an LF
+    file is no valid CSV under LF lines; such a file is read with every CR as a line end.
+    """
+    lf_lines = csv_line_ends(path)[0]
+    try:
+        return _joined(iter_csv_roster(path, limits, chunk_rows=0, lf_lines=lf_lines))
+    except _StrayCarriageReturn:
+        return _joined(iter_csv_roster(path, limits, chunk_rows=0, lf_lines=False))
+
+
+def _joined(chunks: Iterator[pd.DataFrame]) -> ReadResult:
+    frames, final = [], None
+    try:
+        while True:
+            frames.append(next(chunks))
+    except StopIteration as stop:
+        final = stop.value
+    if frames:
+        final.rows = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    return final
 
 
 class _StrayCarriageReturn(Exception):
     """A CR outside quotes met while lines are split at LF only."""
 
 
-def _parse_csv(path: Path, source: io.StringIO, delimiter: str, limits: Limits, *, lf_lines: bool) -> ReadResult:
-    reader = csv.reader(source, delimiter=delimiter)
+def csv_line_ends(path: Path) -> tuple[bool, bool]:
+    """(whether the file has an LF, whether it has a CR not followed by LF), from one pass over
+    its bytes. UTF-16 text is judged on its decoded characters."""
+    with open(path, "rb") as fh:
+        head = fh.read(4096)
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
+            text = _decode(path.read_bytes())
+            return "\n" in text, re.search("\r(?!\n)", text) is not None
+        fh.seek(0)
+        has_lf = bare_cr = False
+        carry = b""
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            block = carry + block
+            carry = block[-1:] if block.endswith(b"\r") else b""
+            body = block[:-1] if carry else block
+            has_lf = has_lf or b"\n" in body
+            bare_cr = bare_cr or re.search(rb"\r(?!\n)", body) is not None
+        bare_cr = bare_cr or bool(carry)
+    return has_lf, bare_cr
+
+
+def iter_csv_roster(path: Path, limits: Limits, *, chunk_rows: int = 50_000,
+                    lf_lines: bool = True) -> Iterator[pd.DataFrame]:
+    """A CSV roster as frames of at most CHUNK_ROWS rows (0: one frame), each with the columns of
+    ROW_FIELDS like read_roster's; returns (StopIteration.value) the ReadResult with the notes and
+    an empty frame. Memory is bounded by the chunk, not the file: only the recognised cells of the
+    current chunk's records are held. LF_LINES: lines end at LF only (a CR alone is part of a
+    quoted value); raises _StrayCarriageReturn when a CR stands outside quotes."""
+    with open(path, "rb") as fh:
+        head_bytes = fh.read(1 << 16)
+    codec = _codec_of(path, head_bytes)
     acc = _Accumulator(limits, path)
-    head: list[list[str]] = []
-    head_lines: list[int] = []
     previous_line = 0
+    newline = "\n" if lf_lines else ""
+    fh = open(path, encoding=codec, errors="strict", newline=newline) if codec else io.StringIO(
+        _decode(path.read_bytes()), newline=newline)
     try:
+        first = fh.read(1 << 16)
+        delimiter = sniff_delimiter(first)
+        fh.seek(0)
+        reader = csv.reader(fh, delimiter=delimiter)
+        head: list[list[str]] = []
+        head_lines: list[int] = []
         # The header sits within the first HEADER_SCAN_ROWS non-blank records.
         nonblank = 0
         for rec in reader:
@@ -587,6 +644,7 @@ def _parse_csv(path: Path, source: io.StringIO, delimiter: str, limits: Limits, 
         for k in range(header.index + 1, len(head)):
             take(head[k], head_lines[k])
         cells = [header.cells[j] for j in idx]
+        projected = Header(index=-1, columns={f: n for n, f in enumerate(header.columns)}, cells=cells)
         del head, head_lines
         with _collector_paused():
             # The same as take(), inlined: this loop runs once per line of the file.
@@ -598,17 +656,43 @@ def _parse_csv(path: Path, source: io.StringIO, delimiter: str, limits: Limits, 
                 if any(got):
                     append_row(got)
                     append_line(previous_line + 1)
+                    if chunk_rows and len(rows) >= chunk_rows:
+                        acc.add(projected, rows, lines, rectangular=True, sheet=None)
+                        rows.clear()
+                        lines.clear()
+                        yield acc.take_frame()
                 elif any(c.strip() for c in rec):
                     orphans.append(previous_line + 1)
                 previous_line = reader.line_num
             acc.note_skipped(None, [], orphans)
-            projected = Header(index=-1, columns={f: n for n, f in enumerate(header.columns)}, cells=cells)
             acc.add(projected, rows, lines, rectangular=True, sheet=None)
+            yield acc.take_frame()
     except csv.Error as exc:
         if lf_lines and "new-line character" in str(exc):
             raise _StrayCarriageReturn() from None
         raise UnreadableFile(path, f"malformed CSV near line {reader.line_num}: {exc}") from None
+    except UnicodeDecodeError:
+        raise UnreadableFile(path, "the text changes encoding part way through (it is not UTF-8 throughout)") from None
+    finally:
+        fh.close()
     return ReadResult(kind="roster", rows=acc.frame(), notes=acc.notes)
+
+
+def _codec_of(path: Path, head: bytes) -> str | None:
+    """'utf-8-sig' when the file can be read as a stream of UTF-8 (its start decodes so, and so
+    does the whole file: checked by one pass over the bytes); None when _decode must pick the
+    encoding from the whole file."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head[:4096]:
+        return None
+    try:
+        with open(path, "rb") as fh:
+            decoder = codecs.getincrementaldecoder("utf-8-sig")()
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return None
+    return "utf-8-sig"
 
 
 def _no_header_reason() -> str:
@@ -1038,6 +1122,33 @@ def _has_content_types(path: Path) -> bool:
             return any(n.lower() == "[content_types].xml" for n in z.namelist())
     except (zipfile.BadZipFile, OSError, ValueError):
         return True
+
+
+def is_csv(path: Path) -> bool:
+    """Whether PATH is a CSV roster by its content (what read_roster would read as CSV)."""
+    try:
+        return detect_format(Path(path)) == "csv"
+    except (UnreadableFile, OSError):
+        return False
+
+
+def streamable_csv(path: Path) -> bool:
+    """Whether PATH is a CSV roster that can be read in chunks: one with a CR alone somewhere
+    may have to be read a second time with other line ends (see _read_csv), so it is read whole."""
+    try:
+        return is_csv(path) and not csv_line_ends(Path(path))[1]
+    except OSError:
+        return False
+
+
+def stream_csv_roster(path: Path, *, limits: Limits, chunk_rows: int = 50_000) -> Iterator[pd.DataFrame]:
+    """read_roster for a CSV roster, in frames of at most CHUNK_ROWS rows (see iter_csv_roster)."""
+    path = Path(path)
+    check_file_size(path, limits)
+    try:
+        return (yield from iter_csv_roster(path, limits, chunk_rows=chunk_rows, lf_lines=csv_line_ends(path)[0]))
+    except OSError as exc:
+        raise UnreadableFile(path, f"cannot read the file ({exc.strerror or exc})") from None
 
 
 def read_roster(path: Path, *, limits: Limits, sheet_names: Sequence[str] | None = None) -> ReadResult:

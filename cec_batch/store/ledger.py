@@ -11,6 +11,7 @@ from collections import defaultdict
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from decimal import Decimal
+from collections.abc import Mapping
 from typing import Iterable, Iterator
 
 from sqlalchemy import Connection, Engine, func, insert, select, update
@@ -81,6 +82,7 @@ def finish_batch(conn: Connection, batch_id: int, status: str, summary: dict) ->
 
 # -- reference data ------------------------------------------------------------------
 def load_registry(conn: Connection) -> list[Certificant]:
+    """Everyone (tools and tests; matching looks people up through store.registry instead)."""
     rows = conn.execute(select(certificants.c.certificant_id, certificants.c.first_name, certificants.c.last_name,
                                certificants.c.email, certificants.c.birth_date))
     return [Certificant(*r) for r in rows]
@@ -92,17 +94,80 @@ def load_catalogue(conn: Connection) -> dict[str, Course]:
     return {r[0]: Course(r[0], r[1], r[2], Decimal(r[3]), r[4], r[5], r[6]) for r in rows}
 
 
+class Catalogue(Mapping):
+    """The catalogue of approved courses, read as rows name them (course number -> Course).
+
+    `prefetch` reads a file's distinct numbers in one indexed query; a number asked
+    for later is one small query; iterating (R8's nearest numbers, for a number that is
+    not in the catalogue) reads the whole catalogue once. Answers are kept, so the same
+    object serves a batch; CONN is the connection to read on (the current file's).
+    """
+
+    def __init__(self, conn: Connection):
+        self.conn = conn
+        self._known: dict[str, Course | None] = {}
+        self._whole = False
+
+    def _read(self, where=None) -> list[Course]:
+        q = select(courses.c.course_number, courses.c.title, courses.c.provider, courses.c.ceus,
+                   courses.c.category, courses.c.approved_from, courses.c.approved_to)
+        if where is not None:
+            q = q.where(where)
+        return [Course(r[0], r[1], r[2], Decimal(r[3]), r[4], r[5], r[6]) for r in self.conn.execute(q)]
+
+    def prefetch(self, numbers: Iterable) -> None:
+        new = sorted({n for n in numbers if n.__class__ is str and n not in self._known})
+        if not new or self._whole:
+            return
+        for group in _chunks(new, 500):
+            for c in self._read(courses.c.course_number.in_(group)):
+                self._known[c.course_number] = c
+            for n in group:
+                self._known.setdefault(n, None)
+
+    def get(self, number, default=None):
+        if number.__class__ is not str:
+            return default
+        if number not in self._known and not self._whole:
+            self.prefetch((number,))
+        found = self._known.get(number)
+        return default if found is None else found
+
+    def __getitem__(self, number):
+        found = self.get(number)
+        if found is None:
+            raise KeyError(number)
+        return found
+
+    def __contains__(self, number):
+        return self.get(number) is not None
+
+    def _everything(self) -> dict[str, Course]:
+        if not self._whole:
+            self._known = {c.course_number: c for c in self._read()}
+            self._whole = True
+        return {n: c for n, c in self._known.items() if c is not None}
+
+    def __iter__(self):
+        return iter(self._everything())
+
+    def __len__(self):
+        return len(self._everything())
+
+
 def _chunks(items: list, size: int = CHUNK) -> Iterator[list]:
     for i in range(0, len(items), size):
         yield items[i:i + size]
 
 
-def load_records(conn: Connection, ids: Iterable[str] | None) -> tuple[dict[str, PersonRecord],
-                                                                        dict[tuple[str, str], int]]:
+def load_records(conn: Connection, ids: Iterable[str] | None, *, this_file: int | None = None
+                 ) -> tuple[dict[str, PersonRecord], dict[tuple[str, str], int]]:
     """Periods and standing credits of IDS, and how many credits each (person, course) has had.
 
     The count is the `generation` of the next credit for that pair (see tables.credits).
     IDS None: everyone with a period or a credit (anyone else has an empty record).
+    A credit from file THIS_FILE (posted earlier in the same transaction, a file applied in
+    chunks) is described as post_outcomes describes those it has just posted ("this batch, ...").
     """
     everyone = ids is None
     ids = [] if everyone else sorted(set(ids))
@@ -110,8 +175,8 @@ def load_records(conn: Connection, ids: Iterable[str] | None) -> tuple[dict[str,
     if everyone:
         records = defaultdict(PersonRecord)
     generations: dict[tuple[str, str], int] = defaultdict(int)
-    whole = everyone or len(ids) > 4 * CHUNK  # a big file touches much of the registry: one scan beats many IN lists
-    groups = [None] if whole else list(_chunks(ids))
+    # Only the people asked for, through the certificant indexes: never a scan that grows with the registry.
+    groups = [None] if everyone else list(_chunks(ids))
     for group in groups:
         q = select(certifications.c.certificant_id, certifications.c.certification,
                    certifications.c.period_start, certifications.c.period_end)
@@ -122,16 +187,19 @@ def load_records(conn: Connection, ids: Iterable[str] | None) -> tuple[dict[str,
                 records[cid].periods.append(Period(name, start, end))
         q = (select(credits.c.credit_id, credits.c.certificant_id, credits.c.course_number,
                     credits.c.completion_date, credits.c.category, credits.c.source_file,
-                    credits.c.source_location, credits.c.batch_id, reversals.c.reversal_id)
+                    credits.c.source_location, credits.c.batch_id, credits.c.file_id, reversals.c.reversal_id)
              .outerjoin(reversals, reversals.c.credit_id == credits.c.credit_id))
         if group is not None:
             q = q.where(credits.c.certificant_id.in_(group))
-        for credit_id, cid, course, day, category, src, loc, batch_id, reversal_id in conn.execute(q):
+        for credit_id, cid, course, day, category, src, loc, batch_id, file_id, reversal_id in conn.execute(q):
             if not everyone and cid not in records:
                 continue
             generations[(cid, course)] += 1
             if reversal_id is None:
-                where = f"batch {batch_id}" + (f", {src} {loc}".rstrip() if src else "")
+                if file_id == this_file and this_file is not None:
+                    where = f"this batch, {src} {loc}"
+                else:
+                    where = f"batch {batch_id}" + (f", {src} {loc}".rstrip() if src else "")
                 records[cid].standing[course] = StandingCredit(credit_id, course, day, category, where)
     for rec in records.values():
         rec.periods.sort(key=lambda p: (p.start, p.certification))
@@ -147,6 +215,11 @@ def find_file(conn: Connection, sha256: str):
 def insert_file(conn: Connection, **values) -> int:
     values.setdefault("applied_at", now())
     return conn.execute(insert(files).values(**values).returning(files.c.file_id)).scalar_one()
+
+
+def set_file_rows(conn: Connection, file_id: int, rows: int) -> None:
+    """The row count of a file applied in chunks, known at its end."""
+    conn.execute(update(files).where(files.c.file_id == file_id).values(rows=rows))
 
 
 # -- credits and exceptions ----------------------------------------------------------------

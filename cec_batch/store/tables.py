@@ -44,8 +44,17 @@ certificants = Table(
     Column("last_name", String(100), nullable=False),
     Column("email", String(254)),
     Column("birth_date", Date),
+    # Blocking keys (normalize.person_keys), written by `load`: a file's names are looked up
+    # through these indexes, so matching never reads the whole registry.
+    Column("surname_key", String(100)),
+    Column("first_key", String(100)),
+    Column("sound_key", String(8)),
+    Column("first_sound", String(8)),
     Index("ix_certificants_email", "email"),
     Index("ix_certificants_last_name", "last_name"),
+    Index("ix_certificants_name", "surname_key", "first_key"),
+    Index("ix_certificants_sound_key", "sound_key"),
+    Index("ix_certificants_first_sound", "first_sound"),
 )
 
 # R2: one row per certification period; a person may hold several.

@@ -1,0 +1,374 @@
+"""Scale: a registry of 1,000,000 certificants, a million rows a night (a benchmark, not a test).
+
+Builds the world of bench/world.py (once, cached in bench/out/scale-<scale>/, never
+committed), then, in one run, measures every row of the scale table with its goal:
+  load       the three `load` commands into a new store (SQLite, PostgreSQL)
+  small      `ingest` of a 10-row roster against that store and against a 3,000-person one
+  xlsx       `ingest` of one 200,000-row xlsx next to pandas + calamine's bare read of it
+  nightly    `nightly` over five 200,000-row xlsx (1,000,000 rows), peak memory (SQLite, PostgreSQL)
+  csv        `ingest` of one 1,000,000-row CSV, peak memory
+  cost       seconds per row of a CSV ingest at 10,000, 100,000 and 1,000,000 rows
+Every command runs as a real process (`python -m cec_batch`), each on a fresh copy of
+the loaded store; peak memory is the largest sum of the resident memory of the command
+and its reader process, sampled every 20 ms. Each ingest's posted and exception counts
+are compared with what the generator planted.
+
+    python bench/bench_scale.py                 # everything at full size (takes a while)
+    python bench/bench_scale.py --scale 0.1     # a tenth of every size, for a quick look
+    python bench/bench_scale.py --only load,small --stores sqlite
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "out"
+sys.path.insert(0, str(HERE))
+import world  # noqa: E402
+
+PARTS = ("load", "small", "xlsx", "nightly", "csv", "cost")
+PG_URL = os.environ.get("CEC_BENCH_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+TODAY = world.TODAY.isoformat()
+
+
+# -- running the program -------------------------------------------------------------
+def _tree_rss(pid: int) -> int:
+    """Resident bytes of PID and its descendants (Linux /proc)."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/status") as fh:
+                for line in fh:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) * 1024
+                        break
+            with open(f"/proc/{p}/task/{p}/children") as fh:
+                todo.extend(int(c) for c in fh.read().split())
+        except (FileNotFoundError, ProcessLookupError, ValueError):
+            continue
+    return total
+
+
+class Run:
+    """One command as a real process: seconds, peak memory of its process tree, exit code, JSON output."""
+
+    def __init__(self, url: str, *args: str, cwd: Path | None = None):
+        cmd = [sys.executable, "-m", "cec_batch", "--db", url, "--today", TODAY, "--operator", "bench", *args]
+        peak = 0
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd)
+        done = threading.Event()
+
+        def sample():
+            nonlocal peak
+            while not done.is_set():
+                peak = max(peak, _tree_rss(proc.pid))
+                done.wait(0.02)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        out, err = proc.communicate()
+        self.seconds = time.perf_counter() - t
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        # CPU seconds of the command and its reader: less disturbed than wall time on a shared machine.
+        self.cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        done.set()
+        sampler.join()
+        self.peak, self.code = peak, proc.returncode
+        self.out, self.err = out.decode("utf-8", "replace"), err.decode("utf-8", "replace")
+        self.summary = None
+        if "--json" in args:
+            try:
+                self.summary = json.loads(self.out)
+            except ValueError:
+                pass
+        if self.code not in (0,) and self.summary is None:
+            raise SystemExit(f"{' '.join(args[:2])} failed ({self.code}): {self.err.strip()[-400:]}")
+
+
+# -- stores ------------------------------------------------------------------------
+class Stores:
+    """A loaded registry per store kind, copied afresh for each measurement."""
+
+    def __init__(self, tag: str):
+        self.tag = tag
+        self.folder = OUT / "stores"
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.n = 0
+
+    def _pg(self, sql: str) -> None:
+        from sqlalchemy import create_engine, text
+
+        eng = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+        try:
+            with eng.connect() as conn:
+                conn.execute(text(sql))
+        finally:
+            eng.dispose()
+
+    def template(self, kind: str) -> str:
+        if kind == "sqlite":
+            return f"sqlite:///{self.folder / f'{self.tag}.sqlite3'}"
+        return PG_URL.rsplit("/", 1)[0] + f"/bench_{self.tag}"
+
+    def new_template(self, kind: str) -> str:
+        if kind == "sqlite":
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(self.folder / f"{self.tag}.sqlite3") + suffix).unlink(missing_ok=True)
+        else:
+            self._pg(f'DROP DATABASE IF EXISTS "bench_{self.tag}" WITH (FORCE)')
+            self._pg(f'CREATE DATABASE "bench_{self.tag}"')
+        return self.template(kind)
+
+    def copy(self, kind: str) -> str:
+        """A fresh copy of the loaded store."""
+        self.n += 1
+        if kind == "sqlite":
+            src = self.folder / f"{self.tag}.sqlite3"
+            dst = self.folder / "run.sqlite3"
+            for suffix in ("-wal", "-shm"):
+                Path(str(dst) + suffix).unlink(missing_ok=True)
+            shutil.copyfile(src, dst)
+            return f"sqlite:///{dst}"
+        self._pg('DROP DATABASE IF EXISTS "bench_run" WITH (FORCE)')
+        self._pg(f'CREATE DATABASE "bench_run" TEMPLATE "bench_{self.tag}"')
+        return PG_URL.rsplit("/", 1)[0] + "/bench_run"
+
+
+def load_all(stores: Stores, kind: str, folder: Path) -> tuple[float, float]:
+    """Seconds and CPU seconds for the three `load` commands into a new store of KIND."""
+    url = stores.new_template(kind)
+    total = cpu = 0.0
+    for what in ("certificants", "certifications", "courses"):
+        run = Run(url, "load", what, "--json", str(folder / "reference" / f"{what}.csv"))
+        if run.summary is None or run.summary.get("bad_rows"):
+            raise SystemExit(f"load {what}: {run.out[-300:]} {run.err[-300:]}")
+        total += run.seconds
+        cpu += run.cpu
+    if kind == "sqlite":  # the copies start from a checkpointed file
+        import sqlite3
+
+        con = sqlite3.connect(stores.folder / f"{stores.tag}.sqlite3")
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        con.close()
+    return total, cpu
+
+
+def ingest(stores: Stores, kind: str, path: Path) -> Run:
+    return Run(stores.copy(kind), "ingest", "--json", str(path))
+
+
+def check_counts(summary: dict, plans: list[dict], what: str) -> str:
+    want_credits = sum(p["posted"] for p in plans)
+    want: dict[str, int] = {}
+    for p in plans:
+        for k, v in p["exceptions"].items():
+            want[k] = want.get(k, 0) + v
+    got = summary.get("exceptions", {})
+    if summary.get("credits") == want_credits and got == want:
+        return "counts as planted"
+    return f"COUNTS DIFFER ({what}): credits {summary.get('credits')} vs {want_credits}, {got} vs {want}"
+
+
+# -- the table ---------------------------------------------------------------------
+class Table:
+    def __init__(self):
+        self.rows: list[tuple[str, str, str, str]] = []
+
+    def add(self, what: str, measured: str, goal: str, met: bool | None) -> None:
+        self.rows.append((what, measured, goal, "-" if met is None else ("met" if met else "MISSED")))
+        print(f"  {what}: {measured} [goal {goal}: {self.rows[-1][3]}]", flush=True)
+
+    def print(self) -> None:
+        widths = [max(len(r[i]) for r in self.rows + [("what", "measured", "goal", "")]) for i in range(4)]
+        line = "| " + " | ".join(f"{{:<{w}}}" for w in widths) + " |"
+        print()
+        print(line.format("what", "measured", "goal", ""))
+        print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+        for r in self.rows:
+            print(line.format(*r))
+
+
+def gb(n: int) -> str:
+    return f"{n / 1e9:.2f} GB"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--scale", type=float, default=1.0, help="fraction of every size (default 1: 1,000,000 people)")
+    ap.add_argument("--only", default=",".join(PARTS), help=f"comma-separated parts: {', '.join(PARTS)}")
+    ap.add_argument("--stores", default="sqlite,postgresql")
+    ap.add_argument("--repeat", type=int, default=1, help="rounds of the short measurements (median)")
+    args = ap.parse_args()
+    parts = [p.strip() for p in args.only.split(",") if p.strip()]
+    kinds = [k.strip() for k in args.stores.split(",") if k.strip()]
+    s = args.scale
+    print(f"machine: {os.cpu_count()} cores; {Path('/proc/loadavg').read_text().split()[:3]} load average at start")
+    t = time.perf_counter()
+    folder = OUT / f"scale-{s:g}"
+    manifest = world.build(folder, s)
+    small_folder = OUT / "registry-3000"
+    small = world.build(small_folder, 0.003, only={"r10"})
+    print(f"world: {manifest['people']:,} certificants, {manifest['periods']:,} periods, "
+          f"{manifest['courses']:,} courses ({time.perf_counter() - t:.0f} s to build or find)", flush=True)
+    plans = manifest["rosters"]
+
+    def roster(name: str) -> Path:
+        return folder / plans[name]["file"]
+
+    table = Table()
+    big, little = Stores(f"s{str(s).replace('.', '_')}"), Stores("r3000")
+    people = f"{manifest['people']:,}"
+    load_goal = {"sqlite": 15.0 * s, "postgresql": 20.0 * s}
+    for kind in kinds:
+        if "load" in parts or not _exists(big, kind):
+            seconds, _cpu = load_all(big, kind, folder)
+            if "load" in parts:
+                table.add(f"load the registry ({people} people), {kind}", f"{seconds:.1f} s (CPU {_cpu:.1f} s)",
+                          f"<= {load_goal[kind]:g} s", seconds <= load_goal[kind])
+        if "small" in parts:
+            load_all(little, kind, small_folder)
+
+            r10_big, r10_small, cpu_big, cpu_small, floor = [], [], [], [], []
+            for _ in range(max(3, args.repeat)):
+                run = ingest(big, kind, roster("r10"))
+                assert check_counts(run.summary, [plans["r10"]], "r10") == "counts as planted", run.summary
+                r10_big.append(run.seconds)
+                cpu_big.append(run.cpu)
+                run = ingest(little, kind, small_folder / small["rosters"]["r10"]["file"])
+                r10_small.append(run.seconds)
+                cpu_small.append(run.cpu)
+                floor.append(import_floor())
+            a, b, f = statistics.median(r10_big), statistics.median(r10_small), statistics.median(floor)
+            table.add(f"ingest of a 10-row roster, {kind} ({people} vs 3,000 people)",
+                      f"{a:.2f} s vs {b:.2f} s ({a - b:+.2f} s); CPU {statistics.median(cpu_big):.2f} s vs "
+                      f"{statistics.median(cpu_small):.2f} s; floor: starting Python with the libraries {f:.2f} s",
+                      "<= 0.5 s and within 0.2 s", a <= 0.5 and a - b <= 0.2)
+    if "xlsx" in parts and "sqlite" in kinds:
+        import pandas as pd
+
+        path = roster("xlsx200k")
+        bare, ing, note = [], [], ""
+        for _ in range(args.repeat):
+            t = time.perf_counter()
+            frame = pd.read_excel(path, sheet_name=None, engine="calamine", header=None)
+            bare.append(time.perf_counter() - t)
+            del frame
+            run = ingest(big, "sqlite", path)
+            ing.append(run.seconds)
+            cpu = run.cpu
+            note = check_counts(run.summary, [plans["xlsx200k"]], "xlsx")
+        a, b = statistics.median(ing), statistics.median(bare)
+        table.add(f"ingest of one {plans['xlsx200k']['rows']:,}-row xlsx vs pandas+calamine bare read, sqlite",
+                  f"{a:.1f} s vs {b:.1f} s: {a / b:.2f}x (ingest CPU {cpu:.1f} s); {note}", "<= 1.5x", a / b <= 1.5)
+    if "nightly" in parts:
+        names = [f"nightly{i}" for i in range(1, 6)]
+        total = sum(plans[n]["rows"] for n in names)
+        for kind in kinds:
+            work = OUT / "nightly"
+            shutil.rmtree(work, ignore_errors=True)
+            inbox = work / "inbox"
+            inbox.mkdir(parents=True)
+            for n in names:
+                shutil.copyfile(roster(n), inbox / Path(plans[n]["file"]).name)
+            run = Run(big.copy(kind), "nightly", "--json", "--inbox", str(inbox), "--archive", str(work / "archive"),
+                      "--reports", str(work / "reports"))
+            note = check_counts(run.summary or {}, [plans[n] for n in names], "nightly")
+            wrong = lookalike_credits(_last_copy(big, kind), [plans[n] for n in names])
+            note += f", {wrong} credits to look-alikes"
+            goal = 60.0 * s
+            table.add(f"nightly over {total:,} rows (five xlsx), {kind}",
+                      f"{run.seconds:.1f} s (CPU {run.cpu:.1f} s), peak {gb(run.peak)}; {note}", f"< {goal:g} s, peak <= 3 GB",
+                      run.seconds < goal and run.peak <= 3e9 and note.startswith("counts as planted") and not wrong)
+    csv_1m = None
+    if "csv" in parts:
+        for kind in kinds:
+            run = ingest(big, kind, roster("csv1000k"))
+            ok = run.summary is not None and run.summary["files"].get("applied") == 1
+            note = check_counts(run.summary, [plans["csv1000k"]], "csv") if ok else \
+                (run.summary or {}).get("details", [{}])[0].get("message", run.err[-200:])
+            table.add(f"ingest of one {plans['csv1000k']['rows']:,}-row CSV, {kind}",
+                      f"{run.seconds:.1f} s (CPU {run.cpu:.1f} s), peak {gb(run.peak)}; {note}",
+                      "ingested, memory bounded (<= 1 GB reader)",
+                      ok and note == "counts as planted")
+            if kind == "sqlite" and ok:
+                csv_1m = run
+    if "cost" in parts and "sqlite" in kinds:
+        cost = {}
+        for name in ("csv10k", "csv100k", "csv1000k"):
+            rows = plans[name]["rows"]
+            if name == "csv1000k" and csv_1m is not None:
+                run = csv_1m
+            else:
+                run = ingest(big, "sqlite", roster(name))
+            if run.summary is None or run.summary["files"].get("applied") != 1:
+                break  # not ingested: no cost to show
+            cost[rows] = run.seconds / rows
+        sizes = sorted(cost)
+        if len(sizes) < 3:
+            sizes += [0] * (3 - len(sizes))
+            cost.setdefault(0, float("nan"))
+        shown = ", ".join(f"{n:,} rows {cost[n] * 1e6:.1f} us" for n in sizes)
+        ratio = cost[sizes[2]] / cost[sizes[1]]
+        table.add("cost per row of a CSV ingest, sqlite", f"{shown}; 1M/100k {ratio:.2f}x", "<= 1.3x", ratio <= 1.3)
+    table.print()
+    print(f"load average at the end: {Path('/proc/loadavg').read_text().split()[:3]}")
+
+
+def import_floor() -> float:
+    """Seconds to start Python and import what any command needs (click, SQLAlchemy, Alembic, pandas)."""
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "import click, sqlalchemy, alembic, pandas, rapidfuzz"], check=True)
+    return time.perf_counter() - t
+
+
+def _last_copy(stores: Stores, kind: str) -> str:
+    if kind == "sqlite":
+        return f"sqlite:///{stores.folder / 'run.sqlite3'}"
+    return PG_URL.rsplit("/", 1)[0] + "/bench_run"
+
+
+def lookalike_credits(url: str, plans: list[dict]) -> int:
+    """Credits posted from the rows planted as look-alikes (must be none)."""
+    from sqlalchemy import create_engine, select
+
+    from cec_batch.store.tables import credits
+
+    eng = create_engine(url)
+    try:
+        with eng.connect() as conn:
+            posted = set(conn.execute(select(credits.c.source_file, credits.c.source_location)))
+    finally:
+        eng.dispose()
+    return sum((Path(p["file"]).name, loc) in posted for p in plans for loc in p["planted"]["unknown_certificant"])
+
+
+def _exists(stores: Stores, kind: str) -> bool:
+    if kind == "sqlite":
+        return (stores.folder / f"{stores.tag}.sqlite3").exists()
+    from sqlalchemy import create_engine, text
+
+    eng = create_engine(PG_URL)
+    try:
+        with eng.connect() as conn:
+            return conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"),
+                                {"n": f"bench_{stores.tag}"}).first() is not None
+    finally:
+        eng.dispose()
+
+
+if __name__ == "__main__":
+    main()
