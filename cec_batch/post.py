@@ -186,39 +186,28 @@ class Ingest:
         except UnreadableFile as exc:
             return self._unreadable(report, name, exc.reason)
         report.kind, report.notes, report.blank_pages = result.kind, list(result.notes), result.blank_pages
-        for attempt in range(RETRIES):
-            try:
-                with self._transaction() as conn, gc_paused():
-                    self._post(conn, report, result, name)
-                break
-            except IntegrityError as exc:
-                # Another run applied the same bytes, or posted the same credit, in the
-                # meantime: look again with what is now in the ledger.
-                with self._connection() as conn:
-                    prior = ledger.find_file(conn, report.sha256)
-                if prior is not None:
-                    return self._already(report, prior, name)
-                if attempt == RETRIES - 1:
-                    self._refused(report, name, exc)
-            except OperationalError as exc:
-                if not _retryable(exc) or attempt == RETRIES - 1:
-                    self._refused(report, name, exc)
-                    break
-        return report
+        return self._posting(report, name, lambda conn: self._post(conn, report, result, name))
 
     def _stream_and_post(self, report: FileReport, name: str) -> FileReport:
         """_read_and_post for a file read in chunks: the read happens inside the write transaction,
         so a retry reads the file again, and an unreadable file leaves nothing of its chunks."""
+        try:
+            return self._posting(report, name, lambda conn: self._post_stream(conn, report, name))
+        except UnreadableFile as exc:
+            report.outcomes.clear()
+            report.rows, report.credits, report.ceus, report.file_id = 0, 0, "0.0", None
+            return self._unreadable(report, name, exc.reason)
+
+    def _posting(self, report: FileReport, name: str, work) -> FileReport:
+        """WORK(conn) in one write transaction, tried again when the database asks for it."""
         for attempt in range(RETRIES):
             try:
                 with self._transaction() as conn, gc_paused():
-                    self._post_stream(conn, report, name)
+                    work(conn)
                 break
-            except UnreadableFile as exc:
-                report.outcomes.clear()
-                report.rows, report.credits, report.ceus, report.file_id = 0, 0, "0.0", None
-                return self._unreadable(report, name, exc.reason)
             except IntegrityError as exc:
+                # Another run applied the same bytes, or posted the same credit, in the
+                # meantime: look again with what is now in the ledger.
                 with self._connection() as conn:
                     prior = ledger.find_file(conn, report.sha256)
                 if prior is not None:
