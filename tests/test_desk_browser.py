@@ -51,10 +51,12 @@ pytestmark = [pytest.mark.slow,
 @pytest.fixture
 def sample_world(db_url, tmp_path):
     run_demo.run(tmp_path, TODAY, quiet=True, db_url=db_url)
-    # The next morning's mail: an emailed certificate whose completion date has no label.
-    mail = certificate_pdf(tmp_path / "unlabelled-date.pdf",
+    # The next morning's mail: an emailed certificate with two dates and no word saying which is
+    # the completion (the reader sends it to a person with everything else pre-filled).
+    mail = certificate_pdf(tmp_path / "two-dates.pdf",
                            ["Name: Deepa Uddin", "Email: deepa_uddin@example.org", "Course ID: CA23456",
-                            "Course: Functional Training for Older Adults", "02/14/2026", "CEUs: 0.4"])
+                            "Course: Functional Training for Older Adults", "02/14/2026", "02/20/2026",
+                            "CEUs: 0.4"])
     cli(db_url, "ingest", "--images", str(tmp_path / "reports" / "review-images"), str(mail))
     engine = open_store(db_url)
     yield engine, tmp_path
@@ -127,12 +129,12 @@ def test_staff_clear_the_sample_world_at_the_desk_and_two_at_once_post_once(desk
     assert page.locator(".counts li").filter(has_text="needs_review").count() == 1
     page.shot("queue")
 
-    # 1. A pre-filled certificate, cleared with one key.
-    clear = one(engine, source_file="unlabelled-date.pdf", status="open")
+    # 1. A pre-filled certificate: the one field the reader could not settle typed, then Enter.
+    clear = one(engine, source_file="two-dates.pdf", status="open")
     assert clear["kind"] == "needs_review"
     page.goto(f"{base}/x/{clear['exception_id']}")
     assert page.input_value("#f-certificant") == "144708"          # the one person with that name and email
-    assert "found without a label" in page.inner_text(".field.flagged")
+    assert "two dates" in page.inner_text(".field.flagged")
     assert page.locator("#page-image").evaluate("img => img.complete && img.naturalWidth > 0")
     page.shot("certificate")
     page.keyboard.press("+")
@@ -143,6 +145,8 @@ def test_staff_clear_the_sample_world_at_the_desk_and_two_at_once_post_once(desk
     page.keyboard.press("r")
     page.keyboard.press("r")
     assert page.eval_on_selector("#page", "p => [p.style.width, p.style.transform]") == ["100%", ""]
+    page.keyboard.press("t")          # the completion date, as the clerk reads it on the page
+    page.keyboard.type("02/14/2026")
     page.keyboard.press("Enter")
     page.wait_for_url(lambda url: f"/x/{clear['exception_id']}" not in url)
     assert "posted credit" in page.inner_text(".flash")
@@ -196,7 +200,7 @@ def test_staff_clear_the_sample_world_at_the_desk_and_two_at_once_post_once(desk
 
     # 5. The ledger and the statuses afterwards.
     assert desk_credits(engine) == [
-        ("144708", "CA23456", today().replace(month=2, day=14), "unlabelled-date.pdf", "page 1", "ann"),
+        ("144708", "CA23456", today().replace(month=2, day=14), "two-dates.pdf", "page 1", "ann"),
         ("174165", "CP60101", today().replace(month=4, day=2), "text_missing_course_number.pdf", "page 1", "ann"),
         ("162953", "CEP246810", today().replace(month=6, day=14), "summit_conference_event.csv", "row 9", "ann"),
     ]
