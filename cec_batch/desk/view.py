@@ -113,6 +113,7 @@ class Page:
     periods: list[dict]                # outside_period: the person's periods as recorded
     only_dismiss: bool
     as_read_allowed: bool              # Enter with nothing changed posts the page as read (R19 review)
+    lines: list[str] = field(default_factory=list)  # a text page's printed lines (shown when no image was saved)
 
     @property
     def open(self) -> bool:
@@ -196,6 +197,7 @@ def build_page(exception: Mapping, *, catalogue: Mapping[str, Course], matcher: 
         nearest=nearest, boxes=field_boxes(data), periods=[_period(p, day, today) for p in data.get("periods") or []],
         only_dismiss=exception["kind"] in ONLY_DISMISS or not row,
         as_read_allowed=exception["kind"] == "needs_review" and is_certificate,
+        lines=[str(x) for x in read.get("lines") or [] if isinstance(x, str)][:80],
     )
 
 
