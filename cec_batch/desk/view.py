@@ -33,6 +33,7 @@ ONLY_DISMISS = WARNING_KINDS | {"unreadable_file"}
 PERSON_KINDS = {"needs_review", "unknown_certificant", "ambiguous_certificant"}
 # What on the page, disagreeing with a candidate, says it is another person (a period only says the credit won't fit).
 IDENTITY = ("ID", "email", "birth date")
+NAME_RANK = {EXACT: 2, FUZZY: 1}  # how well the page's name agrees with a candidate's (match.Matcher.name_level)
 
 
 def field_boxes(data: Mapping | None) -> dict[str, list[float]]:
@@ -248,19 +249,19 @@ def likely_candidate(candidates: list[Candidate], people: list, row: Mapping,
         if any(what in c.differs for what in IDENTITY):
             continue
         level = judge.name_level(p, ref.names)
-        if level in (EXACT, FUZZY):
-            ranked.append((2 if level == EXACT else 1, c, p))
+        if level in NAME_RANK:
+            ranked.append((NAME_RANK[level], c, p))
     if not ranked:
         return None
     best = max(r[0] for r in ranked)
     top = [r for r in ranked if r[0] == best]
     if len(top) != 1 or top[0][1].differs:
         return None
-    level, c, p = top[0]
+    _rank, c, p = top[0]
     name = _text(row.get("full_name")) or " ".join(
         x for x in (_text(row.get("first_name")), _text(row.get("last_name"))) if x)
     theirs = f"{p.first_name} {p.last_name}"
-    if level == 1:
+    if best == NAME_RANK[FUZZY]:
         apart = DamerauLevenshtein.distance(name.casefold(), theirs.casefold())
         said = f"the name {name!r} is {'one letter off' if apart == 1 else 'close to'} {c.certificant_id} {theirs}"
     else:
