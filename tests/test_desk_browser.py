@@ -1,10 +1,11 @@
 """The review desk in a real browser: Playwright driving Debian's Chromium, headless, on the sample world.
 
 The sample world is built as `make demo` builds it (samples/run_demo.py), on SQLite and on
-PostgreSQL, with one more emailed certificate whose date is printed without a label (so the
-page needs a person although every field was read). The desk runs in this process on a free
-port (waitress in a thread). Screenshots are kept under the test's tmp path (set
-CEC_DESK_SCREENSHOTS=DIR to keep them elsewhere); they are never committed from there.
+PostgreSQL, with one more emailed certificate whose name is one letter off a certificant's and
+carries no ID or email (R17 never posts that alone, so a person checks the one candidate the
+desk pre-fills). The desk runs in this process on a free port (waitress in a thread).
+Screenshots are kept under the test's tmp path (set CEC_DESK_SCREENSHOTS=DIR to keep them
+elsewhere); they are never committed from there.
 """
 
 from __future__ import annotations
@@ -51,12 +52,11 @@ pytestmark = [pytest.mark.slow,
 @pytest.fixture
 def sample_world(db_url, tmp_path):
     run_demo.run(tmp_path, TODAY, quiet=True, db_url=db_url)
-    # The next morning's mail: an emailed certificate with two dates and no word saying which is
-    # the completion (the reader sends it to a person with everything else pre-filled).
-    mail = certificate_pdf(tmp_path / "two-dates.pdf",
-                           ["Name: Deepa Uddin", "Email: deepa_uddin@example.org", "Course ID: CA23456",
-                            "Course: Functional Training for Older Adults", "02/14/2026", "02/20/2026",
-                            "CEUs: 0.4"])
+    # The next morning's mail: an emailed certificate whose name is one letter off Deepa Uddin's
+    # (144708), with no ID or email on it; course, date and CECs are printed plainly.
+    mail = certificate_pdf(tmp_path / "one-letter-off.pdf",
+                           ["Name: Deepa Udin", "Course ID: CA23456", "Course: Functional Training for Older Adults",
+                            "Completed: 02/14/2026", "CEUs: 0.4"])
     cli(db_url, "ingest", "--images", str(tmp_path / "reports" / "review-images"), str(mail))
     engine = open_store(db_url)
     yield engine, tmp_path
@@ -129,12 +129,32 @@ def test_staff_clear_the_sample_world_at_the_desk_and_two_at_once_post_once(desk
     assert page.locator(".counts li").filter(has_text="needs_review").count() == 1
     page.shot("queue")
 
-    # 1. A pre-filled certificate: the one field the reader could not settle typed, then Enter.
-    clear = one(engine, source_file="two-dates.pdf", status="open")
-    assert clear["kind"] == "needs_review"
+    # 1. A pre-filled certificate cleared with one key: the desk offers the one close candidate,
+    #    marked as doubtful; the clerk reads the name on the page, agrees, and presses Enter.
+    clear = one(engine, source_file="one-letter-off.pdf", status="open")
+    assert clear["kind"] == "unknown_certificant" and clear["certificant_id"] is None
     page.goto(f"{base}/x/{clear['exception_id']}")
-    assert page.input_value("#f-certificant") == "144708"          # the one person with that name and email
-    assert "two dates" in page.inner_text(".field.flagged")
+    assert page.input_value("#f-certificant") == "144708"
+    assert [page.input_value(f"#f-{k}") for k in ("course", "date", "ceus")] == ["CA23456", "02/14/2026", "0.4"]
+    flagged = page.inner_text(".field.flagged.guessed")
+    assert "one letter off 144708 Deepa Uddin" in flagged and "no ID or email" in flagged
+    assert page.locator("li.candidate.picked").get_attribute("data-id") == "144708"
+    assert "Name: Deepa Udin" in page.inner_text("#page-text")
+    page.shot("prefilled")
+    with engine.connect() as conn:
+        before = conn.execute(select(credits.c.credit_id)).all()
+    page.keyboard.press("Enter")                                  # the one key
+    page.wait_for_url(lambda url: f"/x/{clear['exception_id']}" not in url)
+    assert "posted credit" in page.inner_text(".flash")
+    with engine.connect() as conn:
+        assert len(conn.execute(select(credits.c.credit_id)).all()) == len(before) + 1
+    now = one(engine, exception_id=clear["exception_id"])
+    assert now["status"] == "resolved" and now["resolution"].startswith("certificant 144708: posted credit")
+
+    # 2. Another page: one field corrected (c, the typing, Enter); its image zoomed and turned first.
+    fix = one(engine, source_file="text_missing_course_number.pdf", status="open")
+    page.goto(f"{base}/x/{fix['exception_id']}")
+    assert "not found" in page.inner_text(".field.flagged")
     assert page.locator("#page-image").evaluate("img => img.complete && img.naturalWidth > 0")
     page.shot("certificate")
     page.keyboard.press("+")
@@ -145,17 +165,6 @@ def test_staff_clear_the_sample_world_at_the_desk_and_two_at_once_post_once(desk
     page.keyboard.press("r")
     page.keyboard.press("r")
     assert page.eval_on_selector("#page", "p => [p.style.width, p.style.transform]") == ["100%", ""]
-    page.keyboard.press("t")          # the completion date, as the clerk reads it on the page
-    page.keyboard.type("02/14/2026")
-    page.keyboard.press("Enter")
-    page.wait_for_url(lambda url: f"/x/{clear['exception_id']}" not in url)
-    assert "posted credit" in page.inner_text(".flash")
-    assert one(engine, exception_id=clear["exception_id"])["status"] == "resolved"
-
-    # 2. Another page: one field corrected (c, the typing, Enter).
-    fix = one(engine, source_file="text_missing_course_number.pdf", status="open")
-    page.goto(f"{base}/x/{fix['exception_id']}")
-    assert "not found" in page.inner_text(".field.flagged")
     page.keyboard.press("c")
     page.keyboard.type("CP60101")
     page.shot("correction")
@@ -200,7 +209,7 @@ def test_staff_clear_the_sample_world_at_the_desk_and_two_at_once_post_once(desk
 
     # 5. The ledger and the statuses afterwards.
     assert desk_credits(engine) == [
-        ("144708", "CA23456", today().replace(month=2, day=14), "two-dates.pdf", "page 1", "ann"),
+        ("144708", "CA23456", today().replace(month=2, day=14), "one-letter-off.pdf", "page 1", "ann"),
         ("174165", "CP60101", today().replace(month=4, day=2), "text_missing_course_number.pdf", "page 1", "ann"),
         ("162953", "CEP246810", today().replace(month=6, day=14), "summit_conference_event.csv", "row 9", "ann"),
     ]

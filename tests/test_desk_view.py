@@ -7,7 +7,8 @@ from decimal import Decimal
 
 from cec_batch.desk.view import build_page, decision_from_form, dismissal, field_boxes
 from cec_batch.match import Matcher
-from cec_batch.model import Certificant, Course
+from cec_batch.model import Certificant, Course, Period
+from cec_batch.store.desk import Person
 
 PAGE_ROW = {"location": "page 1", "certificant_id": None, "first_name": None, "last_name": None,
             "full_name": "Gabriel Mbeki", "email": "gmbeki@example.net", "birth_date": None,
@@ -72,3 +73,69 @@ def test_field_boxes_are_read_when_present_and_usable():
                                 "ceus": {"box": [0.5, 0.5, 0.4, 0.6]},        # empty: left out
                                 "course_number": {"box": "0 0 1 1"}}}}        # not a list: left out
     assert field_boxes(data) == {"full_name": [0.1, 0.2, 0.5, 0.25], "email": [0.0, 0.2, 1.0, 0.3]}
+
+
+# A page whose name is one letter off a certificant's, with no ID or email on it (R17 never posts that).
+TYPO_ROW = {"location": "page 1", "certificant_id": None, "first_name": None, "last_name": None,
+            "full_name": "Deepa Udin", "email": None, "birth_date": None, "course_number": "CA23456",
+            "completion_date": "02/14/2026", "ceus": "0.4", "review": None}
+TYPO_READ = {"text_source": "text", "image": None,
+             "fields": {"full_name": {"value": "Deepa Udin", "confidence": 100.0, "how": "label"}}}
+UDDIN = Certificant("144708", "Deepa", "Uddin", "deepa_uddin@example.org", date(1974, 9, 29))
+UDINE = Certificant("144709", "Deepa", "Udine", None)
+
+
+def typo_page(*people: Certificant) -> dict:
+    return {"exception_id": 39, "kind": "unknown_certificant", "status": "open", "certificant_id": None,
+            "data": {"evidence": [], "row": {**TYPO_ROW, "read": TYPO_READ},
+                     "candidates": [{"certificant_id": p.certificant_id} for p in people]}}
+
+
+def person(p: Certificant, periods=((date(2024, 1, 1), date(2027, 12, 31)),)) -> Person:
+    return Person(p.certificant_id, p.first_name, p.last_name, p.email, p.birth_date,
+                  [Period("CPT", start, end) for start, end in periods])
+
+
+def test_one_close_candidate_is_pre_filled_as_doubtful_and_enter_posts_it():
+    ex = typo_page(UDDIN)
+    page = build_page(ex, catalogue=CATALOGUE, matcher=Matcher([UDDIN]), people={"144708": person(UDDIN)},
+                      today=date(2026, 11, 15))
+    shown = {s.key: s for s in page.fields}
+    assert (shown["certificant"].value, shown["certificant"].guessed) == ("144708", True)
+    assert shown["certificant"].reason == ("the name 'Deepa Udin' is one letter off 144708 Deepa Uddin; no ID or "
+                                           "email on the page confirms it (pre-filled: check the name on the page)")
+    assert shown["certificant"].read == ""      # not read from the page: shown as "read: (nothing)"
+    decision, problem = decision_from_form(ex, {k: s.value for k, s in shown.items()})
+    assert problem is None and decision.values == {"certificant": "144708"}
+
+
+def test_two_equally_close_candidates_are_not_pre_filled():
+    ex = typo_page(UDDIN, UDINE)
+    page = build_page(ex, catalogue=CATALOGUE, matcher=Matcher([UDDIN, UDINE]),
+                      people={"144708": person(UDDIN), "144709": person(UDINE)}, today=date(2026, 11, 15))
+    shown = {s.key: s for s in page.fields}
+    assert [c.certificant_id for c in page.candidates] == ["144708", "144709"]   # number keys pick
+    assert (shown["certificant"].value, shown["certificant"].reason, shown["certificant"].guessed) == ("", None, False)
+    assert decision_from_form(ex, {k: s.value for k, s in shown.items()}) == (
+        None, "nothing was changed: correct a field, pick a candidate (1-9) or dismiss (d)")
+
+
+def test_a_close_candidate_ahead_of_a_far_one_is_pre_filled_but_not_one_without_a_period_for_the_date():
+    far = Certificant("150001", "Dena", "Odin", None)      # a similar name, not a close one
+    ex = typo_page(UDDIN, far)
+    page = build_page(ex, catalogue=CATALOGUE, matcher=Matcher([UDDIN, far]),
+                      people={"144708": person(UDDIN), "150001": person(far)}, today=date(2026, 11, 15))
+    assert page.fields[0].value == "144708" and page.fields[0].guessed
+    lapsed = person(UDDIN, periods=((date(2020, 1, 1), date(2021, 12, 31)),))
+    page = build_page(typo_page(UDDIN), catalogue=CATALOGUE, matcher=Matcher([UDDIN]), people={"144708": lapsed},
+                      today=date(2026, 11, 15))
+    assert page.fields[0].value == "" and not page.fields[0].guessed
+    assert "no period holds the completion date" in page.candidates[0].differs
+
+
+def test_a_roster_row_is_never_pre_filled_by_a_close_name():
+    ex = typo_page(UDDIN)
+    ex["data"]["row"] = dict(TYPO_ROW)                     # no read: a roster row, not a page
+    page = build_page(ex, catalogue=CATALOGUE, matcher=Matcher([UDDIN]), people={"144708": person(UDDIN)},
+                      today=date(2026, 11, 15))
+    assert page.fields[0].value == "" and not page.fields[0].guessed

@@ -36,7 +36,7 @@ def desk_command(obj, host, port, token, threads, no_browser, verbose):
 
     \b
     Keys on an exception's page:
-      Enter      post what is shown (re-checked by the rules)
+      Enter      post what is shown, a pre-filled candidate included (re-checked by the rules)
       i c t e    go to the certificant ID, course number, date or CECs field to correct it
       Esc        leave the field
       1-9        pick that candidate certificant

@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Mapping
 
-from cec_batch.match import Matcher, PersonRef
+from rapidfuzz.distance import DamerauLevenshtein
+
+from cec_batch.match import EXACT, FUZZY, Matcher, PersonRef
 from cec_batch.model import WARNING_KINDS, Course
 from cec_batch.normalize import normalize_course_number, normalize_email, normalize_id, parse_date
 from cec_batch.resolve import Decision
@@ -27,6 +29,11 @@ REASON_NAMES = {"name": "full_name", "course number": "course_number", "completi
                 "email": "email", "cecs": "ceus", "ceus": "ceus", "certificant id": "certificant_id"}
 LOW_CONFIDENCE = 85.0  # below this a field read from a page is marked for a second look (the reader's own bar)
 ONLY_DISMISS = WARNING_KINDS | {"unreadable_file"}
+# Kinds whose certificant field a certificate page may get pre-filled with the one plausible candidate.
+PERSON_KINDS = {"needs_review", "unknown_certificant", "ambiguous_certificant"}
+# What on the page, disagreeing with a candidate, says it is another person (a period only says the credit won't fit).
+IDENTITY = ("ID", "email", "birth date")
+NAME_RANK = {EXACT: 2, FUZZY: 1}  # how well the page's name agrees with a candidate's (match.Matcher.name_level)
 
 
 def field_boxes(data: Mapping | None) -> dict[str, list[float]]:
@@ -74,6 +81,7 @@ class Shown:
     confidence: float | None = None
     reason: str | None = None
     read_key: str = ""
+    guessed: bool = False              # pre-filled by the desk from the evidence, not read: Enter posts it
 
 
 @dataclass
@@ -106,6 +114,7 @@ class Page:
     periods: list[dict]                # outside_period: the person's periods as recorded
     only_dismiss: bool
     as_read_allowed: bool              # Enter with nothing changed posts the page as read (R19 review)
+    lines: list[str] = field(default_factory=list)  # a text page's printed lines (shown when no image was saved)
 
     @property
     def open(self) -> bool:
@@ -177,12 +186,19 @@ def build_page(exception: Mapping, *, catalogue: Mapping[str, Course], matcher: 
     day = parse_date(row.get("completion_date")).value if row.get("completion_date") is not None else None
     candidates = [_candidate(people[cid], row, day, today) for cid in candidate_ids(exception, matcher)
                   if cid in people]
+    person = fields[0]
+    if (is_certificate and not person.value and exception["kind"] in PERSON_KINDS
+            and exception.get("status") == "open"):
+        likely = likely_candidate(candidates, [people[c.certificant_id] for c in candidates], row, matcher)
+        if likely:
+            person.value, person.reason, person.guessed = likely
     return Page(
         exception=dict(exception), row=row, is_certificate=is_certificate, fields=fields, name=name, email=email,
         reasons=reasons, candidates=candidates, evidence=list(data.get("evidence") or []), course=course,
         nearest=nearest, boxes=field_boxes(data), periods=[_period(p, day, today) for p in data.get("periods") or []],
         only_dismiss=exception["kind"] in ONLY_DISMISS or not row,
         as_read_allowed=exception["kind"] == "needs_review" and is_certificate,
+        lines=[str(x) for x in read.get("lines") or [] if isinstance(x, str)][:80],
     )
 
 
@@ -213,6 +229,48 @@ def _suggested_person(exception: Mapping, row: Mapping, matcher: Matcher | None)
         return None
     m = matcher.match(_ref(row))
     return m.certificant_id
+
+
+def likely_candidate(candidates: list[Candidate], people: list, row: Mapping,
+                     matcher: Matcher | None) -> tuple[str, str, bool] | None:
+    """The one candidate the page's name points at, to pre-fill as doubtful: (ID, the reason in words, True).
+
+    A candidate is plausible when the page's name agrees with theirs, exactly or closely, and
+    nothing on the page (ID, email, birth date) says it is someone else. The closest agreement
+    wins only when it is alone at its level: two candidates whose names agree as well are never
+    pre-filled (then a number key picks). Nor is one whose periods do not hold the completion date.
+    """
+    ref = _ref(row)
+    if not ref.names or not candidates:
+        return None
+    judge = matcher or Matcher()
+    ranked = []
+    for c, p in zip(candidates, people):
+        if any(what in c.differs for what in IDENTITY):
+            continue
+        level = judge.name_level(p, ref.names)
+        if level in NAME_RANK:
+            ranked.append((NAME_RANK[level], c, p))
+    if not ranked:
+        return None
+    best = max(r[0] for r in ranked)
+    top = [r for r in ranked if r[0] == best]
+    if len(top) != 1 or top[0][1].differs:
+        return None
+    _rank, c, p = top[0]
+    name = _text(row.get("full_name")) or " ".join(
+        x for x in (_text(row.get("first_name")), _text(row.get("last_name"))) if x)
+    theirs = f"{p.first_name} {p.last_name}"
+    if best == NAME_RANK[FUZZY]:
+        apart = DamerauLevenshtein.distance(name.casefold(), theirs.casefold())
+        said = f"the name {name!r} is {'one letter off' if apart == 1 else 'close to'} {c.certificant_id} {theirs}"
+    else:
+        said = f"the name {name!r} agrees with {c.certificant_id} {theirs}"
+    others = len(ranked) - 1
+    said += f", whose name is closer than the {others} other{'s' if others > 1 else ''}" if others else ""
+    if not c.agrees:
+        said += "; no ID or email on the page confirms it"
+    return c.certificant_id, said + " (pre-filled: check the name on the page)", True
 
 
 def candidate_ids(exception: Mapping, matcher: Matcher | None) -> list[str]:
