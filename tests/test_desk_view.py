@@ -139,3 +139,13 @@ def test_a_roster_row_is_never_pre_filled_by_a_close_name():
     page = build_page(ex, catalogue=CATALOGUE, matcher=Matcher([UDDIN]), people={"144708": person(UDDIN)},
                       today=date(2026, 11, 15))
     assert page.fields[0].value == "" and not page.fields[0].guessed
+
+
+def test_a_scanned_page_without_a_saved_image_is_never_pre_filled():
+    # The clerk must be able to check the name against the page; OCR text alone is the machine's reading.
+    ex = typo_page(UDDIN)
+    ex["data"]["row"]["read"] = {**TYPO_READ, "text_source": "ocr", "image": None}
+    page = build_page(ex, catalogue=CATALOGUE, matcher=Matcher([UDDIN]), people={"144708": person(UDDIN)},
+                      today=date(2026, 11, 15))
+    assert page.fields[0].value == "" and not page.fields[0].guessed
+    assert [c.certificant_id for c in page.candidates] == ["144708"]   # still offered: a number key picks

@@ -187,7 +187,10 @@ def build_page(exception: Mapping, *, catalogue: Mapping[str, Course], matcher: 
     candidates = [_candidate(people[cid], row, day, today) for cid in candidate_ids(exception, matcher)
                   if cid in people]
     person = fields[0]
-    if (is_certificate and not person.value and exception["kind"] in PERSON_KINDS
+    # Pre-filled only where the clerk can check the name against the page itself: a saved image, or a
+    # text layer (its printed lines are shown); an OCR reading with no image is only the machine's view.
+    visible = bool(read.get("image")) or read.get("text_source") == "text"
+    if (is_certificate and visible and not person.value and exception["kind"] in PERSON_KINDS
             and exception.get("status") == "open"):
         likely = likely_candidate(candidates, [people[c.certificant_id] for c in candidates], row, matcher)
         if likely:
