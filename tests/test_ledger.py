@@ -255,3 +255,34 @@ def test_every_command_has_help():
     for path, cmd in walk(main, []):
         res = CliRunner().invoke(main, [*path, "--help"])
         assert res.exit_code == 0 and cmd.help, path
+
+
+def test_load_row_numbers_count_blank_lines_as_a_spreadsheet_shows_them(db_url, tmp_path):
+    # A blank line is a row in a spreadsheet program; the bad row after it is named by that row.
+    body = COURSES.replace("CP10001,", "\nCP10001,") + "CA2345,Bad,Acme,0.8,standard,2024-01-01,\n"
+    res = cli(db_url, "load", "courses", str(write(tmp_path / "courses.csv", body)), ok=(1,))
+    assert "courses.csv row 7: course number \"CA2345\"" in res.output
+    assert "loaded 4 rows" in res.output
+
+
+def test_first_load_and_later_upserts_leave_the_same_rows_and_every_index(db_url, tmp_path):
+    # The first load into an empty table builds the indexes after the rows; later loads upsert into them.
+    lines = CERTIFICANTS.strip().splitlines()
+    header, people = lines[0], lines[1:]
+    cli(db_url, "load", "certificants", str(write(tmp_path / "a.csv", "\n".join([header, *people[:2]]) + "\n")))
+    cli(db_url, "load", "certificants", str(write(tmp_path / "b.csv", "\n".join([header, *people[1:]]) + "\n")))
+    eng = open_store(db_url)
+    with eng.connect() as conn:
+        stepwise = conn.execute(text("select * from certificants order by certificant_id")).all()
+    insp = __import__("sqlalchemy").inspect(eng)
+    names = {ix["name"] for ix in insp.get_indexes("certificants")}
+    eng.dispose()
+    from cec_batch.store.tables import certificants as table
+    assert {ix.name for ix in table.indexes} <= names
+    other = tmp_path / "other.sqlite3"
+    cli(f"sqlite:///{other}", "load", "certificants", str(write(tmp_path / "all.csv", CERTIFICANTS)))
+    eng = open_store(f"sqlite:///{other}")
+    with eng.connect() as conn:
+        whole = conn.execute(text("select * from certificants order by certificant_id")).all()
+    eng.dispose()
+    assert [tuple(map(str, r)) for r in stepwise] == [tuple(map(str, r)) for r in whole] and len(whole) == len(people)

@@ -56,17 +56,19 @@ def load(obj, kind, file, dry_run, as_json):
     Bad rows are listed with their row number and reason; the good rows still load
     and the exit code is 1.
     """
+    from cec_batch.post import gc_paused
     from cec_batch.readers.reference import read_reference
     from cec_batch.store import refdata
     from cec_batch.store.ledger import write_transaction
 
     try:
-        loaded = read_reference(file, kind)
+        with gc_paused():
+            loaded = read_reference(file, kind)
     except UnreadableFile as exc:
         fail(str(exc), EXIT_FAILED)
     engine = obj.engine()
     rows = loaded.rows
-    with write_transaction(engine) as conn:
+    with write_transaction(engine) as conn, gc_paused():
         if kind == "certifications":
             known = refdata.known_certificants(conn, {r["certificant_id"] for r in rows})
             good = []
