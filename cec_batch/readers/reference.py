@@ -7,8 +7,9 @@ problem with its row number and reason, and the good rows still load.
 
 from __future__ import annotations
 
+import codecs
 import csv
-import io
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ REQUIRED = {
     "courses": ("course_number", "title", "provider", "ceus", "category", "approved_from"),
 }
 ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+CHUNK_ROWS = 250_000  # good rows checked, then upserted, at a time: memory follows the chunk
 
 
 @dataclass
@@ -43,17 +45,29 @@ class Loaded:
 
 def read_reference(path: Path, kind: str) -> Loaded:
     """Read and check one reference file of KIND; raises UnreadableFile if it cannot be read."""
+    whole = Loaded()
+    for part in read_reference_chunks(path, kind, size=math.inf):
+        whole.rows.extend(part.rows)
+        whole.problems.extend(part.problems)
+    return whole
+
+
+def read_reference_chunks(path: Path, kind: str, size: float | None = None) -> Iterator[Loaded]:
+    """Read and check one reference file of KIND, SIZE good rows at a time (default CHUNK_ROWS).
+
+    Raises UnreadableFile, at the first chunk or where the file turns out not to be readable.
+    """
     header, records = _table(path)
     header = [str(c).strip().lower().replace(" ", "_") for c in header]
     missing = [c for c in REQUIRED[kind] if c not in header]
     if missing:
         raise UnreadableFile(path, f"missing column(s) {', '.join(missing)}; a {kind} file needs "
                                    f"{', '.join(COLUMNS[kind])}")
+    size = CHUNK_ROWS if size is None else size
     names = COLUMNS[kind]
     where = [header.index(c) if c in header else None for c in names]
     out = Loaded()
     check = _CHECKS[kind]
-    rows, problems = out.rows, out.problems
     for i, record in records:
         n = len(record)
         values = {}
@@ -61,10 +75,13 @@ def read_reference(path: Path, kind: str) -> Loaded:
             cell = record[j] if j is not None and j < n else ""
             values[name] = _cell(cell)
         try:
-            rows.append(check(values))
+            out.rows.append(check(values))
         except ValueError as exc:
-            problems.append(f"{path.name} row {i}: {exc}")
-    return out
+            out.problems.append(f"{path.name} row {i}: {exc}")
+        if len(out.rows) >= size:
+            yield out
+            out = Loaded()
+    yield out
 
 
 def _cell(text) -> str | None:
@@ -89,21 +106,14 @@ def _table(path: Path) -> tuple[list, Iterator[tuple[int, list]]]:
             frame = pd.read_excel(path, dtype=str, engine="calamine").fillna("")
             # pandas skips no rows of a sheet, so a record's row is its position after the header
             return list(frame.columns), enumerate(frame.itertuples(index=False, name=None), start=2)
-        raw = path.read_bytes()
-        for encoding in ("utf-8-sig", "cp1252"):
-            try:
-                text = raw.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            raise UnreadableFile(path, "not UTF-8 or Windows-1252 text")
-        del raw
-        reader = csv.reader(io.StringIO(text, newline=""))
+        encoding = _encoding(path)
+        fh = open(path, encoding=encoding, newline="")  # closed by _csv_records
+        reader = csv.reader(fh)
         header = next(reader, None)
         if header is None:
+            fh.close()
             raise UnreadableFile(path, "no header row")
-        return header, _csv_records(path, reader)
+        return header, _csv_records(path, fh, reader)
     except UnreadableFile:
         raise
     except FileNotFoundError:
@@ -112,7 +122,25 @@ def _table(path: Path) -> tuple[list, Iterator[tuple[int, list]]]:
         raise UnreadableFile(path, f"cannot be read as CSV or XLSX ({type(exc).__name__}: {str(exc)[:120]})") from None
 
 
-def _csv_records(path: Path, reader) -> Iterator[tuple[int, list]]:
+def _encoding(path: Path) -> str:
+    """utf-8-sig when the whole file decodes as UTF-8, else cp1252 when it decodes as that.
+
+    Checked block by block, so a large file is never held in memory twice.
+    """
+    for encoding in ("utf-8-sig", "cp1252"):
+        decoder = codecs.getincrementaldecoder(encoding)()
+        try:
+            with open(path, "rb") as fh:
+                while block := fh.read(1 << 20):
+                    decoder.decode(block)
+                decoder.decode(b"", final=True)
+            return encoding
+        except UnicodeDecodeError:
+            continue
+    raise UnreadableFile(path, "not UTF-8 or Windows-1252 text")
+
+
+def _csv_records(path: Path, fh, reader) -> Iterator[tuple[int, list]]:
     """(row number, cells) of each record after the header; blank lines count as rows, and are skipped."""
     i = 1
     try:
@@ -121,6 +149,8 @@ def _csv_records(path: Path, reader) -> Iterator[tuple[int, list]]:
                 yield i, record
     except csv.Error as exc:
         raise UnreadableFile(path, f"cannot be read as CSV after row {i} ({exc})") from None
+    finally:
+        fh.close()
 
 
 def _need(values: dict, *names: str) -> None:

@@ -8,6 +8,7 @@ that matching can look a file's people up through indexes (store.registry).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from operator import itemgetter
@@ -48,8 +49,45 @@ def upsert(conn: Connection, kind: str, rows: list[dict]) -> int:
 
     A key given twice in ROWS counts once, with its last values (as row-by-row upserts would leave it).
     """
-    if not rows:
-        return 0
+    return upsert_chunks(conn, kind, [rows])
+
+
+def upsert_chunks(conn: Connection, kind: str, chunks: Iterable[list[dict]]) -> int:
+    """Upsert each list of row dicts of CHUNKS in turn, in the caller's transaction; the row count.
+
+    Memory is bounded by a chunk. A later chunk's value of a key wins, as in `upsert`. When the
+    table is empty to begin with (a first load), its secondary indexes are dropped and built once
+    after the last chunk, from sorted keys: several times faster than keeping them up to date row
+    by row, and invisible to others (the transaction holds the change).
+    """
+    postgres = conn.dialect.name == "postgresql"
+    raw = conn.connection.driver_connection
+    cur = raw.cursor()
+    try:
+        indexes = _drop_indexes_if_empty(cur, kind, postgres)
+        if postgres:
+            cur.execute("SET LOCAL maintenance_work_mem = '256MB'")
+        else:
+            (cache,) = cur.execute("PRAGMA cache_size").fetchone()
+            cur.execute(f"PRAGMA cache_size=-{LOAD_CACHE_KIB}")
+        count = 0
+        for rows in chunks:
+            if not rows:
+                continue
+            given, tuples = _tuples(kind, rows)
+            (_copy_upsert if postgres else _sqlite_upsert)(cur, kind, given, KEYS[kind], tuples)
+            count += len(rows)
+        for _name, index_sql in indexes:
+            cur.execute(index_sql)
+        if not postgres:
+            cur.execute(f"PRAGMA cache_size={cache}")
+    finally:
+        cur.close()
+    return count
+
+
+def _tuples(kind: str, rows: list[dict]) -> tuple[list[str], list[tuple]]:
+    """The columns ROWS give and their values as tuples, one per key (the last wins), in key order."""
     keys, columns = KEYS[kind], COLUMNS[kind]
     given = [c for c in columns if c in rows[0] or c in NAME_KEYS]
     plain = [c for c in given if c not in NAME_KEYS]
@@ -62,12 +100,7 @@ def upsert(conn: Connection, kind: str, rows: list[dict]) -> int:
     if kind == "certificants":
         values = [v + person_keys(r["first_name"], r["last_name"]) for v, r in zip(values, rows)]
     latest: dict[tuple, tuple] = dict(zip(key_of, values))
-    tuples = [latest[k] for k in sorted(latest)]  # in key order: the primary index grows at its end
-    if conn.dialect.name == "postgresql":
-        _copy_upsert(conn, kind, given, keys, tuples)
-    else:
-        _sqlite_upsert(conn, kind, given, keys, tuples)
-    return len(rows)
+    return given, [latest[k] for k in sorted(latest)]  # in key order: the primary index grows at its end
 
 
 def _getter(names):
@@ -85,32 +118,37 @@ def _update_clause(given, keys) -> str:
     return "DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in changes)
 
 
-def _copy_upsert(conn: Connection, table: str, given, keys, tuples: list[tuple]) -> None:
+def _drop_indexes_if_empty(cur, table: str, postgres: bool) -> list[tuple[str, str]]:
+    """When TABLE has no rows, drop its secondary indexes; their (name, CREATE statement) to rebuild them.
+
+    Indexes that carry a primary key or unique constraint stay: ON CONFLICT needs them.
+    """
+    cur.execute(f"SELECT 1 FROM {table} LIMIT 1")
+    if cur.fetchone() is not None:
+        return []
+    if postgres:
+        cur.execute("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
+                    "AND tablename = %s AND indexname NOT IN "
+                    "(SELECT conname FROM pg_constraint WHERE conrelid = %s::regclass)", (table, table))
+    else:
+        cur.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+                    "AND sql IS NOT NULL", (table,))
+    indexes = cur.fetchall()
+    for name, _sql in indexes:
+        cur.execute(f'DROP INDEX "{name}"')
+    return indexes
+
+
+def _copy_upsert(cur, table: str, given, keys, tuples: list[tuple]) -> None:
     cols = ", ".join(given)
-    raw = conn.connection.driver_connection
-    with raw.cursor() as cur:
-        cur.execute("SET LOCAL maintenance_work_mem = '256MB'")
-        cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS stage_{table} AS SELECT {cols} FROM {table} WITH NO DATA")
-        cur.execute(f"TRUNCATE stage_{table}")
-        with cur.copy(f"COPY stage_{table} ({cols}) FROM STDIN") as copy:
-            for t in tuples:
-                copy.write_row(t)
-        cur.execute(f"SELECT NOT EXISTS (SELECT 1 FROM {table})")
-        (empty,) = cur.fetchone()
-        indexes = []
-        if empty:
-            # A first load: the secondary indexes are built once after the rows (see _sqlite_upsert).
-            cur.execute("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
-                        "AND tablename = %s AND indexname NOT IN "
-                        "(SELECT conname FROM pg_constraint WHERE conrelid = %s::regclass)", (table, table))
-            indexes = cur.fetchall()
-            for name, _sql in indexes:
-                cur.execute(f'DROP INDEX "{name}"')
-        cur.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM stage_{table} "
-                    f"ON CONFLICT ({', '.join(keys)}) {_update_clause(given, keys)}")
-        for _name, index_sql in indexes:
-            cur.execute(index_sql)
-        cur.execute(f"TRUNCATE stage_{table}")
+    cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS stage_{table} AS SELECT {cols} FROM {table} WITH NO DATA")
+    cur.execute(f"TRUNCATE stage_{table}")
+    with cur.copy(f"COPY stage_{table} ({cols}) FROM STDIN") as copy:
+        for t in tuples:
+            copy.write_row(t)
+    cur.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM stage_{table} "
+                f"ON CONFLICT ({', '.join(keys)}) {_update_clause(given, keys)}")
+    cur.execute(f"TRUNCATE stage_{table}")
 
 
 def _sqlite_value(v):
@@ -140,31 +178,12 @@ def _sqlite_rows(tuples: list[tuple]) -> list[tuple]:
 LOAD_CACHE_KIB = 262_144
 
 
-def _sqlite_upsert(conn: Connection, table: str, given, keys, tuples: list[tuple]) -> None:
+def _sqlite_upsert(cur, table: str, given, keys, tuples: list[tuple]) -> None:
     marks = ", ".join("?" for _ in given)
-    raw = conn.connection.driver_connection
-    cur = raw.cursor()
-    try:
-        (cache,) = cur.execute("PRAGMA cache_size").fetchone()
-        cur.execute(f"PRAGMA cache_size=-{LOAD_CACHE_KIB}")
-        empty = cur.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is None
-        if empty:
-            # A first load: rows go in without the secondary indexes, which are then built once
-            # from sorted keys, several times faster than keeping six indexes up to date row by row.
-            indexes = cur.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
-                                  "AND sql IS NOT NULL", (table,)).fetchall()
-            for name, _sql in indexes:
-                cur.execute(f'DROP INDEX "{name}"')
-        sql = (f"INSERT INTO {table} ({', '.join(given)}) VALUES ({marks}) "
-               f"ON CONFLICT ({', '.join(keys)}) {_update_clause(given, keys)}")
-        for i in range(0, len(tuples), 50_000):
-            cur.executemany(sql, _sqlite_rows(tuples[i:i + 50_000]))
-        if empty:
-            for _name, index_sql in indexes:
-                cur.execute(index_sql)
-        cur.execute(f"PRAGMA cache_size={cache}")
-    finally:
-        cur.close()
+    sql = (f"INSERT INTO {table} ({', '.join(given)}) VALUES ({marks}) "
+           f"ON CONFLICT ({', '.join(keys)}) {_update_clause(given, keys)}")
+    for i in range(0, len(tuples), 50_000):
+        cur.executemany(sql, _sqlite_rows(tuples[i:i + 50_000]))
 
 
 def fill_name_keys(conn: Connection) -> int:
