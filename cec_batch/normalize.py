@@ -651,13 +651,19 @@ def _surname_part(last_name: str) -> tuple[str, str]:
     return surname, soundex(surname)
 
 
-def _person_keys(first_name: str, last_name: str) -> tuple[str, str, str, str]:
-    surname, sound = _surname_part(last_name)
+@lru_cache(maxsize=65536)
+def _first_part(first_name: str) -> tuple[str, str]:
     pf = _tokens_of_text(first_name)
     first = pf[0] if pf else ""
+    return first, soundex(first)
+
+
+def _person_keys(first_name: str, last_name: str) -> tuple[str, str, str, str]:
+    surname, sound = _surname_part(last_name)
+    first, first_sound = _first_part(first_name)
     if not (surname and first):
         return surname, first, "", ""
-    return surname, first, f"{sound}{first[0]}", f"{soundex(first)}{surname[0]}"
+    return surname, first, f"{sound}{first[0]}", f"{first_sound}{surname[0]}"
 
 
 def _keys_of(pf: tuple[str, ...], pl: tuple[str, ...]) -> tuple[str, str, str, str]:

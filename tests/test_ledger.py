@@ -255,3 +255,69 @@ def test_every_command_has_help():
     for path, cmd in walk(main, []):
         res = CliRunner().invoke(main, [*path, "--help"])
         assert res.exit_code == 0 and cmd.help, path
+
+
+def test_load_row_numbers_count_blank_lines_as_a_spreadsheet_shows_them(db_url, tmp_path):
+    # A blank line is a row in a spreadsheet program; the bad row after it is named by that row.
+    body = COURSES.replace("CP10001,", "\nCP10001,") + "CA2345,Bad,Acme,0.8,standard,2024-01-01,\n"
+    res = cli(db_url, "load", "courses", str(write(tmp_path / "courses.csv", body)), ok=(1,))
+    assert "courses.csv row 7: course number \"CA2345\"" in res.output
+    assert "loaded 4 rows" in res.output
+
+
+def test_first_load_and_later_upserts_leave_the_same_rows_and_every_index(db_url, tmp_path):
+    # The first load into an empty table builds the indexes after the rows; later loads upsert into them.
+    lines = CERTIFICANTS.strip().splitlines()
+    header, people = lines[0], lines[1:]
+    cli(db_url, "load", "certificants", str(write(tmp_path / "a.csv", "\n".join([header, *people[:2]]) + "\n")))
+    cli(db_url, "load", "certificants", str(write(tmp_path / "b.csv", "\n".join([header, *people[1:]]) + "\n")))
+    eng = open_store(db_url)
+    with eng.connect() as conn:
+        stepwise = conn.execute(text("select * from certificants order by certificant_id")).all()
+    insp = __import__("sqlalchemy").inspect(eng)
+    names = {ix["name"] for ix in insp.get_indexes("certificants")}
+    eng.dispose()
+    from cec_batch.store.tables import certificants as table
+    assert {ix.name for ix in table.indexes} <= names
+    other = tmp_path / "other.sqlite3"
+    cli(f"sqlite:///{other}", "load", "certificants", str(write(tmp_path / "all.csv", CERTIFICANTS)))
+    eng = open_store(f"sqlite:///{other}")
+    with eng.connect() as conn:
+        whole = conn.execute(text("select * from certificants order by certificant_id")).all()
+    eng.dispose()
+    assert [tuple(map(str, r)) for r in stepwise] == [tuple(map(str, r)) for r in whole] and len(whole) == len(people)
+
+
+def _table_rows(url, table):
+    eng = open_store(url)
+    with eng.connect() as conn:
+        rows = [tuple(map(str, r)) for r in conn.execute(text(f"select * from {table} order by 1, 2, 3"))]
+    eng.dispose()
+    return rows
+
+
+def test_load_in_chunks_leaves_what_one_pass_leaves(db_url, tmp_path, monkeypatch):
+    # Chunks of two rows: a key given again in a later chunk wins, as within one; bad rows keep their
+    # row numbers; periods of people not in the registry are named in every chunk.
+    from cec_batch.readers import reference
+    people = CERTIFICANTS + "104233,Bob,Smith,bob@example.com,1980-01-02\n300001,Ann,Lee,not-an-email,\n"
+    periods = CERTIFICATIONS + "999999,Personal Trainer,2025-01-01,2026-12-31\n"
+    whole_url = f"sqlite:///{tmp_path / 'whole.sqlite3'}"
+    outputs = {}
+    for url, size in ((whole_url, 10_000), (db_url, 2)):
+        monkeypatch.setattr(reference, "CHUNK_ROWS", size)
+        outputs[size] = (cli(url, "load", "certificants", str(write(tmp_path / "c.csv", people)), ok=(1,)).output,
+                         cli(url, "load", "certifications", str(write(tmp_path / "p.csv", periods)), ok=(1,)).output)
+    assert outputs[2] == outputs[10_000]
+    assert "c.csv row 7: email 'not-an-email' is not an email address" in outputs[2][0]
+    assert "certificant 999999 (Personal Trainer) is not in the registry" in outputs[2][1]
+    assert _table_rows(db_url, "certificants") == _table_rows(whole_url, "certificants")
+    assert _table_rows(db_url, "certifications") == _table_rows(whole_url, "certifications")
+    assert [r[1] for r in _table_rows(db_url, "certificants") if r[0] == "104233"] == ["Bob"]
+
+
+def test_load_of_a_file_that_cannot_be_read_creates_no_store(tmp_path):
+    url = f"sqlite:///{tmp_path / 'none.sqlite3'}"
+    res = cli(url, "load", "certificants", str(write(tmp_path / "c.csv", "who,what\n1,2\n")), ok=(1,))
+    assert "missing column(s) certificant_id, first_name, last_name" in res.output
+    assert not (tmp_path / "none.sqlite3").exists()

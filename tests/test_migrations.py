@@ -38,3 +38,18 @@ def test_old_store_is_refused_with_advice_then_upgraded(db_url, tmp_path):
     assert res.exit_code == 0 and "from version 0001 to" in res.output
     res = runner.invoke(main, ["--db", db_url, "export", "credits", "--out", str(tmp_path / "c.csv")])
     assert res.exit_code == 0, res.output
+
+
+def test_head_read_from_file_names_is_alembics_one_head():
+    # Commands read the expected version from the migration file names (no Alembic import);
+    # a migration named out of order, or a second head, would make the two disagree.
+    assert store_db.head_revision() == store_db.alembic_head_revision()
+
+
+def test_current_revision_read_directly_agrees_with_alembic(db_url):
+    engine = store_db.make_engine(db_url)
+    assert store_db.current_revision(engine) is None
+    store_db.upgrade(engine, "0002")
+    with engine.connect() as conn:
+        assert store_db.current_revision(engine) == MigrationContext.configure(conn).get_current_revision() == "0002"
+    engine.dispose()

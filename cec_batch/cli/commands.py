@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import sys
 from pathlib import Path
 
@@ -56,32 +57,42 @@ def load(obj, kind, file, dry_run, as_json):
     Bad rows are listed with their row number and reason; the good rows still load
     and the exit code is 1.
     """
-    from cec_batch.readers.reference import read_reference
+    from cec_batch.post import gc_paused
+    from cec_batch.readers.reference import read_reference_chunks
     from cec_batch.store import refdata
     from cec_batch.store.ledger import write_transaction
 
+    problems: list[str] = []
+    parts = read_reference_chunks(file, kind)
     try:
-        loaded = read_reference(file, kind)
+        first = next(parts)  # a file that cannot be read at all fails before the store is opened
     except UnreadableFile as exc:
         fail(str(exc), EXIT_FAILED)
     engine = obj.engine()
-    rows = loaded.rows
-    with write_transaction(engine) as conn:
-        if kind == "certifications":
-            known = refdata.known_certificants(conn, {r["certificant_id"] for r in rows})
-            good = []
-            for i, r in enumerate(rows):
-                if r["certificant_id"] in known:
-                    good.append(r)
-                else:
-                    loaded.problems.append(f"{file.name}: certificant {r['certificant_id']} ({r['certification']}) "
-                                           f"is not in the registry; load certificants first")
-            rows = good
-        count = refdata.upsert(conn, kind, rows)
-        if dry_run:
-            conn.rollback()
-    summary = {"kind": kind, "file": file.name, "loaded": count, "bad_rows": len(loaded.problems),
-               "problems": loaded.problems, "dry_run": dry_run}
+
+    def chunks(conn):
+        # Checked rows a chunk at a time, so memory follows the chunk, not the registry.
+        for part in itertools.chain([first], parts):
+            problems.extend(part.problems)
+            rows = part.rows
+            if kind == "certifications" and rows:
+                known = refdata.known_certificants(conn, {r["certificant_id"] for r in rows})
+                for r in rows:
+                    if r["certificant_id"] not in known:
+                        problems.append(f"{file.name}: certificant {r['certificant_id']} ({r['certification']}) "
+                                        f"is not in the registry; load certificants first")
+                rows = [r for r in rows if r["certificant_id"] in known]
+            yield rows
+
+    try:
+        with write_transaction(engine) as conn, gc_paused():
+            count = refdata.upsert_chunks(conn, kind, chunks(conn))
+            if dry_run:
+                conn.rollback()
+    except UnreadableFile as exc:
+        fail(str(exc), EXIT_FAILED)
+    summary = {"kind": kind, "file": file.name, "loaded": count, "bad_rows": len(problems),
+               "problems": problems, "dry_run": dry_run}
 
     def render(s):
         verb = "would load" if dry_run else "loaded"
@@ -92,7 +103,7 @@ def load(obj, kind, file, dry_run, as_json):
             click.echo(f"  ... and {len(s['problems']) - 50} more (use --json for all)")
 
     emit(summary, as_json, render)
-    sys.exit(EXIT_FAILED if loaded.problems else EXIT_OK)
+    sys.exit(EXIT_FAILED if problems else EXIT_OK)
 
 
 # -- ingest ------------------------------------------------------------------------------

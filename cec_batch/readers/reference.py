@@ -7,7 +7,11 @@ problem with its row number and reason, and the good rows still load.
 
 from __future__ import annotations
 
+import codecs
+import csv
+import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -30,6 +34,7 @@ REQUIRED = {
     "courses": ("course_number", "title", "provider", "ceus", "category", "approved_from"),
 }
 ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+CHUNK_ROWS = 250_000  # good rows checked, then upserted, at a time: memory follows the chunk
 
 
 @dataclass
@@ -40,41 +45,112 @@ class Loaded:
 
 def read_reference(path: Path, kind: str) -> Loaded:
     """Read and check one reference file of KIND; raises UnreadableFile if it cannot be read."""
-    frame = _frame(path)
-    frame.columns = [str(c).strip().lower().replace(" ", "_") for c in frame.columns]
-    missing = [c for c in REQUIRED[kind] if c not in frame.columns]
+    whole = Loaded()
+    for part in read_reference_chunks(path, kind, size=math.inf):
+        whole.rows.extend(part.rows)
+        whole.problems.extend(part.problems)
+    return whole
+
+
+def read_reference_chunks(path: Path, kind: str, size: float | None = None) -> Iterator[Loaded]:
+    """Read and check one reference file of KIND, SIZE good rows at a time (default CHUNK_ROWS).
+
+    Raises UnreadableFile, at the first chunk or where the file turns out not to be readable.
+    """
+    header, records = _table(path)
+    header = [str(c).strip().lower().replace(" ", "_") for c in header]
+    missing = [c for c in REQUIRED[kind] if c not in header]
     if missing:
         raise UnreadableFile(path, f"missing column(s) {', '.join(missing)}; a {kind} file needs "
                                    f"{', '.join(COLUMNS[kind])}")
+    size = CHUNK_ROWS if size is None else size
+    names = COLUMNS[kind]
+    where = [header.index(c) if c in header else None for c in names]
     out = Loaded()
     check = _CHECKS[kind]
-    for i, raw in enumerate(frame.to_dict("records"), start=2):  # row 1 is the header
-        values = {c: (None if is_blank(raw.get(c)) else str(raw.get(c)).strip()) for c in COLUMNS[kind]}
+    for i, record in records:
+        n = len(record)
+        values = {}
+        for name, j in zip(names, where):
+            cell = record[j] if j is not None and j < n else ""
+            values[name] = _cell(cell)
         try:
             out.rows.append(check(values))
         except ValueError as exc:
             out.problems.append(f"{path.name} row {i}: {exc}")
-    return out
+        if len(out.rows) >= size:
+            yield out
+            out = Loaded()
+    yield out
 
 
-def _frame(path: Path) -> pd.DataFrame:
+def _cell(text) -> str | None:
+    """A cell's text stripped, or None when it is blank (white space, zero-width marks)."""
+    if text.__class__ is not str:
+        return None if is_blank(text) else str(text).strip()
+    if text.isascii():
+        return text.strip() or None
+    return None if is_blank(text) else text.strip()
+
+
+def _table(path: Path) -> tuple[list, Iterator[tuple[int, list]]]:
+    """The header and the (row number, cells) of every non-empty row of the file's first sheet.
+
+    Row numbers are those a spreadsheet program shows (the header is row 1). CSV files are
+    read with the csv module, cell by cell as text; workbooks through pandas and calamine.
+    """
     try:
         if path.stat().st_size == 0:
             raise UnreadableFile(path, "empty file (0 bytes)")
         if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods"):
-            return pd.read_excel(path, dtype=str, engine="calamine").fillna("")
-        for encoding in ("utf-8-sig", "cp1252"):
-            try:
-                return pd.read_csv(path, dtype=str, keep_default_na=False, encoding=encoding)
-            except UnicodeDecodeError:
-                continue
-        raise UnreadableFile(path, "not UTF-8 or Windows-1252 text")
+            frame = pd.read_excel(path, dtype=str, engine="calamine").fillna("")
+            # pandas skips no rows of a sheet, so a record's row is its position after the header
+            return list(frame.columns), enumerate(frame.itertuples(index=False, name=None), start=2)
+        encoding = _encoding(path)
+        fh = open(path, encoding=encoding, newline="")  # closed by _csv_records
+        reader = csv.reader(fh)
+        header = next(reader, None)
+        if header is None:
+            fh.close()
+            raise UnreadableFile(path, "no header row")
+        return header, _csv_records(path, fh, reader)
     except UnreadableFile:
         raise
     except FileNotFoundError:
         raise UnreadableFile(path, "no such file") from None
     except Exception as exc:  # noqa: BLE001 - any reader failure is a bad file, said in one line
         raise UnreadableFile(path, f"cannot be read as CSV or XLSX ({type(exc).__name__}: {str(exc)[:120]})") from None
+
+
+def _encoding(path: Path) -> str:
+    """utf-8-sig when the whole file decodes as UTF-8, else cp1252 when it decodes as that.
+
+    Checked block by block, so a large file is never held in memory twice.
+    """
+    for encoding in ("utf-8-sig", "cp1252"):
+        decoder = codecs.getincrementaldecoder(encoding)()
+        try:
+            with open(path, "rb") as fh:
+                while block := fh.read(1 << 20):
+                    decoder.decode(block)
+                decoder.decode(b"", final=True)
+            return encoding
+        except UnicodeDecodeError:
+            continue
+    raise UnreadableFile(path, "not UTF-8 or Windows-1252 text")
+
+
+def _csv_records(path: Path, fh, reader) -> Iterator[tuple[int, list]]:
+    """(row number, cells) of each record after the header; blank lines count as rows, and are skipped."""
+    i = 1
+    try:
+        for i, record in enumerate(reader, start=2):
+            if record:
+                yield i, record
+    except csv.Error as exc:
+        raise UnreadableFile(path, f"cannot be read as CSV after row {i} ({exc})") from None
+    finally:
+        fh.close()
 
 
 def _need(values: dict, *names: str) -> None:
