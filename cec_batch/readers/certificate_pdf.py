@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import tempfile
 import threading
 import time
@@ -53,6 +54,10 @@ __all__ = ["read_certificates", "REVIEW_CONFIDENCE"]
 SECOND_LOOK_CONFIDENCE = 90.0
 MIN_TEXT_CHARS = 20             # letters and digits a text layer needs to count as text, not a scan
 IMAGE_DPI = 150                 # saved page images: legible for staff, a fraction of the 300 dpi size
+# A page whose whole text layer is a page number: "2", "- 2 -", "Page 2", "Page 2 of 3", "2/3".
+PAGE_NUMBER = re.compile(r"[-–(\[]?\s*(?:(?:page|p\.?|seite|página|pagina)\s*)?\d{1,4}"
+                         r"(?:\s*(?:of|/|von|de|sur)\s*\d{1,4})?\s*[-–)\]]?", re.IGNORECASE)
+PAGE_NUMBER_ONLY = "the page bears only a page number; nothing like a certificate"
 MAX_LINES = 80                  # the page's lines kept with its row (read.lines), for the closed-world choice and staff
 
 
@@ -322,6 +327,10 @@ def _first_look(doc, i: int, tmp: Path, images: _Images, have_ocr: bool):
         finally:
             textpage.close()
         if ocr.is_blank(page):
+            # Too little ink for a scanned page, but a typed mark is a mark: a page number alone
+            # is a page of the stack, and staff decide what it was (a back is wholly blank).
+            if PAGE_NUMBER.fullmatch(text.strip()) and not _scanner_text_only(page):
+                return "row", _row(n, {}, _empty_read("text"), PAGE_NUMBER_ONLY)
             return "blank", None
         if not have_ocr:
             read = _empty_read("ocr")
