@@ -42,7 +42,15 @@ from cec_batch.readers.cert_fields import (
     name_from_parts,
     page_candidates,
 )
-from cec_batch.readers.cert_layout import Seg, fractions, lines_of, ocr_segments, page_extent, text_layer_segments
+from cec_batch.readers.cert_layout import (
+    Seg,
+    fractions,
+    lines_of,
+    ocr_segments,
+    page_extent,
+    text_layer_segments,
+    word_segments,
+)
 from cec_batch.readers.cert_vocabulary import CERTIFICATE_WORDS, FIELD_NAMES
 from cec_batch.rules import REVIEW_CONFIDENCE, cecs_from_hours
 
@@ -141,6 +149,10 @@ def _empty_read(source: str | None) -> dict:
 # ---------------------------------------------------------------- the file
 
 
+class _Damaged(UnreadableFile):
+    """PDFium found the file damaged (not encrypted, not over a limit): pdfminer may still read it."""
+
+
 def _open(path: Path):
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
@@ -154,8 +166,8 @@ def _open(path: Path):
         if code == pdfium_c.FPDF_ERR_SECURITY:
             raise UnreadableFile(path, "encrypted with an unsupported security handler") from None
         if code == pdfium_c.FPDF_ERR_FORMAT:
-            raise UnreadableFile(path, "not a PDF, or damaged beyond repair") from None
-        raise UnreadableFile(path, f"cannot be opened as a PDF ({exc})") from None
+            raise _Damaged(path, "not a PDF, or damaged beyond repair") from None
+        raise _Damaged(path, f"cannot be opened as a PDF ({exc})") from None
 
 
 def _usable(text: str) -> bool:
@@ -219,11 +231,24 @@ def read_certificates(path: Path, *, limits: Limits, image_dir: Path | None = No
     if size == 0:
         raise UnreadableFile(path, "empty file (0 bytes)")
     try:
-        doc = _open(path)
         try:
-            return _read(doc, path, limits, image_dir, ocr_workers, max_pages)
-        finally:
-            doc.close()
+            doc = _open(path)
+            try:
+                result = _read(doc, path, limits, image_dir, ocr_workers, max_pages)
+            finally:
+                doc.close()
+        except _Damaged as exc:
+            # PDFium and pdfminer disagree about damage: what one refuses the other may read.
+            other = _read_with_pdfminer(path, max_pages)
+            if other is None:
+                raise UnreadableFile(path, exc.reason) from None
+            return other
+        if result.rows.empty:
+            # Nothing but blank pages: a damaged page tree may show PDFium empty pages.
+            other = _read_with_pdfminer(path, max_pages)
+            if other is not None:
+                return other
+        return result
     except UnreadableFile:
         raise
     except MemoryError:
@@ -239,7 +264,7 @@ def _read(doc, path: Path, limits: Limits, image_dir, ocr_workers, max_pages) ->
 
     total = len(doc)
     if total == 0:
-        raise UnreadableFile(path, "the PDF has no pages")
+        raise _Damaged(path, "the PDF has no pages")
     count = total if max_pages is None else min(total, max_pages)
     notes = [] if count == total else [f"read only the first {count} of {total} pages (max_pages)"]
     import pypdfium2 as pdfium
@@ -262,7 +287,7 @@ def _read(doc, path: Path, limits: Limits, image_dir, ocr_workers, max_pages) ->
         finally:
             page.close()
     if len(broken) == count:
-        raise UnreadableFile(path, "damaged PDF: its page cannot be loaded" if count == 1 else
+        raise _Damaged(path, "damaged PDF: its page cannot be loaded" if count == 1 else
                              f"damaged PDF: none of its {count} pages can be loaded")
 
     rows: dict[int, dict] = {}
@@ -341,6 +366,55 @@ def _first_look(doc, i: int, tmp: Path, images: _Images, have_ocr: bool):
         return "ocr", image_path
     finally:
         page.close()
+
+
+def _read_with_pdfminer(path: Path, max_pages: int | None) -> ReadResult | None:
+    """The pages of a file PDFium finds damaged or empty, from pdfminer's reading of its text layer;
+    None when pdfminer finds no page with usable text either (the file is then as PDFium saw it).
+
+    Without PDFium there is no rendering: a page without text is not judged blank but sent to
+    review, and no page image is saved.
+    """
+    import pandas as pd
+    import pdfplumber
+
+    try:
+        pdf = pdfplumber.open(path)
+    except Exception:  # noqa: BLE001 - pdfminer refuses too: the file is unreadable as PDFium said
+        return None
+    rows, texts = [], 0
+    try:
+        pages = pdf.pages
+        count = len(pages) if max_pages is None else min(len(pages), max_pages)
+        for i in range(count):
+            n = i + 1
+            try:
+                page = pages[i]
+                words = page.extract_words()
+            except Exception:  # noqa: BLE001 - one damaged page of a stack goes to review
+                rows.append(_row(n, {}, _empty_read(None), "the page is damaged and cannot be read"))
+                continue
+            text = " ".join(w["text"] for w in words)
+            if not _usable(text):
+                rows.append(_row(n, {}, _empty_read(None), "the PDF is damaged and this page has no text "
+                                                            "that could be read"))
+                continue
+            texts += 1
+            segs = word_segments([(w["text"], w["x0"], w["top"], w["x1"], w["bottom"]) for w in words])
+            found, notes, _ = find_fields(segs)
+            extent = (0.0, 0.0, float(page.width), float(page.height))
+            cands = page_candidates(segs, extent[3])
+            choose_date(found, cands, notes)
+            rows.append(_row(n, found, _empty_read("text"), _review(found, notes, text, cands), extent, cands, segs))
+    except Exception:  # noqa: BLE001 - pdfminer fails on the page tree itself
+        return None
+    finally:
+        pdf.close()
+    if not texts:
+        return None
+    frame = pd.DataFrame(rows, columns=list(ROW_FIELDS), dtype=object)
+    note = "PDFium found the file damaged; its text was read with pdfminer instead (no page images)"
+    return ReadResult(kind="certificate", rows=frame, notes=[note], blank_pages=0)
 
 
 def _short_text_over_image(text: str, page) -> bool:
