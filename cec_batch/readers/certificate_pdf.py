@@ -66,6 +66,7 @@ IMAGE_DPI = 150                 # saved page images: legible for staff, a fracti
 PAGE_NUMBER = re.compile(r"[-–(\[]?\s*(?:(?:page|p\.?|seite|página|pagina)\s*)?\d{1,4}"
                          r"(?:\s*(?:of|/|von|de|sur)\s*\d{1,4})?\s*[-–)\]]?", re.IGNORECASE)
 PAGE_NUMBER_ONLY = "the page bears only a page number; nothing like a certificate"
+FEW_WORDS_ONLY = "the page bears only a few words; nothing like a certificate"
 MAX_LINES = 80                  # the page's lines kept with its row (read.lines), for the closed-world choice and staff
 
 
@@ -352,10 +353,11 @@ def _first_look(doc, i: int, tmp: Path, images: _Images, have_ocr: bool):
         finally:
             textpage.close()
         if ocr.is_blank(page):
-            # Too little ink for a scanned page, but a typed mark is a mark: a page number alone
-            # is a page of the stack, and staff decide what it was (a back is wholly blank).
-            if PAGE_NUMBER.fullmatch(text.strip()) and not _scanner_text_only(page):
-                return "row", _row(n, {}, _empty_read("text"), PAGE_NUMBER_ONLY)
+            # Too little ink for a scanned page, but a typed mark is a mark: a page number or a
+            # few words are a page of the stack, and staff decide what it was (a back is wholly blank).
+            if any(ch.isalnum() for ch in text) and not _scanner_text_only(page):
+                why = PAGE_NUMBER_ONLY if PAGE_NUMBER.fullmatch(text.strip()) else FEW_WORDS_ONLY
+                return "row", _row(n, {}, _empty_read("text"), why)
             return "blank", None
         if not have_ocr:
             read = _empty_read("ocr")
@@ -413,7 +415,7 @@ def _read_with_pdfminer(path: Path, max_pages: int | None) -> ReadResult | None:
     if not texts:
         return None
     frame = pd.DataFrame(rows, columns=list(ROW_FIELDS), dtype=object)
-    note = "PDFium found the file damaged; its text was read with pdfminer instead (no page images)"
+    note = "the PDF is damaged: its text was read by a second PDF library (pdfminer), and no page images were saved"
     return ReadResult(kind="certificate", rows=frame, notes=[note], blank_pages=0)
 
 
