@@ -289,7 +289,7 @@ def _read(doc, path: Path, limits: Limits, image_dir, ocr_workers, max_pages) ->
             page.close()
     if len(broken) == count:
         raise _Damaged(path, "damaged PDF: its page cannot be loaded" if count == 1 else
-                             f"damaged PDF: none of its {count} pages can be loaded")
+                       f"damaged PDF: none of its {count} pages can be loaded")
 
     rows: dict[int, dict] = {}
     blank = 0
@@ -382,6 +382,8 @@ def _read_with_pdfminer(path: Path, max_pages: int | None) -> ReadResult | None:
 
     try:
         pdf = pdfplumber.open(path)
+    except MemoryError:
+        raise
     except Exception:  # noqa: BLE001 - pdfminer refuses too: the file is unreadable as PDFium said
         return None
     rows, texts = [], 0
@@ -393,6 +395,8 @@ def _read_with_pdfminer(path: Path, max_pages: int | None) -> ReadResult | None:
             try:
                 page = pages[i]
                 words = page.extract_words()
+            except MemoryError:
+                raise
             except Exception:  # noqa: BLE001 - one damaged page of a stack goes to review
                 rows.append(_row(n, {}, _empty_read(None), "the page is damaged and cannot be read"))
                 continue
@@ -408,6 +412,8 @@ def _read_with_pdfminer(path: Path, max_pages: int | None) -> ReadResult | None:
             cands = page_candidates(segs, extent[3])
             choose_date(found, cands, notes)
             rows.append(_row(n, found, _empty_read("text"), _review(found, notes, text, cands), extent, cands, segs))
+    except MemoryError:
+        raise
     except Exception:  # noqa: BLE001 - pdfminer fails on the page tree itself
         return None
     finally:
