@@ -784,7 +784,9 @@ def _xlsx_extent(z: zipfile.ZipFile, part: str) -> tuple[int, int]:
     return rows, cols
 
 
-_PAST_AB = re.compile(rb'\sr="(?:A[C-Z]|[B-Z][A-Z]|[A-Z]{3})[0-9]')
+# A cell reference past column AB (the literal start lets the search skip along quickly; an
+# attribute that merely looks like one only costs the full scan).
+_PAST_AB = re.compile(rb'r="(?:A[C-Z]|[B-Z][A-Z]|[A-Z]{3})[0-9]')
 
 
 def _cell_past_column_ab(z: zipfile.ZipFile, part: str) -> bool:
