@@ -19,6 +19,7 @@ image and the page's row. The parts it uses, one job each:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import re
@@ -417,7 +418,8 @@ def _read_with_pdfminer(path: Path, max_pages: int | None) -> ReadResult | None:
     except Exception:  # noqa: BLE001 - pdfminer fails on the page tree itself
         return None
     finally:
-        pdf.close()
+        with contextlib.suppress(Exception):  # closing walks the pages again, and may fail as they did
+            pdf.close()
     if not texts:
         return None
     frame = pd.DataFrame(rows, columns=list(ROW_FIELDS), dtype=object)
