@@ -156,6 +156,22 @@ def entity_bomb(d: Path) -> Path:
     return p
 
 
+def redimensioned(name: str, dimension: str, extra: dict | None = None) -> Callable[[Path], Path]:
+    """A workbook whose sheet's <dimension> record is rewritten to DIMENSION (a lie about its extent)."""
+    def build(d: Path) -> Path:
+        src = workbook("src.xlsx", [["101189", "A", "CA23456", "06/01/2026", 0.4]], extra)(d)
+        p = d / name
+        with zipfile.ZipFile(src) as zin, zipfile.ZipFile(p, "w", zipfile.ZIP_DEFLATED) as zout:
+            for item in zin.infolist():
+                data = zin.read(item.filename)
+                if item.filename == "xl/worksheets/sheet1.xml":
+                    head, tail = data.split(b"<dimension ", 1)
+                    data = head + f'<dimension ref="{dimension}"'.encode() + tail[tail.index(b"/>"):]
+                zout.writestr(item, data)
+        return p
+    return build
+
+
 def oversize(d: Path) -> Path:
     p = d / "huge.csv"
     with open(p, "wb") as f:
@@ -222,6 +238,12 @@ CASES = [
     Case("20,000 columns", wide_csv, rows=1),
     Case("stray cell at XFD1048576", workbook("stray.xlsx", [["101189", "A", "CA23456", "06/01/2026", 0.4]],
                                                {"XFD1048576": "x"}), rows=1, check=notes_name("1048576")),
+    Case("dimension says A1:E2, a stray cell at XFD1048576",
+         redimensioned("lying_dimension.xlsx", "A1:E2", {"XFD1048576": "x"}), rows=1, check=notes_name("1048576")),
+    Case("dimension says A1, a stray cell at XFD1048576",
+         redimensioned("lying_dimension_a1.xlsx", "A1", {"XFD1048576": "x"}), rows=1, check=notes_name("1048576")),
+    Case("dimension claims A1:XFD1048576 over two rows", redimensioned("huge_dimension.xlsx", "A1:XFD1048576"),
+         rows=1, check=expect("course_number", ["CA23456"])),
     Case("calamine denial of service (ods)", copied("calamine_issue_594_dos.ods"), reason="too large to read",
          needs=SHEETS / "calamine_issue_594_dos.ods"),
     # --- broken containers
@@ -386,9 +408,7 @@ PDF_CASES = [
     pytest.param(garbage_startxref, id="garbage startxref"),
     pytest.param(cyclic_page_tree, id="cyclic page tree and a self-referencing object"),
     pytest.param(truncated_pdf, id="truncated PDF"),
-    pytest.param(page_number_pdf, id="a page with only a page number", marks=pytest.mark.xfail(
-        strict=True, reason="the certificate reader takes a page whose only mark is a page number for a blank "
-                            "back; the rewritten reader (issue 9) sends it to review")),
+    pytest.param(page_number_pdf, id="a page with only a page number"),
 ]
 
 
@@ -405,3 +425,303 @@ def test_hostile_pdf_never_vanishes(build, tmp_path, base_rss):
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     assert peak <= max(base_rss, own) + CAP, f"a reader child peaked at {peak / MiB:.0f} MB"
+
+
+# --- damaged PDFs that still open: PDFium and pdfminer disagree about damage ---------------------
+
+def _certificate_bytes(d: Path) -> bytes:
+    """A one-page text certificate with uncompressed streams, for byte surgery."""
+    from reportlab.pdfgen import canvas
+
+    p = d / "base.pdf"
+    c = canvas.Canvas(str(p), pageCompression=0)
+    c.drawString(72, 720, "Certificate of Completion")
+    c.drawString(72, 700, "Awarded to Margaret Doyle, Certificant ID 101189")
+    c.drawString(72, 680, "Course Number: CA23456   Completion Date: 06/01/2026   CECs: 0.4")
+    c.showPage()
+    c.save()
+    data = p.read_bytes()
+    p.unlink()
+    return data
+
+
+def _surgery(name: str, change: Callable[[bytes], bytes]) -> Callable[[Path], Path]:
+    def build(d: Path) -> Path:
+        data = _certificate_bytes(d)
+        changed = change(data)
+        assert changed != data, "the surgery found nothing to change"
+        p = d / name
+        p.write_bytes(changed)
+        return p
+    return build
+
+
+def _pages_object(data: bytes) -> bytes:
+    import re
+
+    return re.search(rb"/Pages (\d+ 0 R)", data)[1]
+
+
+def _catalog_self(data: bytes) -> bytes:
+    """The catalog's /Pages points at the catalog itself: PDFium shows one empty page."""
+    import re
+
+    catalog = re.search(rb"(\d+) 0 obj\s*<<[^>]*/Type /Catalog", data)[1]
+    return data.replace(b"/Pages " + _pages_object(data), b"/Pages " + catalog + b" 0 R")
+
+
+def _xref_offset_wrong(data: bytes) -> bytes:
+    """The page object's xref entry points into nowhere: PDFium cannot load the page, pdfminer finds none."""
+    import re
+
+    page = int(re.search(rb"/Kids \[ (\d+) 0 R", data)[1])
+    entries = data[data.index(b"xref"):].split(b"\n")
+    entry = entries[2 + page]
+    return data.replace(entry, b"0000099999" + entry[10:], 1)
+
+
+def _realworld_pdf(name: str) -> Callable[[Path], Path]:
+    def build(d: Path) -> Path:
+        p = d / name
+        shutil.copy(REALWORLD / "pdf" / name, p)
+        return p
+    return build
+
+
+@dataclass
+class PdfCase:
+    name: str
+    build: Callable[[Path], Path]
+    course: str | None = None        # read: one row with this course number
+    review: bool = False             # read: one row that goes to review
+    reason: str | None = None        # unreadable: the reason contains this
+    needs: Path | None = None
+
+
+DAMAGED = [
+    PdfCase("pages root pointing at the catalog: PDFium sees one empty page, pdfminer the certificate",
+            _surgery("self_root.pdf", _catalog_self), course="CA23456"),
+    PdfCase("2 KB of junk before the header: PDFium refuses, pdfminer reads",
+            _surgery("junk_head.pdf", lambda b: bytes(2048) + b), course="CA23456"),
+    PdfCase("a stream /Length too short: pdfminer reads nothing, PDFium the certificate",
+            _surgery("short_length.pdf", lambda b: re_sub(rb"/Length \d+", b"/Length 10", b)), course="CA23456"),
+    PdfCase("a self-referencing /Length: PDFium reads, pdfminer refuses",
+            _surgery("self_length.pdf", lambda b: re_sub(rb"/Length \d+", b"/Length 99 0 R", b).replace(
+                b"\nxref", b"\n99 0 obj\n99 0 R\nendobj\nxref", 1)), course="CA23456"),
+    PdfCase("page object's xref entry points nowhere: neither finds a page",
+            _surgery("lost_page.pdf", _xref_offset_wrong), reason="damaged PDF"),
+    PdfCase("real-world file PDFium refuses, pdfminer reads (a data sheet)",
+            _realworld_pdf("pysamples_unreadablemetadata.pdf"), review=True,
+            needs=REALWORLD / "pdf" / "pysamples_unreadablemetadata.pdf"),
+    PdfCase("encrypted: pdfminer opens it, but a password error is never worked around",
+            _realworld_pdf("pypdf_encryption_r6-user-password.pdf"), reason="encrypted",
+            needs=REALWORLD / "pdf" / "pypdf_encryption_r6-user-password.pdf"),
+]
+
+
+def re_sub(pattern: bytes, repl: bytes, data: bytes) -> bytes:
+    import re
+
+    return re.sub(pattern, repl, data, count=1)
+
+
+@pytest.mark.parametrize("case", DAMAGED, ids=[c.name for c in DAMAGED])
+def test_damaged_pdf_is_read_by_either_library_or_unreadable(case, tmp_path, base_rss):
+    if case.needs is not None and not case.needs.exists():
+        pytest.skip(f"{case.needs} is absent (real-world corpus)")
+    path = case.build(tmp_path)
+    try:
+        result = read_file(path, limits=LIMITS, image_dir=tmp_path / "images")
+    except UnreadableFile as exc:
+        assert case.reason is not None, f"unexpectedly unreadable: {exc.reason}"
+        assert case.reason in exc.reason and "\n" not in exc.reason, exc.reason
+    else:
+        assert case.reason is None, f"read {len(result.rows)} rows, expected unreadable: {case.reason}"
+        rows = result.rows.to_dict("records")
+        assert len(rows) == 1, f"{len(rows)} rows, {result.blank_pages} blank pages"
+        if case.course:
+            assert rows[0]["course_number"] == case.course, rows[0]
+        if case.review:
+            assert rows[0]["review"], rows[0]
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    assert peak <= max(base_rss, own) + CAP, f"a reader child peaked at {peak / MiB:.0f} MB"
+
+
+def test_a_file_pdfium_refuses_says_it_was_read_by_a_second_library(tmp_path):
+    path = _surgery("junk_head.pdf", lambda b: bytes(2048) + b)(tmp_path)
+    result = read_file(path, limits=LIMITS)
+    assert any("damaged" in n and "second PDF library" in n for n in result.notes), result.notes
+
+
+# --- a page bearing only a page number is a page with marks; a blank back is still blank --------
+
+def _noisy_back(d: Path) -> Path:
+    """A scanned blank back: grey paper, sensor noise, dust specks and faint bleed-through."""
+    import numpy as np
+    from PIL import Image, ImageDraw
+
+    rng = np.random.default_rng(11)
+    a = np.clip(rng.normal(236, 5, (1100, 850)), 0, 255).astype("uint8")
+    for y, x in rng.integers(50, 800, (12, 2)):
+        a[y:y + 2, x:x + 2] = 90                          # dust
+    img = Image.fromarray(a, "L")
+    ImageDraw.Draw(img).text((120, 200), "Certificate of Completion " * 3, fill=226)   # bleed-through
+    p = d / "back.png"
+    img.save(p)
+    return p
+
+
+def stack_with_numbered_pages(d: Path) -> Path:
+    from reportlab.pdfgen import canvas
+
+    back = _noisy_back(d)
+    p = d / "stack.pdf"
+    c = canvas.Canvas(str(p))
+    c.drawString(72, 720, "Certificate of Completion")
+    c.drawString(72, 700, "Awarded to Margaret Doyle, Certificant ID 101189")
+    c.drawString(72, 680, "Course Number: CA23456   Completion Date: 06/01/2026   CECs: 0.4")
+    c.showPage()
+    c.setFont("Helvetica", 8)
+    c.drawString(297, 24, "2")                            # page 2: a small page number at the foot
+    c.showPage()
+    c.setFont("Helvetica", 9)
+    c.drawString(260, 24, "Page 3 of 5")                  # page 3: "Page 3 of 5"
+    c.showPage()
+    c.setFont("Helvetica", 7)
+    c.drawString(72, 30, "Thank you")                     # page 4: a few small words at the foot
+    c.showPage()
+    c.showPage()                                          # page 5: truly blank
+    c.drawImage(str(back), 0, 0, width=612, height=792)   # page 6: a scanned blank back
+    c.showPage()
+    c.save()
+    return p
+
+
+def test_a_page_with_only_a_page_number_goes_to_review_and_blank_backs_stay_blank(tmp_path):
+    result = read_file(stack_with_numbered_pages(tmp_path), limits=LIMITS, image_dir=tmp_path / "images")
+    rows = {r["location"]: r for r in result.rows.to_dict("records")}
+    assert sorted(rows) == ["page 1", "page 2", "page 3", "page 4"], sorted(rows)
+    assert result.blank_pages == 2
+    assert rows["page 1"]["course_number"] == "CA23456"
+    for n in (2, 3):
+        assert rows[f"page {n}"]["review"] == "the page bears only a page number; nothing like a certificate"
+    assert rows["page 4"]["review"] == "the page bears only a few words; nothing like a certificate"
+
+
+# --- a content stream that inflates enormously (a Flate bomb): the cap holds for the whole tree ---
+
+def flate_bomb_pdf(d: Path, inflated: int = 1024 * MiB) -> Path:
+    """A one-page PDF whose content stream is a few words and then INFLATED bytes of spaces (about 1 MB on disk)."""
+    import zlib
+
+    squeeze = zlib.compressobj(9)
+    parts = [squeeze.compress(b"BT /F1 12 Tf 72 720 Td (Certificate of Completion CA23456) Tj ET\n")]
+    block = b" " * (4 * MiB)
+    for _ in range(inflated // len(block)):
+        parts.append(squeeze.compress(block))
+    parts.append(squeeze.flush())
+    stream = b"".join(parts)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for k, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % k + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    p = d / "flate_bomb.pdf"
+    p.write_bytes(bytes(out))
+    return p
+
+
+class _TreePeak:
+    """The peak memory of the processes below this one, sampled while a reader runs: what a forked
+    reader added to the address space it started with (this process's), and the resident memory
+    of anything below it (a program it started)."""
+
+    def __init__(self):
+        import threading
+
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self):
+        me = os.getpid()
+        while not self._stop.is_set():
+            total = sum(_memory(pid, grown_from=self.start if parent == me else None)
+                        for parent, pid in _descendants(me))
+            self.peak = max(self.peak, total)
+            self._stop.wait(0.05)
+
+    def __enter__(self):
+        self._thread.start()
+        self.start = _statm(os.getpid(), 0)
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+
+def _statm(pid: int, field: int) -> int:
+    """Field FIELD of /proc/PID/statm in bytes (0: address space, 1: resident), 0 once it is gone."""
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as f:
+            return int(f.read().split()[field]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _memory(pid: int, grown_from: int | None) -> int:
+    """A forked process's growth in address space over GROWN_FROM, or another's resident memory."""
+    if grown_from is None:
+        return _statm(pid, 1)
+    return max(0, _statm(pid, 0) - grown_from)
+
+
+def _descendants(pid: int) -> list[tuple[int, int]]:
+    """(parent, pid) of every process below PID."""
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            tids = os.listdir(f"/proc/{current}/task")
+        except OSError:
+            continue
+        for tid in tids:
+            try:
+                with open(f"/proc/{current}/task/{tid}/children", "rb") as f:
+                    kids = [int(k) for k in f.read().split()]
+            except (OSError, ValueError):
+                continue
+            found += [(current, k) for k in kids]
+            todo += kids
+    return found
+
+
+def test_flate_bomb_in_a_content_stream_stays_under_the_cap(tmp_path):
+    path = flate_bomb_pdf(tmp_path)
+    assert path.stat().st_size < 4 * MiB
+    read_file(letter_pdf(tmp_path), limits=LIMITS)   # the PDF modules loaded here first, as in a batch
+    with _TreePeak() as tree:
+        try:
+            result = read_file(path, limits=LIMITS, image_dir=tmp_path / "images")
+        except UnreadableFile as exc:
+            assert f"needed more than {CAP // MiB} MB of memory" in exc.reason, exc.reason
+            assert "CEC_LIMIT_PARSE_MEMORY_BYTES" in exc.reason
+        else:
+            rows = result.rows.to_dict("records")
+            assert len(rows) == 1 and (rows[0]["review"] or rows[0]["course_number"]), rows
+    assert tree.peak > 64 * MiB, "the sampling never saw the reader at work"
+    assert tree.peak <= CAP, f"the reader's process tree peaked at {tree.peak / MiB:.0f} MB"

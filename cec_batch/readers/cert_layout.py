@@ -182,6 +182,23 @@ def text_layer_segments(page, textpage) -> list[Seg]:
     return segs
 
 
+def word_segments(words: list[tuple[str, float, float, float, float]]) -> list[Seg]:
+    """Segments from positioned words of a text layer read by another library: (text, x0, top, x1, bottom),
+    y downwards; words whose middles share a line are grouped, then cut as text_layer_segments cuts."""
+    lines: list[list[Tok]] = []
+    for text, x0, y0, x1, y1 in sorted(words, key=lambda w: ((w[2] + w[4]) / 2, w[1])):
+        tok = Tok(text, TEXT_CONFIDENCE, x0, y0, x1, y1)
+        last = lines[-1] if lines else None
+        if last and last[0].y0 <= (y0 + y1) / 2 <= last[0].y1:
+            last.append(tok)
+        else:
+            lines.append([tok])
+    segs: list[Seg] = []
+    for toks in lines:
+        segs.extend(_split_at_gaps(toks, 3.0))
+    return segs
+
+
 def page_extent(page) -> tuple[float, float, float, float]:
     """The page as displayed, in the coordinates text_layer_segments gives its words."""
     left, bottom, right, top = page.get_cropbox()

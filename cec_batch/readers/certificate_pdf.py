@@ -19,8 +19,10 @@ image and the page's row. The parts it uses, one job each:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
+import re
 import tempfile
 import threading
 import time
@@ -41,7 +43,15 @@ from cec_batch.readers.cert_fields import (
     name_from_parts,
     page_candidates,
 )
-from cec_batch.readers.cert_layout import Seg, fractions, lines_of, ocr_segments, page_extent, text_layer_segments
+from cec_batch.readers.cert_layout import (
+    Seg,
+    fractions,
+    lines_of,
+    ocr_segments,
+    page_extent,
+    text_layer_segments,
+    word_segments,
+)
 from cec_batch.readers.cert_vocabulary import CERTIFICATE_WORDS, FIELD_NAMES
 from cec_batch.rules import REVIEW_CONFIDENCE, cecs_from_hours
 
@@ -53,6 +63,11 @@ __all__ = ["read_certificates", "REVIEW_CONFIDENCE"]
 SECOND_LOOK_CONFIDENCE = 90.0
 MIN_TEXT_CHARS = 20             # letters and digits a text layer needs to count as text, not a scan
 IMAGE_DPI = 150                 # saved page images: legible for staff, a fraction of the 300 dpi size
+# A page whose whole text layer is a page number: "2", "- 2 -", "Page 2", "Page 2 of 3", "2/3".
+PAGE_NUMBER = re.compile(r"[-–(\[]?\s*(?:(?:page|p\.?|seite|página|pagina)\s*)?\d{1,4}"
+                         r"(?:\s*(?:of|/|von|de|sur)\s*\d{1,4})?\s*[-–)\]]?", re.IGNORECASE)
+PAGE_NUMBER_ONLY = "the page bears only a page number; nothing like a certificate"
+FEW_WORDS_ONLY = "the page bears only a few words; nothing like a certificate"
 MAX_LINES = 80                  # the page's lines kept with its row (read.lines), for the closed-world choice and staff
 
 
@@ -136,6 +151,10 @@ def _empty_read(source: str | None) -> dict:
 # ---------------------------------------------------------------- the file
 
 
+class _Damaged(UnreadableFile):
+    """PDFium found the file damaged (not encrypted, not over a limit): pdfminer may still read it."""
+
+
 def _open(path: Path):
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
@@ -149,8 +168,8 @@ def _open(path: Path):
         if code == pdfium_c.FPDF_ERR_SECURITY:
             raise UnreadableFile(path, "encrypted with an unsupported security handler") from None
         if code == pdfium_c.FPDF_ERR_FORMAT:
-            raise UnreadableFile(path, "not a PDF, or damaged beyond repair") from None
-        raise UnreadableFile(path, f"cannot be opened as a PDF ({exc})") from None
+            raise _Damaged(path, "not a PDF, or damaged beyond repair") from None
+        raise _Damaged(path, f"cannot be opened as a PDF ({exc})") from None
 
 
 def _usable(text: str) -> bool:
@@ -214,11 +233,24 @@ def read_certificates(path: Path, *, limits: Limits, image_dir: Path | None = No
     if size == 0:
         raise UnreadableFile(path, "empty file (0 bytes)")
     try:
-        doc = _open(path)
         try:
-            return _read(doc, path, limits, image_dir, ocr_workers, max_pages)
-        finally:
-            doc.close()
+            doc = _open(path)
+            try:
+                result = _read(doc, path, limits, image_dir, ocr_workers, max_pages)
+            finally:
+                doc.close()
+        except _Damaged as exc:
+            # PDFium and pdfminer disagree about damage: what one refuses the other may read.
+            other = _read_with_pdfminer(path, max_pages)
+            if other is None:
+                raise UnreadableFile(path, exc.reason) from None
+            return other
+        if result.rows.empty:
+            # Nothing but blank pages: a damaged page tree may show PDFium empty pages.
+            other = _read_with_pdfminer(path, max_pages)
+            if other is not None:
+                return other
+        return result
     except UnreadableFile:
         raise
     except MemoryError:
@@ -234,7 +266,7 @@ def _read(doc, path: Path, limits: Limits, image_dir, ocr_workers, max_pages) ->
 
     total = len(doc)
     if total == 0:
-        raise UnreadableFile(path, "the PDF has no pages")
+        raise _Damaged(path, "the PDF has no pages")
     count = total if max_pages is None else min(total, max_pages)
     notes = [] if count == total else [f"read only the first {count} of {total} pages (max_pages)"]
     import pypdfium2 as pdfium
@@ -257,8 +289,8 @@ def _read(doc, path: Path, limits: Limits, image_dir, ocr_workers, max_pages) ->
         finally:
             page.close()
     if len(broken) == count:
-        raise UnreadableFile(path, "damaged PDF: its page cannot be loaded" if count == 1 else
-                             f"damaged PDF: none of its {count} pages can be loaded")
+        raise _Damaged(path, "damaged PDF: its page cannot be loaded" if count == 1 else
+                       f"damaged PDF: none of its {count} pages can be loaded")
 
     rows: dict[int, dict] = {}
     blank = 0
@@ -322,6 +354,11 @@ def _first_look(doc, i: int, tmp: Path, images: _Images, have_ocr: bool):
         finally:
             textpage.close()
         if ocr.is_blank(page):
+            # Too little ink for a scanned page, but a typed mark is a mark: a page number or a
+            # few words are a page of the stack, and staff decide what it was (a back is wholly blank).
+            if any(ch.isalnum() for ch in text) and not _scanner_text_only(page):
+                why = PAGE_NUMBER_ONLY if PAGE_NUMBER.fullmatch(text.strip()) else FEW_WORDS_ONLY
+                return "row", _row(n, {}, _empty_read("text"), why)
             return "blank", None
         if not have_ocr:
             read = _empty_read("ocr")
@@ -332,6 +369,62 @@ def _first_look(doc, i: int, tmp: Path, images: _Images, have_ocr: bool):
         return "ocr", image_path
     finally:
         page.close()
+
+
+def _read_with_pdfminer(path: Path, max_pages: int | None) -> ReadResult | None:
+    """The pages of a file PDFium finds damaged or empty, from pdfminer's reading of its text layer;
+    None when pdfminer finds no page with usable text either (the file is then as PDFium saw it).
+
+    Without PDFium there is no rendering: a page without text is not judged blank but sent to
+    review, and no page image is saved.
+    """
+    import pandas as pd
+    import pdfplumber
+
+    try:
+        pdf = pdfplumber.open(path)
+    except MemoryError:
+        raise
+    except Exception:  # noqa: BLE001 - pdfminer refuses too: the file is unreadable as PDFium said
+        return None
+    rows, texts = [], 0
+    try:
+        pages = pdf.pages
+        count = len(pages) if max_pages is None else min(len(pages), max_pages)
+        for i in range(count):
+            n = i + 1
+            try:
+                page = pages[i]
+                words = page.extract_words()
+            except MemoryError:
+                raise
+            except Exception:  # noqa: BLE001 - one damaged page of a stack goes to review
+                rows.append(_row(n, {}, _empty_read(None), "the page is damaged and cannot be read"))
+                continue
+            text = " ".join(w["text"] for w in words)
+            if not _usable(text):
+                rows.append(_row(n, {}, _empty_read(None), "the PDF is damaged and this page has no text "
+                                                            "that could be read"))
+                continue
+            texts += 1
+            segs = word_segments([(w["text"], w["x0"], w["top"], w["x1"], w["bottom"]) for w in words])
+            found, notes, _ = find_fields(segs)
+            extent = (0.0, 0.0, float(page.width), float(page.height))
+            cands = page_candidates(segs, extent[3])
+            choose_date(found, cands, notes)
+            rows.append(_row(n, found, _empty_read("text"), _review(found, notes, text, cands), extent, cands, segs))
+    except MemoryError:
+        raise
+    except Exception:  # noqa: BLE001 - pdfminer fails on the page tree itself
+        return None
+    finally:
+        with contextlib.suppress(Exception):  # closing walks the pages again, and may fail as they did
+            pdf.close()
+    if not texts:
+        return None
+    frame = pd.DataFrame(rows, columns=list(ROW_FIELDS), dtype=object)
+    note = "the PDF is damaged: its text was read by a second PDF library (pdfminer), and no page images were saved"
+    return ReadResult(kind="certificate", rows=frame, notes=[note], blank_pages=0)
 
 
 def _short_text_over_image(text: str, page) -> bool:

@@ -46,6 +46,8 @@ _GiB = 1024 * 1024 * 1024
 
 # Rust prints this before aborting when an allocation fails (the address-space cap at work).
 _ALLOCATION_FAILURE_MARKERS = ("memory allocation of", "out of memory", "Cannot allocate memory", "bad_alloc")
+# A child killed by a signal after its resident memory grew by this share of the limit ran out of memory.
+_NEAR_LIMIT = 0.75
 
 
 def format_bytes(n: int) -> str:
@@ -87,6 +89,16 @@ def memory_reason(limits: Limits) -> str:
         f"needed more than {format_bytes(limits.parse_memory_bytes)} of memory to parse "
         "(CEC_LIMIT_PARSE_MEMORY_BYTES)"
     )
+
+
+def _resident_size() -> int | None:
+    """This process's current resident memory in bytes (a forked child starts with as much), or None."""
+    try:
+        with open("/proc/self/statm", "rb") as f:
+            pages = int(f.read().split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+    return pages * os.sysconf("SC_PAGE_SIZE")
 
 
 def _virtual_size() -> int | None:
@@ -386,6 +398,7 @@ def run_isolated(
 
     vsize = _virtual_size()  # the child starts as a copy of this process: its budget comes on top
     as_limit = vsize + limits.parse_memory_bytes if vsize is not None and limits.parse_memory_bytes > 0 else None
+    rss = _resident_size()
     rfd, wfd = os.pipe()
     with contextlib.suppress(OSError, AttributeError):
         fcntl.fcntl(rfd, fcntl.F_SETPIPE_SZ, 1 << 20)  # fewer wake-ups for a large result
@@ -409,9 +422,10 @@ def run_isolated(
             data = _collect(pid, rfd, limits, path, watch)
         else:
             data = _collect_during(meanwhile, pid, rfd, limits, path, watch)
-        _, status = os.waitpid(pid, 0)
+        _, status, usage = os.wait4(pid, 0)
         pid = None
-        return _outcome(data, status, errfile, limits, path, crash_label)
+        grown = usage.ru_maxrss * _KiB - rss if as_limit is not None and rss is not None else None
+        return _outcome(data, status, errfile, limits, path, crash_label, grown)
     finally:
         if pid:  # the deadline passed or the parent was interrupted: never leave the child behind
             _kill(pid)
@@ -616,7 +630,10 @@ def _collect_during(meanwhile: Callable[[], None], pid: int, rfd: int, limits: L
     return answer["data"]
 
 
-def _outcome(data: bytes, status: int, errfile, limits: Limits, path: Path, crash_label: str) -> Any:
+def _outcome(data: bytes, status: int, errfile, limits: Limits, path: Path, crash_label: str,
+             grown: int | None = None) -> Any:
+    """The child's answer as a result or an UnreadableFile. GROWN is how far the child's resident
+    memory rose above what it started with (None when not known)."""
     payload = None
     if data:
         try:
@@ -630,6 +647,10 @@ def _outcome(data: bytes, status: int, errfile, limits: Limits, path: Path, cras
             log.warning("%s: the reader's child process died after writing to its error output", path.name)
             log.debug("%s: the child's error output:\n%s", path.name, _excerpt(stderr))
         if any(marker in stderr for marker in _ALLOCATION_FAILURE_MARKERS):
+            raise UnreadableFile(path, memory_reason(limits))
+        # PDFium aborts without a word when an allocation fails: a child that died having used
+        # nearly all its budget ran out of memory.
+        if os.WIFSIGNALED(status) and grown is not None and grown >= _NEAR_LIMIT * limits.parse_memory_bytes:
             raise UnreadableFile(path, memory_reason(limits))
         if os.WIFSIGNALED(status):
             raise UnreadableFile(

@@ -766,10 +766,11 @@ def _xlsx_extent(z: zipfile.ZipFile, part: str) -> tuple[int, int]:
     with z.open(part) as f:
         head = f.read(64 * 1024)
     m = re.search(rb'<(?:\w+:)?dimension\s+ref="([A-Z]+[0-9]+)(?::([A-Z]+[0-9]+))?"', head)
-    if m:
-        last = _CELL_REF.fullmatch((m[2] or m[1]).decode("ascii"))
-        if last:
-            return int(last[2]), _column_number(last[1])
+    last = _CELL_REF.fullmatch((m[2] or m[1]).decode("ascii")) if m else None
+    # The dimension may understate (a stray cell far out under "A1:E2"). Up to column AB no sheet
+    # can pass CELL_BUDGET, so the cells are scanned only when one lies past it.
+    if last and not _cell_past_column_ab(z, part):
+        return int(last[2]), _column_number(last[1])
     rows = cols = 0
     pattern = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"')
     with z.open(part) as f:
@@ -781,6 +782,23 @@ def _xlsx_extent(z: zipfile.ZipFile, part: str) -> tuple[int, int]:
                 cols = max(cols, _column_number(letters.decode("ascii")))
             tail = block[-256:]
     return rows, cols
+
+
+# A cell reference past column AB (the literal start lets the search skip along quickly; an
+# attribute that merely looks like one only costs the full scan).
+_PAST_AB = re.compile(rb'r="(?:A[C-Z]|[B-Z][A-Z]|[A-Z]{3})[0-9]')
+
+
+def _cell_past_column_ab(z: zipfile.ZipFile, part: str) -> bool:
+    """Whether any cell of the sheet lies past column AB (one quick pass over its XML)."""
+    with z.open(part) as f:
+        tail = b""
+        while chunk := f.read(1 << 20):
+            block = tail + chunk
+            if _PAST_AB.search(block):
+                return True
+            tail = block[-16:]
+    return False
 
 
 def _raw_cell_value(z: zipfile.ZipFile, part: str, ref: str) -> str | None:
