@@ -8,11 +8,21 @@ crash leaves either the old state or the new one, never half a file.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from pathlib import Path
 
 from cec_batch.config import make_output_dir
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file's bytes, in hex: the file's identity in the store and its archive name."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
 
 
 def archive_path(archive: Path, sha256: str, suffix: str) -> Path:

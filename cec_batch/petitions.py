@@ -14,7 +14,6 @@ person's earlier approved petitions whose credit still stands.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -26,7 +25,7 @@ from typing import Callable, TypeVar
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import OperationalError
 
-from cec_batch.archive import archive_path, store_file
+from cec_batch.archive import archive_path, file_sha256, store_file
 from cec_batch.errors import CecError, UsageError
 from cec_batch.model import Finding
 from cec_batch.normalize import parse_date
@@ -225,14 +224,10 @@ def prepare_documents(paths: list[Path], archive: Path) -> list[Document]:
     docs, seen = [], set()
     archive = archive.resolve()
     for p in paths:
-        h = hashlib.sha256()
         try:
-            with open(p, "rb") as fh:
-                for block in iter(lambda: fh.read(1 << 20), b""):
-                    h.update(block)
+            sha = file_sha256(p)
         except OSError as exc:
             raise UsageError(f"--document {p}: cannot read it ({exc.strerror or exc})") from None
-        sha = h.hexdigest()
         if sha in seen:
             continue  # the same bytes given twice
         seen.add(sha)
@@ -242,10 +237,6 @@ def prepare_documents(paths: list[Path], archive: Path) -> list[Document]:
 
 # -- the petition's life -----------------------------------------------------------------
 RETRIES = 5
-
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 def in_transaction(engine: Engine, work: Callable[[Connection], T], *, dry_run: bool = False) -> T:
@@ -285,7 +276,7 @@ def add_petition(conn: Connection, draft: PetitionDraft, documents: list[Documen
         conn, certificant_id=draft.certificant_id, title=draft.title, provider=draft.provider,
         completion_date=draft.completion_date, basis=draft.basis, hours=draft.hours,
         university_extension=draft.extension, grade=draft.grade, activity=draft.activity, computed_ceus=value,
-        status="pending", created_by=operator, created_at=_now(), batch_id=batch_id)
+        status="pending", created_by=operator, created_at=ledger.now(), batch_id=batch_id)
     store.insert_documents(conn, [dict(petition_id=petition_id, sha256=d.sha256, original_name=d.path.name[:500],
                                        archive_path=str(d.archive_path), size_bytes=d.size_bytes)
                                   for d in documents])
@@ -374,7 +365,7 @@ def approve_petition(conn: Connection, petition_id: int, *, operator: str, ceus:
                 course_number=number, completion_date=p["completion_date"],
                 detail=f"petition {petition_id}: {finding.detail}",
                 data={**finding.data, "petition_id": petition_id, "title": p["title"], "provider": p["provider"]},
-                status="open", batch_id=batch_id, operator=operator, created_at=_now())
+                status="open", batch_id=batch_id, operator=operator, created_at=ledger.now())
         summary.update(outcome="refused", status="pending", credits=0, credit_id=None, ceus=None,
                        exceptions={finding.kind: 1}, rule=finding.rule, detail=finding.detail,
                        exception_id=exception_id, exception_recorded_before=bool(already))
@@ -406,7 +397,7 @@ def deny_petition(conn: Connection, petition_id: int, *, operator: str, reason: 
         raise UsageError("--reason must say why the petition is denied")
     p = get_pending(conn, petition_id)
     batch_id = ledger.start_batch(conn, "petition-deny", operator, today)
-    when = _now()
+    when = ledger.now()
     if not store.decide(conn, petition_id, status="denied", decision_reason=reason, decided_by=operator,
                         decided_at=when):
         raise Refused(f"petition {petition_id} was decided by someone else meanwhile; nothing changed")

@@ -10,7 +10,6 @@ the work without posting anything twice.
 from __future__ import annotations
 
 import gc
-import hashlib
 import logging
 import os
 import tempfile
@@ -18,7 +17,7 @@ import traceback
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Iterator, NamedTuple
@@ -26,6 +25,7 @@ from typing import Iterator, NamedTuple
 from sqlalchemy import Engine, insert
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
+from cec_batch.archive import file_sha256
 from cec_batch.certificate_choice import choose_fields
 from cec_batch.config import Limits, make_output_dir
 from cec_batch.errors import UnreadableFile, describe, first_line
@@ -65,14 +65,6 @@ class FileReport:
                 "kind": self.kind, "rows": self.rows, "credits": self.credits, "ceus": self.ceus,
                 "exceptions": dict(sorted(self.outcomes.items())), "message": self.message,
                 "notes": self.notes, "blank_pages": self.blank_pages, "file_id": self.file_id}
-
-
-def file_sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 class Ingest:
@@ -282,7 +274,7 @@ class Ingest:
         try:
             folder = self.fault_dir
             make_output_dir(folder)
-            stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+            stamp = ledger.now().strftime("%Y%m%dT%H%M%S")
             fault = folder / f"{stamp}-{os.getpid()}-{len(self.reports)}.txt"
             fault.write_text(f"{name}\n{report.sha256}\n\n" + "".join(traceback.format_exception(exc)),
                              encoding="utf-8")

@@ -16,7 +16,7 @@ from typing import Iterable
 from rapidfuzz.distance import Levenshtein
 
 from cec_batch.model import LIMITED_CATEGORIES, Course, Finding, Outcome, Period
-from cec_batch.normalize import CourseNumber, normalize_course_number, parse_ceus, parse_date
+from cec_batch.normalize import CourseNumber, as_shown, normalize_course_number, parse_ceus, parse_date
 
 REQUIREMENT = Decimal("2.0")          # R3
 LIMITED_VALUE = Decimal("0.2")        # R12
@@ -49,7 +49,7 @@ def check_course_number(raw, *, ocr: bool = False) -> tuple[CourseNumber, Findin
     parsed = normalize_course_number(raw, ocr=ocr)
     if parsed.value is None:
         return parsed, Finding("invalid_course_number", "R7", parsed.problem or f"course number {raw!r} is malformed",
-                               {"course_number": _shown(raw)})
+                               {"course_number": as_shown(raw)})
     return parsed, None
 
 
@@ -101,7 +101,7 @@ def check_ceus(course: Course, stated_raw) -> tuple[Decimal | None, Finding | No
         if stated.problem:
             return None, Finding("needs_review", "R11",
                                  f"{course.course_number} is an event: the CECs earned must be stated, "
-                                 f"but {stated.problem}", {"stated": _shown(stated_raw)})
+                                 f"but {stated.problem}", {"stated": as_shown(stated_raw)})
         if stated.value is None:
             return None, Finding("needs_review", "R11",
                                  f"{course.course_number} is an event: the CECs this attendee earned are not stated",
@@ -117,7 +117,7 @@ def check_ceus(course: Course, stated_raw) -> tuple[Decimal | None, Finding | No
         return value, None
     if stated.problem:
         return catalogue, Finding("ceus_mismatch", "R10", f"{stated.problem}; posted the catalogue value {catalogue}",
-                                  {"stated": _shown(stated_raw), "posted": str(catalogue)})
+                                  {"stated": as_shown(stated_raw), "posted": str(catalogue)})
     if stated.value is not None and stated.value != catalogue:
         return catalogue, Finding("ceus_mismatch", "R10",
                                   f"stated {stated.value} CECs, the catalogue says {catalogue}; posted {catalogue}",
@@ -198,7 +198,7 @@ def check_date(raw, today: date) -> tuple[date | None, Finding | None]:
     parsed = parse_date(raw)
     if parsed.value is None:
         return None, Finding("invalid_date", "R15", parsed.problem or f"date {raw!r} is not a date",
-                             {"completion_date": _shown(raw)})
+                             {"completion_date": as_shown(raw)})
     if parsed.value > today:
         return parsed.value, Finding("future_date", "R15",
                                      f"completion {parsed.value.isoformat()} is after the processing date "
@@ -283,13 +283,13 @@ def screen(row, *, catalogue: dict[str, Course], matcher, today: date, decided_c
     out.certificant_ref = ref.shown
     read = row.get("read") or {}
     if row.get("review") and decided_certificant is None:
-        out.course_number = _shown(row["course_number"])
+        out.course_number = as_shown(row["course_number"])
         return Screened(_stop(out, Finding("needs_review", "R19", str(row["review"]), {"read": read})))
 
     if ocr is None:
         ocr = read.get("text_source") == "ocr"
     parsed, finding = check_course_number(row["course_number"], ocr=ocr)
-    out.course_number = parsed.value or _shown(row["course_number"])
+    out.course_number = parsed.value or as_shown(row["course_number"])
     if finding:
         return Screened(_stop(out, finding))
     out.notes.extend(parsed.corrections)
@@ -340,14 +340,3 @@ def _birth(raw) -> date | None:
         return None
     parsed = parse_date(raw)
     return parsed.value
-
-
-def _shown(raw) -> str:
-    if raw is None:
-        return ""
-    if isinstance(raw, float):
-        if raw != raw:
-            return ""
-        if raw.is_integer():
-            return str(int(raw))
-    return str(raw).strip()

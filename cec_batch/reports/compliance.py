@@ -60,7 +60,7 @@ import re
 import sys
 import time
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -91,6 +91,7 @@ from sqlalchemy.engine import URL, make_url
 from cec_batch.config import make_output_dir
 from cec_batch.model import LIMITED_CATEGORIES, WARNING_KINDS
 from cec_batch.reports.cells import safe_xlsx_cell
+from cec_batch.store import ledger
 from cec_batch.store.tables import (
     batches,
     certificants,
@@ -747,7 +748,7 @@ def write_compliance_workbook(engine: Engine, out: Path, as_of: date, warn_days:
             fig = summary_figures(conn, statuses, as_of, warn_days, month)
             providers = provider_figures(conn, month)
 
-    generated = datetime.now(timezone.utc)
+    generated = ledger.now()
     subtitle = (f"Database: {label}  ·  warning window {warn_days} days  ·  report month {month:%Y-%m}  ·  "
                 f"generated {generated:%Y-%m-%d %H:%M} UTC")
     wb = Workbook(write_only=True)

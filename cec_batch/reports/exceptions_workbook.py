@@ -30,6 +30,7 @@ from cec_batch.config import make_output_dir
 from cec_batch.model import KINDS, WARNING_KINDS
 from cec_batch.normalize import parse_date
 from cec_batch.reports.cells import safe_xlsx_cell
+from cec_batch.store import ledger
 from cec_batch.store.tables import credits, exceptions, files
 
 STATUSES = ("open", "resolved", "answered", "dismissed")
@@ -328,7 +329,7 @@ def write_exceptions_workbook(conn: Connection, out: Path, *, status: str = "ope
     """
     rows = load_exceptions(conn, status=status)
     night = night_posted(conn, batch_id) if batch_id is not None else None
-    stamp = (now or (lambda: datetime.now(timezone.utc)))()
+    stamp = (now or ledger.now)()
     by_kind: dict[str, list[dict]] = defaultdict(list)
     for ex in rows:
         by_kind[ex["kind"]].append(ex)

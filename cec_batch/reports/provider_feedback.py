@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -36,6 +36,7 @@ from cec_batch.reports.exceptions_workbook import (
     print_setup,
     put,
 )
+from cec_batch.store import ledger
 from cec_batch.store.tables import batches, courses, credits, exceptions, files
 
 FORMAT_ADVICE = "ACE course numbers are CEP/CP/CA/CS/CL followed by 5 or 6 digits, e.g. CA23456"
@@ -196,7 +197,7 @@ def processed_on(conn: Connection, batch_id: int) -> date:
     row = conn.execute(select(batches.c.started_at, batches.c.summary)
                        .where(batches.c.batch_id == batch_id)).first()
     if row is None:
-        return datetime.now(timezone.utc).date()
+        return ledger.now().date()
     today = (row.summary or {}).get("today")
     try:
         return date.fromisoformat(today) if today else row.started_at.date()

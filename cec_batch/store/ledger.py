@@ -28,6 +28,7 @@ CHUNK = 5000
 
 
 def now() -> datetime:
+    """The time stamped on what is written (UTC, aware): the one clock of the program."""
     return datetime.now(timezone.utc)
 
 
