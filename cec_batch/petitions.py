@@ -18,7 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Callable, TypeVar
 
@@ -28,8 +28,16 @@ from sqlalchemy.exc import OperationalError
 from cec_batch.archive import archive_path, file_sha256, store_file
 from cec_batch.errors import CecError, UsageError
 from cec_batch.model import Finding
-from cec_batch.normalize import parse_date
-from cec_batch.rules import CEC_PER_HOUR, PersonRecord, check_duplicate, check_in_period
+from cec_batch.rules import (
+    CEC_PER_HOUR,
+    PersonRecord,
+    cecs,
+    cecs_from_hours,
+    check_date,
+    check_duplicate,
+    check_in_period,
+    is_workout,
+)
 from cec_batch.store import ledger
 from cec_batch.store import petitions as store
 
@@ -46,7 +54,6 @@ PASSING_GRADES = ("A+", "A", "A-", "B+", "B", "B-", "C+", "C")
 MAX_HOURS = Decimal("9999.99")   # petitions.hours is Numeric(6, 2)
 MAX_CEUS = Decimal("999.9")
 STATUSES = ("pending", "approved", "denied")
-ONE = Decimal("0.1")
 T = TypeVar("T")
 
 
@@ -57,7 +64,7 @@ class Refused(CecError):
 # -- R22: the value ----------------------------------------------------------------------
 def petition_value(basis: str, hours: Decimal) -> Decimal:
     """R22: the CECs of HOURS on BASIS, rounded half-up to one decimal."""
-    return (Decimal(hours) * RATES[basis]).quantize(ONE, rounding=ROUND_HALF_UP)
+    return cecs(cecs_from_hours(hours, RATES[basis]))
 
 
 def normalize_grade(raw: str | None) -> str:
@@ -101,7 +108,7 @@ def course_key(title: str, provider: str) -> str:
 
 def approval_problem(petition) -> str | None:
     """What stops any approval of PETITION whatever the ledger holds (R13, R22), or None."""
-    if petition["activity"]:
+    if is_workout(activity=petition["activity"]):
         return "a workout or activity course earns no CECs and is never approved (R13)"
     return grade_problem(petition["university_extension"], petition["grade"])
 
@@ -155,19 +162,19 @@ def parse_ceus(raw) -> Decimal:
         raise UsageError(f"--ceus {raw!r}: the value must be more than 0 (to give nothing, deny the petition)")
     if value > MAX_CEUS:
         raise UsageError(f"--ceus {raw!r}: more than {MAX_CEUS} CECs")
-    if value != value.quantize(ONE):
+    if value != cecs(value):
         raise UsageError(f"--ceus {raw!r}: CECs have one decimal (e.g. 0.8)")
-    return value.quantize(ONE)
+    return cecs(value)
 
 
 def parse_completion(raw: str, today: date) -> date:
     """The completion date of a petition (R15): MM/DD/YYYY or ISO, not after the processing date."""
-    parsed = parse_date(raw)
-    if parsed.value is None:
-        raise UsageError(f"--completed: {parsed.problem or f'{raw!r} is not a date'} (give MM/DD/YYYY or YYYY-MM-DD)")
-    if parsed.value > today:
-        raise UsageError(f"--completed {parsed.value.isoformat()} is after the processing date {today.isoformat()}")
-    return parsed.value
+    day, finding = check_date(raw, today)
+    if day is None:
+        raise UsageError(f"--completed: {finding.detail} (give MM/DD/YYYY or YYYY-MM-DD)")
+    if finding is not None:
+        raise UsageError(f"--completed {day.isoformat()} is after the processing date {today.isoformat()}")
+    return day
 
 
 @dataclass
@@ -281,7 +288,7 @@ def add_petition(conn: Connection, draft: PetitionDraft, documents: list[Documen
                                        archive_path=str(d.archive_path), size_bytes=d.size_bytes)
                                   for d in documents])
     warnings = []
-    if draft.activity:
+    if is_workout(activity=draft.activity):
         warnings.append("a workout or activity course earns no CECs: this petition cannot be approved (R13)")
     problem = grade_problem(draft.extension, draft.grade)
     if problem:
@@ -336,7 +343,7 @@ def approve_petition(conn: Connection, petition_id: int, *, operator: str, ceus:
     if problem:
         raise Refused(f"petition {petition_id} cannot be approved: {problem}; deny it with "
                       f"`cec-batch petition deny {petition_id} --reason ...`")
-    computed = Decimal(p["computed_ceus"]).quantize(ONE)
+    computed = cecs(p["computed_ceus"])
     value = ceus if ceus is not None else computed
     if value != computed and not reason:
         raise UsageError(f"petition {petition_id}: the computed value is {computed} CECs (R22); "
@@ -424,8 +431,8 @@ def list_petitions(conn: Connection, status: str = "pending", certificant_id: st
             "completion_date": r["completion_date"].isoformat(), "basis": r["basis"],
             "hours": str(Decimal(r["hours"]).normalize()), "university_extension": bool(r["university_extension"]),
             "grade": r["grade"], "activity": bool(r["activity"]),
-            "computed_ceus": str(Decimal(r["computed_ceus"]).quantize(ONE)),
-            "decided_ceus": None if r["decided_ceus"] is None else str(Decimal(r["decided_ceus"]).quantize(ONE)),
+            "computed_ceus": str(cecs(r["computed_ceus"])),
+            "decided_ceus": None if r["decided_ceus"] is None else str(cecs(r["decided_ceus"])),
             "decision_reason": r["decision_reason"], "decided_by": r["decided_by"],
             "decided_at": r["decided_at"].isoformat() if r["decided_at"] else None,
             "credit_id": r["credit_id"], "created_by": r["created_by"],

@@ -30,17 +30,23 @@ CEC_PER_HOUR = Decimal("0.1")         # R22: 0.1 CEC per contact hour (FAQ)
 REVIEW_CONFIDENCE = 85.0
 
 
-def cecs(value: Decimal) -> Decimal:
-    """CECs are kept to one decimal (contract)."""
-    return value.quantize(ONE, rounding=ROUND_HALF_UP)
+def cecs(value) -> Decimal:
+    """CECs are kept to one decimal, rounded half up (contract): the one rounding of CECs."""
+    return Decimal(value).quantize(ONE, rounding=ROUND_HALF_UP)
 
 
-def cecs_from_hours(hours) -> Decimal:
-    """R22: the CECs of HOURS of structured learning (a number or its text; "8" hours is 0.8).
+def tenths(value: Decimal) -> int:
+    """CECs as whole tenths, the unit bulk sums are taken in (reports/compliance.py): 2.0 is 20."""
+    return int(cecs(value) / ONE)
 
+
+def cecs_from_hours(hours, rate: Decimal = CEC_PER_HOUR) -> Decimal:
+    """R22: the CECs of HOURS of structured learning (a number or its text; "8" hours is 0.8), unrounded.
+
+    RATE is the CECs per hour (a petition's university semester or quarter hours earn more).
     Raises decimal.InvalidOperation when HOURS is not a number.
     """
-    return Decimal(str(hours).strip()) * CEC_PER_HOUR
+    return Decimal(str(hours).strip()) * rate
 
 
 # -- R7, R8: the course number -------------------------------------------------
@@ -125,9 +131,14 @@ def check_ceus(course: Course, stated_raw) -> tuple[Decimal | None, Finding | No
     return catalogue, None
 
 
+def is_workout(category: str | None = None, *, activity: bool = False) -> bool:
+    """R13: whether a course (its catalogue category, or a petition's activity flag) earns nothing."""
+    return activity or category == "activity"
+
+
 def check_eligible(course: Course) -> Finding | None:
     """R13: workouts and activity courses earn nothing."""
-    if course.category == "activity":
+    if is_workout(course.category):
         return Finding("ineligible_course", "R13",
                        f"{course.course_number} ({course.title}) is a workout or activity course and earns no CECs")
     return None

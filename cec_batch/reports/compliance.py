@@ -88,6 +88,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import URL, make_url
 
+from cec_batch import rules
 from cec_batch.config import make_output_dir
 from cec_batch.model import LIMITED_CATEGORIES, WARNING_KINDS
 from cec_batch.reports.cells import safe_xlsx_cell
@@ -108,8 +109,6 @@ OTHER_STATUSES = ("closed", "not_started")                 # All certifications 
 STATUS_LABELS = {"complete": "Complete", "on_track": "On track", "at_risk": "At risk", "lapsed": "Lapsed",
                  "closed": "Closed", "not_started": "Not started"}
 SOURCES = ("roster", "certificate", "petition", "resolution")
-REQUIRED_TENTHS = 20   # R3: 2.0 CECs
-LIMIT_TENTHS = 2       # R12: 0.2 per category per period
 NO_PROVIDER = "(no approved course)"
 DEFAULT_WARN_DAYS = 90
 FETCH_CHUNK = 100_000
@@ -196,12 +195,12 @@ def period_totals(conn: Connection) -> pd.DataFrame:
     """
     p = certifications
     tenths = _tenths(credits.c.ceus)
-    limited = sorted(LIMITED_CATEGORIES)
+    limited, limit = sorted(LIMITED_CATEGORIES), rules.tenths(rules.LIMITED_VALUE)
 
     def capped(category):
         # R12: each limited category counts at most 0.2 in a period.
         total = func.coalesce(func.sum(case((credits.c.category == category, tenths), else_=0)), 0)
-        return case((total > LIMIT_TENTHS, LIMIT_TENTHS), else_=total)
+        return case((total > limit, limit), else_=total)
 
     total = func.coalesce(func.sum(case((credits.c.category.in_(limited), 0), else_=tenths)), 0)
     for category in limited:
@@ -243,16 +242,17 @@ def classify(df: pd.DataFrame, as_of: date, warn_days: int = DEFAULT_WARN_DAYS) 
     start = _days(df["period_start"].to_numpy(dtype="datetime64[D]"))
     end = _days(df["period_end"].to_numpy(dtype="datetime64[D]"))
     tenths = df["tenths"].to_numpy(dtype=np.int64)
+    required = rules.tenths(rules.REQUIREMENT)
     key = [df["certificant_id"], df["certification"]]
     latest_start = pd.Series(start, index=df.index).groupby(key).transform("max").to_numpy()
     renewed = latest_start > end  # a later period of the same certification exists
     status = np.select(
-        [start > d, (end < d) & renewed, tenths >= REQUIRED_TENTHS, end < d, end <= d + warn_days],
+        [start > d, (end < d) & renewed, tenths >= required, end < d, end <= d + warn_days],
         ["not_started", "closed", "complete", "lapsed", "at_risk"],
         default="on_track",
     )
     return df.assign(status=pd.Series(status, index=df.index, dtype=object), cecs=tenths / 10,
-                     needed=np.maximum(REQUIRED_TENTHS - tenths, 0) / 10, days_left=end - d)
+                     needed=np.maximum(required - tenths, 0) / 10, days_left=end - d)
 
 
 def compliance_statuses(conn: Connection, as_of: date, warn_days: int = DEFAULT_WARN_DAYS) -> pd.DataFrame:

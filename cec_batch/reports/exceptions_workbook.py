@@ -30,6 +30,7 @@ from cec_batch.config import make_output_dir
 from cec_batch.model import KINDS, WARNING_KINDS
 from cec_batch.normalize import parse_date
 from cec_batch.reports.cells import safe_xlsx_cell
+from cec_batch.rules import cecs
 from cec_batch.store import ledger
 from cec_batch.store.tables import credits, exceptions, files
 
@@ -161,8 +162,8 @@ def night_posted(conn: Connection, batch_id: int) -> dict:
     n_files = conn.execute(select(func.count()).select_from(files).where(files.c.batch_id == batch_id)).scalar_one()
     raised = dict(conn.execute(select(exceptions.c.kind, func.count()).where(exceptions.c.batch_id == batch_id)
                                .group_by(exceptions.c.kind)).all())
-    return {"batch_id": batch_id, "files": n_files, "credits": n, "ceus": Decimal(total).quantize(Decimal("0.1")),
-            "by_file": [(name, c, Decimal(s).quantize(Decimal("0.1"))) for name, c, s in per_file],
+    return {"batch_id": batch_id, "files": n_files, "credits": n, "ceus": cecs(total),
+            "by_file": [(name, c, cecs(s)) for name, c, s in per_file],
             "exceptions": dict(sorted(raised.items()))}
 
 
