@@ -27,10 +27,9 @@ from sqlalchemy.exc import OperationalError
 
 from cec_batch.archive import archive_path, file_sha256, store_file
 from cec_batch.errors import CecError, UsageError
-from cec_batch.model import Finding
+from cec_batch.model import Finding, PersonRecord
 from cec_batch.rules import (
     CEC_PER_HOUR,
-    PersonRecord,
     cecs,
     cecs_from_hours,
     check_date,
@@ -366,7 +365,7 @@ def approve_petition(conn: Connection, petition_id: int, *, operator: str, ceus:
         if already:
             exception_id = already[0]["exception_id"]
         else:
-            exception_id = store.insert_exception(
+            exception_id = ledger.insert_exception(
                 conn, kind=finding.kind, severity=finding.severity, rule=finding.rule, file_id=None,
                 source_file="", source_location="", certificant_ref=cid, certificant_id=cid,
                 course_number=number, completion_date=p["completion_date"],

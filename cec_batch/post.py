@@ -22,7 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
-from sqlalchemy import Engine, insert
+from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from cec_batch.archive import file_sha256
@@ -30,14 +30,13 @@ from cec_batch.certificate_choice import choose_fields
 from cec_batch.config import Limits, make_output_dir
 from cec_batch.errors import UnreadableFile, describe, first_line
 from cec_batch.match import Matcher
-from cec_batch.model import ROW_FIELDS, Finding, Outcome, ReadResult
+from cec_batch.model import ROW_FIELDS, Finding, Outcome, PersonRecord, ReadResult, StandingCredit
 from cec_batch.normalize import is_blank, normalize_course_number, normalize_id
 from cec_batch.match import PersonRef
 from cec_batch.prescreen import quick_screen
-from cec_batch.rules import PersonRecord, Screened, StandingCredit, settle, screen
+from cec_batch.rules import Screened, settle, screen
 from cec_batch.store import ledger, refdata
 from cec_batch.store.registry import StoreLookup
-from cec_batch.store.tables import exceptions
 
 log = logging.getLogger(__name__)
 RETRIES = 5
@@ -207,7 +206,7 @@ class Ingest:
                 if attempt == RETRIES - 1:
                     self._refused(report, name, exc)
             except OperationalError as exc:
-                if not _retryable(exc) or attempt == RETRIES - 1:
+                if not ledger.retryable(exc) or attempt == RETRIES - 1:
                     self._refused(report, name, exc)
                     break
         return report
@@ -490,8 +489,7 @@ def post_outcomes(conn, pending: list[Pending], *, batch_id: int, operator: str,
     if not exception_ids:
         ledger.insert_exceptions(conn, exception_rows)
         return [Posted(out, credit_id, None) for out, credit_id, _rows in evaluated]
-    return [Posted(out, credit_id, [conn.execute(insert(exceptions).values(**row).returning(
-                exceptions.c.exception_id)).scalar_one() for row in rows])
+    return [Posted(out, credit_id, [ledger.insert_exception(conn, **row) for row in rows])
             for out, credit_id, rows in evaluated]
 
 
@@ -591,8 +589,3 @@ def raw_row(raw) -> dict:
     if raw.get("read"):
         out["read"] = raw["read"]
     return out
-
-
-def _retryable(exc: DBAPIError) -> bool:
-    text = str(exc.orig).lower()
-    return any(s in text for s in ("deadlock", "could not serialize", "database is locked", "serialization"))

@@ -8,14 +8,22 @@ warning. Nothing here touches a file or the database.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable
 
 from rapidfuzz.distance import Levenshtein
 
-from cec_batch.model import LIMITED_CATEGORIES, Course, Finding, Outcome, Period
+from cec_batch.model import (
+    LIMITED_CATEGORIES,
+    Course,
+    Finding,
+    Outcome,
+    Period,
+    PersonRecord,
+    StandingCredit,
+)
 from cec_batch.normalize import CourseNumber, as_shown, normalize_course_number, parse_ceus, parse_date
 
 REQUIREMENT = Decimal("2.0")          # R3
@@ -156,17 +164,6 @@ def check_in_period(day: date, periods: list[Period]) -> Finding | None:
                    {"periods": [[p.certification, p.start.isoformat(), p.end.isoformat()] for p in periods]})
 
 
-@dataclass(frozen=True)
-class StandingCredit:
-    """A credit already in the ledger (or earlier in this batch), as R12 and R14 see it."""
-
-    credit_id: int | None
-    course_number: str
-    completion_date: date
-    category: str
-    where: str = ""  # "batch 3, roster-acme.xlsx row 14"
-
-
 def check_duplicate(course_number: str, standing: dict[str, StandingCredit]) -> Finding | None:
     """R14: a person earns credit for a course number once, ever."""
     prior = standing.get(course_number)
@@ -256,14 +253,6 @@ def status(period: Period, total: Decimal, as_of: date, warn_days: int, renewed:
 
 
 # -- one row --------------------------------------------------------------------
-@dataclass
-class PersonRecord:
-    """What R6, R12 and R14 need to know about the matched person."""
-
-    periods: list[Period] = field(default_factory=list)
-    standing: dict[str, StandingCredit] = field(default_factory=dict)  # by course number
-
-
 @dataclass
 class Screened:
     """A row after the checks that need no ledger: course, date and person."""

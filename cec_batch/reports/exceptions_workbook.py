@@ -24,7 +24,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection
 
 from cec_batch.config import make_output_dir
 from cec_batch.model import KINDS, WARNING_KINDS
@@ -32,7 +32,7 @@ from cec_batch.normalize import parse_date
 from cec_batch.reports.cells import safe_xlsx_cell
 from cec_batch.rules import cecs
 from cec_batch.store import ledger
-from cec_batch.store.tables import credits, exceptions, files
+from cec_batch.store import reports as reads
 
 STATUSES = ("open", "resolved", "answered", "dismissed")
 DEFAULT_TITLE = "Exceptions for staff"
@@ -142,26 +142,9 @@ GUIDANCE = {
 
 
 # -- reading the store -----------------------------------------------------------------------
-def load_exceptions(conn: Connection, *, status: str = "open", kind: str | None = None) -> list[dict]:
-    """Exceptions with STATUS ('all' for every one) and optionally of one KIND, oldest first."""
-    q = select(exceptions).order_by(exceptions.c.exception_id)
-    if status != "all":
-        q = q.where(exceptions.c.status == status)
-    if kind:
-        q = q.where(exceptions.c.kind == kind)
-    return [dict(r) for r in conn.execute(q).mappings()]
-
-
 def night_posted(conn: Connection, batch_id: int) -> dict:
     """What batch BATCH_ID posted: files applied, credits and their CECs, exceptions raised."""
-    n, total = conn.execute(select(func.count(), func.coalesce(func.sum(credits.c.ceus), 0))
-                            .where(credits.c.batch_id == batch_id)).one()
-    per_file = conn.execute(select(credits.c.source_file, func.count(), func.sum(credits.c.ceus))
-                            .where(credits.c.batch_id == batch_id)
-                            .group_by(credits.c.source_file).order_by(credits.c.source_file)).all()
-    n_files = conn.execute(select(func.count()).select_from(files).where(files.c.batch_id == batch_id)).scalar_one()
-    raised = dict(conn.execute(select(exceptions.c.kind, func.count()).where(exceptions.c.batch_id == batch_id)
-                               .group_by(exceptions.c.kind)).all())
+    n, total, per_file, n_files, raised = reads.batch_postings(conn, batch_id)
     return {"batch_id": batch_id, "files": n_files, "credits": n, "ceus": cecs(total),
             "by_file": [(name, c, cecs(s)) for name, c, s in per_file],
             "exceptions": dict(sorted(raised.items()))}
@@ -328,7 +311,7 @@ def write_exceptions_workbook(conn: Connection, out: Path, *, status: str = "ope
     STATUS is 'open' (the day's work) or 'all' (or one status of STATUSES). With
     BATCH_ID the Summary also says what that run posted.
     """
-    rows = load_exceptions(conn, status=status)
+    rows = reads.load_exceptions(conn, status=status)
     night = night_posted(conn, batch_id) if batch_id is not None else None
     stamp = (now or ledger.now)()
     by_kind: dict[str, list[dict]] = defaultdict(list)
