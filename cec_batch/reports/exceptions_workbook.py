@@ -133,8 +133,9 @@ GUIDANCE = {
                            "(see the suggestions), or dismiss: reason.",
     "ambiguous_certificant": "several certificants fit and nothing separates them (R18). Name the right one: "
                              "certificant ID from the candidates.",
-    "needs_review": "the page or row could not be read with confidence (R19). Look at it and type what is "
-                    "missing: certificant ID; course ...; date ...; ceus ... (a decision here is the review: "
+    "needs_review": "the page or row could not be read with confidence (R19), or an event's row states no "
+                    "usable CECs (R11; the why column says which). Look at it and type what is missing: "
+                    "certificant ID; course ...; date ...; ceus ... (a decision here is the review: "
                     "fields you do not name are taken as read).",
     "unreadable_file": "the whole file could not be read (R20). Ask the sender for a readable copy and "
                        "ingest it; to close this, dismiss: reason.",
@@ -207,7 +208,7 @@ def suggestions_text(ex: dict) -> str:
         out.append(f"approved {data['approved_from']} to {data.get('approved_to') or 'open-ended'}")
     if data.get("periods"):
         out.append("periods: " + "; ".join(f"{c} {s}..{e}" for c, s, e in data["periods"]))
-    if data.get("stated") is not None and ex["kind"] in ("ceus_mismatch", "needs_review"):
+    if data.get("stated") is not None and (ex["kind"] == "ceus_mismatch" or ex.get("rule") == "R11"):
         out.append(f"stated {data['stated']}" + (f", posted {data['posted']}" if data.get("posted") else ""))
     notes = list(data.get("notes") or []) + list(data.get("corrections") or [])
     if notes:

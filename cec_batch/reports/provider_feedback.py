@@ -134,7 +134,7 @@ def why_and_advice(ex: dict) -> tuple[str, str]:
                 f"{number} is approved from {window}; send the right completion date if {day} is a typo, "
                 f"or the course number that was approved on that date")
     if kind == "needs_review":
-        if "stated" in data:  # an event row without a usable CEC value (R11)
+        if ex.get("rule") == "R11":  # an event row without a usable CEC value; else an unsure page (R19)
             stated = _as_sent(row, "ceus")
             problem = f'not a usable number ("{stated}")' if stated else "missing"
             return (f"the CECs this attendee earned at the event are {problem}",
