@@ -1,4 +1,4 @@
-"""Petitions for courses that are not pre-approved (R21-R23), and the retention of archived originals (R27).
+"""Petitions for courses that are not pre-approved (R21-R23); the retention of archived originals (R27) is in archive.py.
 
 The rules are pure functions at the top (R22's arithmetic, the grade of an
 extension class, what stops an approval); the orchestration below works on a
@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Callable, TypeVar
@@ -26,6 +26,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import OperationalError
 
 from cec_batch.archive import archive_path, file_sha256, store_file
+from cec_batch.archive import check_purge_date, four_years_before  # noqa: F401 - R27 moved to archive.py; named here as before
 from cec_batch.errors import CecError, UsageError
 from cec_batch.model import Finding, PersonRecord
 from cec_batch.rules import (
@@ -441,105 +442,3 @@ def list_petitions(conn: Connection, status: str = "pending", certificant_id: st
                           for d in docs.get(r["petition_id"], [])],
         })
     return out
-
-
-# -- R27: retention of archived originals ---------------------------------------------------
-_ARCHIVED = re.compile(r"([0-9a-f]{64})(\.[^/\\]*)?")
-
-
-def four_years_before(day: date) -> date:
-    """The same calendar day four years earlier (Feb 29 becomes Feb 28)."""
-    try:
-        return day.replace(year=day.year - 4)
-    except ValueError:
-        return day.replace(year=day.year - 4, day=28)
-
-
-def check_purge_date(before: date, today: date) -> date:
-    """R27: nothing younger than four years is removed; returns the latest date allowed."""
-    limit = four_years_before(today)
-    if before > limit:
-        raise UsageError(f"--before {before.isoformat()} is too late: originals are kept at least four years "
-                         f"(R27); the latest allowed date as of {today.isoformat()} is {limit.isoformat()}; "
-                         f"nothing removed")
-    return limit
-
-
-def scan_archive(archive: Path) -> tuple[dict[str, list[Path]], list[Path]]:
-    """Archived originals by hash (ARCHIVE/xx/<sha256><suffix>), and every other file found.
-
-    Dot files are the program's own (the nightly lock, copies being written) and are
-    not listed; nothing but an archived original is ever removed.
-    """
-    by_hash: dict[str, list[Path]] = {}
-    other: list[Path] = []
-    for p in sorted(archive.rglob("*")):
-        rel = p.relative_to(archive)
-        if any(part.startswith(".") for part in rel.parts):
-            continue
-        if p.is_symlink():
-            other.append(p)
-            continue
-        if not p.is_file():
-            continue
-        m = _ARCHIVED.fullmatch(rel.name)
-        if len(rel.parts) == 2 and m and rel.parts[0] == m.group(1)[:2]:
-            by_hash.setdefault(m.group(1), []).append(p)
-        else:
-            other.append(p)
-    return by_hash, other
-
-
-def _utc_day(when) -> date:
-    if isinstance(when, str):
-        when = datetime.fromisoformat(when)
-    if when.tzinfo is not None:
-        when = when.astimezone(timezone.utc)
-    return when.date()  # naive values are stored in UTC (SQLite keeps no zone)
-
-
-def plan_purge(by_hash: dict[str, list[Path]], other: list[Path], records: dict[str, list[dict]],
-               before: date, archive: Path) -> dict:
-    """Which archived originals to remove: every record of the hash received before BEFORE.
-
-    A hash the store does not know is kept (and listed); so is a document of a petition
-    that is still pending, whatever its age: it is still needed for the decision.
-    """
-    remove, young, pending, unknown = [], [], [], []
-    for sha, paths in sorted(by_hash.items()):
-        recs = records.get(sha) or []
-        for p in paths:
-            entry = {"path": str(p.relative_to(archive)), "sha256": sha, "names": sorted({r["name"] for r in recs})}
-            if not recs:
-                unknown.append(entry)
-                continue
-            received = max(_utc_day(r["received"]) for r in recs)
-            entry["received"] = received.isoformat()
-            if any(r["pending"] for r in recs):
-                pending.append(entry)
-            elif received < before:
-                remove.append(entry)
-            else:
-                young.append(entry)
-    unknown.extend({"path": str(p.relative_to(archive)), "sha256": None, "names": []} for p in other)
-    return {"remove": remove, "kept_young": young, "kept_pending": pending, "unknown": unknown}
-
-
-def purge_plan(conn: Connection, archive: Path, before: date) -> dict:
-    """Scan ARCHIVE and look its hashes up in the store."""
-    by_hash, other = scan_archive(archive)
-    return plan_purge(by_hash, other, store.archive_records(conn, by_hash), before, archive)
-
-
-def remove_planned(plan: dict, archive: Path) -> tuple[list[dict], list[dict]]:
-    """Remove the planned files; returns (removed, failed)."""
-    removed, failed = [], []
-    for entry in plan["remove"]:
-        try:
-            (archive / entry["path"]).unlink()
-            removed.append(entry)
-        except FileNotFoundError:
-            removed.append({**entry, "note": "already gone"})
-        except OSError as exc:
-            failed.append({**entry, "error": exc.strerror or str(exc)})
-    return removed, failed
