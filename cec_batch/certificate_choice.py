@@ -211,7 +211,7 @@ def _choose_person(row, cands, ocr, matcher, problems, changes, chosen) -> None:
     read_name = row.get("full_name") or " ".join(x for x in (row.get("first_name"), row.get("last_name")) if x)
     field = (row.get("read") or {}).get("fields", {}).get("full_name") or {}
     if read_name and (not ocr or (field.get("confidence") or 0) >= NAME_LOOKUP_CONFIDENCE):
-        names.insert(0, str(read_name))
+        names = [str(read_name), *names]
         box_of[str(read_name)] = {"confidence": field.get("confidence"), "box": field.get("box")}
     ids = [c["value"] for c in cands if c.get("field") == "certificant_id"]
     emails = [c["value"] for c in cands if c.get("field") == "email"]

@@ -124,3 +124,22 @@ class Finding:
     @property
     def severity(self) -> str:
         return "warning" if self.kind in WARNING_KINDS else "error"
+
+
+@dataclass(frozen=True)
+class StandingCredit:
+    """A credit already in the ledger (or earlier in this batch), as R12 and R14 see it."""
+
+    credit_id: int | None
+    course_number: str
+    completion_date: date
+    category: str
+    where: str = ""  # "batch 3, roster-acme.xlsx row 14"
+
+
+@dataclass
+class PersonRecord:
+    """What R6, R12 and R14 need to know about the matched person."""
+
+    periods: list[Period] = field(default_factory=list)
+    standing: dict[str, StandingCredit] = field(default_factory=dict)  # by course number

@@ -26,9 +26,9 @@ from typing import Callable, Iterator
 
 from sqlalchemy import Engine
 
-from cec_batch.archive import store_file
+from cec_batch.archive import file_sha256, store_file
 from cec_batch.config import make_output_dir
-from cec_batch.post import FileReport, Ingest, file_sha256
+from cec_batch.post import FileReport, Ingest
 from cec_batch.store import ledger
 from cec_batch.store.ledger import write_transaction
 

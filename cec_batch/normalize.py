@@ -50,11 +50,21 @@ _STRIP_CHARS = " \t\r\n\v\f\u00a0\u2007\u202f\u3000" + _ZERO_WIDTH
 _MAX_SHOWN = 40  # longest value quoted in full in a problem sentence
 
 
-def _shown(text: str) -> str:
-    """The value as quoted in a problem sentence: stripped, and cut short when very long."""
-    text = text.strip(_STRIP_CHARS)
-    if len(text) > _MAX_SHOWN:
-        return text[: _MAX_SHOWN - 3] + "..."
+_EDGES_RE = re.compile(f"^[\\s{_ZERO_WIDTH}]+|[\\s{_ZERO_WIDTH}]+$")
+
+
+def as_shown(raw, limit: int | None = None) -> str:
+    """A raw value as quoted to people (problem sentences, exception data): text, stripped, cut short past LIMIT."""
+    if raw is None:
+        return ""
+    if isinstance(raw, float):
+        if raw != raw:
+            return ""
+        if raw.is_integer():
+            return str(int(raw))  # a spreadsheet's 23456.0 was typed as 23456
+    text = _EDGES_RE.sub("", str(raw))
+    if limit is not None and len(text) > limit:
+        return text[: limit - 3] + "..."
     return text
 
 
@@ -157,14 +167,14 @@ def normalize_course_number(raw, *, ocr: bool = False) -> CourseNumber:
 def _long_course_text(text: str) -> CourseNumber:
     if is_blank(text):
         return _NO_COURSE
-    return CourseNumber(None, f'course number "{_shown(text)}" is too long to be a course number; {_CHECK_LETTER}', ())
+    return CourseNumber(None, f'course number "{as_shown(text, _MAX_SHOWN)}" is too long to be a course number; {_CHECK_LETTER}', ())
 
 
 @lru_cache(maxsize=65536)
 def _course_from_text(text: str, ocr: bool) -> CourseNumber:
     if _CLEAN_COURSE_RE.fullmatch(text):
         return CourseNumber(text, None, ())
-    shown = _shown(text)
+    shown = as_shown(text, _MAX_SHOWN)
     folded = text
     if not folded.isascii():
         folded = unicodedata.normalize("NFKC", _ZERO_WIDTH_RE.sub("", folded))
@@ -346,7 +356,7 @@ def _date_from_text(text: str) -> ParsedDate:
         s = unicodedata.normalize("NFKC", _ZERO_WIDTH_RE.sub("", s)).strip()
     if not s:
         return _NO_DATE
-    shown = _shown(s)
+    shown = as_shown(s, _MAX_SHOWN)
     m = _US_DATE_RE.fullmatch(s)
     if m:
         month, day, year_text = int(m[1]), int(m[3]), m[4]
@@ -445,7 +455,7 @@ def parse_ceus(raw) -> ParsedCeus:
         return _NO_CEUS if x != x else _ceus_from_float(x)
     if isinstance(raw, str):
         return _ceus_from_text(str(raw))
-    return ParsedCeus(None, f'stated CECs "{_shown(str(raw))}" is not a number')
+    return ParsedCeus(None, f'stated CECs "{as_shown(str(raw), _MAX_SHOWN)}" is not a number')
 
 
 @lru_cache(maxsize=4096)
@@ -476,7 +486,7 @@ def _ceus_from_text(text: str) -> ParsedCeus:
         s = unicodedata.normalize("NFKC", _ZERO_WIDTH_RE.sub("", s)).replace("\u2212", "-").strip()
     if not s:
         return _NO_CEUS
-    shown = _shown(s)
+    shown = as_shown(s, _MAX_SHOWN)
     m = _CEUS_RE.fullmatch(s)
     if not m:
         return ParsedCeus(None, f'stated CECs "{shown}" is not a number')

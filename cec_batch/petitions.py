@@ -1,4 +1,4 @@
-"""Petitions for courses that are not pre-approved (R21-R23), and the retention of archived originals (R27).
+"""Petitions for courses that are not pre-approved (R21-R23); the retention of archived originals (R27) is in archive.py.
 
 The rules are pure functions at the top (R22's arithmetic, the grade of an
 extension class, what stops an approval); the orchestration below works on a
@@ -14,23 +14,30 @@ person's earlier approved petitions whose credit still stands.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from datetime import date
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Callable, TypeVar
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import OperationalError
 
-from cec_batch.archive import archive_path, store_file
+from cec_batch.archive import archive_path, file_sha256, store_file
+from cec_batch.archive import check_purge_date, four_years_before  # noqa: F401 - R27 moved to archive.py; named here as before
 from cec_batch.errors import CecError, UsageError
-from cec_batch.model import Finding
-from cec_batch.normalize import parse_date
-from cec_batch.rules import CEC_PER_HOUR, PersonRecord, check_duplicate, check_in_period
+from cec_batch.model import Finding, PersonRecord
+from cec_batch.rules import (
+    CEC_PER_HOUR,
+    cecs,
+    cecs_from_hours,
+    check_date,
+    check_duplicate,
+    check_in_period,
+    is_workout,
+)
 from cec_batch.store import ledger
 from cec_batch.store import petitions as store
 
@@ -47,7 +54,6 @@ PASSING_GRADES = ("A+", "A", "A-", "B+", "B", "B-", "C+", "C")
 MAX_HOURS = Decimal("9999.99")   # petitions.hours is Numeric(6, 2)
 MAX_CEUS = Decimal("999.9")
 STATUSES = ("pending", "approved", "denied")
-ONE = Decimal("0.1")
 T = TypeVar("T")
 
 
@@ -58,7 +64,7 @@ class Refused(CecError):
 # -- R22: the value ----------------------------------------------------------------------
 def petition_value(basis: str, hours: Decimal) -> Decimal:
     """R22: the CECs of HOURS on BASIS, rounded half-up to one decimal."""
-    return (Decimal(hours) * RATES[basis]).quantize(ONE, rounding=ROUND_HALF_UP)
+    return cecs(cecs_from_hours(hours, RATES[basis]))
 
 
 def normalize_grade(raw: str | None) -> str:
@@ -102,7 +108,7 @@ def course_key(title: str, provider: str) -> str:
 
 def approval_problem(petition) -> str | None:
     """What stops any approval of PETITION whatever the ledger holds (R13, R22), or None."""
-    if petition["activity"]:
+    if is_workout(activity=petition["activity"]):
         return "a workout or activity course earns no CECs and is never approved (R13)"
     return grade_problem(petition["university_extension"], petition["grade"])
 
@@ -156,19 +162,19 @@ def parse_ceus(raw) -> Decimal:
         raise UsageError(f"--ceus {raw!r}: the value must be more than 0 (to give nothing, deny the petition)")
     if value > MAX_CEUS:
         raise UsageError(f"--ceus {raw!r}: more than {MAX_CEUS} CECs")
-    if value != value.quantize(ONE):
+    if value != cecs(value):
         raise UsageError(f"--ceus {raw!r}: CECs have one decimal (e.g. 0.8)")
-    return value.quantize(ONE)
+    return cecs(value)
 
 
 def parse_completion(raw: str, today: date) -> date:
     """The completion date of a petition (R15): MM/DD/YYYY or ISO, not after the processing date."""
-    parsed = parse_date(raw)
-    if parsed.value is None:
-        raise UsageError(f"--completed: {parsed.problem or f'{raw!r} is not a date'} (give MM/DD/YYYY or YYYY-MM-DD)")
-    if parsed.value > today:
-        raise UsageError(f"--completed {parsed.value.isoformat()} is after the processing date {today.isoformat()}")
-    return parsed.value
+    day, finding = check_date(raw, today)
+    if day is None:
+        raise UsageError(f"--completed: {finding.detail} (give MM/DD/YYYY or YYYY-MM-DD)")
+    if finding is not None:
+        raise UsageError(f"--completed {day.isoformat()} is after the processing date {today.isoformat()}")
+    return day
 
 
 @dataclass
@@ -225,14 +231,10 @@ def prepare_documents(paths: list[Path], archive: Path) -> list[Document]:
     docs, seen = [], set()
     archive = archive.resolve()
     for p in paths:
-        h = hashlib.sha256()
         try:
-            with open(p, "rb") as fh:
-                for block in iter(lambda: fh.read(1 << 20), b""):
-                    h.update(block)
+            sha = file_sha256(p)
         except OSError as exc:
             raise UsageError(f"--document {p}: cannot read it ({exc.strerror or exc})") from None
-        sha = h.hexdigest()
         if sha in seen:
             continue  # the same bytes given twice
         seen.add(sha)
@@ -242,10 +244,6 @@ def prepare_documents(paths: list[Path], archive: Path) -> list[Document]:
 
 # -- the petition's life -----------------------------------------------------------------
 RETRIES = 5
-
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 def in_transaction(engine: Engine, work: Callable[[Connection], T], *, dry_run: bool = False) -> T:
@@ -285,12 +283,12 @@ def add_petition(conn: Connection, draft: PetitionDraft, documents: list[Documen
         conn, certificant_id=draft.certificant_id, title=draft.title, provider=draft.provider,
         completion_date=draft.completion_date, basis=draft.basis, hours=draft.hours,
         university_extension=draft.extension, grade=draft.grade, activity=draft.activity, computed_ceus=value,
-        status="pending", created_by=operator, created_at=_now(), batch_id=batch_id)
+        status="pending", created_by=operator, created_at=ledger.now(), batch_id=batch_id)
     store.insert_documents(conn, [dict(petition_id=petition_id, sha256=d.sha256, original_name=d.path.name[:500],
                                        archive_path=str(d.archive_path), size_bytes=d.size_bytes)
                                   for d in documents])
     warnings = []
-    if draft.activity:
+    if is_workout(activity=draft.activity):
         warnings.append("a workout or activity course earns no CECs: this petition cannot be approved (R13)")
     problem = grade_problem(draft.extension, draft.grade)
     if problem:
@@ -345,7 +343,7 @@ def approve_petition(conn: Connection, petition_id: int, *, operator: str, ceus:
     if problem:
         raise Refused(f"petition {petition_id} cannot be approved: {problem}; deny it with "
                       f"`cec-batch petition deny {petition_id} --reason ...`")
-    computed = Decimal(p["computed_ceus"]).quantize(ONE)
+    computed = cecs(p["computed_ceus"])
     value = ceus if ceus is not None else computed
     if value != computed and not reason:
         raise UsageError(f"petition {petition_id}: the computed value is {computed} CECs (R22); "
@@ -368,13 +366,13 @@ def approve_petition(conn: Connection, petition_id: int, *, operator: str, ceus:
         if already:
             exception_id = already[0]["exception_id"]
         else:
-            exception_id = store.insert_exception(
+            exception_id = ledger.insert_exception(
                 conn, kind=finding.kind, severity=finding.severity, rule=finding.rule, file_id=None,
                 source_file="", source_location="", certificant_ref=cid, certificant_id=cid,
                 course_number=number, completion_date=p["completion_date"],
                 detail=f"petition {petition_id}: {finding.detail}",
                 data={**finding.data, "petition_id": petition_id, "title": p["title"], "provider": p["provider"]},
-                status="open", batch_id=batch_id, operator=operator, created_at=_now())
+                status="open", batch_id=batch_id, operator=operator, created_at=ledger.now())
         summary.update(outcome="refused", status="pending", credits=0, credit_id=None, ceus=None,
                        exceptions={finding.kind: 1}, rule=finding.rule, detail=finding.detail,
                        exception_id=exception_id, exception_recorded_before=bool(already))
@@ -406,7 +404,7 @@ def deny_petition(conn: Connection, petition_id: int, *, operator: str, reason: 
         raise UsageError("--reason must say why the petition is denied")
     p = get_pending(conn, petition_id)
     batch_id = ledger.start_batch(conn, "petition-deny", operator, today)
-    when = _now()
+    when = ledger.now()
     if not store.decide(conn, petition_id, status="denied", decision_reason=reason, decided_by=operator,
                         decided_at=when):
         raise Refused(f"petition {petition_id} was decided by someone else meanwhile; nothing changed")
@@ -433,8 +431,8 @@ def list_petitions(conn: Connection, status: str = "pending", certificant_id: st
             "completion_date": r["completion_date"].isoformat(), "basis": r["basis"],
             "hours": str(Decimal(r["hours"]).normalize()), "university_extension": bool(r["university_extension"]),
             "grade": r["grade"], "activity": bool(r["activity"]),
-            "computed_ceus": str(Decimal(r["computed_ceus"]).quantize(ONE)),
-            "decided_ceus": None if r["decided_ceus"] is None else str(Decimal(r["decided_ceus"]).quantize(ONE)),
+            "computed_ceus": str(cecs(r["computed_ceus"])),
+            "decided_ceus": None if r["decided_ceus"] is None else str(cecs(r["decided_ceus"])),
             "decision_reason": r["decision_reason"], "decided_by": r["decided_by"],
             "decided_at": r["decided_at"].isoformat() if r["decided_at"] else None,
             "credit_id": r["credit_id"], "created_by": r["created_by"],
@@ -444,105 +442,3 @@ def list_petitions(conn: Connection, status: str = "pending", certificant_id: st
                           for d in docs.get(r["petition_id"], [])],
         })
     return out
-
-
-# -- R27: retention of archived originals ---------------------------------------------------
-_ARCHIVED = re.compile(r"([0-9a-f]{64})(\.[^/\\]*)?")
-
-
-def four_years_before(day: date) -> date:
-    """The same calendar day four years earlier (Feb 29 becomes Feb 28)."""
-    try:
-        return day.replace(year=day.year - 4)
-    except ValueError:
-        return day.replace(year=day.year - 4, day=28)
-
-
-def check_purge_date(before: date, today: date) -> date:
-    """R27: nothing younger than four years is removed; returns the latest date allowed."""
-    limit = four_years_before(today)
-    if before > limit:
-        raise UsageError(f"--before {before.isoformat()} is too late: originals are kept at least four years "
-                         f"(R27); the latest allowed date as of {today.isoformat()} is {limit.isoformat()}; "
-                         f"nothing removed")
-    return limit
-
-
-def scan_archive(archive: Path) -> tuple[dict[str, list[Path]], list[Path]]:
-    """Archived originals by hash (ARCHIVE/xx/<sha256><suffix>), and every other file found.
-
-    Dot files are the program's own (the nightly lock, copies being written) and are
-    not listed; nothing but an archived original is ever removed.
-    """
-    by_hash: dict[str, list[Path]] = {}
-    other: list[Path] = []
-    for p in sorted(archive.rglob("*")):
-        rel = p.relative_to(archive)
-        if any(part.startswith(".") for part in rel.parts):
-            continue
-        if p.is_symlink():
-            other.append(p)
-            continue
-        if not p.is_file():
-            continue
-        m = _ARCHIVED.fullmatch(rel.name)
-        if len(rel.parts) == 2 and m and rel.parts[0] == m.group(1)[:2]:
-            by_hash.setdefault(m.group(1), []).append(p)
-        else:
-            other.append(p)
-    return by_hash, other
-
-
-def _utc_day(when) -> date:
-    if isinstance(when, str):
-        when = datetime.fromisoformat(when)
-    if when.tzinfo is not None:
-        when = when.astimezone(timezone.utc)
-    return when.date()  # naive values are stored in UTC (SQLite keeps no zone)
-
-
-def plan_purge(by_hash: dict[str, list[Path]], other: list[Path], records: dict[str, list[dict]],
-               before: date, archive: Path) -> dict:
-    """Which archived originals to remove: every record of the hash received before BEFORE.
-
-    A hash the store does not know is kept (and listed); so is a document of a petition
-    that is still pending, whatever its age: it is still needed for the decision.
-    """
-    remove, young, pending, unknown = [], [], [], []
-    for sha, paths in sorted(by_hash.items()):
-        recs = records.get(sha) or []
-        for p in paths:
-            entry = {"path": str(p.relative_to(archive)), "sha256": sha, "names": sorted({r["name"] for r in recs})}
-            if not recs:
-                unknown.append(entry)
-                continue
-            received = max(_utc_day(r["received"]) for r in recs)
-            entry["received"] = received.isoformat()
-            if any(r["pending"] for r in recs):
-                pending.append(entry)
-            elif received < before:
-                remove.append(entry)
-            else:
-                young.append(entry)
-    unknown.extend({"path": str(p.relative_to(archive)), "sha256": None, "names": []} for p in other)
-    return {"remove": remove, "kept_young": young, "kept_pending": pending, "unknown": unknown}
-
-
-def purge_plan(conn: Connection, archive: Path, before: date) -> dict:
-    """Scan ARCHIVE and look its hashes up in the store."""
-    by_hash, other = scan_archive(archive)
-    return plan_purge(by_hash, other, store.archive_records(conn, by_hash), before, archive)
-
-
-def remove_planned(plan: dict, archive: Path) -> tuple[list[dict], list[dict]]:
-    """Remove the planned files; returns (removed, failed)."""
-    removed, failed = [], []
-    for entry in plan["remove"]:
-        try:
-            (archive / entry["path"]).unlink()
-            removed.append(entry)
-        except FileNotFoundError:
-            removed.append({**entry, "note": "already gone"})
-        except OSError as exc:
-            failed.append({**entry, "error": exc.strerror or str(exc)})
-    return removed, failed

@@ -10,7 +10,6 @@ the work without posting anything twice.
 from __future__ import annotations
 
 import gc
-import hashlib
 import logging
 import os
 import tempfile
@@ -18,26 +17,26 @@ import traceback
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
-from sqlalchemy import Engine, insert
+from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
+from cec_batch.archive import file_sha256
 from cec_batch.certificate_choice import choose_fields
 from cec_batch.config import Limits, make_output_dir
 from cec_batch.errors import UnreadableFile, describe, first_line
 from cec_batch.match import Matcher
-from cec_batch.model import ROW_FIELDS, Finding, Outcome, ReadResult
+from cec_batch.model import ROW_FIELDS, Finding, Outcome, PersonRecord, ReadResult, StandingCredit
 from cec_batch.normalize import is_blank, normalize_course_number, normalize_id
 from cec_batch.match import PersonRef
 from cec_batch.prescreen import quick_screen
-from cec_batch.rules import PersonRecord, Screened, StandingCredit, settle, screen
+from cec_batch.rules import Screened, settle, screen
 from cec_batch.store import ledger, refdata
 from cec_batch.store.registry import StoreLookup
-from cec_batch.store.tables import exceptions
 
 log = logging.getLogger(__name__)
 RETRIES = 5
@@ -65,14 +64,6 @@ class FileReport:
                 "kind": self.kind, "rows": self.rows, "credits": self.credits, "ceus": self.ceus,
                 "exceptions": dict(sorted(self.outcomes.items())), "message": self.message,
                 "notes": self.notes, "blank_pages": self.blank_pages, "file_id": self.file_id}
-
-
-def file_sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 class Ingest:
@@ -215,7 +206,7 @@ class Ingest:
                 if attempt == RETRIES - 1:
                     self._refused(report, name, exc)
             except OperationalError as exc:
-                if not _retryable(exc) or attempt == RETRIES - 1:
+                if not ledger.retryable(exc) or attempt == RETRIES - 1:
                     self._refused(report, name, exc)
                     break
         return report
@@ -282,7 +273,7 @@ class Ingest:
         try:
             folder = self.fault_dir
             make_output_dir(folder)
-            stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+            stamp = ledger.now().strftime("%Y%m%dT%H%M%S")
             fault = folder / f"{stamp}-{os.getpid()}-{len(self.reports)}.txt"
             fault.write_text(f"{name}\n{report.sha256}\n\n" + "".join(traceback.format_exception(exc)),
                              encoding="utf-8")
@@ -498,8 +489,7 @@ def post_outcomes(conn, pending: list[Pending], *, batch_id: int, operator: str,
     if not exception_ids:
         ledger.insert_exceptions(conn, exception_rows)
         return [Posted(out, credit_id, None) for out, credit_id, _rows in evaluated]
-    return [Posted(out, credit_id, [conn.execute(insert(exceptions).values(**row).returning(
-                exceptions.c.exception_id)).scalar_one() for row in rows])
+    return [Posted(out, credit_id, [ledger.insert_exception(conn, **row) for row in rows])
             for out, credit_id, rows in evaluated]
 
 
@@ -599,8 +589,3 @@ def raw_row(raw) -> dict:
     if raw.get("read"):
         out["read"] = raw["read"]
     return out
-
-
-def _retryable(exc: DBAPIError) -> bool:
-    text = str(exc.orig).lower()
-    return any(s in text for s in ("deadlock", "could not serialize", "database is locked", "serialization"))

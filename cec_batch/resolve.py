@@ -57,7 +57,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from cec_batch.errors import CecError, describe
 from cec_batch.match import Matcher
 from cec_batch.model import WARNING_KINDS
-from cec_batch.post import RETRIES, Pending, Source, _retryable, post_outcomes
+from cec_batch.post import RETRIES, Pending, Source, post_outcomes
 from cec_batch.rules import screen
 from cec_batch.store import ledger, refdata
 from cec_batch.store.registry import StoreLookup
@@ -244,7 +244,7 @@ def apply_in_transaction(engine: Engine, decisions: list[Decision], *, operator:
             if attempt == RETRIES - 1:
                 raise
         except OperationalError as exc:
-            if not _retryable(exc) or attempt == RETRIES - 1:
+            if not ledger.retryable(exc) or attempt == RETRIES - 1:
                 raise
     raise AssertionError("unreachable")
 

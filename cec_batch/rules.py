@@ -8,15 +8,23 @@ warning. Nothing here touches a file or the database.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable
 
 from rapidfuzz.distance import Levenshtein
 
-from cec_batch.model import LIMITED_CATEGORIES, Course, Finding, Outcome, Period
-from cec_batch.normalize import CourseNumber, normalize_course_number, parse_ceus, parse_date
+from cec_batch.model import (
+    LIMITED_CATEGORIES,
+    Course,
+    Finding,
+    Outcome,
+    Period,
+    PersonRecord,
+    StandingCredit,
+)
+from cec_batch.normalize import CourseNumber, as_shown, normalize_course_number, parse_ceus, parse_date
 
 REQUIREMENT = Decimal("2.0")          # R3
 LIMITED_VALUE = Decimal("0.2")        # R12
@@ -30,17 +38,23 @@ CEC_PER_HOUR = Decimal("0.1")         # R22: 0.1 CEC per contact hour (FAQ)
 REVIEW_CONFIDENCE = 85.0
 
 
-def cecs(value: Decimal) -> Decimal:
-    """CECs are kept to one decimal (contract)."""
-    return value.quantize(ONE, rounding=ROUND_HALF_UP)
+def cecs(value) -> Decimal:
+    """CECs are kept to one decimal, rounded half up (contract): the one rounding of CECs."""
+    return Decimal(value).quantize(ONE, rounding=ROUND_HALF_UP)
 
 
-def cecs_from_hours(hours) -> Decimal:
-    """R22: the CECs of HOURS of structured learning (a number or its text; "8" hours is 0.8).
+def tenths(value: Decimal) -> int:
+    """CECs as whole tenths, the unit bulk sums are taken in (reports/compliance.py): 2.0 is 20."""
+    return int(cecs(value) / ONE)
 
+
+def cecs_from_hours(hours, rate: Decimal = CEC_PER_HOUR) -> Decimal:
+    """R22: the CECs of HOURS of structured learning (a number or its text; "8" hours is 0.8), unrounded.
+
+    RATE is the CECs per hour (a petition's university semester or quarter hours earn more).
     Raises decimal.InvalidOperation when HOURS is not a number.
     """
-    return Decimal(str(hours).strip()) * CEC_PER_HOUR
+    return Decimal(str(hours).strip()) * rate
 
 
 # -- R7, R8: the course number -------------------------------------------------
@@ -49,7 +63,7 @@ def check_course_number(raw, *, ocr: bool = False) -> tuple[CourseNumber, Findin
     parsed = normalize_course_number(raw, ocr=ocr)
     if parsed.value is None:
         return parsed, Finding("invalid_course_number", "R7", parsed.problem or f"course number {raw!r} is malformed",
-                               {"course_number": _shown(raw)})
+                               {"course_number": as_shown(raw)})
     return parsed, None
 
 
@@ -101,7 +115,7 @@ def check_ceus(course: Course, stated_raw) -> tuple[Decimal | None, Finding | No
         if stated.problem:
             return None, Finding("needs_review", "R11",
                                  f"{course.course_number} is an event: the CECs earned must be stated, "
-                                 f"but {stated.problem}", {"stated": _shown(stated_raw)})
+                                 f"but {stated.problem}", {"stated": as_shown(stated_raw)})
         if stated.value is None:
             return None, Finding("needs_review", "R11",
                                  f"{course.course_number} is an event: the CECs this attendee earned are not stated",
@@ -117,7 +131,7 @@ def check_ceus(course: Course, stated_raw) -> tuple[Decimal | None, Finding | No
         return value, None
     if stated.problem:
         return catalogue, Finding("ceus_mismatch", "R10", f"{stated.problem}; posted the catalogue value {catalogue}",
-                                  {"stated": _shown(stated_raw), "posted": str(catalogue)})
+                                  {"stated": as_shown(stated_raw), "posted": str(catalogue)})
     if stated.value is not None and stated.value != catalogue:
         return catalogue, Finding("ceus_mismatch", "R10",
                                   f"stated {stated.value} CECs, the catalogue says {catalogue}; posted {catalogue}",
@@ -125,9 +139,14 @@ def check_ceus(course: Course, stated_raw) -> tuple[Decimal | None, Finding | No
     return catalogue, None
 
 
+def is_workout(category: str | None = None, *, activity: bool = False) -> bool:
+    """R13: whether a course (its catalogue category, or a petition's activity flag) earns nothing."""
+    return activity or category == "activity"
+
+
 def check_eligible(course: Course) -> Finding | None:
     """R13: workouts and activity courses earn nothing."""
-    if course.category == "activity":
+    if is_workout(course.category):
         return Finding("ineligible_course", "R13",
                        f"{course.course_number} ({course.title}) is a workout or activity course and earns no CECs")
     return None
@@ -143,17 +162,6 @@ def check_in_period(day: date, periods: list[Period]) -> Finding | None:
     return Finding("outside_period", "R6",
                    f"completion {day.isoformat()} falls in no certification period of this person (periods: {shown})",
                    {"periods": [[p.certification, p.start.isoformat(), p.end.isoformat()] for p in periods]})
-
-
-@dataclass(frozen=True)
-class StandingCredit:
-    """A credit already in the ledger (or earlier in this batch), as R12 and R14 see it."""
-
-    credit_id: int | None
-    course_number: str
-    completion_date: date
-    category: str
-    where: str = ""  # "batch 3, roster-acme.xlsx row 14"
 
 
 def check_duplicate(course_number: str, standing: dict[str, StandingCredit]) -> Finding | None:
@@ -198,7 +206,7 @@ def check_date(raw, today: date) -> tuple[date | None, Finding | None]:
     parsed = parse_date(raw)
     if parsed.value is None:
         return None, Finding("invalid_date", "R15", parsed.problem or f"date {raw!r} is not a date",
-                             {"completion_date": _shown(raw)})
+                             {"completion_date": as_shown(raw)})
     if parsed.value > today:
         return parsed.value, Finding("future_date", "R15",
                                      f"completion {parsed.value.isoformat()} is after the processing date "
@@ -246,14 +254,6 @@ def status(period: Period, total: Decimal, as_of: date, warn_days: int, renewed:
 
 # -- one row --------------------------------------------------------------------
 @dataclass
-class PersonRecord:
-    """What R6, R12 and R14 need to know about the matched person."""
-
-    periods: list[Period] = field(default_factory=list)
-    standing: dict[str, StandingCredit] = field(default_factory=dict)  # by course number
-
-
-@dataclass
 class Screened:
     """A row after the checks that need no ledger: course, date and person."""
 
@@ -283,13 +283,13 @@ def screen(row, *, catalogue: dict[str, Course], matcher, today: date, decided_c
     out.certificant_ref = ref.shown
     read = row.get("read") or {}
     if row.get("review") and decided_certificant is None:
-        out.course_number = _shown(row["course_number"])
+        out.course_number = as_shown(row["course_number"])
         return Screened(_stop(out, Finding("needs_review", "R19", str(row["review"]), {"read": read})))
 
     if ocr is None:
         ocr = read.get("text_source") == "ocr"
     parsed, finding = check_course_number(row["course_number"], ocr=ocr)
-    out.course_number = parsed.value or _shown(row["course_number"])
+    out.course_number = parsed.value or as_shown(row["course_number"])
     if finding:
         return Screened(_stop(out, finding))
     out.notes.extend(parsed.corrections)
@@ -340,14 +340,3 @@ def _birth(raw) -> date | None:
         return None
     parsed = parse_date(raw)
     return parsed.value
-
-
-def _shown(raw) -> str:
-    if raw is None:
-        return ""
-    if isinstance(raw, float):
-        if raw != raw:
-            return ""
-        if raw.is_integer():
-            return str(int(raw))
-    return str(raw).strip()

@@ -74,3 +74,15 @@ def engine(db_url):
     eng = open_store(db_url)
     yield eng
     eng.dispose()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _scratch_working_directory(tmp_path_factory):
+    """Every test runs in a scratch working directory, so that defaults relative to it (`ingest` writes
+    page images to ./review-images) land there and never in the checkout."""
+    here = os.getcwd()
+    os.chdir(tmp_path_factory.mktemp("cwd"))
+    try:
+        yield
+    finally:
+        os.chdir(here)

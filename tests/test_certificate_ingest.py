@@ -7,6 +7,8 @@ import json
 import pytest
 from openpyxl import load_workbook
 
+from cec_batch import ocr
+
 from cli_helpers import cli, export
 from conftest import SAMPLES
 
@@ -59,6 +61,7 @@ def test_degraded_page_goes_to_review_with_its_image_in_the_workbook(world, tmp_
     assert any(saved[0].name in v for v in values)
 
 
+@pytest.mark.skipif(not ocr.available(), reason="Tesseract is not installed: the scanned stack is not read")
 def test_blank_backs_of_a_stack_are_skipped_and_counted(world):
     s = json.loads(cli(world, "ingest", "--json", str(CERTS / "scan_stack_with_backs.pdf")).output)
     assert s["credits"] == 3 and s["details"][0]["blank_pages"] == 3

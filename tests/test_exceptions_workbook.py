@@ -219,3 +219,27 @@ def test_provider_feedback_names_the_provider_given_with_the_file_and_skips_clea
     assert feedback_rows(Path(s["workbooks"][0]))[0]["file"] == "late.csv"
     assert json.loads(cli(db_url, "exceptions", "feedback", "--batch", "3", "--out", str(out),
                           "--json").output)["workbooks"] == []
+
+
+# -- needs_review: R11 (an event row without usable CECs) and R19 (an unsure page) share the kind ---
+def needs_review(rule: str, data: dict) -> dict:
+    return {"kind": "needs_review", "rule": rule, "severity": "error", "course_number": "CEP123456",
+            "completion_date": None, "detail": "as the rules said", "data": data}
+
+
+def test_needs_review_is_told_apart_by_the_recorded_rule_not_by_its_data():
+    from cec_batch.reports.exceptions_workbook import suggestions_text
+    from cec_batch.reports.provider_feedback import why_and_advice
+
+    # An unsure certificate page (R19) whose page happens to carry a stated value in its data.
+    page = needs_review("R19", {"stated": "1.5", "read": {"image": "p.png"}, "row": {"ceus": "1.5"}})
+    why, advice = why_and_advice(page)
+    assert why == "the certificate could not be read with confidence" and "clear copy" in advice
+    assert "stated" not in suggestions_text(page)
+    # An event row without a stated value (R11), whatever its data holds.
+    event = needs_review("R11", {"row": {"ceus": ""}})
+    why, advice = why_and_advice(event)
+    assert why == "the CECs this attendee earned at the event are missing" and "as a number" in advice
+    event = needs_review("R11", {"stated": "lots", "row": {"ceus": "lots"}})
+    assert why_and_advice(event)[0] == 'the CECs this attendee earned at the event are not a usable number ("lots")'
+    assert "stated lots" in suggestions_text(event)

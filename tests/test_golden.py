@@ -12,6 +12,8 @@ import importlib.util
 
 import pytest
 
+from cec_batch import ocr
+
 from conftest import SAMPLES
 
 spec = importlib.util.spec_from_file_location("run_demo", SAMPLES / "run_demo.py")
@@ -34,11 +36,22 @@ def expected_names() -> list[str]:
     return sorted(p.name for p in run_demo.EXPECTED.glob("*.csv"))
 
 
+# The scanned samples (scan_*.pdf) are read by Tesseract; without it they go to review, and the
+# certificates read from text then post in another order (credit ids) and are no longer duplicates
+# of a scan. So without Tesseract the golden files of every certificate PDF skip, and say so.
+NO_OCR = "Tesseract is not installed: the golden exports of the certificate PDFs are NOT checked"
+needs_tesseract = pytest.mark.skipif(not ocr.available(), reason=NO_OCR)
+
+
+def golden_params() -> list:
+    return [pytest.param(n, marks=needs_tesseract) if ".pdf." in n else n for n in expected_names()]
+
+
 def test_every_sample_input_has_expected_exports_and_every_expected_file_an_input(produced):
     assert sorted(produced) == expected_names()
 
 
-@pytest.mark.parametrize("name", expected_names())
+@pytest.mark.parametrize("name", golden_params())
 def test_sample_exports_match_the_golden_file(produced, name):
     want = (run_demo.EXPECTED / name).read_text(encoding="utf-8")
     got = produced.get(name, "")

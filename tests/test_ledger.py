@@ -10,11 +10,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from openpyxl import load_workbook
 from sqlalchemy import insert, select, text
 
-from cec_batch.cli import main
 from cec_batch.store import open_store
 from cec_batch.store.tables import credits, exceptions, files
 
@@ -243,18 +241,6 @@ def test_exports_escape_formula_text(db_url, world):
     values = [c.value for c in ws[2]]
     assert all(not (isinstance(v, str) and v[:1] in "=+-@") for v in values)
     assert ws.freeze_panes == "A2" and ws.auto_filter.ref
-
-
-def test_every_command_has_help():
-    def walk(group, prefix):
-        for name, cmd in group.commands.items():
-            yield prefix + [name], cmd
-            if hasattr(cmd, "commands"):
-                yield from walk(cmd, prefix + [name])
-
-    for path, cmd in walk(main, []):
-        res = CliRunner().invoke(main, [*path, "--help"])
-        assert res.exit_code == 0 and cmd.help, path
 
 
 def test_load_row_numbers_count_blank_lines_as_a_spreadsheet_shows_them(db_url, tmp_path):

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import itertools
 import sys
 from pathlib import Path
 
 import click
 
 from cec_batch.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, dry_run_option, emit, fail, json_option, main
-from cec_batch.errors import UnreadableFile
+from cec_batch.errors import UnreadableFile, UsageError
 
 
 # -- db -------------------------------------------------------------------------------
@@ -57,42 +56,12 @@ def load(obj, kind, file, dry_run, as_json):
     Bad rows are listed with their row number and reason; the good rows still load
     and the exit code is 1.
     """
-    from cec_batch.post import gc_paused
-    from cec_batch.readers.reference import read_reference_chunks
-    from cec_batch.store import refdata
-    from cec_batch.store.ledger import write_transaction
-
-    problems: list[str] = []
-    parts = read_reference_chunks(file, kind)
-    try:
-        first = next(parts)  # a file that cannot be read at all fails before the store is opened
-    except UnreadableFile as exc:
-        fail(str(exc), EXIT_FAILED)
-    engine = obj.engine()
-
-    def chunks(conn):
-        # Checked rows a chunk at a time, so memory follows the chunk, not the registry.
-        for part in itertools.chain([first], parts):
-            problems.extend(part.problems)
-            rows = part.rows
-            if kind == "certifications" and rows:
-                known = refdata.known_certificants(conn, {r["certificant_id"] for r in rows})
-                for r in rows:
-                    if r["certificant_id"] not in known:
-                        problems.append(f"{file.name}: certificant {r['certificant_id']} ({r['certification']}) "
-                                        f"is not in the registry; load certificants first")
-                rows = [r for r in rows if r["certificant_id"] in known]
-            yield rows
+    from cec_batch.load import load_reference
 
     try:
-        with write_transaction(engine) as conn, gc_paused():
-            count = refdata.upsert_chunks(conn, kind, chunks(conn))
-            if dry_run:
-                conn.rollback()
+        summary = load_reference(obj.engine, kind, file, dry_run=dry_run)
     except UnreadableFile as exc:
         fail(str(exc), EXIT_FAILED)
-    summary = {"kind": kind, "file": file.name, "loaded": count, "bad_rows": len(problems),
-               "problems": problems, "dry_run": dry_run}
 
     def render(s):
         verb = "would load" if dry_run else "loaded"
@@ -103,7 +72,7 @@ def load(obj, kind, file, dry_run, as_json):
             click.echo(f"  ... and {len(s['problems']) - 50} more (use --json for all)")
 
     emit(summary, as_json, render)
-    sys.exit(EXIT_FAILED if problems else EXIT_OK)
+    sys.exit(EXIT_FAILED if summary["problems"] else EXIT_OK)
 
 
 # -- ingest ------------------------------------------------------------------------------
@@ -177,25 +146,15 @@ def render_ingest(s: dict) -> None:
 @click.pass_obj
 def reverse(obj, credit_id, reason, dry_run, as_json):
     """Reverse a posted credit (R24): the credit stays in the ledger, marked reversed."""
-    from cec_batch.store import ledger
+    from cec_batch.reverse import AlreadyReversed, reverse_credit
 
-    if not reason.strip():
-        fail("--reason must say why the credit is reversed", EXIT_USAGE)
-    engine = obj.engine()
-    with ledger.write_transaction(engine) as conn:
-        credit = ledger.credit_by_id(conn, credit_id)
-        if credit is None:
-            fail(f"credit {credit_id} does not exist", EXIT_USAGE)
-        if credit["reversal_id"] is not None:
-            fail(f"credit {credit_id} is already reversed ({credit['reversal_reason']})", EXIT_FAILED)
-        batch_id = ledger.start_batch(conn, "reverse", obj.operator, obj.today)
-        reversal_id = ledger.insert_reversal(conn, credit_id, reason.strip(), obj.operator, batch_id)
-        summary = {"credit_id": credit_id, "reversal_id": reversal_id, "batch_id": batch_id,
-                   "certificant_id": credit["certificant_id"], "course_number": credit["course_number"],
-                   "ceus": str(credit["ceus"]), "reason": reason.strip(), "dry_run": dry_run}
-        ledger.finish_batch(conn, batch_id, "done", summary)
-        if dry_run:
-            conn.rollback()
+    try:
+        summary = reverse_credit(obj.engine, credit_id, reason, operator=obj.operator, today=obj.today,
+                                 dry_run=dry_run)
+    except UsageError as exc:
+        fail(str(exc), EXIT_USAGE)
+    except AlreadyReversed as exc:
+        fail(str(exc), EXIT_FAILED)
     emit(summary, as_json, lambda s: click.echo(
         f"{'DRY RUN: ' if dry_run else ''}credit {credit_id} ({s['certificant_id']} {s['course_number']} "
         f"{s['ceus']} CECs) reversed: {s['reason']}"))

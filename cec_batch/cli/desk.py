@@ -235,48 +235,15 @@ def archive_purge(obj, archive, before, yes, dry_run, as_json):
     not know, and documents of pending petitions, are listed and kept. Without --yes
     (or with --dry-run) nothing is removed.
     """
-    from cec_batch import petitions as pet
-    from cec_batch.store import ledger
-    from cec_batch.store import petitions as pet_store
+    from cec_batch.archive import purge
 
     try:
-        limit = pet.check_purge_date(before, obj.today)
+        summary = purge(obj.engine, archive, before, today=obj.today, operator=obj.operator, remove=yes,
+                        dry_run=dry_run)
     except UsageError as exc:
         fail(str(exc), EXIT_USAGE)
-    if not archive.is_dir():
-        fail(f"--archive {archive}: no such folder", EXIT_USAGE)
-    archive = archive.resolve()
-    acting = yes and not dry_run
-    engine = obj.engine()
-    base = {"archive": str(archive), "before": before.isoformat(), "today": obj.today.isoformat(),
-            "latest_allowed": limit.isoformat(), "dry_run": dry_run, "listing_only": not acting,
-            "operator": obj.operator, "batch_id": None}
-    if not acting:
-        with engine.connect() as conn:
-            plan = pet.purge_plan(conn, archive, before)
-        summary = {**base, **_purge_counts(plan), "remove": plan["remove"], "kept_pending": plan["kept_pending"],
-                   "unknown": plan["unknown"], "removed": [], "failed": []}
-        emit(summary, as_json, _render_purge)
-        sys.exit(EXIT_OK)
-    with ledger.write_transaction(engine) as conn:
-        # The intent is recorded first: a crash mid-way leaves a running batch naming what may be gone.
-        plan = pet.purge_plan(conn, archive, before)
-        batch_id = ledger.start_batch(conn, "archive-purge", obj.operator, obj.today)
-        pet_store.set_batch_summary(conn, batch_id, {**base, "batch_id": batch_id,
-                                                      "planned": [e["sha256"] for e in plan["remove"]]})
-    with ledger.write_transaction(engine) as conn:
-        plan = pet.purge_plan(conn, archive, before)  # again, under the write lock
-        removed, failed = pet.remove_planned(plan, archive)
-        summary = {**base, "batch_id": batch_id, **_purge_counts(plan), "remove": plan["remove"],
-                   "kept_pending": plan["kept_pending"], "unknown": plan["unknown"], "removed": removed,
-                   "removed_sha256": [e["sha256"] for e in removed], "failed": failed}
-        ledger.finish_batch(conn, batch_id, "partial" if failed else "done", summary)
     emit(summary, as_json, _render_purge)
-    sys.exit(EXIT_FAILED if failed else EXIT_OK)
-
-
-def _purge_counts(plan: dict) -> dict:
-    return {"counts": {k: len(v) for k, v in plan.items()}}
+    sys.exit(EXIT_FAILED if summary["failed"] else EXIT_OK)
 
 
 def _render_purge(s: dict) -> None:

@@ -38,7 +38,7 @@ def exceptions_group():
 @click.pass_obj
 def exceptions_list(obj, status, kind, as_json):
     """Show exceptions as a compact table: id, kind, file, row or page, person, course, detail."""
-    from cec_batch.reports.exceptions_workbook import load_exceptions
+    from cec_batch.store.reports import load_exceptions
 
     with obj.engine().connect() as conn:
         rows = load_exceptions(conn, status=status, kind=kind)

@@ -1,13 +1,15 @@
 """Readers: the only code that opens input files. One module per input kind.
 
-`read_file` is the door: it checks the size limit, recognises the kind of file by its
-content and runs the matching reader in an isolated child process (see `isolate`).
+`read_file` is the door: it checks the size limit, shows the file to every registered
+reader (`identify`: exactly one must claim it, by content) and runs that reader in an
+isolated child process (see `isolate`).
 """
 
 from __future__ import annotations
 
 import functools
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -21,22 +23,107 @@ SUPPORTED_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".csv
 _PDF_MAGIC = b"%PDF"
 
 
-def sniff_kind(path: Path) -> str:
-    """'certificate' for a PDF, 'roster' for a workbook or CSV, by content; else UnreadableFile."""
+@dataclass(frozen=True)
+class Reader:
+    """A kind of input file, after beangulp's importer protocol.
+
+    IDENTIFY(path) says by content whether the file is this reader's; READ(path, limits=...,
+    image_dir=..., **options) reads it (in the isolated child). EXPLAIN(path), when given,
+    raises UnreadableFile saying what a file nobody claims appears to be.
+    """
+
+    kind: str                                   # 'certificate' or 'roster'
+    identify: Callable[[Path], bool]
+    read: Callable[..., ReadResult]
+    crash_label: str                            # what failed when the child dies
+    explain: Callable[[Path], None] | None = None
+
+
+READERS: list[Reader] = []
+
+
+def register(reader: Reader) -> Reader:
+    """Add READER to the ones every input file is shown to."""
+    READERS.append(reader)
+    return reader
+
+
+def _head(path: Path) -> bytes:
+    with open(path, "rb") as f:
+        return f.read(1024)
+
+
+def _is_pdf(path: Path) -> bool:
+    # A damaged .pdf is the PDF reader's too: it reports the damage in its own terms.
+    return _PDF_MAGIC in _head(path) or path.suffix.lower() == ".pdf"
+
+
+def _is_certificate(path: Path) -> bool:
+    if not _is_pdf(path):
+        return False
+    # Imported in the parent: a missing module is a bug, not an unreadable file.
+    from cec_batch.readers import certificate_pdf  # noqa: F401
+    return True
+
+
+def _is_roster(path: Path) -> bool:
+    from cec_batch.readers.roster_sheet import detect_format, read_roster  # noqa: F401 - in the parent, as above
+
+    if _is_pdf(path):
+        return False
+    try:
+        detect_format(path)
+    except UnreadableFile:
+        return False
+    return True
+
+
+def _explain_roster(path: Path) -> None:
     from cec_batch.readers.roster_sheet import detect_format
 
+    detect_format(path)  # raises for images, archives without a workbook, binary junk
+
+
+def _read_certificates(path: Path, *, limits: Limits, image_dir: Path | None = None, **options) -> ReadResult:
+    from cec_batch.readers.certificate_pdf import read_certificates
+
+    return read_certificates(path, limits=limits, image_dir=image_dir, **options)
+
+
+def _read_roster(path: Path, *, limits: Limits, image_dir: Path | None = None, **options) -> ReadResult:
+    from cec_batch.readers.roster_sheet import read_roster
+
+    return read_roster(path, limits=limits, **options)  # IMAGE_DIR is for certificates only
+
+
+register(Reader("certificate", _is_certificate, _read_certificates, "the PDF library"))
+register(Reader("roster", _is_roster, _read_roster, "the spreadsheet library", explain=_explain_roster))
+
+
+def identify(path: Path) -> Reader:
+    """The one registered reader that claims PATH; UnreadableFile when none does, or when two do."""
     path = Path(path)
     try:
-        with open(path, "rb") as f:
-            head = f.read(1024)
+        head = _head(path)
     except OSError as exc:
         raise UnreadableFile(path, f"cannot open the file ({exc.strerror or exc})") from None
     if not head:
         raise UnreadableFile(path, "empty file (0 bytes)")
-    if _PDF_MAGIC in head or path.suffix.lower() == ".pdf":
-        return "certificate"  # a damaged .pdf is reported by the PDF reader, in its terms
-    detect_format(path)  # raises for images, archives without a workbook, binary junk
-    return "roster"
+    claimed = [r for r in READERS if r.identify(path)]
+    if len(claimed) > 1:
+        names = " and ".join(f"the {r.kind} reader" for r in claimed)
+        raise UnreadableFile(path, f"{names} both claim this file; it is left for a person")
+    if not claimed:
+        for r in READERS:
+            if r.explain is not None:
+                r.explain(path)
+        raise UnreadableFile(path, "neither a roster nor a certificate")
+    return claimed[0]
+
+
+def sniff_kind(path: Path) -> str:
+    """'certificate' for a PDF, 'roster' for a workbook or CSV, by content; else UnreadableFile."""
+    return identify(path).kind
 
 
 def read_file(path: Path, *, limits: Limits, image_dir: Path | None = None,
@@ -51,18 +138,10 @@ def read_file(path: Path, *, limits: Limits, image_dir: Path | None = None,
     """
     path = Path(path)
     check_file_size(path, limits)
-    kind = sniff_kind(path)
-    during = functools.partial(meanwhile, kind) if meanwhile is not None else None
-    if kind == "certificate":
-        from cec_batch.readers import certificate_pdf  # imported in the parent: a missing module is a bug
-
-        func = functools.partial(certificate_pdf.read_certificates, path, limits=limits, image_dir=image_dir,
-                                 **options)
-        return run_isolated(func, limits=limits, path=path, crash_label="the PDF library", meanwhile=during)
-    from cec_batch.readers.roster_sheet import read_roster
-
-    func = functools.partial(read_roster, path, limits=limits, **options)
-    return run_isolated(func, limits=limits, path=path, crash_label="the spreadsheet library", meanwhile=during)
+    reader = identify(path)
+    during = functools.partial(meanwhile, reader.kind) if meanwhile is not None else None
+    func = functools.partial(reader.read, path, limits=limits, image_dir=image_dir, **options)
+    return run_isolated(func, limits=limits, path=path, crash_label=reader.crash_label, meanwhile=during)
 
 
 def streams(path: Path) -> bool:

@@ -1187,5 +1187,5 @@ def read_roster(path: Path, *, limits: Limits, sheet_names: Sequence[str] | None
         result = _read_workbook(path, fmt, limits, sheet_names)
     result.format_note = format_note(path, fmt)
     if result.format_note:
-        result.notes.insert(0, result.format_note)
+        result.notes = [result.format_note, *result.notes]
     return result

@@ -34,7 +34,7 @@ The month. `--month YYYY-MM`; by default the calendar month that contains the da
 before as-of, so the job that runs on the 1st reports on the month just ended,
 and a run in mid-month reports on the month so far. Every figure counts by the
 processing date of the batch that made the change (`--today`; batches from before
-revision 0005: the UTC day of their wall-clock time): see `processing_day`.
+revision 0005: the UTC day of their wall-clock time): see `processing_day` in store/reports.py.
 - Credits posted: credits whose batch's processing date lies in the month, reversed ones
   included (posting is an event; reversals recorded in the month are a line of
   their own), by `source`. The line chart covers the twelve months ending with
@@ -57,10 +57,9 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 import time
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -70,48 +69,21 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter, quote_sheetname
-from sqlalchemy import (
-    Connection,
-    Date,
-    Engine,
-    Integer,
-    String,
-    and_,
-    case,
-    cast,
-    exists,
-    func,
-    literal,
-    or_,
-    select,
-    type_coerce,
-)
+from sqlalchemy import Connection, Engine
 from sqlalchemy.engine import URL, make_url
 
+from cec_batch import rules
 from cec_batch.config import make_output_dir
-from cec_batch.model import LIMITED_CATEGORIES, WARNING_KINDS
 from cec_batch.reports.cells import safe_xlsx_cell
-from cec_batch.store.tables import (
-    batches,
-    certificants,
-    certifications,
-    courses,
-    credits,
-    exceptions,
-    files,
-    reversals,
-)
+from cec_batch.store import ledger
+from cec_batch.store import reports as reads
 
 STATUSES = ("complete", "on_track", "at_risk", "lapsed")  # rules.md; counted and charted
 OTHER_STATUSES = ("closed", "not_started")                 # All certifications only
 STATUS_LABELS = {"complete": "Complete", "on_track": "On track", "at_risk": "At risk", "lapsed": "Lapsed",
                  "closed": "Closed", "not_started": "Not started"}
-SOURCES = ("roster", "certificate", "petition", "resolution")
-REQUIRED_TENTHS = 20   # R3: 2.0 CECs
-LIMIT_TENTHS = 2       # R12: 0.2 per category per period
 NO_PROVIDER = "(no approved course)"
 DEFAULT_WARN_DAYS = 90
-FETCH_CHUNK = 100_000
 MAX_SHEET_ROWS = 1_048_576  # Excel's limit; longer lists continue on a second sheet
 
 
@@ -132,11 +104,6 @@ def parse_month(text: str) -> date:
     raise ValueError(f"{text!r} is not a month in the form YYYY-MM")
 
 
-def _add_months(first: date, n: int) -> date:
-    k = first.year * 12 + first.month - 1 + n
-    return date(k // 12, k % 12 + 1, 1)
-
-
 def redact_url(url) -> str:
     """The database a report came from, for its title: the URL without password or secrets."""
     try:
@@ -150,85 +117,10 @@ def redact_url(url) -> str:
     return bare.render_as_string(hide_password=False)
 
 
-# -- ledger reads ----------------------------------------------------------------------
-def _tenths(column):
-    """CECs as whole tenths: exact sums on SQLite (floats) and PostgreSQL (numeric) alike."""
-    return cast(func.round(column * 10), Integer)
-
-
-def _fetch_frame(conn: Connection, query, columns: dict[str, str]) -> pd.DataFrame:
-    """Run QUERY into a frame, converting each chunk as it arrives: COLUMNS maps name -> kind.
-
-    Kinds: "int", "date" (ISO text or date -> datetime64), "label" (few distinct
-    values: one shared string object each), "text". Converting chunk by chunk keeps
-    a million rows from ever being a million tuples of Python objects at once.
-    """
-    names = list(columns)
-    result = conn.execution_options(stream_results=True, yield_per=FETCH_CHUNK).execute(query)
-    parts = []
-    for chunk in result.partitions(FETCH_CHUNK):
-        part = pd.DataFrame.from_records([tuple(r) for r in chunk], columns=names)
-        parts.append(_convert(part, columns))
-    if not parts:
-        return _convert(pd.DataFrame({n: pd.Series([], dtype=object) for n in names}), columns)
-    return pd.concat(parts, ignore_index=True)
-
-
-def _convert(part: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
-    for name, kind in columns.items():
-        if kind == "int":
-            part[name] = part[name].astype("int64")
-        elif kind == "date":
-            part[name] = pd.to_datetime(part[name].astype(str), format="ISO8601").astype("datetime64[s]")
-        elif kind == "label":
-            part[name] = part[name].map(sys.intern).astype(object)
-        else:
-            part[name] = part[name].astype(object)
-    return part
-
-
+# -- totals and statuses ----------------------------------------------------------------
 def period_totals(conn: Connection) -> pd.DataFrame:
-    """One row per certification period with its total in tenths of a CEC (R4, R5, R12).
-
-    Columns: id, certificant_id, name, email, certification, period_start,
-    period_end (datetime64, midnight), tenths (int).
-    """
-    p = certifications
-    tenths = _tenths(credits.c.ceus)
-    limited = sorted(LIMITED_CATEGORIES)
-
-    def capped(category):
-        # R12: each limited category counts at most 0.2 in a period.
-        total = func.coalesce(func.sum(case((credits.c.category == category, tenths), else_=0)), 0)
-        return case((total > LIMIT_TENTHS, LIMIT_TENTHS), else_=total)
-
-    total = func.coalesce(func.sum(case((credits.c.category.in_(limited), 0), else_=tenths)), 0)
-    for category in limited:
-        total = total + capped(category)
-    # One pass: each period meets the standing credits of its person that fall inside it
-    # (R5: the same credit meets every period containing it; R4: no other period's).
-    standing_in_period = and_(
-        credits.c.certificant_id == p.c.certificant_id,
-        credits.c.completion_date >= p.c.period_start,
-        credits.c.completion_date <= p.c.period_end,
-        ~exists().where(reversals.c.credit_id == credits.c.credit_id),
-    )
-    query = (
-        select(p.c.id, p.c.certificant_id,
-               (certificants.c.first_name + " " + certificants.c.last_name).label("name"),
-               certificants.c.email, p.c.certification,
-               # ISO text on SQLite, dates on PostgreSQL: pandas converts both in bulk,
-               # much faster than a Python date object per value.
-               type_coerce(p.c.period_start, String).label("period_start"),
-               type_coerce(p.c.period_end, String).label("period_end"),
-               total.label("tenths"))
-        .select_from(p.join(certificants, certificants.c.certificant_id == p.c.certificant_id)
-                     .outerjoin(credits, standing_in_period))
-        .group_by(p.c.id, certificants.c.certificant_id)
-    )
-    return _fetch_frame(conn, query, {
-        "id": "int", "certificant_id": "text", "name": "text", "email": "text", "certification": "label",
-        "period_start": "date", "period_end": "date", "tenths": "int"})
+    """One row per certification period with its total in tenths of a CEC (R4, R5, R12): see reads.period_tenths."""
+    return reads.period_tenths(conn, rules.tenths(rules.LIMITED_VALUE))
 
 
 def _days(values):
@@ -242,16 +134,17 @@ def classify(df: pd.DataFrame, as_of: date, warn_days: int = DEFAULT_WARN_DAYS) 
     start = _days(df["period_start"].to_numpy(dtype="datetime64[D]"))
     end = _days(df["period_end"].to_numpy(dtype="datetime64[D]"))
     tenths = df["tenths"].to_numpy(dtype=np.int64)
+    required = rules.tenths(rules.REQUIREMENT)
     key = [df["certificant_id"], df["certification"]]
     latest_start = pd.Series(start, index=df.index).groupby(key).transform("max").to_numpy()
     renewed = latest_start > end  # a later period of the same certification exists
     status = np.select(
-        [start > d, (end < d) & renewed, tenths >= REQUIRED_TENTHS, end < d, end <= d + warn_days],
+        [start > d, (end < d) & renewed, tenths >= required, end < d, end <= d + warn_days],
         ["not_started", "closed", "complete", "lapsed", "at_risk"],
         default="on_track",
     )
     return df.assign(status=pd.Series(status, index=df.index, dtype=object), cecs=tenths / 10,
-                     needed=np.maximum(REQUIRED_TENTHS - tenths, 0) / 10, days_left=end - d)
+                     needed=np.maximum(required - tenths, 0) / 10, days_left=end - d)
 
 
 def compliance_statuses(conn: Connection, as_of: date, warn_days: int = DEFAULT_WARN_DAYS) -> pd.DataFrame:
@@ -270,112 +163,13 @@ def status_counts(statuses: pd.DataFrame) -> pd.DataFrame:
     return table.astype("int64")
 
 
-def processing_day(batch_table, wall_clock):
-    """The day a batch worked as (its --today), or, for a batch from before revision 0005, the
-    UTC day of WALL_CLOCK: the one clock every monthly figure counts by."""
-    return func.coalesce(batch_table.c.processing_date, func.date(wall_clock), type_=Date)
-
-
-def credits_posted(conn: Connection, month: date, months: int = 12) -> tuple[dict, list[dict]]:
-    """Credits posted in MONTH by source, and per month over the MONTHS ending with it.
-
-    A credit counts in the month of its batch's processing date (see processing_day).
-    Returns ({source: {"credits": n, "tenths": t}}, [{"month": date, "credits": n, "tenths": t}, ...]).
-    """
-    firsts = [_add_months(month, i - months + 1) for i in range(months + 1)]
-    posted = select(credits.c.source, credits.c.ceus,
-                    processing_day(batches, credits.c.posted_at).label("day")) \
-        .select_from(credits.join(batches, batches.c.batch_id == credits.c.batch_id)).subquery("dated")
-    index = case(*[(posted.c.day < firsts[i + 1], i) for i in range(months)], else_=months)
-    inner = (
-        select(index.label("m"), posted.c.source, _tenths(posted.c.ceus).label("tenths"))
-        .where(posted.c.day >= firsts[0], posted.c.day < firsts[-1])
-        .subquery("posted")
-    )
-    rows = conn.execute(
-        select(inner.c.m, inner.c.source, func.count().label("n"), func.sum(inner.c.tenths))
-        .group_by(inner.c.m, inner.c.source)
-    ).all()
-    by_source = {s: {"credits": 0, "tenths": 0} for s in SOURCES}
-    per_month = [{"month": firsts[i], "credits": 0, "tenths": 0} for i in range(months)]
-    for m, source, n, tenths in rows:
-        per_month[m]["credits"] += int(n)
-        per_month[m]["tenths"] += int(tenths or 0)
-        if m == months - 1:
-            entry = by_source.setdefault(source, {"credits": 0, "tenths": 0})
-            entry["credits"] += int(n)
-            entry["tenths"] += int(tenths or 0)
-    return by_source, per_month
-
-
-def reversals_recorded(conn: Connection, month: date) -> dict:
-    """Reversals recorded in MONTH (by their batch's processing date): {"count": n, "tenths": t}."""
-    start, end = month, _add_months(month, 1)
-    day = processing_day(batches, reversals.c.reversed_at)
-    n, tenths = conn.execute(
-        select(func.count(), func.coalesce(func.sum(_tenths(credits.c.ceus)), 0))
-        .select_from(reversals.join(credits, credits.c.credit_id == reversals.c.credit_id)
-                     .join(batches, batches.c.batch_id == reversals.c.batch_id))
-        .where(day >= start, day < end)
-    ).one()
-    return {"count": int(n), "tenths": int(tenths)}
-
-
-def open_exceptions(conn: Connection, as_of: date | None = None) -> list[dict]:
-    """Exceptions open as of AS_OF (None: now) by kind, most frequent first: [{"kind", "severity", "count"}].
-
-    As they stood on that day: raised by a batch processed on or before it, and not closed
-    by then (closed later, or still open). Days are processing dates (see processing_day).
-    """
-    if as_of is None:
-        where = exceptions.c.status == "open"
-        q = select(exceptions.c.kind, func.count()).where(where)
-    else:
-        opened = batches.alias("opened")
-        closed = batches.alias("closed")
-        raised_day = processing_day(opened, exceptions.c.created_at)
-        closed_day = func.coalesce(closed.c.processing_date, func.date(exceptions.c.resolved_at), type_=Date)
-        q = (select(exceptions.c.kind, func.count())
-             .select_from(exceptions.join(opened, opened.c.batch_id == exceptions.c.batch_id)
-                          .outerjoin(closed, closed.c.batch_id == exceptions.c.resolved_batch_id))
-             .where(raised_day <= as_of,
-                    or_(exceptions.c.status == "open", closed_day > as_of)))
-    rows = conn.execute(q.group_by(exceptions.c.kind)).all()
-    out = [{"kind": k, "severity": "warning" if k in WARNING_KINDS else "error", "count": int(n)}
-           for k, n in rows]
-    return sorted(out, key=lambda r: (-r["count"], r["kind"]))
-
-
 def provider_figures(conn: Connection, month: date) -> pd.DataFrame:
     """Per provider, rows of the files applied in MONTH: received, posted, exceptions, timeliness.
 
     Columns: provider, rows, posted, errors, exception_rate, median_days, worst_days,
     then one column per exception kind seen (warnings included); worst providers first.
     """
-    start, end = month, _add_months(month, 1)
-    arrived = processing_day(batches, files.c.applied_at)
-    in_month = and_(arrived >= start, arrived < end)
-
-    # The catalogue knows the provider of an approved course; otherwise the one given with the file.
-    provider = func.coalesce(courses.c.provider, files.c.provider, literal(NO_PROVIDER))
-
-    # Credits and exceptions in one frame: a credit's kind is "posted", its severity "credit".
-    credit_rows = conn.execute(
-        select(provider, literal("posted"), literal("credit"),
-               credits.c.completion_date, arrived, files.c.kind)
-        .select_from(credits.join(files, files.c.file_id == credits.c.file_id)
-                     .join(batches, batches.c.batch_id == files.c.batch_id)
-                     .outerjoin(courses, courses.c.course_number == credits.c.course_number))
-        .where(in_month)
-    ).all()
-    exception_rows = conn.execute(
-        select(provider, exceptions.c.kind, exceptions.c.severity,
-               exceptions.c.completion_date, arrived, files.c.kind)
-        .select_from(exceptions.join(files, files.c.file_id == exceptions.c.file_id)
-                     .join(batches, batches.c.batch_id == files.c.batch_id)
-                     .outerjoin(courses, courses.c.course_number == exceptions.c.course_number))
-        .where(in_month)
-    ).all()
+    credit_rows, exception_rows = reads.provider_rows(conn, month, reads.add_months(month, 1), NO_PROVIDER)
     columns = ["provider", "kind", "severity", "completion_date", "applied_at", "file_kind"]
     base = ["provider", "rows", "posted", "errors", "exception_rate", "median_days", "worst_days"]
     if not credit_rows and not exception_rows:
@@ -432,10 +226,10 @@ class Figures:
 def summary_figures(conn: Connection, statuses: pd.DataFrame, as_of: date, warn_days: int,
                     month: date) -> Figures:
     """The Summary sheet's figures from the classified periods and the ledger."""
-    by_source, per_month = credits_posted(conn, month)
+    by_source, per_month = reads.credits_posted(conn, month)
     return Figures(as_of=as_of, warn_days=warn_days, month=month, counts=status_counts(statuses),
-                   by_source=by_source, per_month=per_month, reversals=reversals_recorded(conn, month),
-                   open_exceptions=open_exceptions(conn, as_of))
+                   by_source=by_source, per_month=per_month, reversals=reads.reversals_recorded(conn, month),
+                   open_exceptions=reads.open_exceptions(conn, as_of))
 
 
 # -- the workbook --------------------------------------------------------------------
@@ -747,7 +541,7 @@ def write_compliance_workbook(engine: Engine, out: Path, as_of: date, warn_days:
             fig = summary_figures(conn, statuses, as_of, warn_days, month)
             providers = provider_figures(conn, month)
 
-    generated = datetime.now(timezone.utc)
+    generated = ledger.now()
     subtitle = (f"Database: {label}  ·  warning window {warn_days} days  ·  report month {month:%Y-%m}  ·  "
                 f"generated {generated:%Y-%m-%d %H:%M} UTC")
     wb = Workbook(write_only=True)

@@ -24,13 +24,15 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection
 
 from cec_batch.config import make_output_dir
 from cec_batch.model import KINDS, WARNING_KINDS
 from cec_batch.normalize import parse_date
 from cec_batch.reports.cells import safe_xlsx_cell
-from cec_batch.store.tables import credits, exceptions, files
+from cec_batch.rules import cecs
+from cec_batch.store import ledger
+from cec_batch.store import reports as reads
 
 STATUSES = ("open", "resolved", "answered", "dismissed")
 DEFAULT_TITLE = "Exceptions for staff"
@@ -131,8 +133,9 @@ GUIDANCE = {
                            "(see the suggestions), or dismiss: reason.",
     "ambiguous_certificant": "several certificants fit and nothing separates them (R18). Name the right one: "
                              "certificant ID from the candidates.",
-    "needs_review": "the page or row could not be read with confidence (R19). Look at it and type what is "
-                    "missing: certificant ID; course ...; date ...; ceus ... (a decision here is the review: "
+    "needs_review": "the page or row could not be read with confidence (R19), or an event's row states no "
+                    "usable CECs (R11; the why column says which). Look at it and type what is missing: "
+                    "certificant ID; course ...; date ...; ceus ... (a decision here is the review: "
                     "fields you do not name are taken as read).",
     "unreadable_file": "the whole file could not be read (R20). Ask the sender for a readable copy and "
                        "ingest it; to close this, dismiss: reason.",
@@ -140,28 +143,11 @@ GUIDANCE = {
 
 
 # -- reading the store -----------------------------------------------------------------------
-def load_exceptions(conn: Connection, *, status: str = "open", kind: str | None = None) -> list[dict]:
-    """Exceptions with STATUS ('all' for every one) and optionally of one KIND, oldest first."""
-    q = select(exceptions).order_by(exceptions.c.exception_id)
-    if status != "all":
-        q = q.where(exceptions.c.status == status)
-    if kind:
-        q = q.where(exceptions.c.kind == kind)
-    return [dict(r) for r in conn.execute(q).mappings()]
-
-
 def night_posted(conn: Connection, batch_id: int) -> dict:
     """What batch BATCH_ID posted: files applied, credits and their CECs, exceptions raised."""
-    n, total = conn.execute(select(func.count(), func.coalesce(func.sum(credits.c.ceus), 0))
-                            .where(credits.c.batch_id == batch_id)).one()
-    per_file = conn.execute(select(credits.c.source_file, func.count(), func.sum(credits.c.ceus))
-                            .where(credits.c.batch_id == batch_id)
-                            .group_by(credits.c.source_file).order_by(credits.c.source_file)).all()
-    n_files = conn.execute(select(func.count()).select_from(files).where(files.c.batch_id == batch_id)).scalar_one()
-    raised = dict(conn.execute(select(exceptions.c.kind, func.count()).where(exceptions.c.batch_id == batch_id)
-                               .group_by(exceptions.c.kind)).all())
-    return {"batch_id": batch_id, "files": n_files, "credits": n, "ceus": Decimal(total).quantize(Decimal("0.1")),
-            "by_file": [(name, c, Decimal(s).quantize(Decimal("0.1"))) for name, c, s in per_file],
+    n, total, per_file, n_files, raised = reads.batch_postings(conn, batch_id)
+    return {"batch_id": batch_id, "files": n_files, "credits": n, "ceus": cecs(total),
+            "by_file": [(name, c, cecs(s)) for name, c, s in per_file],
             "exceptions": dict(sorted(raised.items()))}
 
 
@@ -222,7 +208,7 @@ def suggestions_text(ex: dict) -> str:
         out.append(f"approved {data['approved_from']} to {data.get('approved_to') or 'open-ended'}")
     if data.get("periods"):
         out.append("periods: " + "; ".join(f"{c} {s}..{e}" for c, s, e in data["periods"]))
-    if data.get("stated") is not None and ex["kind"] in ("ceus_mismatch", "needs_review"):
+    if data.get("stated") is not None and (ex["kind"] == "ceus_mismatch" or ex.get("rule") == "R11"):
         out.append(f"stated {data['stated']}" + (f", posted {data['posted']}" if data.get("posted") else ""))
     notes = list(data.get("notes") or []) + list(data.get("corrections") or [])
     if notes:
@@ -326,9 +312,9 @@ def write_exceptions_workbook(conn: Connection, out: Path, *, status: str = "ope
     STATUS is 'open' (the day's work) or 'all' (or one status of STATUSES). With
     BATCH_ID the Summary also says what that run posted.
     """
-    rows = load_exceptions(conn, status=status)
+    rows = reads.load_exceptions(conn, status=status)
     night = night_posted(conn, batch_id) if batch_id is not None else None
-    stamp = (now or (lambda: datetime.now(timezone.utc)))()
+    stamp = (now or ledger.now)()
     by_kind: dict[str, list[dict]] = defaultdict(list)
     for ex in rows:
         by_kind[ex["kind"]].append(ex)

@@ -13,6 +13,7 @@ from openpyxl.utils import get_column_letter
 
 from cec_batch.config import make_output_dir
 from cec_batch.reports.cells import safe_cell, safe_xlsx_cell
+from cec_batch.rules import cecs
 
 CREDIT_HEADER = ("credit_id", "certificant_id", "course_number", "completion_date", "ceus", "source_file",
                  "source_location", "batch_id", "posted_at", "operator", "reversed")
@@ -31,7 +32,7 @@ def _text(value) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Decimal):
-        return str(value.quantize(Decimal("0.1")))
+        return str(cecs(value))
     return str(value)
 
 

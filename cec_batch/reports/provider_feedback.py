@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter, defaultdict
-from datetime import date, datetime, timezone
+from collections import defaultdict
+from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
-from sqlalchemy import Connection, func, or_, select
+from sqlalchemy import Connection
 
 from cec_batch.config import make_output_dir
 from cec_batch.normalize import normalize_course_number
@@ -36,7 +36,7 @@ from cec_batch.reports.exceptions_workbook import (
     print_setup,
     put,
 )
-from cec_batch.store.tables import batches, courses, credits, exceptions, files
+from cec_batch.store import reports as reads
 
 FORMAT_ADVICE = "ACE course numbers are CEP/CP/CA/CS/CL followed by 5 or 6 digits, e.g. CA23456"
 PERSON_ADVICE = "add the attendee's ACE certificant ID or the email they registered with"
@@ -55,22 +55,6 @@ COLUMNS = (
 HEADER_ROW = 4
 
 
-def refused_rows(conn: Connection, batch_id: int) -> list[dict]:
-    """Error exceptions raised in BATCH_ID about roster files applied in it, with the file's provider.
-
-    Certificates come from the professionals themselves, not from a provider, and an
-    unreadable file has no rows to attribute: those get feedback only when the file
-    was handed in with `--provider`.
-    """
-    q = (select(exceptions, files.c.provider.label("file_provider"), files.c.original_name)
-         .join(files, files.c.file_id == exceptions.c.file_id)
-         .where(files.c.batch_id == batch_id, exceptions.c.batch_id == batch_id,
-                exceptions.c.severity == "error",
-                or_(files.c.kind == "roster", files.c.provider.is_not(None)))
-         .order_by(exceptions.c.exception_id))
-    return [dict(r) for r in conn.execute(q).mappings()]
-
-
 def _file_providers(conn: Connection, batch_id: int) -> dict[int, str]:
     """For each file of the batch, the provider of most of its rows, by the catalogue, when there is one.
 
@@ -78,17 +62,7 @@ def _file_providers(conn: Connection, batch_id: int) -> dict[int, str]:
     provider's roster may list a partner's course or two; a partner's catch-up file
     across providers has no such provider).
     """
-    counts: dict[int, Counter] = defaultdict(Counter)
-    for table in (credits, exceptions):
-        q = (select(table.c.file_id, courses.c.provider, func.count())
-             .join(courses, courses.c.course_number == table.c.course_number)
-             .join(files, files.c.file_id == table.c.file_id)
-             .where(files.c.batch_id == batch_id)
-             .group_by(table.c.file_id, courses.c.provider))
-        if table is exceptions:  # a warning belongs to a credit already counted
-            q = q.where(exceptions.c.severity == "error")
-        for file_id, provider, n in conn.execute(q):
-            counts[file_id][provider] += n
+    counts = reads.catalogue_providers_by_file(conn, batch_id)
     found = {}
     for file_id, c in counts.items():
         provider, n = c.most_common(1)[0]
@@ -160,7 +134,7 @@ def why_and_advice(ex: dict) -> tuple[str, str]:
                 f"{number} is approved from {window}; send the right completion date if {day} is a typo, "
                 f"or the course number that was approved on that date")
     if kind == "needs_review":
-        if "stated" in data:  # an event row without a usable CEC value (R11)
+        if ex.get("rule") == "R11":  # an event row without a usable CEC value; else an unsure page (R19)
             stated = _as_sent(row, "ceus")
             problem = f'not a usable number ("{stated}")' if stated else "missing"
             return (f"the CECs this attendee earned at the event are {problem}",
@@ -191,45 +165,29 @@ def _us(iso) -> str:
     return f"{m}/{d}/{y}"
 
 
-def processed_on(conn: Connection, batch_id: int) -> date:
-    """The processing date of a batch: its --today when recorded, else the day it started (UTC)."""
-    row = conn.execute(select(batches.c.started_at, batches.c.summary)
-                       .where(batches.c.batch_id == batch_id)).first()
-    if row is None:
-        return datetime.now(timezone.utc).date()
-    today = (row.summary or {}).get("today")
-    try:
-        return date.fromisoformat(today) if today else row.started_at.date()
-    except ValueError:
-        return row.started_at.date()
-
-
 FILE_FORMAT = "file_format"  # not an exception kind: a line about a file sent under the wrong name
 
 
 def renamed_files(conn: Connection, batch_id: int) -> list[dict]:
     """Roster files applied in BATCH_ID whose content was not what their name said, as feedback lines."""
-    q = (select(files.c.file_id, files.c.original_name, files.c.format_note, files.c.provider)
-         .where(files.c.batch_id == batch_id, files.c.format_note.is_not(None))
-         .order_by(files.c.file_id))
     return [{"kind": FILE_FORMAT, "file_id": r.file_id, "source_file": r.original_name, "source_location": "",
              "file_provider": r.provider, "course_number": "", "completion_date": None, "detail": r.format_note,
-             "data": {}} for r in conn.execute(q)]
+             "data": {}} for r in reads.renamed_files(conn, batch_id)]
 
 
 def write_provider_feedback(conn: Connection, out_dir: Path, *, batch_id: int,
                             today: date | None = None) -> list[Path]:
     """One workbook per provider with refused rows (or a file sent under the wrong name) in BATCH_ID."""
-    rows = refused_rows(conn, batch_id) + renamed_files(conn, batch_id)
+    rows = reads.refused_rows(conn, batch_id) + renamed_files(conn, batch_id)
     if not rows:
         return []
-    catalogue = dict(conn.execute(select(courses.c.course_number, courses.c.provider)).all())
+    catalogue = reads.course_providers(conn)
     in_file = _file_providers(conn, batch_id)
     by_provider: dict[str, list[dict]] = defaultdict(list)
     for ex in rows:
         by_provider[provider_of(ex, catalogue, in_file)].append(ex)
     make_output_dir(out_dir)
-    stamp = (today or processed_on(conn, batch_id)).strftime("%m/%d/%Y")
+    stamp = (today or reads.processed_on(conn, batch_id)).strftime("%m/%d/%Y")
     written = []
     used: set[str] = set()
     for provider in sorted(by_provider):

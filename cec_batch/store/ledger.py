@@ -17,8 +17,7 @@ from typing import Iterable, Iterator
 from sqlalchemy import Connection, Engine, func, insert, select, update
 from sqlalchemy.exc import DBAPIError
 
-from cec_batch.model import Certificant, Course, Period
-from cec_batch.rules import PersonRecord, StandingCredit
+from cec_batch.model import Certificant, Course, Period, PersonRecord, StandingCredit
 from cec_batch.store.tables import batches, certificants, certifications, courses, credits, exceptions, files, reversals
 
 CREDIT_COLUMNS = ("credit_id", "certificant_id", "course_number", "generation", "completion_date", "ceus",
@@ -28,6 +27,7 @@ CHUNK = 5000
 
 
 def now() -> datetime:
+    """The time stamped on what is written (UTC, aware): the one clock of the program."""
     return datetime.now(timezone.utc)
 
 
@@ -47,6 +47,12 @@ def write_transaction(bind: Engine | Connection) -> Iterator[Connection]:
         conn = conn.execution_options(immediate=True)
         with conn.begin():
             yield conn
+
+
+def retryable(exc: DBAPIError) -> bool:
+    """Whether a database error is a lost race (deadlock, serialization, a locked SQLite file) worth retrying."""
+    text = str(exc.orig).lower()
+    return any(s in text for s in ("deadlock", "could not serialize", "database is locked", "serialization"))
 
 
 def data_version(conn: Connection) -> int | None:
@@ -280,6 +286,11 @@ def _insert_credits_raw(conn: Connection, rows: list[tuple]) -> None:
 def insert_exceptions(conn: Connection, rows: list[dict]) -> None:
     if rows:
         conn.execute(insert(exceptions), rows)
+
+
+def insert_exception(conn: Connection, **values) -> int:
+    """Insert one exception; its exception_id."""
+    return conn.execute(insert(exceptions).values(**values).returning(exceptions.c.exception_id)).scalar_one()
 
 
 def lock_exceptions(conn: Connection, ids: list[int]) -> dict[int, dict]:

@@ -100,10 +100,6 @@ def open_exceptions(conn: Connection, certificant_id: str, course_number: str) -
     return [dict(r) for r in conn.execute(q).mappings()]
 
 
-def insert_exception(conn: Connection, **values) -> int:
-    return conn.execute(insert(exceptions).values(**values).returning(exceptions.c.exception_id)).scalar_one()
-
-
 def resolve_exceptions(conn: Connection, exception_ids: list[int], *, resolution: str, operator: str,
                        when: datetime, batch_id: int | None = None) -> None:
     if exception_ids:
