@@ -91,6 +91,11 @@ def _blank(row: list) -> bool:
     return all(v is None or (isinstance(v, str) and not v.strip()) for v in row)
 
 
+def _only_formulas(row: list) -> bool:
+    """True when openpyxl writes ROW's only text as formulas ("=0"): cells with no value, never computed."""
+    return all(v is None or (isinstance(v, str) and (not v.strip() or v.startswith("="))) for v in row)
+
+
 WRITERS = {"csv": write_csv, "xlsx": write_xlsx}
 
 
@@ -99,7 +104,7 @@ def _check_alone(kind: str, data: list[list]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         together = read(write(Path(tmp) / f"all.{kind}", data))
         for k, row in enumerate(data):
-            if _blank(row):
+            if _blank(row) or (kind == "xlsx" and _only_formulas(row)):
                 continue
             # The row alone, at the same place: blank rows keep its row number.
             alone = read(write(Path(tmp) / f"alone{k}.{kind}", [[None] * 5] * k + [row]))
