@@ -466,3 +466,261 @@ def draw_plain_portrait(p, c):
         y -= 30
     p.signature(110, 150, 170)
     p.text(110, 136, "Authorized Signature", "Helvetica", 10)
+
+
+# ---------------------------------------------------------------- more providers' ways of writing things
+
+def _ord_mdy(d) -> str:
+    """`May 3rd, 2026`"""
+    from .fmt import ordinal
+    return f"{d:%B} {ordinal(d.day)}, {d.year}"
+
+
+def _ord_dmy(d) -> str:
+    """`3rd May 2026`"""
+    from .fmt import ordinal
+    return f"{ordinal(d.day)} {d:%B} {d.year}"
+
+
+def _dotted_month(d) -> str:
+    """`Sept. 3, 2026`, `Mar. 5, 2026`, `May 5, 2026` (a month of up to four letters is written whole)."""
+    name = f"{d:%B}"
+    short = "Sept." if d.month == 9 else (name if len(name) <= 4 else f"{d:%b}.")
+    return f"{short} {d.day}, {d.year}"
+
+
+def _no_comma(d) -> str:
+    """`May 3 2026`"""
+    return f"{d:%B} {d.day} {d.year}"
+
+
+def _dotted_no(number: str) -> str:
+    """`CA.23456`, `CEP.123456`: a course number with a dot after its prefix."""
+    return course_no(number, "space").replace(" ", ".")
+
+
+def _middle(c) -> str:
+    """A middle initial the registry does not hold, as providers' own records have it."""
+    return "ABCDEFGHJKLMNPRSTW"[c.seed % 18]
+
+
+def _with_middle(c) -> str:
+    return f"{c.person.first} {_middle(c)}. {c.person.last}"
+
+
+# Instructors, directors and presenters: people who sign, never certificants.
+_STAFF = ("Harold Benning", "Marguerite Oyelaran", "Dexter Quill", "Rosalind Achterberg", "Tobias Wrenfield",
+          "Imogen Castellane")
+
+
+def _staff(c, k: int = 0) -> str:
+    return _STAFF[(c.seed + k) % len(_STAFF)]
+
+
+@layout("prose", evidence="id", units="hours")
+def draw_letter_confirms_attended(p, c):
+    """Letter: 'This letter confirms that Dr. First M. Last ... attended ... on May 3rd, 2026'; letter dated later, hours."""
+    x = 80
+    p.text(x, p.h - 72, c.course.provider, "LiberationSerif-Bold", 17)
+    p.text(x, p.h - 88, f"{200 + c.seed % 700} Commerce Street, Suite 12, Austin, TX 78701  \u00b7  (512) 555-0187",
+           "LiberationSerif", 9)
+    p.hline(x, p.w - x, p.h - 98, 0.5)
+    p.text(p.w - x, p.h - 130, us(c.printed), "LiberationSerif", 11, align="right")
+    p.text(x, p.h - 170, f"Re: {c.course.title}", "LiberationSerif-Bold", 12)
+    p.text(x, p.h - 200, "Dear Colleague,", "LiberationSerif", 12)
+    y = p.wrap(x, p.h - 226, p.w - 2 * x,
+               f"This letter confirms that Dr. {_with_middle(c)}, ACE certification number "
+               f"{c.person.certificant_id}, attended our course {c.course.title} (ACE Course # "
+               f"{c.course.number}) on {_ord_mdy(c.completed)} and completed {hours_of(c)} contact hours "
+               f"of instruction.", "LiberationSerif", 12, 17)
+    y = p.wrap(x, y - 10, p.w - 2 * x,
+               f"Our instructor, {_staff(c)}, confirmed attendance for the full session. If you have any "
+               "questions about this record, please call our office.", "LiberationSerif", 12, 17)
+    p.text(x, y - 24, "Sincerely,", "LiberationSerif", 12)
+    p.signature(x, y - 70, 150)
+    p.text(x, y - 86, _staff(c, 1), "LiberationSerif", 12)
+    p.text(x, y - 100, "Director of Education", "LiberationSerif-Italic", 11)
+
+
+@layout("table", evidence="id", units="hours")
+def draw_wide_row_table(p, c):
+    """Landscape table, one row of many columns: 'Participant | ACE ID | Course # | Title | Date | CE Hours', 03-May-2026."""
+    from .fmt import dmy_abbrev
+
+    p.landscape()
+    x = 40
+    p.text(x, p.h - 60, c.course.provider.upper(), "LiberationSansNarrow-Bold", 18)
+    p.text(x, p.h - 78, "CERTIFICATE OF COMPLETION \u2014 CONTINUING EDUCATION", "LiberationSansNarrow", 11)
+    p.text(p.w - x, p.h - 60, f"Run date: {dmy_abbrev(c.printed)}", "LiberationSansNarrow", 9, align="right")
+    p.wrap(x, p.h - 120, p.w - 2 * x, "The participant named below has met all requirements of the course "
+           "listed and is awarded the continuing education hours shown.", "LiberationSans", 11)
+    p.table(x, p.h - 160, [170, 70, 90, 250, 90, 90],
+            [["Participant", "ACE ID", "Course #", "Course Title", "Date", "CE Hours"],
+             [c.person.name, c.person.certificant_id, course_no(c.course.number, "hyphen"), c.course.title[:38],
+              dmy_abbrev(c.completed), f"{hours_of(c)}.0"]], row_h=24, size=10, face="LiberationSans",
+            head_face="LiberationSans-Bold", head_fill=LIGHT)
+    p.text(x, p.h - 240, f"ACE Provider # {3000 + c.seed % 900}-{c.seed % 90 + 10}", "LiberationSans", 9)
+    p.signature(p.w - 280, 90, 180)
+    p.text(p.w - 280, 76, f"{_staff(c)}, Course Instructor", "LiberationSans", 9)
+
+
+@layout("two-column", evidence="id+email", units="cec", extra={"birth": True})
+def draw_two_column_birth_expiry(p, c):
+    """Two-column label/value form: date of birth, 'Date Completed 3rd May 2026', expiry; 'Last, First M.'; email."""
+    x, vx = 70, 250
+    p.box(40, 40, p.w - 80, p.h - 80, 1.2)
+    p.text(x, p.h - 90, c.course.provider, "DejaVuSerif-Bold", 16)
+    p.text(x, p.h - 108, "Verification of Course Completion", "DejaVuSerif-Italic", 12)
+    rows = [("Last, First M.", f"{c.person.last}, {c.person.first} {_middle(c)}."),
+            ("Date of Birth", us(c.person.birth)),
+            ("ACE Member ID", c.person.certificant_id),
+            ("E-mail", c.person.email),
+            ("Course Title", c.course.title),
+            ("Course Code", course_no(c.course.number, "space")),
+            ("Date Completed", _ord_dmy(c.completed)),
+            ("Certificate Expires", _ord_dmy(c.expires)),
+            ("CEUs", cec(c.ceus, "two"))]
+    y = p.h - 160
+    for label, value in rows:
+        p.text(x, y, label, "DejaVuSans", 10, colour=GREY)
+        p.text(vx, y, value, "DejaVuSans", 12)
+        p.hline(vx, p.w - 70, y - 4, 0.3, GREY)
+        y -= 30
+    p.text(x, y - 20, "Verified by", "DejaVuSans", 10, colour=GREY)
+    p.text(vx, y - 20, f"{_staff(c, 2)}, Registrar", "DejaVuSans", 11)
+
+
+@layout("dot-leader", evidence="name", units="cec")
+def draw_underscore_fill_in(p, c):
+    """Fill-in form with underscore leaders, name with a credential ('Jane Doe, CPT'), 'Course #', 'Sept. 3, 2026'."""
+    x, vx = 72, 260
+    p.text(x, p.h - 80, c.course.provider, "Times-Bold", 18)
+    p.text(x, p.h - 98, "Continuing Education Attendance Form", "Times-Italic", 12)
+    p.text(x, p.h - 112, f"ACE Approved Provider No. {1000 + c.seed % 8999}", "Times-Roman", 9)
+    rows = [("Name of Attendee", f"{c.person.name}, CPT"),
+            ("Course #", c.course.number),
+            ("Title of Program", c.course.title),
+            ("Date Attended", _dotted_month(c.completed)),
+            ("CECs Awarded", cec(c.ceus)),
+            ("Instructor", _staff(c))]
+    y = p.h - 160
+    for label, value in rows:
+        p.leader(x, y, label, value, vx, "Times-Roman", 12, value_face="Helvetica", dot="_")
+        y -= 30
+    p.text(x, y - 20, "Form revised 01/15/2024", "Times-Roman", 8, colour=GREY)
+
+
+@layout("award", evidence="name", units="cec", extra={"accented": True})
+def draw_award_awarded_expires(p, c):
+    """Award, name huge and unlabelled in a script-like face, 'Awarded May 3rd, 2026' and 'Expires ...', two signers."""
+    p.landscape()
+    p.border(18, double=True, width=4)
+    p.centre(p.h - 90, "Certificate of Excellence", "LiberationSerif-BoldItalic", 34)
+    p.centre(p.h - 120, c.course.provider, "LiberationSans", 13)
+    p.centre(p.h - 190, c.person.name, "LiberationSerif-BoldItalic", 44)
+    p.hline(p.w / 2 - 250, p.w / 2 + 250, p.h - 202, 1)
+    p.centre(p.h - 240, f"for outstanding completion of \u201c{c.course.title}\u201d", "LiberationSerif", 15)
+    p.centre(p.h - 266, f"{cec(c.ceus)} ACE CECs   \u2022   Course {course_no(c.course.number, 'space')}",
+             "LiberationSerif", 13)
+    p.text(90, 150, f"Awarded {_ord_mdy(c.completed)}", "LiberationSerif", 12)
+    p.text(p.w - 90, 150, f"Expires {_ord_mdy(c.expires)}", "LiberationSerif", 12, align="right")
+    p.signature(110, 90, 170)
+    p.text(110, 76, _staff(c), "LiberationSans", 10)
+    p.text(110, 64, "Lead Instructor", "LiberationSans", 9)
+    p.signature(p.w - 280, 90, 170)
+    p.text(p.w - 280, 76, _staff(c, 3), "LiberationSans", 10)
+    p.text(p.w - 280, 64, "Executive Director", "LiberationSans", 9)
+
+
+@layout("minimal", evidence="email", units="hours")
+def draw_order_receipt(p, c):
+    """Web-shop receipt: order and transaction numbers, a purchase date, 'Contact Hours: 6', 'Course ID: CA.23456'."""
+    x = 50
+    p.text(x, p.h - 60, c.course.provider, "DejaVuSans-Bold", 14)
+    p.text(x, p.h - 74, "orders@shop.example  \u00b7  1-800-555-0134  \u00b7  PO Box 2210, Boulder, CO 80302",
+           "DejaVuSans", 8, colour=GREY)
+    p.text(x, p.h - 110, "Course completion receipt", "DejaVuSans-Bold", 18)
+    rows = [("Order number", f"W{c.seed % 900000 + 100000}"), ("Transaction", f"{c.seed % 9000000 + 1000000}"),
+            ("Purchased", f"{(c.start.replace(day=1)):%m/%d/%Y}"), ("Customer email", c.person.email),
+            ("Course ID", _dotted_no(c.course.number)), ("Course", c.course.title),
+            ("Status", "Passed"), ("Finished", f"{c.completed:%m/%d/%Y}"), ("Contact Hours", str(hours_of(c)))]
+    y = p.h - 150
+    for label, value in rows:
+        p.text(x, y, f"{label}:", "DejaVuSans", 10)
+        p.text(x + 130, y, value, "DejaVuSans", 10)
+        y -= 18
+    p.wrap(x, y - 20, p.w - 2 * x, "Each contact hour counts as 0.1 CEC with ACE. Questions? Reply to this "
+           "message or call us weekdays 9-5 MT.", "DejaVuSans", 9)
+
+
+@layout("prose", evidence="id", units="hours", courses=("event",))
+def draw_summit_day_month_range(p, c):
+    """Summit certificate: 'LAST, First M.' large, '3-5 May 2026' (day-month range), 'Total CE hours: 18', ACE Provider #."""
+    p.landscape()
+    p.corners(24, 90, 4)
+    p.centre(p.h - 80, c.course.title.upper(), "DejaVuSansCondensed-Bold", 20)
+    p.centre(p.h - 102, f"ACE Provider #{2000 + c.seed % 900}  \u00b7  {c.course.provider}", "DejaVuSansCondensed", 10)
+    p.centre(p.h - 150, "Certificate of Attendance", "DejaVuSerif", 26)
+    p.centre(p.h - 205, f"{c.person.last.upper()}, {c.person.first} {_middle(c)}.", "DejaVuSerif-Bold", 28)
+    p.centre(p.h - 228, f"Attendee no. {c.person.certificant_id}", "DejaVuSans", 11)
+    if c.start.month == c.completed.month:
+        span = f"{c.start.day}\u2013{c.completed.day} {c.completed:%B} {c.completed.year}"
+    else:
+        span = f"{c.start.day} {c.start:%B} \u2013 {c.completed.day} {c.completed:%B} {c.completed.year}"
+    p.centre(p.h - 270, f"Summit dates: {span}", "DejaVuSerif", 14)
+    p.centre(p.h - 296, f"Total CE hours: {hours_of(c)}   (ACE event {c.course.number})", "DejaVuSerif", 14)
+    p.signature(p.w / 2 - 90, 100, 180)
+    p.centre(86, f"{_staff(c)}, Summit Chair", "DejaVuSans", 10)
+
+
+@layout("form", evidence="id", units="cec")
+def draw_printed_on_record(p, c):
+    """Member record printout: 'Printed on' header date, 'Course Completion: 2026-05-03', course no. with a dot, phone."""
+    x = 60
+    f = "LiberationMono"
+    p.text(x, p.h - 50, f"Printed on {us(c.printed)} by records office", f, 8)
+    p.text(p.w - x, p.h - 50, "Page 1 of 1", f, 8, align="right")
+    p.text(x, p.h - 90, c.course.provider.upper(), "LiberationMono-Bold", 14)
+    p.text(x, p.h - 104, "MEMBER EDUCATION RECORD  |  Phone 303.555.0117", f, 9)
+    p.hline(x, p.w - x, p.h - 112)
+    rows = [("Member", f"{c.person.last}, {c.person.first}"), ("ACE ID", c.person.certificant_id),
+            ("Course", f"{_dotted_no(c.course.number)} {c.course.title}"),
+            ("Course Completion", iso(c.completed)), ("Credit Earned", f"{cec(c.ceus)} CEC"),
+            ("Instructor", _staff(c, 4)), ("Record Updated", iso(c.issued))]
+    y = p.h - 140
+    for label, value in rows:
+        p.text(x, y, f"{label:<19}: {value}", f, 10)
+        y -= 16
+
+
+@layout("award", evidence="id", units="cec")
+def draw_numeric_date_certificate(p, c):
+    """Centred portrait certificate: 'on May 3 2026' without a comma, the issue date as 05/10/2026, ID in brackets."""
+    p.border(30, double=False, width=6)
+    p.centre(p.h - 120, c.course.provider, "LiberationSans-Bold", 20)
+    p.centre(p.h - 180, "certifies that", "LiberationSans-Italic", 14)
+    p.centre(p.h - 220, f"{c.person.first} {c.person.last}  [{c.person.certificant_id}]", "LiberationSans-Bold", 24)
+    p.centre(p.h - 260, "completed the ACE-approved course", "LiberationSans-Italic", 14)
+    p.centre(p.h - 290, c.course.title, "LiberationSans-Bold", 17)
+    p.centre(p.h - 316, f"Course no. {course_no(c.course.number, 'hyphen')}", "LiberationSans", 12)
+    p.centre(p.h - 350, f"on {_no_comma(c.completed)}, earning {cec(c.ceus)} CECs", "LiberationSans", 14)
+    p.text(80, 110, f"Issued: {us(c.issued)}", "LiberationSans", 10)
+    p.signature(p.w - 260, 110, 170)
+    p.text(p.w - 260, 96, f"{_staff(c, 5)}, CSCS", "LiberationSans", 10)
+    p.text(p.w - 260, 84, "Director", "LiberationSans", 9)
+
+
+@layout("prose", evidence="name", units="cec")
+def draw_ordinal_day_of_in_year(p, c):
+    """Formal prose, name alone as 'First M. Last', 'on the 3rd day of May, 2026', the instructor named in the sentence."""
+    p.ornate_border(20, 16)
+    p.centre(p.h - 100, c.course.provider.upper(), "Times-Bold", 16)
+    p.centre(p.h - 130, "Continuing Education Certificate", "Times-Italic", 20)
+    y = p.wrap(90, p.h - 190, p.w - 180,
+               f"Be it recorded that {_with_middle(c)} did complete the course of study entitled "
+               f"{c.course.title}, ACE course number {course_no(c.course.number, 'space')}, carrying "
+               f"{cec(c.ceus)} CECs, on the {day_of(c.completed)}, under the direction of {_staff(c)}.",
+               "Times-Roman", 14, 20, align="centre")
+    p.centre(y - 30, f"Recorded {_dotted_month(c.issued)}", "Times-Italic", 11)
+    p.signature(p.w / 2 - 80, 110, 160)
+    p.centre(96, "Keeper of Records", "Times-Italic", 10)
