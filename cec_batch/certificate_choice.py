@@ -234,6 +234,18 @@ def _choose_person(row, cands, ocr, matcher, problems, changes, chosen) -> None:
                                    "box": None, "evidence": [f"{_what(e)} belongs to {e.person.display}, "
                                                              f"whose first or last name is printed on the page"]}
             return
+        sole = _named_by_email(row, evidence, ocr)
+        if sole is not None:
+            e = sole
+            del problems["full_name"]
+            changes.update(full_name=None, first_name=None, last_name=None, email=e.email)
+            if e.certificant_id:
+                changes["certificant_id"] = e.certificant_id
+            how = [f"email {e.email} (labelled as the learner's) belongs to {e.person.display} alone"]
+            how += [f"ID {e.certificant_id} agrees"] if e.certificant_id else []
+            chosen["full_name"] = {"value": None, "confidence": None, "how": "closed world", "label": None,
+                                   "box": None, "evidence": how + ["no name is printed on the page"]}
+            return
         if evidence:
             owners = ", ".join(e.person.display for e in evidence[:3])
             problems["full_name"] += f"; the page's ID or email belongs to {owners}, whose name is not on it"
@@ -269,6 +281,26 @@ def _choose_person(row, cands, ocr, matcher, problems, changes, chosen) -> None:
     how += [f"email {best.email}"] if best.email else []
     chosen["full_name"] = {"value": best.name, "confidence": c["confidence"] if c else None, "how": "closed world",
                            "label": None, "box": c.get("box") if c else None, "evidence": how}
+
+
+def _named_by_email(row, evidence, ocr) -> PageEvidence | None:
+    """A page that prints no name but labels the learner's email ("Customer email: ..."): its owner.
+
+    R17 ranks an email above a name, and a roster row with an email alone is posted. On a
+    page this holds only when the reader found no name at all (a name that disagrees is
+    someone else's certificate), the email stands after an email label (not in a sentence
+    such as a contact line), it was read with confidence, and no ID or email on the page
+    belongs to anyone else.
+    """
+    if len(evidence) != 1 or row.get("full_name") or row.get("first_name") or row.get("last_name"):
+        return None
+    e = evidence[0]
+    field = ((row.get("read") or {}).get("fields") or {}).get("email") or {}
+    if not e.email or field.get("how") != "label":
+        return None
+    if ocr and (field.get("confidence") or 0) < REVIEW_CONFIDENCE:
+        return None
+    return e
 
 
 def _shown(e: PageEvidence) -> str:

@@ -86,12 +86,15 @@ class Found:
     box: tuple | None = None          # where the value's words are (page units), for a second look
     reread: float | None = None       # confidence of the second, independent reading when one was made
     announced: bool = False           # the label can only mean this field ("Completion Date")
+    doubt: str | None = None          # a best guess kept for staff to confirm: why it is not sure
 
     def as_dict(self, extent=None) -> dict:
         out = {"value": self.value, "confidence": round(self.confidence, 1), "how": self.how,
                "label": self.label}
         if self.reread is not None:
             out["reread_confidence"] = round(self.reread, 1)
+        if self.doubt is not None:
+            out["doubt"] = self.doubt
         if extent is not None:
             out["box"] = fractions(self.box, extent)
         return out
@@ -363,12 +366,17 @@ def _value_then_unit(lines: list[Line], found: dict, f: str, rx: re.Pattern) -> 
 
 
 _RATE_AFTER = re.compile(r"\s*(?:per|each|for\s+each|/|an?\s+hour|of\s+credit\s+per)\b", re.IGNORECASE)
-_RATE_BEFORE = re.compile(r"(?:equals?|=|worth|earns?\s+you|is\s+worth)\s*$", re.IGNORECASE)
+_RATE_BEFORE = re.compile(r"(?:equals?|=|worth|earns?\s+you|is\s+worth|counts?\s+as|equivalent\s+to|"
+                          r"converts?\s+to|is\s+equal\s+to)\s*$", re.IGNORECASE)
+# "Each contact hour counts as 0.1 CEC", "per hour of instruction: 0.1 CEU": an hour named earlier in the sentence.
+_RATE_HOUR = re.compile(r"(?:\b(?:each|per|every|one|1)\s+(?:contact\s+|clock\s+|CE\s+)?hour\b)[^.;:!?]*$",
+                        re.IGNORECASE)
 
 
 def is_rate(text: str, start: int, end: int) -> bool:
     """'0.1 CEC per contact hour', 'one hour equals 0.1 CEC': a rate printed on the page, not its value."""
-    return bool(_RATE_AFTER.match(text, end) or _RATE_BEFORE.search(text[max(0, start - 20):start]))
+    return bool(_RATE_AFTER.match(text, end) or _RATE_BEFORE.search(text[max(0, start - 20):start])
+                or _RATE_HOUR.search(text[max(0, start - 60):start]))
 
 
 def _unlabelled_course(text: str, m: re.Match) -> tuple[int, int] | None:
@@ -688,7 +696,37 @@ def choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[str
     found.pop("completion_date", None)
     if len(plain) > 1:
         words = {2: "two", 3: "three"}.get(len(plain), str(len(plain)))
-        notes.append(f"completion date: {words} dates and no word says which is the completion ({shown(plain)})")
+        first = _earliest(plain)
+        reason = f"{words} dates and no word says which is the completion ({shown(plain)})"
+        if first is None:
+            notes.append(f"completion date: {reason}")
+        else:
+            # Issue, print and expiry dates come after the completion: the earliest is the best guess.
+            _guess(found, first, f"is a guess: {reason}; the earliest is pre-filled")
     elif other:
-        notes.append(f"completion date: the only dates on the page are not the completion "
-                     f"({'; '.join(f'{c.telling} {c.printed}' for c in other.values())})")
+        reason = (f"the only dates on the page are not the completion "
+                  f"({'; '.join(f'{c.telling} {c.printed}' for c in other.values())})")
+        issued = [c for c in other.values() if c.telling in _SAME_DAY_WORDS]
+        if len(other) == 1 and len(issued) == 1:
+            # A certificate issued (or printed) on one day only is often issued the day it is earned.
+            _guess(found, issued[0], f"is a guess: {reason}; it is pre-filled")
+        else:
+            notes.append(f"completion date: {reason}")
+
+
+# Other-date words after which the date is often the completion day too (pre-filled for staff, never posted).
+_SAME_DAY_WORDS = frozenset({"issue", "issued", "issue date", "date issued", "print", "printed", "generated",
+                             "recorded", "signed", "dated"})
+
+
+def _earliest(group: dict) -> "Candidate | None":
+    """The earliest of several dates (keyed by their parsed day), None when any of them is not a day."""
+    from datetime import date as _date
+    if not all(isinstance(k, _date) for k in group):
+        return None
+    return group[min(group)]
+
+
+def _guess(found: dict[str, Found], c: Candidate, doubt: str) -> None:
+    """Keep C as the completion date for staff to confirm; the page still goes to review (DOUBT says why)."""
+    found["completion_date"] = Found(c.value, c.confidence, "guess", c.telling, box=c.box, doubt=doubt)

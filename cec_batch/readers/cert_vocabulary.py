@@ -91,7 +91,8 @@ LABELS: tuple[Label, ...] = (
     _l("ceus", 20, "{|ace} {cec|cecs|ceu|ceus} {|value|earned|awarded}"),
     _l("ceus", 19, "{credit|credits} {|earned|awarded}", generic=True),
     _l("ceus", 18, "continuing education {credit|credits|unit|units}"),
-    _l("hours", 20, "{contact|clock} {hour|hours}"),
+    _l("hours", 20, "{contact|clock|ce|ceu|cec|credit|training|education} {hour|hours}",
+       "total {contact|clock|ce|credit|training} {hour|hours}"),
     _l("hours", 19, "hours", generic=True),
     _l("title", 20, "course title"),
     _l("title", 19, "course name"),
@@ -141,12 +142,18 @@ COMPLETION_WORDS = ("complete", "completed", "completion", "completing", "awarde
                     "given this", "given on", "attended", "attendance", "took place", "taken", "earned",
                     "finished", "participated", "conducted", "course date", "event date", "date of course",
                     "date of event", "date of training", "session date", "workshop date", "training date",
-                    "date of attendance", "achieved", "passed", "successfully")
+                    "date of attendance", "achieved", "passed", "successfully", "conferred", "presented on",
+                    "concluded", "class date", "program date", "seminar date", "dates", "date attended",
+                    "date of class", "date of program", "date earned", "earned on")
 # ... and after one of these it is some other day: the certificate's printing, its expiry, a birthday.
 OTHER_DATE_WORDS = ("issue", "issued", "issue date", "date issued", "print", "printed", "generated", "expire",
                     "expires", "expiry", "expiration", "valid until", "valid through", "valid thru", "renew",
                     "renewal", "due", "birth", "born", "dob", "d.o.b", "signed", "signature", "approved",
-                    "approval", "approval period", "mailed", "sent", "received", "revised", "rev")
+                    "approval", "approval period", "mailed", "sent", "received", "revised", "rev", "recorded",
+                    "updated", "run date", "report date", "as of", "purchased", "purchase date", "ordered",
+                    "order date", "paid", "payment", "invoice", "invoiced", "registered", "registration",
+                    "enrolled", "enrollment", "downloaded", "accessed", "created", "exp", "recertify by",
+                    "deadline", "valid from", "effective")
 # A name beside one of these is someone who signs or teaches, not the certificant.
 STAFF_WORDS = ("instructor", "instructors", "director", "signature", "signed", "signed by", "presenter", "registrar",
                "president", "secretary", "coordinator", "trainer", "faculty", "approved by", "presented by",
@@ -184,6 +191,7 @@ DATE_RE = re.compile(
     rf"|{_DAY}{_TO}{_DAY}\s+(?:of\s+)?{_MON}{_YEAR_SEP}\d{{4}}"  # 3-5 May 2026
     rf"|(?:the\s+)?{_DAY}\s+day\s+of\s+{_MON}{_YEAR_SEP}(?:in\s+the\s+year\s+)?\d{{4}}"  # 3rd day of May, 2026
     rf"|{_DAY}\s+(?:of\s+)?{_MON}{_YEAR_SEP}\d{{4}}"        # 5 March 2026, 5th of March 2026
+    rf"|\d{{1,2}}\s?-\s?{_MONTH}\s?-\s?(?:\d{{4}}|\d{{2}})"      # 03-May-2026, 3-May-26
     r")(?![\d/\-])", re.IGNORECASE)
 MONTH_RE = re.compile(rf"(?<![A-Za-z]){_MONTH}(?![a-z])", re.IGNORECASE)
 _NUMBER = r"(?:\d{1,2}(?:[.,]\d{1,2})?|[.,]\d{1,2})"

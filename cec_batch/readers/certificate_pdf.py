@@ -75,6 +75,8 @@ def _review(found: dict[str, Found], notes: list[str], text: str | None = None,
         if got is None:
             extra = next((n.split(": ", 1)[1] for n in notes if n.startswith(name + ":")), None)
             problems[f] = f"{name} not found" + (f" ({extra})" if extra else "")
+        elif got.doubt is not None:
+            problems[f] = f"{name} {got.value!r} {got.doubt}"
         elif got.confidence < REVIEW_CONFIDENCE:
             if got.how == "pattern":
                 problems[f] = f"{name} {got.value!r} found without a label (confidence {got.confidence:.0f})"
