@@ -42,6 +42,8 @@ TITLE_SCORE = 92
 # corrected to the first digit, but the scan may as well have shown one of the others.
 LOOK_ALIKES = {"O": "08", "o": "08", "D": "08", "Q": "08", "I": "17", "l": "17", "|": "17", "S": "58", "s": "58",
                "B": "83", "Z": "27", "G": "69"}
+# An email address as printed or as OCR spaces it out ("jane.doe @ example.com").
+_EMAIL_LOOSE = re.compile(r"[\w.%+\-]+ ?@ ?[\w\-]+(?: ?\. ?[\w\-]+)*")
 _PREFIX_RE = re.compile(r"^\s*(CEP|CP|CA|CS|CL)[ \-.]*", re.IGNORECASE)
 
 
@@ -221,7 +223,8 @@ def _choose_person(row, cands, ocr, matcher, problems, changes, chosen) -> None:
     named = [e for e in evidence if e.level == EXACT or (e.level == FUZZY and (e.certificant_id or e.email))]
     if not named:
         # An ID or email on the page, and its owner's first or last name printed on it ("Hi Rosa,").
-        words = set(name_tokens(_page_text(row.get("read") or {})))
+        # The address itself ("dimitrov.sean@...") is not the name printed: only words outside emails count.
+        words = set(name_tokens(_EMAIL_LOOSE.sub(" ", _page_text(row.get("read") or {}))))
         partial = [e for e in evidence if (e.certificant_id or e.email)
                    and words & set(name_tokens(e.person.first_name) + name_tokens(e.person.last_name))]
         if len(partial) == 1 and len(evidence) == 1:

@@ -193,6 +193,37 @@ def test_an_event_range_completes_on_its_last_day(tmp_path):
     assert row["review"] is None
 
 
+def test_a_day_month_date_with_hyphens_and_a_run_date_beside_it(tmp_path):
+    row = row_of(text_pdf(tmp_path / "c.pdf", [
+        "Run date: 20-Feb-2026", ("Certificate of Completion", 22), "Presented to Lena Fischer",
+        "Mat Pilates Foundations, ACE course CL 10234", "completed 14-Feb-2026, 0.8 CEC"]))
+    assert parse_date(row["completion_date"]).value == date(2026, 2, 14)
+    kinds = {c["printed"] if "printed" in c else c["value"]: c["kind"]
+             for c in row["read"]["candidates"] if c["field"] == "date"}
+    assert kinds == {"20-Feb-2026": "other", "14-Feb-2026": "completion"}
+    assert row["review"] is None
+
+
+def test_hours_under_a_total_ce_hours_label_and_a_rate_sentence_that_counts_hours(tmp_path):
+    row = row_of(text_pdf(tmp_path / "c.pdf", [
+        ("Certificate of Attendance", 22), "Presented to Lena Fischer", "Mat Pilates Foundations (CL10234)",
+        "attended on April 30, 2026", "Total CE hours: 8", "Each contact hour counts as 0.1 CEC with ACE."]))
+    assert row["ceus"] == Decimal("0.8")           # 8 hours, not the 0.1 of the rate sentence
+    assert row["read"]["hours"] == "8"
+    assert row["review"] is None
+
+
+def test_a_recorded_date_is_not_the_completion(tmp_path):
+    row = row_of(text_pdf(tmp_path / "c.pdf", [
+        ("Continuing Education Certificate", 20), "Be it known that Lena Fischer",
+        "finished Mat Pilates Foundations, ACE course number CL 10234, carrying 0.6 CECs,",
+        "on the 21st day of April, 2026.", "Recorded Apr. 24, 2026"]))
+    kinds = {c["value"]: c["kind"] for c in row["read"]["candidates"] if c["field"] == "date"}
+    assert kinds["Apr. 24, 2026"] == "other"
+    assert row["completion_date"] == "April 21, 2026"
+    assert "completion date" not in row["review"]     # the name is settled against the registry later
+
+
 def test_a_single_unlabelled_date_on_a_certificate_is_its_completion(tmp_path):
     row = row_of(text_pdf(tmp_path / "c.pdf", [
         ("Certificate of Completion", 22), "Name: Sean Dimitrov", "Course: CS40112", "02/14/2026"]))
@@ -407,3 +438,78 @@ def test_a_signature_alone_names_no_one(world, tmp_path):
     s = ingest(world, path)
     assert s["credits"] == 0
     assert [e["kind"] for e in exceptions_data(world)] == ["needs_review"]
+
+
+# ---------------------------------------------------------------- the learner's email alone
+
+
+RECEIPT = ["Acme Fitness Education", ("Course completion receipt", 18), "Order number: W104233",
+           "Transaction: 5521907", "Course ID: CS.40112", "Course: Behavior Change Coaching",
+           "Finished: 02/14/2026", "Contact Hours: 8", "Each contact hour counts as 0.1 CEC with ACE."]
+
+
+def test_a_receipt_naming_the_learner_by_a_labelled_email_alone_posts_to_its_owner(world, tmp_path):
+    path = text_pdf(tmp_path / "c.pdf", RECEIPT[:3] + ["Customer email: dimitrov.sean@example.com"] + RECEIPT[3:])
+    s = ingest(world, path)
+    assert s["credits"] == 1, exceptions_data(world)
+    [credit] = export(world, tmp_path, "credits")
+    assert (credit["certificant_id"], credit["course_number"], credit["completion_date"], credit["ceus"]) == \
+        ("111256", "CS40112", "2026-02-14", "0.8")
+
+
+def test_an_email_only_in_a_sentence_names_no_one(world, tmp_path):
+    # A contact line, not the learner's: no name and no labelled email, so staff decide. The
+    # address's own "dimitrov.sean" is not the owner's name printed on the page.
+    path = text_pdf(tmp_path / "c.pdf", RECEIPT + ["Questions? Write to dimitrov.sean@example.com any day."])
+    s = ingest(world, path)
+    assert s["credits"] == 0
+    assert [e["kind"] for e in exceptions_data(world)] == ["needs_review"]
+
+
+def test_a_labelled_email_beside_someone_elses_name_goes_to_review(world, tmp_path):
+    # The email is Sean Dimitrov's; the learner named is someone else (not in the registry).
+    path = text_pdf(tmp_path / "c.pdf", RECEIPT[:3] + ["Customer email: dimitrov.sean@example.com",
+                                                       "Learner: Lena Fischer"] + RECEIPT[3:])
+    s = ingest(world, path)
+    assert s["credits"] == 0
+    assert len(exceptions_data(world)) == 1
+
+
+# ---------------------------------------------------------------- review pages carry the best guess
+
+
+def test_two_undistinguished_dates_go_to_review_with_the_earliest_pre_filled(world, tmp_path):
+    path = text_pdf(tmp_path / "c.pdf", [
+        ("Certificate", 22), ("Sean Dimitrov", 30), "Strength Training Basics CS40112",
+        "03/01/2026", "02/14/2026"])
+    s = ingest(world, path)
+    assert s["credits"] == 0
+    [exc] = exceptions_data(world)
+    assert exc["kind"] == "needs_review"
+    assert exc["data"]["row"]["completion_date"] == "02/14/2026"
+    assert "is a guess" in exc["detail"] and "the earliest is pre-filled" in exc["detail"]
+    assert exc["data"]["row"]["full_name"] == "Sean Dimitrov"
+    assert exc["data"]["row"]["course_number"] == "CS40112"
+    assert exc["data"]["read"]["fields"]["completion_date"]["doubt"].startswith("is a guess")
+
+
+def test_an_issue_date_alone_goes_to_review_pre_filled(world, tmp_path):
+    path = text_pdf(tmp_path / "c.pdf", [
+        ("Certificate", 22), ("Sean Dimitrov", 30), "Strength Training Basics CS40112", "0.8 CEC",
+        "Issued 02/20/2026"])
+    s = ingest(world, path)
+    assert s["credits"] == 0
+    [exc] = exceptions_data(world)
+    assert exc["kind"] == "needs_review"
+    assert exc["data"]["row"]["completion_date"] == "02/20/2026"
+    assert "not the completion" in exc["detail"] and "pre-filled" in exc["detail"]
+
+
+def test_an_expiry_date_alone_is_not_pre_filled(world, tmp_path):
+    path = text_pdf(tmp_path / "c.pdf", [
+        ("Certificate", 22), ("Sean Dimitrov", 30), "Strength Training Basics CS40112", "0.8 CEC",
+        "Expires 02/20/2028"])
+    ingest(world, path)
+    [exc] = exceptions_data(world)
+    assert exc["kind"] == "needs_review"
+    assert exc["data"]["row"]["completion_date"] is None
