@@ -224,6 +224,50 @@ def test_a_recorded_date_is_not_the_completion(tmp_path):
     assert "completion date" not in row["review"]     # the name is settled against the registry later
 
 
+def test_a_numeric_date_range_completes_on_its_last_day_and_a_conversion_is_not_the_hours(tmp_path):
+    row = row_of(text_pdf(tmp_path / "c.pdf", [
+        "Coastal Movement Retreat 2026", "CONTINUING EDUCATION VERIFICATION", "Attendee: Lena Fischer",
+        "Registered: 03/10/2026", "Date(s): 04/24/2026 - 04/26/2026", "ACE Event #: CL10502",
+        "CE Hours Earned: 15", "Hours are counted per session. 10 contact hours = 1.0 ACE CEC."]))
+    assert row["completion_date"] == "04/26/2026"
+    assert row["ceus"] == Decimal("1.5")           # 15 hours, not the 10 or 1.0 of the conversion
+    assert row["review"] is None
+
+
+def test_values_written_above_their_captions(tmp_path):
+    # A fill-in certificate: each value on a rule, its caption printed just under the rule.
+    path = tmp_path / "c.pdf"
+    c = canvas.Canvas(str(path), pagesize=letter, invariant=1)
+    c.setFont("Helvetica-Bold", 24)
+    c.drawCentredString(306, 700, "Certificate of Participation")
+
+    def blank(x, y, value, caption, size=14):
+        c.setFont("Helvetica", size)
+        c.drawCentredString(x, y + 6, value)
+        c.line(x - 90, y, x + 90, y)
+        c.setFont("Helvetica-Oblique", 9)
+        c.drawCentredString(x, y - 13, caption)
+
+    blank(306, 620, "Lena Fischer", "Participant", 22)
+    blank(306, 565, "Mat Pilates Foundations", "Course Title")
+    blank(150, 500, "CL 10234", "ACE Course Number")
+    blank(306, 500, "04/19/2026", "Date")
+    blank(462, 500, "0.6", "CECs")
+    blank(150, 120, "Harold Benning", "Instructor")
+    blank(462, 120, "04/24/2026", "Date Signed")
+    c.showPage()
+    c.save()
+    row = row_of(path)
+    assert row["full_name"] == "Lena Fischer"
+    assert row["course_number"] == "CL 10234"
+    assert row["completion_date"] == "04/19/2026"
+    kinds = {c["value"]: c["kind"] for c in row["read"]["candidates"] if c["field"] == "date"}
+    assert kinds["04/24/2026"] == "other"
+    staff = [c for c in row["read"]["candidates"] if c["field"] == "name" and c["value"] == "Harold Benning"]
+    assert staff and staff[0]["kind"] == "staff"
+    assert row["review"] is None
+
+
 def test_a_single_unlabelled_date_on_a_certificate_is_its_completion(tmp_path):
     row = row_of(text_pdf(tmp_path / "c.pdf", [
         ("Certificate of Completion", 22), "Name: Sean Dimitrov", "Course: CS40112", "02/14/2026"]))

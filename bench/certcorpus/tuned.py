@@ -724,3 +724,48 @@ def draw_ordinal_day_of_in_year(p, c):
     p.centre(y - 30, f"Recorded {_dotted_month(c.issued)}", "Times-Italic", 11)
     p.signature(p.w / 2 - 80, 110, 160)
     p.centre(96, "Keeper of Records", "Times-Italic", 10)
+
+
+@layout("form", evidence="name", units="cec")
+def draw_captions_under_lines(p, c):
+    """Fill-in certificate: each value written above a rule with its caption below ('Participant', 'Date', 'Instructor')."""
+    p.landscape()
+    p.border(24, double=False, width=2.5)
+    p.centre(p.h - 80, c.course.provider, "LiberationSerif-Bold", 18)
+    p.centre(p.h - 125, "Certificate of Participation", "LiberationSerif-BoldItalic", 30)
+
+    def blank(x, y, w, value, caption, face="LiberationSans", size=14):
+        p.text(x + w / 2, y + 6, value, face, size, align="centre")
+        p.hline(x, x + w, y, 0.7)
+        p.text(x + w / 2, y - 13, caption, "LiberationSans-Italic", 9, align="centre")
+
+    blank(p.w / 2 - 220, p.h - 200, 440, c.person.name, "Participant", "LiberationSerif-Bold", 22)
+    blank(p.w / 2 - 220, p.h - 255, 440, c.course.title, "Course Title")
+    blank(90, p.h - 320, 170, course_no(c.course.number, "space"), "ACE Course Number")
+    blank(p.w / 2 - 85, p.h - 320, 170, us(c.completed), "Date")
+    blank(p.w - 260, p.h - 320, 170, cec(c.ceus), "CECs")
+    blank(90, 110, 200, _staff(c), "Instructor", "LiberationSerif-Italic", 14)
+    blank(p.w - 290, 110, 200, us(c.issued), "Date Signed")
+
+
+@layout("prose", evidence="id+email", units="hours", courses=("event",))
+def draw_numeric_range_form(p, c):
+    """Event form with numeric dates: 'Date(s): 04/30/2026 - 05/02/2026' (completes on the last), hours, registration date."""
+    x = 64
+    p.text(x, p.h - 70, c.course.title, "Helvetica-Bold", 16)
+    p.text(x, p.h - 86, f"{c.course.provider}  \u00b7  ACE Provider # {5000 + c.seed % 4000}", "Helvetica", 9)
+    p.hline(x, p.w - x, p.h - 94, 1)
+    p.text(x, p.h - 130, "CONTINUING EDUCATION VERIFICATION", "Helvetica-Bold", 12)
+    reg = c.start - __import__("datetime").timedelta(days=20 + c.seed % 30)
+    rows = [("Attendee", f"{c.person.first} {c.person.last}"), ("ACE Certification No.", c.person.certificant_id),
+            ("Email", c.person.email), ("Registered", us(reg)),
+            ("Date(s)", f"{us(c.start)} - {us(c.completed)}" if c.start != c.completed else us(c.completed)),
+            ("ACE Event #", c.course.number), ("CE Hours Earned", f"{hours_of(c)}")]
+    y = p.h - 165
+    for label, value in rows:
+        p.text(x, y, f"{label}:", "Helvetica", 11)
+        p.text(x + 150, y, value, "Helvetica-Bold", 11)
+        y -= 20
+    p.wrap(x, y - 16, p.w - 2 * x, "Hours are counted per session attended and verified by the session "
+           "monitor. 10 contact hours = 1.0 ACE CEC.", "Helvetica", 9)
+    p.text(x, y - 70, f"Session monitor: {_staff(c, 1)}", "Helvetica", 10)

@@ -186,6 +186,19 @@ def _v_regex(rx: re.Pattern, anchored: bool):
     return finder
 
 
+def _v_amount(finder, other_unit: re.Pattern):
+    """An amount after a label, unless it is a conversion ("contact hours = 1.0 CEC"): a value
+    after '=' or one that carries the other unit is not this field's."""
+    def amount(text: str, a: int, b: int, strict: bool):
+        if "=" in text[max(0, a - 3):a] or text[a:b].lstrip(" \t:").startswith(("=", "equals")):
+            return None
+        span = finder(text, a, b, strict)
+        if span and other_unit.match(text, span[0]):
+            return None
+        return span
+    return amount
+
+
 def _v_course(text: str, a: int, b: int, strict: bool):
     a, b = _strip_span(text, a, b)
     for m in COURSE_LABELLED_RE.finditer(text, a, b):
@@ -227,8 +240,8 @@ FINDERS = {
     "email": _v_email,
     "course_number": _v_course,
     "completion_date": _v_regex(DATE_RE, anchored=False),
-    "ceus": _v_regex(NUMBER_RE, anchored=True),
-    "hours": _v_regex(NUMBER_RE, anchored=True),
+    "ceus": _v_amount(_v_regex(NUMBER_RE, anchored=True), HOURS_SUFFIX_RE),
+    "hours": _v_amount(_v_regex(NUMBER_RE, anchored=True), CEUS_SUFFIX_RE),
     "title": _v_text,
     "provider": _v_text,
 }
@@ -253,15 +266,39 @@ def _regions(label: _Label, lines: list[Line], labels_by_seg: dict[int, list[_La
     x0, x1 = seg.x0, seg.x1
     if label.start > 0 and len(line.segs) > 1:    # the label ends a longer phrase: its own part only
         x0 = seg.x0 + (label.start / max(len(seg.text), 1)) * (seg.x1 - seg.x0)
+    under, gap_under = [], None
     for below in lines[label.line_no + 1: label.line_no + 3]:
         if below.y0 - seg.y1 > 3.5 * height:
             break
         hits = [s for s in below.segs if s.x0 < x1 and s.x1 > x0]
-        for s in hits:
-            if not _starts_with_label(s, labels_by_seg):
-                yield s, 0, _region_end(s, labels_by_seg), True
+        under = [s for s in hits if not _starts_with_label(s, labels_by_seg)]
         if hits:
-            return
+            gap_under = below.y0 - seg.y1
+            break
+    over = _caption_of(label, lines, labels_by_seg, gap_under)
+    if over is not None:
+        yield over, 0, _region_end(over, labels_by_seg), True
+        return
+    for s in under:
+        yield s, 0, _region_end(s, labels_by_seg), True
+
+
+def _caption_of(label: _Label, lines: list[Line], labels_by_seg, gap_under: float | None) -> Seg | None:
+    """The value a caption stands under ("Jane Doe" written on a rule, "Participant" printed below it).
+
+    Only a label that is its segment's whole text counts, and only when the segment just above
+    it is nearer than anything below (a table's header has its cell nearer below)."""
+    seg = label.seg
+    if seg.text[:label.start].strip(EDGE_PUNCT) or seg.text[label.end:].strip(EDGE_PUNCT) or label.line_no == 0:
+        return None
+    height = max(seg.y1 - seg.y0, 1.0)
+    above = lines[label.line_no - 1]
+    gap = seg.y0 - above.y1
+    if gap > 2.5 * height or (gap_under is not None and gap >= 0.7 * gap_under):
+        return None
+    centre = (seg.x0 + seg.x1) / 2
+    hits = [s for s in above.segs if s.x0 <= centre <= s.x1 and not _starts_with_label(s, labels_by_seg)]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _starts_with_label(seg: Seg, labels_by_seg) -> bool:
@@ -365,7 +402,8 @@ def _value_then_unit(lines: list[Line], found: dict, f: str, rx: re.Pattern) -> 
                 return
 
 
-_RATE_AFTER = re.compile(r"\s*(?:per|each|for\s+each|/|an?\s+hour|of\s+credit\s+per)\b", re.IGNORECASE)
+_RATE_AFTER = re.compile(r"\s*(?:(?:per|each|for\s+each|an?\s+hour|of\s+credit\s+per|equals?|is\s+worth|counts?\s+as|"
+                         r"makes?|is\s+equal\s+to|converts?\s+to)\b|/|=)", re.IGNORECASE)
 _RATE_BEFORE = re.compile(r"(?:equals?|=|worth|earns?\s+you|is\s+worth|counts?\s+as|equivalent\s+to|"
                           r"converts?\s+to|is\s+equal\s+to)\s*$", re.IGNORECASE)
 # "Each contact hour counts as 0.1 CEC", "per hour of instruction: 0.1 CEU": an hour named earlier in the sentence.
@@ -456,13 +494,18 @@ _EMAIL_LOOSE = re.compile(r"[A-Za-z0-9._%+\-]+ ?@ ?[A-Za-z0-9\-]+(?: ?\. ?[A-Za-
 _ID_LONG = re.compile(r"(?<![A-Za-z0-9.,/\-])\d{5,10}(?![A-Za-z0-9/\-]|[.,]\d)")
 
 
+_NUMERIC_DATE = re.compile(r"\d{1,2} ?[/.\-] ?\d{1,2} ?[/.\-] ?\d{4}|\d{4}-\d{1,2}-\d{1,2}")
+
+
 def date_value(printed: str) -> str:
-    """A printed date as the date parser reads it: an event's range ends on its last day,
+    """A printed date as the date parser reads it: an event's range ends on its last day
+    ("May 3-5, 2026", "04/30/2026 - 05/02/2026"),
     "3rd day of May, 2026" is "May 3, 2026"; any other date stays as printed."""
     text = " ".join(printed.split())
     months = MONTH_RE.findall(text)
     if not months:
-        return text
+        numeric = _NUMERIC_DATE.findall(text)
+        return numeric[-1] if len(numeric) > 1 else text
     days = re.findall(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?(?!\d)", text)
     year = re.findall(r"\d{4}", text)
     if len(days) > 1 or re.search(r"\bday\b|\bthe\b", text, re.IGNORECASE):
@@ -503,11 +546,26 @@ def _below(lines: list[Line], n: int, seg: Seg) -> str:
     return ""
 
 
-def _date_kind(before: str, left: str, above: str, after: str) -> tuple[str | None, str | None]:
+def _caption_below(lines: list[Line], n: int, seg: Seg) -> str:
+    """A short caption printed just under SEG ("Date Signed" under a rule), when it is much nearer
+    than the line above: the words a value written on a rule is known by."""
+    if n + 1 >= len(lines):
+        return ""
+    below = lines[n + 1]
+    gap_below = below.y0 - seg.y1
+    gap_above = seg.y0 - lines[n - 1].y1 if n else float("inf")
+    if gap_below > 1.5 * max(seg.y1 - seg.y0, 1.0) or gap_below >= 0.7 * gap_above:
+        return ""
+    centre = (seg.x0 + seg.x1) / 2
+    hits = [s for s in below.segs if s.x0 <= centre <= s.x1]
+    return hits[0].text if len(hits) == 1 and len(hits[0].text.split()) <= 4 else ""
+
+
+def _date_kind(before: str, left: str, above: str, after: str, below: str = "") -> tuple[str | None, str | None]:
     """What the words around a date say it is. The nearest telling word on its own segment
     wins (before or after it), then one in the cell to its left, then one above it. A date
     with a time of day after it ("08 Jan 2026 15:42", a fax header, a print stamp) is a
-    timestamp, not a completion."""
+    timestamp, not a completion. BELOW is a caption under the date, the last to be asked."""
     if _TIME_AFTER.match(after):
         return "other", "time of day"
 
@@ -521,7 +579,7 @@ def _date_kind(before: str, left: str, above: str, after: str) -> tuple[str | No
     if near:
         _d, _side, kind, word = min(near)
         return kind, word.lower()
-    for text in (left, above):
+    for text in (left, above, below):
         found = hits(text)
         if found:
             _s, _e, kind, word = max(found)
@@ -601,7 +659,8 @@ def page_candidates(segs: list[Seg], page_height: float) -> list[Candidate]:
                 if f == "date":
                     if above is None:
                         above = _above(lines, n, seg)
-                    cand.kind, cand.telling = _date_kind(before, _words_tail(left), above, after)
+                    cand.kind, cand.telling = _date_kind(before, _words_tail(left), above, after,
+                                                         _caption_below(lines, n, seg))
                 out.append(cand)
         # Names run across a line's cells ("NAKAMURA, | Sara" when OCR sees a gap in it).
         whole = Seg([t for seg in line.segs for t in seg.toks])

@@ -92,8 +92,8 @@ LABELS: tuple[Label, ...] = (
     _l("ceus", 20, "{|ace} {cec|cecs|ceu|ceus} {|value|earned|awarded}"),
     _l("ceus", 19, "{credit|credits} {|earned|awarded}", generic=True),
     _l("ceus", 18, "continuing education {credit|credits|unit|units}"),
-    _l("hours", 20, "{contact|clock|ce|ceu|cec|credit|training|education} {hour|hours}",
-       "total {contact|clock|ce|credit|training} {hour|hours}"),
+    _l("hours", 20, "{contact|clock|ce|ceu|cec|credit|training|education} {hour|hours} {|earned|awarded|completed}",
+       "total {contact|clock|ce|credit|training} {hour|hours} {|earned|awarded|completed}"),
     _l("hours", 19, "hours", generic=True),
     _l("title", 20, "course title"),
     _l("title", 19, "course name"),
@@ -154,7 +154,7 @@ OTHER_DATE_WORDS = ("issue", "issued", "issue date", "date issued", "print", "pr
                     "updated", "run date", "report date", "as of", "purchased", "purchase date", "ordered",
                     "order date", "paid", "payment", "invoice", "invoiced", "registered", "registration",
                     "enrolled", "enrollment", "downloaded", "accessed", "created", "exp", "recertify by",
-                    "deadline", "valid from", "effective")
+                    "deadline", "valid from", "effective", "valid", "validity", "period")
 # A name beside one of these is someone who signs or teaches, not the certificant.
 STAFF_WORDS = ("instructor", "instructors", "director", "signature", "signed", "signed by", "presenter", "registrar",
                "president", "secretary", "coordinator", "trainer", "faculty", "approved by", "presented by",
@@ -181,8 +181,11 @@ _DAY = rf"\d{{1,2}}{_ORD}?"
 _MON = rf"{_MONTH}\.?"
 _YEAR_SEP = r"(?:\s*[,.]\s*/?\s*|\s+)"                 # "May 3, 2026", "May 3 2026", OCR's "May 3 , 2026", "30,/2025"
 _TO = r"\s*(?:-|–|—|to|through|thru|&|and)\s*"           # an event's days: "May 3-5, 2026", "3 to 5 May 2026"
+_NUMERIC = r"(?:\d{1,2} ?[/.\-] ?\d{1,2} ?[/.\-] ?\d{4}|\d{4}-\d{1,2}-\d{1,2})"
 DATE_RE = re.compile(
     r"(?<![\d/.\-])(?:"
+    rf"{_NUMERIC}\s*(?:–|—|-|to|through|thru)\s*{_NUMERIC}"   # an event's days: 04/30/2026 - 05/02/2026
+    r"|"
     r"\d{1,2} ?[/.\-] ?\d{1,2} ?[/.\-] ?\d{4}"            # 03/05/2026 (US order, R15)
     r"|\d{4}-\d{1,2}-\d{1,2}"                              # 2026-03-05
     r"|\d{1,2}/\d{1,2}/\d{2}"                              # 3/5/26
