@@ -268,6 +268,14 @@ def test_values_written_above_their_captions(tmp_path):
     assert row["review"] is None
 
 
+def test_a_year_first_date_with_slashes(tmp_path):
+    row = row_of(text_pdf(tmp_path / "c.pdf", [
+        ("Certificate of Completion", 22), "Presented to Lena Fischer", "Mat Pilates Foundations (CL10234)",
+        "completed 2026/04/19, 0.6 CEC", "Printed 2026/04/24"]))
+    assert parse_date(row["completion_date"]).value == date(2026, 4, 19)
+    assert row["review"] is None
+
+
 def test_a_single_unlabelled_date_on_a_certificate_is_its_completion(tmp_path):
     row = row_of(text_pdf(tmp_path / "c.pdf", [
         ("Certificate of Completion", 22), "Name: Sean Dimitrov", "Course: CS40112", "02/14/2026"]))
@@ -535,6 +543,18 @@ def test_two_undistinguished_dates_go_to_review_with_the_earliest_pre_filled(wor
     assert exc["data"]["row"]["full_name"] == "Sean Dimitrov"
     assert exc["data"]["row"]["course_number"] == "CS40112"
     assert exc["data"]["read"]["fields"]["completion_date"]["doubt"].startswith("is a guess")
+
+
+def test_two_plain_date_labels_with_different_dates_go_to_review(world, tmp_path):
+    path = text_pdf(tmp_path / "c.pdf", [
+        ("Certificate of Completion", 22), "Name: Sean Dimitrov", "Course: CS40112", "Date: 03/01/2026",
+        "0.8 CEC", "Date: 02/14/2026"])
+    s = ingest(world, path)
+    assert s["credits"] == 0
+    [exc] = exceptions_data(world)
+    assert exc["kind"] == "needs_review"
+    assert "two dates after a plain 'Date'" in exc["detail"]
+    assert exc["data"]["row"]["completion_date"] == "02/14/2026"
 
 
 def test_an_issue_date_alone_goes_to_review_pre_filled(world, tmp_path):

@@ -494,7 +494,7 @@ _EMAIL_LOOSE = re.compile(r"[A-Za-z0-9._%+\-]+ ?@ ?[A-Za-z0-9\-]+(?: ?\. ?[A-Za-
 _ID_LONG = re.compile(r"(?<![A-Za-z0-9.,/\-])\d{5,10}(?![A-Za-z0-9/\-]|[.,]\d)")
 
 
-_NUMERIC_DATE = re.compile(r"\d{1,2} ?[/.\-] ?\d{1,2} ?[/.\-] ?\d{4}|\d{4}-\d{1,2}-\d{1,2}")
+_NUMERIC_DATE = re.compile(r"\d{1,2} ?[/.\-] ?\d{1,2} ?[/.\-] ?\d{4}|\d{4}[\-/.]\d{1,2}[\-/.]\d{1,2}")
 
 
 def date_value(printed: str) -> str:
@@ -748,7 +748,19 @@ def choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[str
                      f"({shown(completion)}) and no word says which one counts")
         return
     if got is not None and got.how == "label":
-        return                  # "Date: ..." with no date called the completion: the label stands
+        bare = {key(c): c for c in plain.values() if _BARE_DATE_LABEL.search(c.before)}
+        if len(bare) < 2:
+            return              # "Date: ..." with no date called the completion: the label stands
+        # Two "Date:" lines with different dates (a course's and a signature's): no label says which.
+        first = _earliest(bare)
+        words = {2: "two", 3: "three"}.get(len(bare), str(len(bare)))
+        reason = f"{words} dates after a plain 'Date' and no word says which is the completion ({shown(bare)})"
+        if first is None:
+            found.pop("completion_date", None)
+            notes.append(f"completion date: {reason}")
+        else:
+            _guess(found, first, f"is a guess: {reason}; the earliest is pre-filled")
+        return
     if len(plain) == 1:
         take(next(iter(plain.values())), "only date")
         return
@@ -772,6 +784,9 @@ def choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[str
         else:
             notes.append(f"completion date: {reason}")
 
+
+# A date standing right after a bare "Date:" (no word before it says whose date it is).
+_BARE_DATE_LABEL = re.compile(r"(?:^|[^\w\s]\s*)date\s*[:\-]?\s*$", re.IGNORECASE)
 
 # Other-date words after which the date is often the completion day too (pre-filled for staff, never posted).
 _SAME_DAY_WORDS = frozenset({"issue", "issued", "issue date", "date issued", "print", "printed", "generated",
