@@ -557,6 +557,39 @@ def test_two_plain_date_labels_with_different_dates_go_to_review(world, tmp_path
     assert exc["data"]["row"]["completion_date"] == "02/14/2026"
 
 
+def test_a_date_column_with_several_rows_goes_to_review(tmp_path):
+    # A session log: the "Date" heading stands over three days; its first cell is not the completion.
+    path = tmp_path / "c.pdf"
+    c = canvas.Canvas(str(path), pagesize=letter, invariant=1)
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(72, 720, "Summit Fitness Conference 2025 - ACE event no. CA245010")
+    c.setFont("Helvetica", 11)
+    c.drawString(72, 690, "Name: Lena Fischer")
+    c.drawString(300, 690, "ACE ID: 193059")
+    for i, (session, day, hours) in enumerate([("Session", "Date", "Hours"), ("Day 1", "10/10/2025", "5.0"),
+                                               ("Day 2", "10/11/2025", "4.0"), ("Day 3", "10/12/2025", "4.0")]):
+        y = 650 - 20 * i
+        c.drawString(72, y, session)
+        c.drawString(250, y, day)
+        c.drawString(360, y, hours)
+    c.drawString(72, 560, "Total contact hours: 13")
+    c.showPage()
+    c.save()
+    row = row_of(path)
+    assert row["review"] and "3 dates in one column" in row["review"]
+    assert row["completion_date"] == "10/10/2025"          # pre-filled for staff, not posted
+    assert row["ceus"] == Decimal("1.3")
+
+
+def test_a_name_in_a_greeting_that_ends_with_a_mark(world, tmp_path):
+    path = text_pdf(tmp_path / "c.pdf", [
+        "Riverside Health Academy", ("Congratulations, Sean Dimitrov!", 20),
+        "You completed Behavior Change Coaching (ACE CS-40112) on 02/14/2026 and earned 0.8 CECs."])
+    s = ingest(world, path)
+    assert s["credits"] == 1, exceptions_data(world)
+    assert export(world, tmp_path, "credits")[0]["certificant_id"] == "111256"
+
+
 def test_an_issue_date_alone_goes_to_review_pre_filled(world, tmp_path):
     path = text_pdf(tmp_path / "c.pdf", [
         ("Certificate", 22), ("Sean Dimitrov", 30), "Strength Training Basics CS40112", "0.8 CEC",

@@ -52,7 +52,8 @@ pytestmark = [pytest.mark.slow,
 def sample_world(db_url, tmp_path):
     run_demo.run(tmp_path, TODAY, quiet=True, db_url=db_url)
     # The next morning's mail: an emailed certificate with two dates and no word saying which is
-    # the completion (the reader sends it to a person with everything else pre-filled).
+    # the completion (the reader sends it to a person with every field pre-filled, the date its
+    # best guess with the reason).
     mail = certificate_pdf(tmp_path / "two-dates.pdf",
                            ["Name: Deepa Uddin", "Email: deepa_uddin@example.org", "Course ID: CA23456",
                             "Course: Functional Training for Older Adults", "02/14/2026", "02/20/2026",
@@ -129,7 +130,7 @@ def test_staff_clear_the_sample_world_at_the_desk_and_two_at_once_post_once(desk
     assert page.locator(".counts li").filter(has_text="needs_review").count() == 1
     page.shot("queue")
 
-    # 1. A pre-filled certificate: the one field the reader could not settle typed, then Enter.
+    # 1. A pre-filled certificate cleared with one key: Enter.
     clear = one(engine, source_file="two-dates.pdf", status="open")
     assert clear["kind"] == "needs_review"
     page.goto(f"{base}/x/{clear['exception_id']}")
@@ -145,8 +146,10 @@ def test_staff_clear_the_sample_world_at_the_desk_and_two_at_once_post_once(desk
     page.keyboard.press("r")
     page.keyboard.press("r")
     assert page.eval_on_selector("#page", "p => [p.style.width, p.style.transform]") == ["100%", ""]
-    page.keyboard.press("t")          # the completion date, as the clerk reads it on the page
-    page.keyboard.type("02/14/2026")
+    # The reader pre-filled its best guess (the earlier date) with the reason: the clerk sees it
+    # is the course's date on the page and clears the page with one key.
+    assert page.input_value("#f-date") == "02/14/2026"
+    assert "pre-filled" in page.inner_text(".field.flagged")
     page.keyboard.press("Enter")
     page.wait_for_url(lambda url: f"/x/{clear['exception_id']}" not in url)
     assert "posted credit" in page.inner_text(".flash")

@@ -769,3 +769,75 @@ def draw_numeric_range_form(p, c):
     p.wrap(x, y - 16, p.w - 2 * x, "Hours are counted per session attended and verified by the session "
            "monitor. 10 contact hours = 1.0 ACE CEC.", "Helvetica", 9)
     p.text(x, y - 70, f"Session monitor: {_staff(c, 1)}", "Helvetica", 10)
+
+
+@layout("event", evidence="id", units="hours", courses=("event",))
+def draw_session_log(p, c):
+    """Event record listing each session with its date and hours, then 'Total contact hours'; the event's own dates."""
+    from datetime import timedelta
+
+    x = 56
+    p.text(x, p.h - 64, c.course.title, "LiberationSans-Bold", 17)
+    p.text(x, p.h - 80, f"{c.course.provider}  |  ACE event no. {c.course.number}", "LiberationSans", 10)
+    p.text(x, p.h - 112, "Attendance record", "LiberationSerif-Bold", 14)
+    p.text(x, p.h - 134, f"Name: {c.person.first} {c.person.last}", "LiberationSans", 11)
+    p.text(x + 300, p.h - 134, f"ACE ID: {c.person.certificant_id}", "LiberationSans", 11)
+    total = hours_of(c)
+    days = max(1, (c.completed - c.start).days + 1)
+    per = [total // days + (1 if i < total % days else 0) for i in range(days)]
+    rows = [["Session", "Date", "Hours"]]
+    for i, h in enumerate(per):
+        rows.append([f"Day {i + 1} sessions", us(c.start + timedelta(days=i)), f"{h}.0"])
+    y = p.table(x, p.h - 160, [220, 110, 70], rows, row_h=20, size=10, face="LiberationSans",
+                head_face="LiberationSans-Bold")
+    p.text(x, y - 24, f"Total contact hours: {total}", "LiberationSans-Bold", 11)
+    p.text(x, y - 60, "Sessions are logged by badge scan at the door.", "LiberationSans-Italic", 9)
+
+
+@layout("table", evidence="id", units="cec")
+def draw_split_name_columns(p, c):
+    """Table with 'First Name' and 'Last Name' in their own columns and a header row over one values row."""
+    p.landscape()
+    x = 50
+    p.text(x, p.h - 70, c.course.provider, "Times-Bold", 20)
+    p.text(x, p.h - 90, "Verification of Continuing Education Credit", "Times-Italic", 13)
+    p.table(x, p.h - 130, [100, 110, 80, 90, 100, 70],
+            [["First Name", "Last Name", "ACE ID", "Course Code", "Date Completed", "CEUs"],
+             [c.person.first, c.person.last, c.person.certificant_id, c.course.number, us(c.completed), cec(c.ceus)]],
+            row_h=24, size=10, face="Times-Roman", head_face="Times-Bold")
+    p.text(x, p.h - 210, f"Course title: {c.course.title}", "Times-Roman", 11)
+    p.text(x, p.h - 228, f"Verified {abbrev(c.printed)} by {_staff(c, 2)}, Education Manager", "Times-Roman", 11)
+
+
+@layout("prose", evidence="email", units="cec")
+def draw_congratulations_note(p, c):
+    """Second-person note: 'Congratulations, First Last! You completed ... on 05/03/2026'; the email at the foot."""
+    x = 70
+    p.logo(x, p.h - 96, initials(c.course.provider), 36, "triangle")
+    p.text(x + 50, p.h - 76, c.course.provider, "DejaVuSans-Bold", 14)
+    p.text(x, p.h - 150, f"Congratulations, {c.person.first} {c.person.last}!", "DejaVuSerif-Bold", 20)
+    y = p.wrap(x, p.h - 185, p.w - 2 * x,
+               f"You completed {c.course.title} (ACE {course_no(c.course.number, 'hyphen')}) on "
+               f"{us(c.completed)} and earned {cec(c.ceus)} CECs. We have sent a copy of this note to "
+               f"{c.person.email}.", "DejaVuSerif", 12, 17)
+    p.wrap(x, y - 10, p.w - 2 * x, f"Questions? Call {_staff(c, 3)} at 415-555-0190 or write to "
+           "help@provider.example.", "DejaVuSerif", 11, 15)
+    p.text(x, 70, f"Note created {us(c.issued)}", "DejaVuSans", 8, colour=GREY)
+
+
+@layout("award", evidence="name", units="cec")
+def draw_caps_name_signature_dates(p, c):
+    """Award with the name in capitals, the date written on a rule under 'Date' beside the signature rule."""
+    p.landscape()
+    p.ornate_border(18, 12)
+    p.centre(p.h - 95, "CERTIFICATE OF COMPLETION", "LiberationSerif-Bold", 30)
+    p.centre(p.h - 135, "This acknowledges that", "LiberationSerif-Italic", 14)
+    p.centre(p.h - 180, f"{c.person.first} {c.person.last}".upper(), "LiberationSans-Bold", 30)
+    p.centre(p.h - 215, f"has completed {c.course.title}", "LiberationSerif", 15)
+    p.centre(p.h - 240, f"ACE Course Number {c.course.number}  \u2014  {cec(c.ceus)} CECs", "LiberationSerif", 13)
+    p.text(140, 126, written(c.completed), "LiberationSerif", 13)
+    p.hline(110, 300, 120)
+    p.text(180, 108, "Date", "LiberationSans", 9)
+    p.signature(p.w - 300, 124, 170)
+    p.hline(p.w - 310, p.w - 110, 120)
+    p.text(p.w - 250, 108, f"{_staff(c, 4)}, Provider", "LiberationSans", 9)

@@ -602,12 +602,15 @@ def _name_runs(text: str) -> list[tuple[int, int]]:
 
     for m in re.finditer(r"\S+", text):
         tok = m.group()
-        core = tok.rstrip(",")
+        core = tok.rstrip(",!?;:")
         if not (core and NAME_TOKEN.fullmatch(core) and core.casefold().strip(".") not in NOT_NAMES
                 and (core[0].isupper() or core.casefold() in PARTICLES)):
             flush()
             continue
         cur.append((m.start(), m.start() + len(core)))
+        if tok.endswith(("!", "?", ";", ":")):
+            flush()                 # "Congratulations, Jane Doe!" ends at the mark
+            continue
         if tok.endswith(","):
             # "Jane Doe, CPT" may end at its comma, "dos Santos, Ana" goes on: both are kept.
             if 2 <= len(cur) <= 6:
@@ -748,6 +751,20 @@ def choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[str
                      f"({shown(completion)}) and no word says which one counts")
         return
     if got is not None and got.how == "label":
+        listed = _column_below(got, plain.values())
+        if listed:
+            # A "Date" column heading over several rows (a session log): its first cell is one of many.
+            group = {key(c): c for c in [*listed, *[c for c in plain.values() if c.box == got.box]]}
+            if len(group) > 1:
+                first = _earliest(group)
+                reason = (f"{len(group)} dates in one column under {got.label!r} and no word says which is "
+                          f"the completion ({shown(group)})")
+                if first is None:
+                    found.pop("completion_date", None)
+                    notes.append(f"completion date: {reason}")
+                else:
+                    _guess(found, first, f"is a guess: {reason}; the earliest is pre-filled")
+                return
         bare = {key(c): c for c in plain.values() if _BARE_DATE_LABEL.search(c.before)}
         if len(bare) < 2:
             return              # "Date: ..." with no date called the completion: the label stands
@@ -791,6 +808,15 @@ _BARE_DATE_LABEL = re.compile(r"(?:^|[^\w\s]\s*)date\s*[:\-]?\s*$", re.IGNORECAS
 # Other-date words after which the date is often the completion day too (pre-filled for staff, never posted).
 _SAME_DAY_WORDS = frozenset({"issue", "issued", "issue date", "date issued", "print", "printed", "generated",
                              "recorded", "signed", "dated"})
+
+
+def _column_below(got: Found, dates) -> list:
+    """Other dates standing under GOT's value in its column (the next rows of a table)."""
+    if got.box is None:
+        return []
+    x0, _y0, x1, y1 = got.box
+    return [c for c in dates if c.box is not None and c.box != got.box and c.box[1] >= y1
+            and c.box[0] < x1 and c.box[2] > x0]
 
 
 def _earliest(group: dict) -> "Candidate | None":

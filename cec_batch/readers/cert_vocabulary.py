@@ -217,7 +217,8 @@ NAME_STOP = re.compile(r"\s(?:has|have|had|who|for|successfully|completed|attend
 NOT_NAMES = frozenset("""certificate certificates completion achievement attendance course courses date
 ace id number provider education continuing credit credits cec cecs ceu ceus hours contact approval
 participant participants attendee name title director signature the this that of program conference
-training academy institute record fitness wellness safety studio""".split())
+training academy institute record fitness wellness safety studio congratulations dear hello hi thanks
+thank welcome""".split())
 SEPARATORS = " \t:#|=-–—_•·"
 EDGE_PUNCT = " \t:;,.|_-–—•·\"'“”()[]{}"
 
