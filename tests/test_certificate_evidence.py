@@ -276,6 +276,17 @@ def test_a_year_first_date_with_slashes(tmp_path):
     assert row["review"] is None
 
 
+def test_a_receipt_with_learner_and_ace_hash_labels(tmp_path):
+    row = row_of(text_pdf(tmp_path / "c.pdf", [
+        "Coastal Movement Studio Online Learning", "Learner:    Dr. Lena Fischer", "ACE #:      193059",
+        "Course:     CL10234 - Mat Pilates Foundations", "Completed:  Sept 3 2026", "Credit:     0.6 CEC",
+        "Enrolled:   Sept 1 2026"]))
+    assert row["full_name"] == "Dr. Lena Fischer"
+    assert row["certificant_id"] == "193059"
+    assert parse_date(row["completion_date"]).value == date(2026, 9, 3)
+    assert row["review"] is None
+
+
 def test_a_single_unlabelled_date_on_a_certificate_is_its_completion(tmp_path):
     row = row_of(text_pdf(tmp_path / "c.pdf", [
         ("Certificate of Completion", 22), "Name: Sean Dimitrov", "Course: CS40112", "02/14/2026"]))

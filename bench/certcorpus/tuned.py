@@ -841,3 +841,57 @@ def draw_caps_name_signature_dates(p, c):
     p.signature(p.w - 300, 124, 170)
     p.hline(p.w - 310, p.w - 110, 120)
     p.text(p.w - 250, 108, f"{_staff(c, 4)}, Provider", "LiberationSans", 9)
+
+
+def _sept(d) -> str:
+    """`Sept 3 2026`, `Mar 5 2026`: an abbreviated month without its period, no comma."""
+    return f"{'Sept' if d.month == 9 else f'{d:%b}'} {d.day} {d.year}"
+
+
+@layout("minimal", evidence="id", units="cec")
+def draw_learner_receipt_title(p, c):
+    """Plain receipt: 'Learner: Dr. First Last' with an honorific, 'Completed: Sept 3 2026', 'ACE #: 123456'."""
+    x = 60
+    p.text(x, p.h - 70, f"{c.course.provider} Online Learning", "Courier-Bold", 13)
+    p.text(x, p.h - 86, "-" * 60, "Courier", 10)
+    title = ("Mx.", "Dr.", "Ms.", "Mr.")[c.seed % 4]
+    lines = [f"Learner:    {title} {c.person.first} {c.person.last}", f"ACE #:      {c.person.certificant_id}",
+             f"Course:     {c.course.number} - {c.course.title}", f"Completed:  {_sept(c.completed)}",
+             f"Credit:     {cec(c.ceus)} CEC", "", f"Enrolled:   {_sept(c.start.replace(day=1))}",
+             f"Receipt:    R-{c.seed % 10**6:06d}"]
+    y = p.h - 110
+    for line in lines:
+        p.text(x, y, line, "Courier", 11)
+        y -= 16
+
+
+@layout("prose", evidence="id", units="cec")
+def draw_date_first_sentence(p, c):
+    """Prose with the date first: 'On Sept. 3, 2026, First Last (ACE 123456) completed ...'; a letter date on top."""
+    x = 80
+    p.text(x, p.h - 80, c.course.provider, "Times-Bold", 16)
+    p.text(x, p.h - 110, _dotted_month(c.printed), "Times-Roman", 12)
+    y = p.wrap(x, p.h - 150, p.w - 2 * x,
+               f"On {_dotted_month(c.completed)}, {c.person.first} {c.person.last} (ACE {c.person.certificant_id}) "
+               f"completed {c.course.title}, approved by ACE as course {course_no(c.course.number, 'space')} for "
+               f"{cec(c.ceus)} CECs.", "Times-Roman", 13, 18)
+    p.wrap(x, y - 10, p.w - 2 * x, f"This statement was prepared at the request of the participant by "
+           f"{_staff(c)}, Registrar.", "Times-Roman", 13, 18)
+
+
+@layout("dot-leader", evidence="id", units="hours")
+def draw_leader_last_first_caption(p, c):
+    """Dot leaders with '(Last, First)' in the label, 'ACE Cert. #', 'Date(s) of course', 'Hours of instruction'."""
+    x, vx = 70, 320
+    p.text(x, p.h - 80, c.course.provider.upper(), "DejaVuSansMono", 13)
+    p.text(x, p.h - 96, "CERTIFICATE OF INSTRUCTION HOURS", "DejaVuSansMono", 10)
+    rows = [("Name (Last, First)", f"{c.person.last}, {c.person.first}"),
+            ("ACE Cert. #", c.person.certificant_id),
+            ("Course / ACE No.", f"{c.course.title[:26]} / {course_no(c.course.number, 'hyphen')}"),
+            ("Date(s) of course", _sept(c.completed)),
+            ("Hours of instruction", str(hours_of(c))),
+            ("Instructor", _staff(c, 5))]
+    y = p.h - 140
+    for label, value in rows:
+        p.leader(x, y, label, value, vx, "DejaVuSansMono", 10)
+        y -= 22

@@ -71,7 +71,7 @@ LABELS: tuple[Label, ...] = (
     _l("last_name", 19, "surname"),
     _l("last_name", 18, "family name"),
     _l("certificant_id", 20, "ace {id|member id} {|" + _NO[1:], "ace certification " + _NO + " {|" + _NO[1:]),
-    _l("certificant_id", 19, "certificant {id|" + _NO[1:]),
+    _l("certificant_id", 19, "certificant {id|" + _NO[1:], "ace #", "ace cert {id|#|no|no.}", "ace cert. {id|#|no|no.}"),
     _l("certificant_id", 18, "certification {id|" + _NO[1:]),
     _l("certificant_id", 17, "member {id|" + _NO[1:]),
     _l("certificant_id", 16, "id {|" + _NO[1:], generic=True),
