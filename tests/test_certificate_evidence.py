@@ -287,6 +287,15 @@ def test_a_receipt_with_learner_and_ace_hash_labels(tmp_path):
     assert row["review"] is None
 
 
+def test_an_events_maximum_is_not_the_attendees_credit(tmp_path):
+    row = row_of(text_pdf(tmp_path / "c.pdf", [
+        "Coastal Movement Retreat 2026", "April 24-26, 2026", ("Statement of Continuing Education Credit", 16),
+        "Attendee: Lena Fischer", "ACE event CL 10502", "Maximum CECs available: 1.8", "CECs earned: 1.3",
+        "Up to 1.8 CECs are offered; the credit earned counts the sessions scanned in."]))
+    assert row["ceus"] == "1.3"
+    assert row["completion_date"] == "April 26, 2026"
+
+
 def test_a_single_unlabelled_date_on_a_certificate_is_its_completion(tmp_path):
     row = row_of(text_pdf(tmp_path / "c.pdf", [
         ("Certificate of Completion", 22), "Name: Sean Dimitrov", "Course: CS40112", "02/14/2026"]))

@@ -895,3 +895,26 @@ def draw_leader_last_first_caption(p, c):
     for label, value in rows:
         p.leader(x, y, label, value, vx, "DejaVuSansMono", 10)
         y -= 22
+
+
+@layout("event", evidence="id+email", units="cec", courses=("event",))
+def draw_event_max_and_earned(p, c):
+    """Event credit statement: the event's maximum CECs printed before the attendee's own, a badge number."""
+    from .fmt import date_range
+
+    p.landscape()
+    p.border(22, double=True, width=1.5)
+    p.centre(p.h - 80, c.course.title, "DejaVuSerif-Bold", 22)
+    p.centre(p.h - 104, f"{date_range(c.start, c.completed)}  \u00b7  {c.course.provider}", "DejaVuSerif", 12)
+    p.centre(p.h - 150, "Statement of Continuing Education Credit", "DejaVuSans-Bold", 16)
+    rows = [("Attendee", f"{c.person.first} {c.person.last}"), ("Email", c.person.email),
+            ("ACE Certification ID", c.person.certificant_id), ("Badge", f"B-{c.seed % 90000 + 10000}"),
+            ("ACE event", course_no(c.course.number, "space")),
+            ("Maximum CECs available", cec(c.course.ceus)), ("CECs earned", cec(c.ceus))]
+    y = p.h - 195
+    for label, value in rows:
+        p.text(180, y, label, "DejaVuSans", 11)
+        p.text(400, y, value, "DejaVuSans-Bold", 11)
+        y -= 20
+    p.centre(y - 20, f"Up to {cec(c.course.ceus)} CECs are offered; the credit earned counts the sessions "
+             "scanned in.", "DejaVuSans-Oblique", 9)

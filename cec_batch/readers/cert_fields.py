@@ -411,10 +411,18 @@ _RATE_HOUR = re.compile(r"(?:\b(?:each|per|every|one|1)\s+(?:contact\s+|clock\s+
                         re.IGNORECASE)
 
 
+# "Up to 2.0 CECs are offered", "1.2 of 2.0 CECs", "2.0 CECs available": the most one could earn.
+_MOST_BEFORE = re.compile(r"(?:\bup\s+to|\bmaximum(?:\s+of)?|\bmax\.?|\d\s+of|\bout\s+of|\ba\s+possible)\s*$",
+                          re.IGNORECASE)
+_MOST_AFTER = re.compile(r"\s*(?:(?:are|is|were)\s+)?(?:available|offered|possible|max(?:imum)?)\b", re.IGNORECASE)
+
+
 def is_rate(text: str, start: int, end: int) -> bool:
-    """'0.1 CEC per contact hour', 'one hour equals 0.1 CEC': a rate printed on the page, not its value."""
+    """'0.1 CEC per contact hour', 'one hour equals 0.1 CEC': a rate printed on the page, not its
+    value; nor is the most one could earn ('up to 2.0 CECs are offered')."""
     return bool(_RATE_AFTER.match(text, end) or _RATE_BEFORE.search(text[max(0, start - 20):start])
-                or _RATE_HOUR.search(text[max(0, start - 60):start]))
+                or _RATE_HOUR.search(text[max(0, start - 60):start])
+                or _MOST_BEFORE.search(text[max(0, start - 20):start]) or _MOST_AFTER.match(text, end))
 
 
 def _unlabelled_course(text: str, m: re.Match) -> tuple[int, int] | None:

@@ -108,6 +108,9 @@ LABELS: tuple[Label, ...] = (
     _l("provider", 16, "sponsored by"),
     _l("provider", 15, "hosted by"),
     # Labels of values this reader does not take, so that "Date" in them is not a completion date.
+    # An event's most, not what this attendee earned ("Maximum CECs available: 2.0").
+    _l("ignored", 21, "{maximum|max|max.|total available|possible} {|ace} {cec|cecs|ceu|ceus|credits|hours|contact hours}",
+       "{cec|cecs|ceu|ceus|credits|hours|contact hours} {available|offered|possible}", "up to"),
     _l("ignored", 20, "date of birth", "{birth date|birthdate}", "issue date", "date issued", "expiration date",
        "expires", "date printed", "printed on", "certificate {id|" + _NO[1:]),
 )
