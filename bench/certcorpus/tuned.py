@@ -918,3 +918,31 @@ def draw_event_max_and_earned(p, c):
         y -= 20
     p.centre(y - 20, f"Up to {cec(c.course.ceus)} CECs are offered; the credit earned counts the sessions "
              "scanned in.", "DejaVuSans-Oblique", 9)
+
+
+@layout("card", evidence="id", courses=("safety",))
+def draw_cpr_card_front_back(p, c):
+    """A safety card's front and back on one sheet: 'LAST, FIRST' in capitals, 'Course Date', 'Expires', instructor ID."""
+    w, h = 252, 158
+    x, y = 150, p.h - 260
+    p.text(72, p.h - 70, "Print this page and cut along the border.", "Helvetica", 9, colour=GREY)
+    p.box(x, y, w, h, 1)
+    p.box(x, y + h - 24, w, 24, 0, fill=LIGHT)
+    p.text(x + 8, y + h - 16, c.course.provider.upper()[:34], "Helvetica-Bold", 9)
+    p.text(x + 8, y + h - 44, c.course.title, "Helvetica-Bold", 8.5)
+    p.text(x + 8, y + h - 68, f"{c.person.last}, {c.person.first}".upper(), "Helvetica-Bold", 12)
+    p.text(x + 8, y + h - 80, f"ACE {c.person.certificant_id}", "Helvetica", 7.5)
+    p.text(x + 8, y + 40, f"Course Date: {c.completed:%m/%d/%y}", "Helvetica", 8)
+    p.text(x + 130, y + 40, f"Expires: {c.expires:%m/%Y}", "Helvetica", 8)
+    p.text(x + 8, y + 14, f"{course_no(c.course.number, 'plain')}  \u2022  {cec(c.ceus)} CEC", "Helvetica", 7.5)
+    yb = y - h - 30
+    p.box(x, yb, w, h, 1)
+    p.text(x + 8, yb + h - 18, "Training Center", "Helvetica-Bold", 7.5)
+    p.text(x + 8, yb + h - 30, c.course.provider, "Helvetica", 7.5)
+    p.text(x + 8, yb + h - 50, "Instructor", "Helvetica-Bold", 7.5)
+    p.text(x + 8, yb + h - 62, _staff(c, 1), "Helvetica", 7.5)
+    p.text(x + 130, yb + h - 50, "Instructor ID", "Helvetica-Bold", 7.5)
+    p.text(x + 130, yb + h - 62, f"{(c.seed % 700000) + 300000}", "Helvetica", 7.5)
+    p.text(x + 8, yb + 40, "Holder's signature", "Helvetica", 7)
+    p.hline(x + 8, x + w - 8, yb + 52, 0.5)
+    p.text(x + 8, yb + 14, f"Tel. (720) 555-01{c.seed % 90 + 10}", "Helvetica", 7)
