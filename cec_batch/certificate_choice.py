@@ -25,13 +25,14 @@ words. The date is chosen in the reader (it needs no closed world).
 from __future__ import annotations
 
 import re
+from decimal import Decimal, InvalidOperation
 
 from rapidfuzz import fuzz
 
 from cec_batch.match import EXACT, FUZZY, NO, Matcher, PageEvidence
 from cec_batch.model import Course
 from cec_batch.normalize import name_tokens, normalize_course_number
-from cec_batch.rules import REVIEW_CONFIDENCE
+from cec_batch.rules import REVIEW_CONFIDENCE, cecs_from_hours
 
 # A name found only by looking the page's words up in the registry is taken from this OCR
 # confidence up; the lookup is exact, so a misread rarely names another certificant.
@@ -82,6 +83,7 @@ def choose_page(row: dict, *, catalogue: dict[str, Course], matcher: Matcher) ->
             problems["course_number"] = doubt
     if "full_name" in problems:
         _choose_person(row, cands, ocr, matcher, problems, changes, chosen)
+    _check_event_credit(row, read, changes, catalogue, problems)
 
     if problems == (read.get("problems") or {}) and not changes:
         return None
@@ -145,6 +147,33 @@ def _choose_course(cands, read, ocr, catalogue, problems, changes, chosen) -> No
     changes["course_number"] = c["value"]
     chosen["course_number"] = {"value": c["value"], "confidence": c["confidence"], "how": "closed world",
                                "label": None, "box": c.get("box"), "evidence": evidence}
+
+
+def _check_event_credit(row, read, changes, catalogue, problems) -> None:
+    """R11: an event's credit is the attendee's own, as the page states it, with nothing in the
+    catalogue to check it by. When the page states CECs and hours that disagree ("1.0 CEC" read
+    from a conversion sentence, "15" hours after their label), staff decide."""
+    hours, ceus = read.get("hours"), row.get("ceus")
+    field = ((read.get("fields") or {}).get("ceus") or {})
+    number = normalize_course_number(changes.get("course_number") or row.get("course_number") or "",
+                                     ocr=read.get("text_source") == "ocr").value
+    course = catalogue.get(number) if number else None
+    if course is None or course.category != "event" or ceus is None:
+        return
+    doubt = field.get("doubt") or read.get("hours_doubt")
+    if doubt:
+        problems["ceus"] = (f"CECs: the page states the credit in two ways that disagree ({doubt}), "
+                            f"and an event's credit is the attendee's own")
+        return
+    if not hours or "hours x" in str(field.get("label") or ""):
+        return
+    try:
+        stated, from_hours = Decimal(str(ceus)), cecs_from_hours(str(hours).replace(",", "."))
+    except (InvalidOperation, ValueError):
+        return
+    if stated != from_hours:
+        problems["ceus"] = (f"CECs: the page states {stated} CEC and {hours} hours ({from_hours} CEC), which "
+                            f"disagree, and an event's credit is the attendee's own")
 
 
 def _look_alike_doubt(raw: str, catalogue: dict[str, Course]) -> str | None:

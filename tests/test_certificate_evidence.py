@@ -573,7 +573,8 @@ def test_two_plain_date_labels_with_different_dates_go_to_review(world, tmp_path
     assert s["credits"] == 0
     [exc] = exceptions_data(world)
     assert exc["kind"] == "needs_review"
-    assert "two dates after a plain 'Date'" in exc["detail"]
+    # Stacked at one x, the two "Date:" lines read as a column; either way no label says which.
+    assert "is a guess" in exc["detail"] and "02/14/2026, 03/01/2026" in exc["detail"]
     assert exc["data"]["row"]["completion_date"] == "02/14/2026"
 
 
@@ -608,6 +609,31 @@ def test_a_name_in_a_greeting_that_ends_with_a_mark(world, tmp_path):
     s = ingest(world, path)
     assert s["credits"] == 1, exceptions_data(world)
     assert export(world, tmp_path, "credits")[0]["certificant_id"] == "111256"
+
+
+def test_a_garbled_date_beside_the_only_date_read_goes_to_review(tmp_path):
+    # OCR lost the month of the course date ("A gust"): the letter's own date is then the only one
+    # read, and must not be taken for the completion.
+    row = row_of(text_pdf(tmp_path / "c.pdf", [
+        "Coastal Movement Studio", "08/17/2026", "Dear Colleague,",
+        "This letter confirms that Lena Fischer attended Mat Pilates Foundations (ACE Course # CL 10234)",
+        "on A gust 11th, 2026 and completed 6 contact hours of instruction."]))
+    assert row["review"] and "11th, 2026" in row["review"] and "is a guess" in row["review"]
+    assert row["completion_date"] == "08/17/2026"          # pre-filled for staff only
+
+
+def test_an_events_hours_and_cecs_that_disagree_go_to_review(world, tmp_path):
+    # OCR dropped the "=" of a conversion sentence: its "1.0 ACE CEC" now reads like the credit,
+    # while the labelled hours say 1.5. An event's credit is the attendee's own: staff decide.
+    path = text_pdf(tmp_path / "c.pdf", [
+        "Coastal Movement Retreat 2026", "CONTINUING EDUCATION VERIFICATION", "Attendee: Sean Dimitrov",
+        "ACE Certification No.: 111256", "Date(s): 04/24/2026 - 04/26/2026", "ACE Event: CL10502",
+        "CE] Hours Earned: 15", "Hours are counted per session. 10 contact hours 1.0 ACE CEC."])
+    s = ingest(world, path)
+    assert s["credits"] == 0
+    [exc] = exceptions_data(world)
+    assert exc["kind"] == "needs_review"
+    assert "disagree" in exc["detail"]
 
 
 def test_an_issue_date_alone_goes_to_review_pre_filled(world, tmp_path):

@@ -397,9 +397,23 @@ def _value_then_unit(lines: list[Line], found: dict, f: str, rx: re.Pattern) -> 
         for seg in line.segs:
             m = next((m for m in rx.finditer(seg.text) if not is_rate(seg.text, m.start(), m.end())), None)
             if m:
+                old = found.get(f)
+                doubt = None
+                if old is not None and _amount(old.value) != _amount(m.group(1)):
+                    # "Hours Earned: 15" and "10 contact hours": the page says two things.
+                    doubt = f"{old.label!r} gives {old.value}, {m.group().strip()!r} another"
                 found[f] = Found(m.group(1), seg.conf(m.start(1), m.end()), "label",
-                                 m.group()[len(m.group(1)):].strip(), box=seg.box(m.start(1), m.end(1)))
+                                 m.group()[len(m.group(1)):].strip(), box=seg.box(m.start(1), m.end(1)), doubt=doubt)
                 return
+
+
+def _amount(text: str):
+    """A stated number as a value ("0.80" is "0.8"), or the text when it is not one."""
+    from decimal import Decimal, InvalidOperation
+    try:
+        return Decimal(text.replace(",", ".")).normalize()
+    except InvalidOperation:
+        return text
 
 
 _RATE_AFTER = re.compile(r"\s*(?:(?:per|each|for\s+each|an?\s+hour|of\s+credit\s+per|equals?|is\s+worth|counts?\s+as|"
@@ -692,7 +706,43 @@ def page_candidates(segs: list[Seg], page_height: float) -> list[Candidate]:
                 cand.kind, cand.telling = "staff", staff.group().lower()
             out.append(cand)
     out.extend(_wrapped_dates(lines, page_height))
+    out.extend(_unread_dates(lines, [c for c in out if c.field == "date"], page_height))
     return out
+
+
+# Something a date was printed as but that does not read as one: "A gust 11th, 2026" (a month
+# garbled by OCR), "O8/1l/2026" (letters among the digits).
+_DATE_TAIL = re.compile(r"(?<![\d/.])\d{1,2}(?:st|nd|rd|th)?\s*,\s*(?:19|20)\d{2}(?!\d)")
+_DATE_GARBLED = re.compile(r"(?<![\w/])[\dOoIlSB|]{1,2}\s?[/.\-]\s?[\dOoIlSB|]{1,2}\s?[/.\-]\s?(?:19|20)[\dOoIlSB]{2}"
+                           r"(?![\w/])")
+
+
+def _unread_dates(lines: list[Line], dates: list[Candidate], page_height: float) -> list[Candidate]:
+    """Date-like text that no date was read from (field "unread_date"): a reason to doubt that
+    the one date read is the only one printed."""
+    out = []
+    for line in lines:
+        for seg in line.segs:
+            for rx in (_DATE_TAIL, _DATE_GARBLED):
+                for m in rx.finditer(seg.text):
+                    if rx is _DATE_GARBLED and m.group().replace(" ", "").replace("/", "").replace("-", "") \
+                            .replace(".", "").isdigit():
+                        continue        # all digits: read as a date already, or not a date at all
+                    if _TIME_AFTER.match(seg.text, m.end()) or any(
+                            c.box is not None and seg.box(m.start(), m.end()) is not None
+                            and _overlaps(c.box, seg.box(m.start(), m.end())) for c in dates):
+                        continue
+                    box = seg.box(m.start(), m.end())
+                    text = seg.text[max(0, m.start() - 12):m.end()].strip()
+                    out.append(Candidate("unread_date", text, text, seg.conf(m.start(), m.end()), box,
+                                         _words_tail(seg.text[:m.start()]), _words_head(seg.text[m.end():]),
+                                         " | ".join(s.text for s in line.segs)[:160],
+                                         ((box[3] - box[1]) / page_height) if box else 0.0))
+    return out
+
+
+def _overlaps(a: tuple, b: tuple) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _wrapped_dates(lines: list[Line], page_height: float) -> list[Candidate]:
@@ -787,7 +837,13 @@ def choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[str
             _guess(found, first, f"is a guess: {reason}; the earliest is pre-filled")
         return
     if len(plain) == 1:
-        take(next(iter(plain.values())), "only date")
+        only = next(iter(plain.values()))
+        unread = [c for c in cands if c.field == "unread_date"]
+        if unread:
+            _guess(found, only, f"is a guess: it is the only date read, but {unread[0].printed!r} looks like "
+                                f"another date that could not be read")
+            return
+        take(only, "only date")
         return
     found.pop("completion_date", None)
     if len(plain) > 1:

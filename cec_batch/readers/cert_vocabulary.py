@@ -95,6 +95,7 @@ LABELS: tuple[Label, ...] = (
     _l("hours", 20, "{contact|clock|ce|ceu|cec|credit|training|education} {hour|hours} {|earned|awarded|completed}",
        "total {contact|clock|ce|credit|training} {hour|hours} {|earned|awarded|completed}"),
     _l("hours", 19, "hours", generic=True),
+    _l("hours", 19, "hours {earned|awarded|completed|attended}"),
     _l("title", 20, "course title"),
     _l("title", 19, "course name"),
     _l("title", 18, "title of {course|program|event}"),

@@ -106,6 +106,8 @@ def _row(n: int, found: dict[str, Found], read: dict, problems: dict[str, str] |
         row["full_name"] = found["full_name"].value
     hours = found.get("hours")
     read["hours"] = hours.value if hours else None
+    if hours is not None and hours.doubt:
+        read["hours_doubt"] = hours.doubt
     if "ceus" in found:
         row["ceus"] = found["ceus"].value
     elif hours:
