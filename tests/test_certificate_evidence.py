@@ -559,10 +559,10 @@ def test_two_undistinguished_dates_go_to_review_with_the_earliest_pre_filled(wor
     [exc] = exceptions_data(world)
     assert exc["kind"] == "needs_review"
     assert exc["data"]["row"]["completion_date"] == "02/14/2026"
-    assert "is a guess" in exc["detail"] and "the earliest is pre-filled" in exc["detail"]
+    assert "is the earliest, pre-filled as a guess" in exc["detail"]
     assert exc["data"]["row"]["full_name"] == "Sean Dimitrov"
     assert exc["data"]["row"]["course_number"] == "CS40112"
-    assert exc["data"]["read"]["fields"]["completion_date"]["doubt"].startswith("is a guess")
+    assert exc["data"]["read"]["fields"]["completion_date"]["doubt"].startswith("is the earliest, pre-filled as a guess")
 
 
 def test_two_plain_date_labels_with_different_dates_go_to_review(world, tmp_path):
@@ -574,7 +574,7 @@ def test_two_plain_date_labels_with_different_dates_go_to_review(world, tmp_path
     [exc] = exceptions_data(world)
     assert exc["kind"] == "needs_review"
     # Stacked at one x, the two "Date:" lines read as a column; either way no label says which.
-    assert "is a guess" in exc["detail"] and "02/14/2026, 03/01/2026" in exc["detail"]
+    assert "pre-filled as a guess" in exc["detail"] and "02/14/2026, 03/01/2026" in exc["detail"]
     assert exc["data"]["row"]["completion_date"] == "02/14/2026"
 
 
@@ -618,7 +618,7 @@ def test_a_garbled_date_beside_the_only_date_read_goes_to_review(tmp_path):
         "Coastal Movement Studio", "08/17/2026", "Dear Colleague,",
         "This letter confirms that Lena Fischer attended Mat Pilates Foundations (ACE Course # CL 10234)",
         "on A gust 11th, 2026 and completed 6 contact hours of instruction."]))
-    assert row["review"] and "11th, 2026" in row["review"] and "is a guess" in row["review"]
+    assert row["review"] and "11th, 2026" in row["review"] and "pre-filled as a guess" in row["review"]
     assert row["completion_date"] == "08/17/2026"          # pre-filled for staff only
 
 

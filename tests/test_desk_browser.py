@@ -149,7 +149,7 @@ def test_staff_clear_the_sample_world_at_the_desk_and_two_at_once_post_once(desk
     # The reader pre-filled its best guess (the earlier date) with the reason: the clerk sees it
     # is the course's date on the page and clears the page with one key.
     assert page.input_value("#f-date") == "02/14/2026"
-    assert "pre-filled" in page.inner_text(".field.flagged")
+    assert "pre-filled as a guess" in page.inner_text(".field.flagged")
     page.keyboard.press("Enter")
     page.wait_for_url(lambda url: f"/x/{clear['exception_id']}" not in url)
     assert "posted credit" in page.inner_text(".flash")

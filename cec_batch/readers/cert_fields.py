@@ -821,7 +821,7 @@ def choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[str
                     found.pop("completion_date", None)
                     notes.append(f"completion date: {reason}")
                 else:
-                    _guess(found, first, f"is a guess: {reason}; the earliest is pre-filled")
+                    _guess(found, first, f"is the earliest, pre-filled as a guess: {reason}")
                 return
         bare = {key(c): c for c in plain.values() if _BARE_DATE_LABEL.search(c.before)}
         if len(bare) < 2:
@@ -834,14 +834,14 @@ def choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[str
             found.pop("completion_date", None)
             notes.append(f"completion date: {reason}")
         else:
-            _guess(found, first, f"is a guess: {reason}; the earliest is pre-filled")
+            _guess(found, first, f"is the earliest, pre-filled as a guess: {reason}")
         return
     if len(plain) == 1:
         only = next(iter(plain.values()))
         unread = [c for c in cands if c.field == "unread_date"]
         if unread:
-            _guess(found, only, f"is a guess: it is the only date read, but {unread[0].printed!r} looks like "
-                                f"another date that could not be read")
+            _guess(found, only, f"is pre-filled as a guess: it is the only date read, but "
+                                f"{unread[0].printed!r} looks like another date that could not be read")
             return
         take(only, "only date")
         return
@@ -854,14 +854,14 @@ def choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[str
             notes.append(f"completion date: {reason}")
         else:
             # Issue, print and expiry dates come after the completion: the earliest is the best guess.
-            _guess(found, first, f"is a guess: {reason}; the earliest is pre-filled")
+            _guess(found, first, f"is the earliest, pre-filled as a guess: {reason}")
     elif other:
         reason = (f"the only dates on the page are not the completion "
                   f"({'; '.join(f'{c.telling} {c.printed}' for c in other.values())})")
         issued = [c for c in other.values() if c.telling in _SAME_DAY_WORDS]
         if len(other) == 1 and len(issued) == 1:
             # A certificate issued (or printed) on one day only is often issued the day it is earned.
-            _guess(found, issued[0], f"is a guess: {reason}; it is pre-filled")
+            _guess(found, issued[0], f"is pre-filled as a guess: {reason}")
         else:
             notes.append(f"completion date: {reason}")
 
