@@ -25,13 +25,14 @@ words. The date is chosen in the reader (it needs no closed world).
 from __future__ import annotations
 
 import re
+from decimal import Decimal, InvalidOperation
 
 from rapidfuzz import fuzz
 
 from cec_batch.match import EXACT, FUZZY, NO, Matcher, PageEvidence
 from cec_batch.model import Course
 from cec_batch.normalize import name_tokens, normalize_course_number
-from cec_batch.rules import REVIEW_CONFIDENCE
+from cec_batch.rules import REVIEW_CONFIDENCE, cecs_from_hours
 
 # A name found only by looking the page's words up in the registry is taken from this OCR
 # confidence up; the lookup is exact, so a misread rarely names another certificant.
@@ -42,6 +43,8 @@ TITLE_SCORE = 92
 # corrected to the first digit, but the scan may as well have shown one of the others.
 LOOK_ALIKES = {"O": "08", "o": "08", "D": "08", "Q": "08", "I": "17", "l": "17", "|": "17", "S": "58", "s": "58",
                "B": "83", "Z": "27", "G": "69"}
+# An email address as printed or as OCR spaces it out ("jane.doe @ example.com").
+_EMAIL_LOOSE = re.compile(r"[\w.%+\-]+ ?@ ?[\w\-]+(?: ?\. ?[\w\-]+)*")
 _PREFIX_RE = re.compile(r"^\s*(CEP|CP|CA|CS|CL)[ \-.]*", re.IGNORECASE)
 
 
@@ -80,6 +83,7 @@ def choose_page(row: dict, *, catalogue: dict[str, Course], matcher: Matcher) ->
             problems["course_number"] = doubt
     if "full_name" in problems:
         _choose_person(row, cands, ocr, matcher, problems, changes, chosen)
+    _check_event_credit(row, read, changes, catalogue, problems)
 
     if problems == (read.get("problems") or {}) and not changes:
         return None
@@ -143,6 +147,33 @@ def _choose_course(cands, read, ocr, catalogue, problems, changes, chosen) -> No
     changes["course_number"] = c["value"]
     chosen["course_number"] = {"value": c["value"], "confidence": c["confidence"], "how": "closed world",
                                "label": None, "box": c.get("box"), "evidence": evidence}
+
+
+def _check_event_credit(row, read, changes, catalogue, problems) -> None:
+    """R11: an event's credit is the attendee's own, as the page states it, with nothing in the
+    catalogue to check it by. When the page states CECs and hours that disagree ("1.0 CEC" read
+    from a conversion sentence, "15" hours after their label), staff decide."""
+    hours, ceus = read.get("hours"), row.get("ceus")
+    field = ((read.get("fields") or {}).get("ceus") or {})
+    number = normalize_course_number(changes.get("course_number") or row.get("course_number") or "",
+                                     ocr=read.get("text_source") == "ocr").value
+    course = catalogue.get(number) if number else None
+    if course is None or course.category != "event" or ceus is None:
+        return
+    doubt = field.get("doubt") or read.get("hours_doubt")
+    if doubt:
+        problems["ceus"] = (f"CECs: the page states the credit in two ways that disagree ({doubt}), "
+                            f"and an event's credit is the attendee's own")
+        return
+    if not hours or "hours x" in str(field.get("label") or ""):
+        return
+    try:
+        stated, from_hours = Decimal(str(ceus)), cecs_from_hours(str(hours).replace(",", "."))
+    except (InvalidOperation, ValueError):
+        return
+    if stated != from_hours:
+        problems["ceus"] = (f"CECs: the page states {stated} CEC and {hours} hours ({from_hours} CEC), which "
+                            f"disagree, and an event's credit is the attendee's own")
 
 
 def _look_alike_doubt(raw: str, catalogue: dict[str, Course]) -> str | None:
@@ -221,7 +252,8 @@ def _choose_person(row, cands, ocr, matcher, problems, changes, chosen) -> None:
     named = [e for e in evidence if e.level == EXACT or (e.level == FUZZY and (e.certificant_id or e.email))]
     if not named:
         # An ID or email on the page, and its owner's first or last name printed on it ("Hi Rosa,").
-        words = set(name_tokens(_page_text(row.get("read") or {})))
+        # The address itself ("dimitrov.sean@...") is not the name printed: only words outside emails count.
+        words = set(name_tokens(_EMAIL_LOOSE.sub(" ", _page_text(row.get("read") or {}))))
         partial = [e for e in evidence if (e.certificant_id or e.email)
                    and words & set(name_tokens(e.person.first_name) + name_tokens(e.person.last_name))]
         if len(partial) == 1 and len(evidence) == 1:
@@ -233,6 +265,18 @@ def _choose_person(row, cands, ocr, matcher, problems, changes, chosen) -> None:
             chosen["full_name"] = {"value": None, "confidence": None, "how": "closed world", "label": None,
                                    "box": None, "evidence": [f"{_what(e)} belongs to {e.person.display}, "
                                                              f"whose first or last name is printed on the page"]}
+            return
+        sole = _named_by_email(row, evidence, ocr)
+        if sole is not None:
+            e = sole
+            del problems["full_name"]
+            changes.update(full_name=None, first_name=None, last_name=None, email=e.email)
+            if e.certificant_id:
+                changes["certificant_id"] = e.certificant_id
+            how = [f"email {e.email} (labelled as the learner's) belongs to {e.person.display} alone"]
+            how += [f"ID {e.certificant_id} agrees"] if e.certificant_id else []
+            chosen["full_name"] = {"value": None, "confidence": None, "how": "closed world", "label": None,
+                                   "box": None, "evidence": how + ["no name is printed on the page"]}
             return
         if evidence:
             owners = ", ".join(e.person.display for e in evidence[:3])
@@ -269,6 +313,26 @@ def _choose_person(row, cands, ocr, matcher, problems, changes, chosen) -> None:
     how += [f"email {best.email}"] if best.email else []
     chosen["full_name"] = {"value": best.name, "confidence": c["confidence"] if c else None, "how": "closed world",
                            "label": None, "box": c.get("box") if c else None, "evidence": how}
+
+
+def _named_by_email(row, evidence, ocr) -> PageEvidence | None:
+    """A page that prints no name but labels the learner's email ("Customer email: ..."): its owner.
+
+    R17 ranks an email above a name, and a roster row with an email alone is posted. On a
+    page this holds only when the reader found no name at all (a name that disagrees is
+    someone else's certificate), the email stands after an email label (not in a sentence
+    such as a contact line), it was read with confidence, and no ID or email on the page
+    belongs to anyone else.
+    """
+    if len(evidence) != 1 or row.get("full_name") or row.get("first_name") or row.get("last_name"):
+        return None
+    e = evidence[0]
+    field = ((row.get("read") or {}).get("fields") or {}).get("email") or {}
+    if not e.email or field.get("how") != "label":
+        return None
+    if ocr and (field.get("confidence") or 0) < REVIEW_CONFIDENCE:
+        return None
+    return e
 
 
 def _shown(e: PageEvidence) -> str:

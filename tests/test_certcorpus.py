@@ -127,6 +127,25 @@ def test_generation_is_deterministic_and_the_text_layer_carries_the_truth(tmp_pa
     assert (tmp_path / "a" / "truth.csv").read_bytes() == (tmp_path / "b" / "truth.csv").read_bytes()
 
 
+def test_a_name_whose_letters_a_font_lacks_is_drawn_in_one_that_has_them(tmp_path):
+    # Liberation has no Vietnamese "ị" or "ễ": a provider's software would fall back to another font.
+    from reportlab.pdfgen import canvas
+
+    from bench.certcorpus.pen import Pen
+
+    path = tmp_path / "p.pdf"
+    c = canvas.Canvas(str(path), invariant=1)
+    pen = Pen(c, (612, 792), None)
+    pen.text(72, 700, "Thị Hoa Nguyễn", "LiberationSerif-BoldItalic", 30)
+    pen.text(72, 600, "Björn Åkesson", "LiberationSans", 12)
+    c.showPage()
+    c.save()
+    doc = pdfium.PdfDocument(str(path))
+    text = doc[0].get_textpage().get_text_bounded()
+    doc.close()
+    assert "Thị Hoa Nguyễn" in text and "Björn Åkesson" in text
+
+
 @pytest.mark.slow
 def test_scans_and_faxes_are_deterministic_and_shaped_like_the_mail(tmp_path):
     only = {"letter-awarded-on"}

@@ -193,6 +193,109 @@ def test_an_event_range_completes_on_its_last_day(tmp_path):
     assert row["review"] is None
 
 
+def test_a_day_month_date_with_hyphens_and_a_run_date_beside_it(tmp_path):
+    row = row_of(text_pdf(tmp_path / "c.pdf", [
+        "Run date: 20-Feb-2026", ("Certificate of Completion", 22), "Presented to Lena Fischer",
+        "Mat Pilates Foundations, ACE course CL 10234", "completed 14-Feb-2026, 0.8 CEC"]))
+    assert parse_date(row["completion_date"]).value == date(2026, 2, 14)
+    kinds = {c["printed"] if "printed" in c else c["value"]: c["kind"]
+             for c in row["read"]["candidates"] if c["field"] == "date"}
+    assert kinds == {"20-Feb-2026": "other", "14-Feb-2026": "completion"}
+    assert row["review"] is None
+
+
+def test_hours_under_a_total_ce_hours_label_and_a_rate_sentence_that_counts_hours(tmp_path):
+    row = row_of(text_pdf(tmp_path / "c.pdf", [
+        ("Certificate of Attendance", 22), "Presented to Lena Fischer", "Mat Pilates Foundations (CL10234)",
+        "attended on April 30, 2026", "Total CE hours: 8", "Each contact hour counts as 0.1 CEC with ACE."]))
+    assert row["ceus"] == Decimal("0.8")           # 8 hours, not the 0.1 of the rate sentence
+    assert row["read"]["hours"] == "8"
+    assert row["review"] is None
+
+
+def test_a_recorded_date_is_not_the_completion(tmp_path):
+    row = row_of(text_pdf(tmp_path / "c.pdf", [
+        ("Continuing Education Certificate", 20), "Be it known that Lena Fischer",
+        "finished Mat Pilates Foundations, ACE course number CL 10234, carrying 0.6 CECs,",
+        "on the 21st day of April, 2026.", "Recorded Apr. 24, 2026"]))
+    kinds = {c["value"]: c["kind"] for c in row["read"]["candidates"] if c["field"] == "date"}
+    assert kinds["Apr. 24, 2026"] == "other"
+    assert row["completion_date"] == "April 21, 2026"
+    assert "completion date" not in row["review"]     # the name is settled against the registry later
+
+
+def test_a_numeric_date_range_completes_on_its_last_day_and_a_conversion_is_not_the_hours(tmp_path):
+    row = row_of(text_pdf(tmp_path / "c.pdf", [
+        "Coastal Movement Retreat 2026", "CONTINUING EDUCATION VERIFICATION", "Attendee: Lena Fischer",
+        "Registered: 03/10/2026", "Date(s): 04/24/2026 - 04/26/2026", "ACE Event #: CL10502",
+        "CE Hours Earned: 15", "Hours are counted per session. 10 contact hours = 1.0 ACE CEC."]))
+    assert row["completion_date"] == "04/26/2026"
+    assert row["ceus"] == Decimal("1.5")           # 15 hours, not the 10 or 1.0 of the conversion
+    assert row["review"] is None
+
+
+def test_values_written_above_their_captions(tmp_path):
+    # A fill-in certificate: each value on a rule, its caption printed just under the rule.
+    path = tmp_path / "c.pdf"
+    c = canvas.Canvas(str(path), pagesize=letter, invariant=1)
+    c.setFont("Helvetica-Bold", 24)
+    c.drawCentredString(306, 700, "Certificate of Participation")
+
+    def blank(x, y, value, caption, size=14):
+        c.setFont("Helvetica", size)
+        c.drawCentredString(x, y + 6, value)
+        c.line(x - 90, y, x + 90, y)
+        c.setFont("Helvetica-Oblique", 9)
+        c.drawCentredString(x, y - 13, caption)
+
+    blank(306, 620, "Lena Fischer", "Participant", 22)
+    blank(306, 565, "Mat Pilates Foundations", "Course Title")
+    blank(150, 500, "CL 10234", "ACE Course Number")
+    blank(306, 500, "04/19/2026", "Date")
+    blank(462, 500, "0.6", "CECs")
+    blank(150, 120, "Harold Benning", "Instructor")
+    blank(462, 120, "04/24/2026", "Date Signed")
+    c.showPage()
+    c.save()
+    row = row_of(path)
+    assert row["full_name"] == "Lena Fischer"
+    assert row["course_number"] == "CL 10234"
+    assert row["completion_date"] == "04/19/2026"
+    kinds = {c["value"]: c["kind"] for c in row["read"]["candidates"] if c["field"] == "date"}
+    assert kinds["04/24/2026"] == "other"
+    staff = [c for c in row["read"]["candidates"] if c["field"] == "name" and c["value"] == "Harold Benning"]
+    assert staff and staff[0]["kind"] == "staff"
+    assert row["review"] is None
+
+
+def test_a_year_first_date_with_slashes(tmp_path):
+    row = row_of(text_pdf(tmp_path / "c.pdf", [
+        ("Certificate of Completion", 22), "Presented to Lena Fischer", "Mat Pilates Foundations (CL10234)",
+        "completed 2026/04/19, 0.6 CEC", "Printed 2026/04/24"]))
+    assert parse_date(row["completion_date"]).value == date(2026, 4, 19)
+    assert row["review"] is None
+
+
+def test_a_receipt_with_learner_and_ace_hash_labels(tmp_path):
+    row = row_of(text_pdf(tmp_path / "c.pdf", [
+        "Coastal Movement Studio Online Learning", "Learner:    Dr. Lena Fischer", "ACE #:      193059",
+        "Course:     CL10234 - Mat Pilates Foundations", "Completed:  Sept 3 2026", "Credit:     0.6 CEC",
+        "Enrolled:   Sept 1 2026"]))
+    assert row["full_name"] == "Dr. Lena Fischer"
+    assert row["certificant_id"] == "193059"
+    assert parse_date(row["completion_date"]).value == date(2026, 9, 3)
+    assert row["review"] is None
+
+
+def test_an_events_maximum_is_not_the_attendees_credit(tmp_path):
+    row = row_of(text_pdf(tmp_path / "c.pdf", [
+        "Coastal Movement Retreat 2026", "April 24-26, 2026", ("Statement of Continuing Education Credit", 16),
+        "Attendee: Lena Fischer", "ACE event CL 10502", "Maximum CECs available: 1.8", "CECs earned: 1.3",
+        "Up to 1.8 CECs are offered; the credit earned counts the sessions scanned in."]))
+    assert row["ceus"] == "1.3"
+    assert row["completion_date"] == "April 26, 2026"
+
+
 def test_a_single_unlabelled_date_on_a_certificate_is_its_completion(tmp_path):
     row = row_of(text_pdf(tmp_path / "c.pdf", [
         ("Certificate of Completion", 22), "Name: Sean Dimitrov", "Course: CS40112", "02/14/2026"]))
@@ -407,3 +510,149 @@ def test_a_signature_alone_names_no_one(world, tmp_path):
     s = ingest(world, path)
     assert s["credits"] == 0
     assert [e["kind"] for e in exceptions_data(world)] == ["needs_review"]
+
+
+# ---------------------------------------------------------------- the learner's email alone
+
+
+RECEIPT = ["Acme Fitness Education", ("Course completion receipt", 18), "Order number: W104233",
+           "Transaction: 5521907", "Course ID: CS.40112", "Course: Behavior Change Coaching",
+           "Finished: 02/14/2026", "Contact Hours: 8", "Each contact hour counts as 0.1 CEC with ACE."]
+
+
+def test_a_receipt_naming_the_learner_by_a_labelled_email_alone_posts_to_its_owner(world, tmp_path):
+    path = text_pdf(tmp_path / "c.pdf", RECEIPT[:3] + ["Customer email: dimitrov.sean@example.com"] + RECEIPT[3:])
+    s = ingest(world, path)
+    assert s["credits"] == 1, exceptions_data(world)
+    [credit] = export(world, tmp_path, "credits")
+    assert (credit["certificant_id"], credit["course_number"], credit["completion_date"], credit["ceus"]) == \
+        ("111256", "CS40112", "2026-02-14", "0.8")
+
+
+def test_an_email_only_in_a_sentence_names_no_one(world, tmp_path):
+    # A contact line, not the learner's: no name and no labelled email, so staff decide. The
+    # address's own "dimitrov.sean" is not the owner's name printed on the page.
+    path = text_pdf(tmp_path / "c.pdf", RECEIPT + ["Questions? Write to dimitrov.sean@example.com any day."])
+    s = ingest(world, path)
+    assert s["credits"] == 0
+    assert [e["kind"] for e in exceptions_data(world)] == ["needs_review"]
+
+
+def test_a_labelled_email_beside_someone_elses_name_goes_to_review(world, tmp_path):
+    # The email is Sean Dimitrov's; the learner named is someone else (not in the registry).
+    path = text_pdf(tmp_path / "c.pdf", RECEIPT[:3] + ["Customer email: dimitrov.sean@example.com",
+                                                       "Learner: Lena Fischer"] + RECEIPT[3:])
+    s = ingest(world, path)
+    assert s["credits"] == 0
+    assert len(exceptions_data(world)) == 1
+
+
+# ---------------------------------------------------------------- review pages carry the best guess
+
+
+def test_two_undistinguished_dates_go_to_review_with_the_earliest_pre_filled(world, tmp_path):
+    path = text_pdf(tmp_path / "c.pdf", [
+        ("Certificate", 22), ("Sean Dimitrov", 30), "Strength Training Basics CS40112",
+        "03/01/2026", "02/14/2026"])
+    s = ingest(world, path)
+    assert s["credits"] == 0
+    [exc] = exceptions_data(world)
+    assert exc["kind"] == "needs_review"
+    assert exc["data"]["row"]["completion_date"] == "02/14/2026"
+    assert "is the earliest, pre-filled as a guess" in exc["detail"]
+    assert exc["data"]["row"]["full_name"] == "Sean Dimitrov"
+    assert exc["data"]["row"]["course_number"] == "CS40112"
+    assert exc["data"]["read"]["fields"]["completion_date"]["doubt"].startswith("is the earliest, pre-filled as a guess")
+
+
+def test_two_plain_date_labels_with_different_dates_go_to_review(world, tmp_path):
+    path = text_pdf(tmp_path / "c.pdf", [
+        ("Certificate of Completion", 22), "Name: Sean Dimitrov", "Course: CS40112", "Date: 03/01/2026",
+        "0.8 CEC", "Date: 02/14/2026"])
+    s = ingest(world, path)
+    assert s["credits"] == 0
+    [exc] = exceptions_data(world)
+    assert exc["kind"] == "needs_review"
+    # Stacked at one x, the two "Date:" lines read as a column; either way no label says which.
+    assert "pre-filled as a guess" in exc["detail"] and "02/14/2026, 03/01/2026" in exc["detail"]
+    assert exc["data"]["row"]["completion_date"] == "02/14/2026"
+
+
+def test_a_date_column_with_several_rows_goes_to_review(tmp_path):
+    # A session log: the "Date" heading stands over three days; its first cell is not the completion.
+    path = tmp_path / "c.pdf"
+    c = canvas.Canvas(str(path), pagesize=letter, invariant=1)
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(72, 720, "Summit Fitness Conference 2025 - ACE event no. CA245010")
+    c.setFont("Helvetica", 11)
+    c.drawString(72, 690, "Name: Lena Fischer")
+    c.drawString(300, 690, "ACE ID: 193059")
+    for i, (session, day, hours) in enumerate([("Session", "Date", "Hours"), ("Day 1", "10/10/2025", "5.0"),
+                                               ("Day 2", "10/11/2025", "4.0"), ("Day 3", "10/12/2025", "4.0")]):
+        y = 650 - 20 * i
+        c.drawString(72, y, session)
+        c.drawString(250, y, day)
+        c.drawString(360, y, hours)
+    c.drawString(72, 560, "Total contact hours: 13")
+    c.showPage()
+    c.save()
+    row = row_of(path)
+    assert row["review"] and "3 dates in one column" in row["review"]
+    assert row["completion_date"] == "10/10/2025"          # pre-filled for staff, not posted
+    assert row["ceus"] == Decimal("1.3")
+
+
+def test_a_name_in_a_greeting_that_ends_with_a_mark(world, tmp_path):
+    path = text_pdf(tmp_path / "c.pdf", [
+        "Riverside Health Academy", ("Congratulations, Sean Dimitrov!", 20),
+        "You completed Behavior Change Coaching (ACE CS-40112) on 02/14/2026 and earned 0.8 CECs."])
+    s = ingest(world, path)
+    assert s["credits"] == 1, exceptions_data(world)
+    assert export(world, tmp_path, "credits")[0]["certificant_id"] == "111256"
+
+
+def test_a_garbled_date_beside_the_only_date_read_goes_to_review(tmp_path):
+    # OCR lost the month of the course date ("A gust"): the letter's own date is then the only one
+    # read, and must not be taken for the completion.
+    row = row_of(text_pdf(tmp_path / "c.pdf", [
+        "Coastal Movement Studio", "08/17/2026", "Dear Colleague,",
+        "This letter confirms that Lena Fischer attended Mat Pilates Foundations (ACE Course # CL 10234)",
+        "on A gust 11th, 2026 and completed 6 contact hours of instruction."]))
+    assert row["review"] and "11th, 2026" in row["review"] and "pre-filled as a guess" in row["review"]
+    assert row["completion_date"] == "08/17/2026"          # pre-filled for staff only
+
+
+def test_an_events_hours_and_cecs_that_disagree_go_to_review(world, tmp_path):
+    # OCR dropped the "=" of a conversion sentence: its "1.0 ACE CEC" now reads like the credit,
+    # while the labelled hours say 1.5. An event's credit is the attendee's own: staff decide.
+    path = text_pdf(tmp_path / "c.pdf", [
+        "Coastal Movement Retreat 2026", "CONTINUING EDUCATION VERIFICATION", "Attendee: Sean Dimitrov",
+        "ACE Certification No.: 111256", "Date(s): 04/24/2026 - 04/26/2026", "ACE Event: CL10502",
+        "CE] Hours Earned: 15", "Hours are counted per session. 10 contact hours 1.0 ACE CEC."])
+    s = ingest(world, path)
+    assert s["credits"] == 0
+    [exc] = exceptions_data(world)
+    assert exc["kind"] == "needs_review"
+    assert "disagree" in exc["detail"]
+
+
+def test_an_issue_date_alone_goes_to_review_pre_filled(world, tmp_path):
+    path = text_pdf(tmp_path / "c.pdf", [
+        ("Certificate", 22), ("Sean Dimitrov", 30), "Strength Training Basics CS40112", "0.8 CEC",
+        "Issued 02/20/2026"])
+    s = ingest(world, path)
+    assert s["credits"] == 0
+    [exc] = exceptions_data(world)
+    assert exc["kind"] == "needs_review"
+    assert exc["data"]["row"]["completion_date"] == "02/20/2026"
+    assert "not the completion" in exc["detail"] and "pre-filled" in exc["detail"]
+
+
+def test_an_expiry_date_alone_is_not_pre_filled(world, tmp_path):
+    path = text_pdf(tmp_path / "c.pdf", [
+        ("Certificate", 22), ("Sean Dimitrov", 30), "Strength Training Basics CS40112", "0.8 CEC",
+        "Expires 02/20/2028"])
+    ingest(world, path)
+    [exc] = exceptions_data(world)
+    assert exc["kind"] == "needs_review"
+    assert exc["data"]["row"]["completion_date"] is None

@@ -83,10 +83,18 @@ def _encodable(s: str) -> bool:
         return False
 
 
+def _has_glyphs(f: str, s: str) -> bool:
+    """Whether TrueType font F draws every character of S (Liberation has no Vietnamese ị or ễ)."""
+    glyphs = pdfmetrics.getFont(f).face.charToGlyph
+    return all(ord(ch) in glyphs for ch in s if not ch.isspace())
+
+
 def font_for(name: str, s: str) -> str:
     f = font(name)
-    if f in pdfmetrics.standardFonts and not _encodable(s):
-        serif = f.startswith("Times")
+    if (f in pdfmetrics.standardFonts and not _encodable(s)) or (
+            f not in pdfmetrics.standardFonts and not f.startswith("DejaVu") and not _encodable(s)
+            and not _has_glyphs(f, s)):
+        serif = f.startswith("Times") or "Serif" in f
         bold = "Bold" in f
         italic = "Italic" in f or "Oblique" in f
         alt = ("DejaVuSerif" if serif else "DejaVuSans") + ("-Bold" if bold else "")

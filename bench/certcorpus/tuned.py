@@ -466,3 +466,483 @@ def draw_plain_portrait(p, c):
         y -= 30
     p.signature(110, 150, 170)
     p.text(110, 136, "Authorized Signature", "Helvetica", 10)
+
+
+# ---------------------------------------------------------------- more providers' ways of writing things
+
+def _ord_mdy(d) -> str:
+    """`May 3rd, 2026`"""
+    from .fmt import ordinal
+    return f"{d:%B} {ordinal(d.day)}, {d.year}"
+
+
+def _ord_dmy(d) -> str:
+    """`3rd May 2026`"""
+    from .fmt import ordinal
+    return f"{ordinal(d.day)} {d:%B} {d.year}"
+
+
+def _dotted_month(d) -> str:
+    """`Sept. 3, 2026`, `Mar. 5, 2026`, `May 5, 2026` (a month of up to four letters is written whole)."""
+    name = f"{d:%B}"
+    short = "Sept." if d.month == 9 else (name if len(name) <= 4 else f"{d:%b}.")
+    return f"{short} {d.day}, {d.year}"
+
+
+def _no_comma(d) -> str:
+    """`May 3 2026`"""
+    return f"{d:%B} {d.day} {d.year}"
+
+
+def _dotted_no(number: str) -> str:
+    """`CA.23456`, `CEP.123456`: a course number with a dot after its prefix."""
+    return course_no(number, "space").replace(" ", ".")
+
+
+def _middle(c) -> str:
+    """A middle initial the registry does not hold, as providers' own records have it."""
+    return "ABCDEFGHJKLMNPRSTW"[c.seed % 18]
+
+
+def _with_middle(c) -> str:
+    return f"{c.person.first} {_middle(c)}. {c.person.last}"
+
+
+# Instructors, directors and presenters: people who sign, never certificants.
+_STAFF = ("Harold Benning", "Marguerite Oyelaran", "Dexter Quill", "Rosalind Achterberg", "Tobias Wrenfield",
+          "Imogen Castellane")
+
+
+def _staff(c, k: int = 0) -> str:
+    return _STAFF[(c.seed + k) % len(_STAFF)]
+
+
+@layout("prose", evidence="id", units="hours")
+def draw_letter_confirms_attended(p, c):
+    """Letter: 'This letter confirms that Dr. First M. Last ... attended ... on May 3rd, 2026'; letter dated later, hours."""
+    x = 80
+    p.text(x, p.h - 72, c.course.provider, "LiberationSerif-Bold", 17)
+    p.text(x, p.h - 88, f"{200 + c.seed % 700} Commerce Street, Suite 12, Austin, TX 78701  \u00b7  (512) 555-0187",
+           "LiberationSerif", 9)
+    p.hline(x, p.w - x, p.h - 98, 0.5)
+    p.text(p.w - x, p.h - 130, us(c.printed), "LiberationSerif", 11, align="right")
+    p.text(x, p.h - 170, f"Re: {c.course.title}", "LiberationSerif-Bold", 12)
+    p.text(x, p.h - 200, "Dear Colleague,", "LiberationSerif", 12)
+    y = p.wrap(x, p.h - 226, p.w - 2 * x,
+               f"This letter confirms that Dr. {_with_middle(c)}, ACE certification number "
+               f"{c.person.certificant_id}, attended our course {c.course.title} (ACE Course # "
+               f"{c.course.number}) on {_ord_mdy(c.completed)} and completed {hours_of(c)} contact hours "
+               f"of instruction.", "LiberationSerif", 12, 17)
+    y = p.wrap(x, y - 10, p.w - 2 * x,
+               f"Our instructor, {_staff(c)}, confirmed attendance for the full session. If you have any "
+               "questions about this record, please call our office.", "LiberationSerif", 12, 17)
+    p.text(x, y - 24, "Sincerely,", "LiberationSerif", 12)
+    p.signature(x, y - 70, 150)
+    p.text(x, y - 86, _staff(c, 1), "LiberationSerif", 12)
+    p.text(x, y - 100, "Director of Education", "LiberationSerif-Italic", 11)
+
+
+@layout("table", evidence="id", units="hours")
+def draw_wide_row_table(p, c):
+    """Landscape table, one row of many columns: 'Participant | ACE ID | Course # | Title | Date | CE Hours', 03-May-2026."""
+    from .fmt import dmy_abbrev
+
+    p.landscape()
+    x = 40
+    p.text(x, p.h - 60, c.course.provider.upper(), "LiberationSansNarrow-Bold", 18)
+    p.text(x, p.h - 78, "CERTIFICATE OF COMPLETION \u2014 CONTINUING EDUCATION", "LiberationSansNarrow", 11)
+    p.text(p.w - x, p.h - 60, f"Run date: {dmy_abbrev(c.printed)}", "LiberationSansNarrow", 9, align="right")
+    p.wrap(x, p.h - 120, p.w - 2 * x, "The participant named below has met all requirements of the course "
+           "listed and is awarded the continuing education hours shown.", "LiberationSans", 11)
+    p.table(x, p.h - 160, [170, 70, 90, 250, 90, 90],
+            [["Participant", "ACE ID", "Course #", "Course Title", "Date", "CE Hours"],
+             [c.person.name, c.person.certificant_id, course_no(c.course.number, "hyphen"), c.course.title[:38],
+              dmy_abbrev(c.completed), f"{hours_of(c)}.0"]], row_h=24, size=10, face="LiberationSans",
+            head_face="LiberationSans-Bold", head_fill=LIGHT)
+    p.text(x, p.h - 240, f"ACE Provider # {3000 + c.seed % 900}-{c.seed % 90 + 10}", "LiberationSans", 9)
+    p.signature(p.w - 280, 90, 180)
+    p.text(p.w - 280, 76, f"{_staff(c)}, Course Instructor", "LiberationSans", 9)
+
+
+@layout("two-column", evidence="id+email", units="cec", extra={"birth": True})
+def draw_two_column_birth_expiry(p, c):
+    """Two-column label/value form: date of birth, 'Date Completed 3rd May 2026', expiry; 'Last, First M.'; email."""
+    x, vx = 70, 250
+    p.box(40, 40, p.w - 80, p.h - 80, 1.2)
+    p.text(x, p.h - 90, c.course.provider, "DejaVuSerif-Bold", 16)
+    p.text(x, p.h - 108, "Verification of Course Completion", "DejaVuSerif-Italic", 12)
+    rows = [("Last, First M.", f"{c.person.last}, {c.person.first} {_middle(c)}."),
+            ("Date of Birth", us(c.person.birth)),
+            ("ACE Member ID", c.person.certificant_id),
+            ("E-mail", c.person.email),
+            ("Course Title", c.course.title),
+            ("Course Code", course_no(c.course.number, "space")),
+            ("Date Completed", _ord_dmy(c.completed)),
+            ("Certificate Expires", _ord_dmy(c.expires)),
+            ("CEUs", cec(c.ceus, "two"))]
+    y = p.h - 160
+    for label, value in rows:
+        p.text(x, y, label, "DejaVuSans", 10, colour=GREY)
+        p.text(vx, y, value, "DejaVuSans", 12)
+        p.hline(vx, p.w - 70, y - 4, 0.3, GREY)
+        y -= 30
+    p.text(x, y - 20, "Verified by", "DejaVuSans", 10, colour=GREY)
+    p.text(vx, y - 20, f"{_staff(c, 2)}, Registrar", "DejaVuSans", 11)
+
+
+@layout("dot-leader", evidence="name", units="cec")
+def draw_underscore_fill_in(p, c):
+    """Fill-in form with underscore leaders, name with a credential ('Jane Doe, CPT'), 'Course #', 'Sept. 3, 2026'."""
+    x, vx = 72, 260
+    p.text(x, p.h - 80, c.course.provider, "Times-Bold", 18)
+    p.text(x, p.h - 98, "Continuing Education Attendance Form", "Times-Italic", 12)
+    p.text(x, p.h - 112, f"ACE Approved Provider No. {1000 + c.seed % 8999}", "Times-Roman", 9)
+    rows = [("Name of Attendee", f"{c.person.name}, CPT"),
+            ("Course #", c.course.number),
+            ("Title of Program", c.course.title),
+            ("Date Attended", _dotted_month(c.completed)),
+            ("CECs Awarded", cec(c.ceus)),
+            ("Instructor", _staff(c))]
+    y = p.h - 160
+    for label, value in rows:
+        p.leader(x, y, label, value, vx, "Times-Roman", 12, value_face="Helvetica", dot="_")
+        y -= 30
+    p.text(x, y - 20, "Form revised 01/15/2024", "Times-Roman", 8, colour=GREY)
+
+
+@layout("award", evidence="name", units="cec", extra={"accented": True})
+def draw_award_awarded_expires(p, c):
+    """Award, name huge and unlabelled in a script-like face, 'Awarded May 3rd, 2026' and 'Expires ...', two signers."""
+    p.landscape()
+    p.border(18, double=True, width=4)
+    p.centre(p.h - 90, "Certificate of Excellence", "LiberationSerif-BoldItalic", 34)
+    p.centre(p.h - 120, c.course.provider, "LiberationSans", 13)
+    p.centre(p.h - 190, c.person.name, "LiberationSerif-BoldItalic", 44)
+    p.hline(p.w / 2 - 250, p.w / 2 + 250, p.h - 202, 1)
+    p.centre(p.h - 240, f"for outstanding completion of \u201c{c.course.title}\u201d", "LiberationSerif", 15)
+    p.centre(p.h - 266, f"{cec(c.ceus)} ACE CECs   \u2022   Course {course_no(c.course.number, 'space')}",
+             "LiberationSerif", 13)
+    p.text(90, 150, f"Awarded {_ord_mdy(c.completed)}", "LiberationSerif", 12)
+    p.text(p.w - 90, 150, f"Expires {_ord_mdy(c.expires)}", "LiberationSerif", 12, align="right")
+    p.signature(110, 90, 170)
+    p.text(110, 76, _staff(c), "LiberationSans", 10)
+    p.text(110, 64, "Lead Instructor", "LiberationSans", 9)
+    p.signature(p.w - 280, 90, 170)
+    p.text(p.w - 280, 76, _staff(c, 3), "LiberationSans", 10)
+    p.text(p.w - 280, 64, "Executive Director", "LiberationSans", 9)
+
+
+@layout("minimal", evidence="email", units="hours")
+def draw_order_receipt(p, c):
+    """Web-shop receipt: order and transaction numbers, a purchase date, 'Contact Hours: 6', 'Course ID: CA.23456'."""
+    x = 50
+    p.text(x, p.h - 60, c.course.provider, "DejaVuSans-Bold", 14)
+    p.text(x, p.h - 74, "orders@shop.example  \u00b7  1-800-555-0134  \u00b7  PO Box 2210, Boulder, CO 80302",
+           "DejaVuSans", 8, colour=GREY)
+    p.text(x, p.h - 110, "Course completion receipt", "DejaVuSans-Bold", 18)
+    rows = [("Order number", f"W{c.seed % 900000 + 100000}"), ("Transaction", f"{c.seed % 9000000 + 1000000}"),
+            ("Purchased", f"{(c.start.replace(day=1)):%m/%d/%Y}"), ("Customer email", c.person.email),
+            ("Course ID", _dotted_no(c.course.number)), ("Course", c.course.title),
+            ("Status", "Passed"), ("Finished", f"{c.completed:%m/%d/%Y}"), ("Contact Hours", str(hours_of(c)))]
+    y = p.h - 150
+    for label, value in rows:
+        p.text(x, y, f"{label}:", "DejaVuSans", 10)
+        p.text(x + 130, y, value, "DejaVuSans", 10)
+        y -= 18
+    p.wrap(x, y - 20, p.w - 2 * x, "Each contact hour counts as 0.1 CEC with ACE. Questions? Reply to this "
+           "message or call us weekdays 9-5 MT.", "DejaVuSans", 9)
+
+
+@layout("prose", evidence="id", units="hours", courses=("event",))
+def draw_summit_day_month_range(p, c):
+    """Summit certificate: 'LAST, First M.' large, '3-5 May 2026' (day-month range), 'Total CE hours: 18', ACE Provider #."""
+    p.landscape()
+    p.corners(24, 90, 4)
+    p.centre(p.h - 80, c.course.title.upper(), "DejaVuSansCondensed-Bold", 20)
+    p.centre(p.h - 102, f"ACE Provider #{2000 + c.seed % 900}  \u00b7  {c.course.provider}", "DejaVuSansCondensed", 10)
+    p.centre(p.h - 150, "Certificate of Attendance", "DejaVuSerif", 26)
+    p.centre(p.h - 205, f"{c.person.last.upper()}, {c.person.first} {_middle(c)}.", "DejaVuSerif-Bold", 28)
+    p.centre(p.h - 228, f"Attendee no. {c.person.certificant_id}", "DejaVuSans", 11)
+    if c.start.month == c.completed.month:
+        span = f"{c.start.day}\u2013{c.completed.day} {c.completed:%B} {c.completed.year}"
+    else:
+        span = f"{c.start.day} {c.start:%B} \u2013 {c.completed.day} {c.completed:%B} {c.completed.year}"
+    p.centre(p.h - 270, f"Summit dates: {span}", "DejaVuSerif", 14)
+    p.centre(p.h - 296, f"Total CE hours: {hours_of(c)}   (ACE event {c.course.number})", "DejaVuSerif", 14)
+    p.signature(p.w / 2 - 90, 100, 180)
+    p.centre(86, f"{_staff(c)}, Summit Chair", "DejaVuSans", 10)
+
+
+@layout("form", evidence="id", units="cec")
+def draw_printed_on_record(p, c):
+    """Member record printout: 'Printed on' header date, 'Course Completion: 2026-05-03', course no. with a dot, phone."""
+    x = 60
+    f = "LiberationMono"
+    p.text(x, p.h - 50, f"Printed on {us(c.printed)} by records office", f, 8)
+    p.text(p.w - x, p.h - 50, "Page 1 of 1", f, 8, align="right")
+    p.text(x, p.h - 90, c.course.provider.upper(), "LiberationMono-Bold", 14)
+    p.text(x, p.h - 104, "MEMBER EDUCATION RECORD  |  Phone 303.555.0117", f, 9)
+    p.hline(x, p.w - x, p.h - 112)
+    rows = [("Member", f"{c.person.last}, {c.person.first}"), ("ACE ID", c.person.certificant_id),
+            ("Course", f"{_dotted_no(c.course.number)} {c.course.title}"),
+            ("Course Completion", iso(c.completed)), ("Credit Earned", f"{cec(c.ceus)} CEC"),
+            ("Instructor", _staff(c, 4)), ("Record Updated", iso(c.issued))]
+    y = p.h - 140
+    for label, value in rows:
+        p.text(x, y, f"{label:<19}: {value}", f, 10)
+        y -= 16
+
+
+@layout("award", evidence="id", units="cec")
+def draw_numeric_date_certificate(p, c):
+    """Centred portrait certificate: 'on May 3 2026' without a comma, the issue date as 05/10/2026, ID in brackets."""
+    p.border(30, double=False, width=6)
+    p.centre(p.h - 120, c.course.provider, "LiberationSans-Bold", 20)
+    p.centre(p.h - 180, "certifies that", "LiberationSans-Italic", 14)
+    p.centre(p.h - 220, f"{c.person.first} {c.person.last}  [{c.person.certificant_id}]", "LiberationSans-Bold", 24)
+    p.centre(p.h - 260, "completed the ACE-approved course", "LiberationSans-Italic", 14)
+    p.centre(p.h - 290, c.course.title, "LiberationSans-Bold", 17)
+    p.centre(p.h - 316, f"Course no. {course_no(c.course.number, 'hyphen')}", "LiberationSans", 12)
+    p.centre(p.h - 350, f"on {_no_comma(c.completed)}, earning {cec(c.ceus)} CECs", "LiberationSans", 14)
+    p.text(80, 110, f"Issued: {us(c.issued)}", "LiberationSans", 10)
+    p.signature(p.w - 260, 110, 170)
+    p.text(p.w - 260, 96, f"{_staff(c, 5)}, CSCS", "LiberationSans", 10)
+    p.text(p.w - 260, 84, "Director", "LiberationSans", 9)
+
+
+@layout("prose", evidence="name", units="cec")
+def draw_ordinal_day_of_in_year(p, c):
+    """Formal prose, name alone as 'First M. Last', 'on the 3rd day of May, 2026', the instructor named in the sentence."""
+    p.ornate_border(20, 16)
+    p.centre(p.h - 100, c.course.provider.upper(), "Times-Bold", 16)
+    p.centre(p.h - 130, "Continuing Education Certificate", "Times-Italic", 20)
+    y = p.wrap(90, p.h - 190, p.w - 180,
+               f"Be it recorded that {_with_middle(c)} did complete the course of study entitled "
+               f"{c.course.title}, ACE course number {course_no(c.course.number, 'space')}, carrying "
+               f"{cec(c.ceus)} CECs, on the {day_of(c.completed)}, under the direction of {_staff(c)}.",
+               "Times-Roman", 14, 20, align="centre")
+    p.centre(y - 30, f"Recorded {_dotted_month(c.issued)}", "Times-Italic", 11)
+    p.signature(p.w / 2 - 80, 110, 160)
+    p.centre(96, "Keeper of Records", "Times-Italic", 10)
+
+
+@layout("form", evidence="name", units="cec")
+def draw_captions_under_lines(p, c):
+    """Fill-in certificate: each value written above a rule with its caption below ('Participant', 'Date', 'Instructor')."""
+    p.landscape()
+    p.border(24, double=False, width=2.5)
+    p.centre(p.h - 80, c.course.provider, "LiberationSerif-Bold", 18)
+    p.centre(p.h - 125, "Certificate of Participation", "LiberationSerif-BoldItalic", 30)
+
+    def blank(x, y, w, value, caption, face="LiberationSans", size=14):
+        p.text(x + w / 2, y + 6, value, face, size, align="centre")
+        p.hline(x, x + w, y, 0.7)
+        p.text(x + w / 2, y - 13, caption, "LiberationSans-Italic", 9, align="centre")
+
+    blank(p.w / 2 - 220, p.h - 200, 440, c.person.name, "Participant", "LiberationSerif-Bold", 22)
+    blank(p.w / 2 - 220, p.h - 255, 440, c.course.title, "Course Title")
+    blank(90, p.h - 320, 170, course_no(c.course.number, "space"), "ACE Course Number")
+    blank(p.w / 2 - 85, p.h - 320, 170, us(c.completed), "Date")
+    blank(p.w - 260, p.h - 320, 170, cec(c.ceus), "CECs")
+    blank(90, 110, 200, _staff(c), "Instructor", "LiberationSerif-Italic", 14)
+    blank(p.w - 290, 110, 200, us(c.issued), "Date Signed")
+
+
+@layout("prose", evidence="id+email", units="hours", courses=("event",))
+def draw_numeric_range_form(p, c):
+    """Event form with numeric dates: 'Date(s): 04/30/2026 - 05/02/2026' (completes on the last), hours, registration date."""
+    x = 64
+    p.text(x, p.h - 70, c.course.title, "Helvetica-Bold", 16)
+    p.text(x, p.h - 86, f"{c.course.provider}  \u00b7  ACE Provider # {5000 + c.seed % 4000}", "Helvetica", 9)
+    p.hline(x, p.w - x, p.h - 94, 1)
+    p.text(x, p.h - 130, "CONTINUING EDUCATION VERIFICATION", "Helvetica-Bold", 12)
+    reg = c.start - __import__("datetime").timedelta(days=20 + c.seed % 30)
+    rows = [("Attendee", f"{c.person.first} {c.person.last}"), ("ACE Certification No.", c.person.certificant_id),
+            ("Email", c.person.email), ("Registered", us(reg)),
+            ("Date(s)", f"{us(c.start)} - {us(c.completed)}" if c.start != c.completed else us(c.completed)),
+            ("ACE Event #", c.course.number), ("CE Hours Earned", f"{hours_of(c)}")]
+    y = p.h - 165
+    for label, value in rows:
+        p.text(x, y, f"{label}:", "Helvetica", 11)
+        p.text(x + 150, y, value, "Helvetica-Bold", 11)
+        y -= 20
+    p.wrap(x, y - 16, p.w - 2 * x, "Hours are counted per session attended and verified by the session "
+           "monitor. 10 contact hours = 1.0 ACE CEC.", "Helvetica", 9)
+    p.text(x, y - 70, f"Session monitor: {_staff(c, 1)}", "Helvetica", 10)
+
+
+@layout("event", evidence="id", units="hours", courses=("event",))
+def draw_session_log(p, c):
+    """Event record listing each session with its date and hours, then 'Total contact hours'; the event's own dates."""
+    from datetime import timedelta
+
+    x = 56
+    p.text(x, p.h - 64, c.course.title, "LiberationSans-Bold", 17)
+    p.text(x, p.h - 80, f"{c.course.provider}  |  ACE event no. {c.course.number}", "LiberationSans", 10)
+    p.text(x, p.h - 112, "Attendance record", "LiberationSerif-Bold", 14)
+    p.text(x, p.h - 134, f"Name: {c.person.first} {c.person.last}", "LiberationSans", 11)
+    p.text(x + 300, p.h - 134, f"ACE ID: {c.person.certificant_id}", "LiberationSans", 11)
+    total = hours_of(c)
+    days = max(1, (c.completed - c.start).days + 1)
+    per = [total // days + (1 if i < total % days else 0) for i in range(days)]
+    rows = [["Session", "Date", "Hours"]]
+    for i, h in enumerate(per):
+        rows.append([f"Day {i + 1} sessions", us(c.start + timedelta(days=i)), f"{h}.0"])
+    y = p.table(x, p.h - 160, [220, 110, 70], rows, row_h=20, size=10, face="LiberationSans",
+                head_face="LiberationSans-Bold")
+    p.text(x, y - 24, f"Total contact hours: {total}", "LiberationSans-Bold", 11)
+    p.text(x, y - 60, "Sessions are logged by badge scan at the door.", "LiberationSans-Italic", 9)
+
+
+@layout("table", evidence="id", units="cec")
+def draw_split_name_columns(p, c):
+    """Table with 'First Name' and 'Last Name' in their own columns and a header row over one values row."""
+    p.landscape()
+    x = 50
+    p.text(x, p.h - 70, c.course.provider, "Times-Bold", 20)
+    p.text(x, p.h - 90, "Verification of Continuing Education Credit", "Times-Italic", 13)
+    p.table(x, p.h - 130, [100, 110, 80, 90, 100, 70],
+            [["First Name", "Last Name", "ACE ID", "Course Code", "Date Completed", "CEUs"],
+             [c.person.first, c.person.last, c.person.certificant_id, c.course.number, us(c.completed), cec(c.ceus)]],
+            row_h=24, size=10, face="Times-Roman", head_face="Times-Bold")
+    p.text(x, p.h - 210, f"Course title: {c.course.title}", "Times-Roman", 11)
+    p.text(x, p.h - 228, f"Verified {abbrev(c.printed)} by {_staff(c, 2)}, Education Manager", "Times-Roman", 11)
+
+
+@layout("prose", evidence="email", units="cec")
+def draw_congratulations_note(p, c):
+    """Second-person note: 'Congratulations, First Last! You completed ... on 05/03/2026'; the email at the foot."""
+    x = 70
+    p.logo(x, p.h - 96, initials(c.course.provider), 36, "triangle")
+    p.text(x + 50, p.h - 76, c.course.provider, "DejaVuSans-Bold", 14)
+    p.text(x, p.h - 150, f"Congratulations, {c.person.first} {c.person.last}!", "DejaVuSerif-Bold", 20)
+    y = p.wrap(x, p.h - 185, p.w - 2 * x,
+               f"You completed {c.course.title} (ACE {course_no(c.course.number, 'hyphen')}) on "
+               f"{us(c.completed)} and earned {cec(c.ceus)} CECs. We have sent a copy of this note to "
+               f"{c.person.email}.", "DejaVuSerif", 12, 17)
+    p.wrap(x, y - 10, p.w - 2 * x, f"Questions? Call {_staff(c, 3)} at 415-555-0190 or write to "
+           "help@provider.example.", "DejaVuSerif", 11, 15)
+    p.text(x, 70, f"Note created {us(c.issued)}", "DejaVuSans", 8, colour=GREY)
+
+
+@layout("award", evidence="name", units="cec")
+def draw_caps_name_signature_dates(p, c):
+    """Award with the name in capitals, the date written on a rule under 'Date' beside the signature rule."""
+    p.landscape()
+    p.ornate_border(18, 12)
+    p.centre(p.h - 95, "CERTIFICATE OF COMPLETION", "LiberationSerif-Bold", 30)
+    p.centre(p.h - 135, "This acknowledges that", "LiberationSerif-Italic", 14)
+    p.centre(p.h - 180, f"{c.person.first} {c.person.last}".upper(), "LiberationSans-Bold", 30)
+    p.centre(p.h - 215, f"has completed {c.course.title}", "LiberationSerif", 15)
+    p.centre(p.h - 240, f"ACE Course Number {c.course.number}  \u2014  {cec(c.ceus)} CECs", "LiberationSerif", 13)
+    p.text(140, 126, written(c.completed), "LiberationSerif", 13)
+    p.hline(110, 300, 120)
+    p.text(180, 108, "Date", "LiberationSans", 9)
+    p.signature(p.w - 300, 124, 170)
+    p.hline(p.w - 310, p.w - 110, 120)
+    p.text(p.w - 250, 108, f"{_staff(c, 4)}, Provider", "LiberationSans", 9)
+
+
+def _sept(d) -> str:
+    """`Sept 3 2026`, `Mar 5 2026`: an abbreviated month without its period, no comma."""
+    return f"{'Sept' if d.month == 9 else f'{d:%b}'} {d.day} {d.year}"
+
+
+@layout("minimal", evidence="id", units="cec")
+def draw_learner_receipt_title(p, c):
+    """Plain receipt: 'Learner: Dr. First Last' with an honorific, 'Completed: Sept 3 2026', 'ACE #: 123456'."""
+    x = 60
+    p.text(x, p.h - 70, f"{c.course.provider} Online Learning", "Courier-Bold", 13)
+    p.text(x, p.h - 86, "-" * 60, "Courier", 10)
+    title = ("Mx.", "Dr.", "Ms.", "Mr.")[c.seed % 4]
+    lines = [f"Learner:    {title} {c.person.first} {c.person.last}", f"ACE #:      {c.person.certificant_id}",
+             f"Course:     {c.course.number} - {c.course.title}", f"Completed:  {_sept(c.completed)}",
+             f"Credit:     {cec(c.ceus)} CEC", "", f"Enrolled:   {_sept(c.start.replace(day=1))}",
+             f"Receipt:    R-{c.seed % 10**6:06d}"]
+    y = p.h - 110
+    for line in lines:
+        p.text(x, y, line, "Courier", 11)
+        y -= 16
+
+
+@layout("prose", evidence="id", units="cec")
+def draw_date_first_sentence(p, c):
+    """Prose with the date first: 'On Sept. 3, 2026, First Last (ACE 123456) completed ...'; a letter date on top."""
+    x = 80
+    p.text(x, p.h - 80, c.course.provider, "Times-Bold", 16)
+    p.text(x, p.h - 110, _dotted_month(c.printed), "Times-Roman", 12)
+    y = p.wrap(x, p.h - 150, p.w - 2 * x,
+               f"On {_dotted_month(c.completed)}, {c.person.first} {c.person.last} (ACE {c.person.certificant_id}) "
+               f"completed {c.course.title}, approved by ACE as course {course_no(c.course.number, 'space')} for "
+               f"{cec(c.ceus)} CECs.", "Times-Roman", 13, 18)
+    p.wrap(x, y - 10, p.w - 2 * x, f"This statement was prepared at the request of the participant by "
+           f"{_staff(c)}, Registrar.", "Times-Roman", 13, 18)
+
+
+@layout("dot-leader", evidence="id", units="hours")
+def draw_leader_last_first_caption(p, c):
+    """Dot leaders with '(Last, First)' in the label, 'ACE Cert. #', 'Date(s) of course', 'Hours of instruction'."""
+    x, vx = 70, 320
+    p.text(x, p.h - 80, c.course.provider.upper(), "DejaVuSansMono", 13)
+    p.text(x, p.h - 96, "CERTIFICATE OF INSTRUCTION HOURS", "DejaVuSansMono", 10)
+    rows = [("Name (Last, First)", f"{c.person.last}, {c.person.first}"),
+            ("ACE Cert. #", c.person.certificant_id),
+            ("Course / ACE No.", f"{c.course.title[:26]} / {course_no(c.course.number, 'hyphen')}"),
+            ("Date(s) of course", _sept(c.completed)),
+            ("Hours of instruction", str(hours_of(c))),
+            ("Instructor", _staff(c, 5))]
+    y = p.h - 140
+    for label, value in rows:
+        p.leader(x, y, label, value, vx, "DejaVuSansMono", 10)
+        y -= 22
+
+
+@layout("event", evidence="id+email", units="cec", courses=("event",))
+def draw_event_max_and_earned(p, c):
+    """Event credit statement: the event's maximum CECs printed before the attendee's own, a badge number."""
+    from .fmt import date_range
+
+    p.landscape()
+    p.border(22, double=True, width=1.5)
+    p.centre(p.h - 80, c.course.title, "DejaVuSerif-Bold", 22)
+    p.centre(p.h - 104, f"{date_range(c.start, c.completed)}  \u00b7  {c.course.provider}", "DejaVuSerif", 12)
+    p.centre(p.h - 150, "Statement of Continuing Education Credit", "DejaVuSans-Bold", 16)
+    rows = [("Attendee", f"{c.person.first} {c.person.last}"), ("Email", c.person.email),
+            ("ACE Certification ID", c.person.certificant_id), ("Badge", f"B-{c.seed % 90000 + 10000}"),
+            ("ACE event", course_no(c.course.number, "space")),
+            ("Maximum CECs available", cec(c.course.ceus)), ("CECs earned", cec(c.ceus))]
+    y = p.h - 195
+    for label, value in rows:
+        p.text(180, y, label, "DejaVuSans", 11)
+        p.text(400, y, value, "DejaVuSans-Bold", 11)
+        y -= 20
+    p.centre(y - 20, f"Up to {cec(c.course.ceus)} CECs are offered; the credit earned counts the sessions "
+             "scanned in.", "DejaVuSans-Oblique", 9)
+
+
+@layout("card", evidence="id", courses=("safety",))
+def draw_cpr_card_front_back(p, c):
+    """A safety card's front and back on one sheet: 'LAST, FIRST' in capitals, 'Course Date', 'Expires', instructor ID."""
+    w, h = 252, 158
+    x, y = 150, p.h - 260
+    p.text(72, p.h - 70, "Print this page and cut along the border.", "Helvetica", 9, colour=GREY)
+    p.box(x, y, w, h, 1)
+    p.box(x, y + h - 24, w, 24, 0, fill=LIGHT)
+    p.text(x + 8, y + h - 16, c.course.provider.upper()[:34], "Helvetica-Bold", 9)
+    p.text(x + 8, y + h - 44, c.course.title, "Helvetica-Bold", 8.5)
+    p.text(x + 8, y + h - 68, f"{c.person.last}, {c.person.first}".upper(), "Helvetica-Bold", 12)
+    p.text(x + 8, y + h - 80, f"ACE {c.person.certificant_id}", "Helvetica", 7.5)
+    p.text(x + 8, y + 40, f"Course Date: {c.completed:%m/%d/%y}", "Helvetica", 8)
+    p.text(x + 130, y + 40, f"Expires: {c.expires:%m/%Y}", "Helvetica", 8)
+    p.text(x + 8, y + 14, f"{course_no(c.course.number, 'plain')}  \u2022  {cec(c.ceus)} CEC", "Helvetica", 7.5)
+    yb = y - h - 30
+    p.box(x, yb, w, h, 1)
+    p.text(x + 8, yb + h - 18, "Training Center", "Helvetica-Bold", 7.5)
+    p.text(x + 8, yb + h - 30, c.course.provider, "Helvetica", 7.5)
+    p.text(x + 8, yb + h - 50, "Instructor", "Helvetica-Bold", 7.5)
+    p.text(x + 8, yb + h - 62, _staff(c, 1), "Helvetica", 7.5)
+    p.text(x + 130, yb + h - 50, "Instructor ID", "Helvetica-Bold", 7.5)
+    p.text(x + 130, yb + h - 62, f"{(c.seed % 700000) + 300000}", "Helvetica", 7.5)
+    p.text(x + 8, yb + 40, "Holder's signature", "Helvetica", 7)
+    p.hline(x + 8, x + w - 8, yb + 52, 0.5)
+    p.text(x + 8, yb + 14, f"Tel. (720) 555-01{c.seed % 90 + 10}", "Helvetica", 7)

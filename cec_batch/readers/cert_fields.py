@@ -86,12 +86,15 @@ class Found:
     box: tuple | None = None          # where the value's words are (page units), for a second look
     reread: float | None = None       # confidence of the second, independent reading when one was made
     announced: bool = False           # the label can only mean this field ("Completion Date")
+    doubt: str | None = None          # a best guess kept for staff to confirm: why it is not sure
 
     def as_dict(self, extent=None) -> dict:
         out = {"value": self.value, "confidence": round(self.confidence, 1), "how": self.how,
                "label": self.label}
         if self.reread is not None:
             out["reread_confidence"] = round(self.reread, 1)
+        if self.doubt is not None:
+            out["doubt"] = self.doubt
         if extent is not None:
             out["box"] = fractions(self.box, extent)
         return out
@@ -183,6 +186,19 @@ def _v_regex(rx: re.Pattern, anchored: bool):
     return finder
 
 
+def _v_amount(finder, other_unit: re.Pattern):
+    """An amount after a label, unless it is a conversion ("contact hours = 1.0 CEC"): a value
+    after '=' or one that carries the other unit is not this field's."""
+    def amount(text: str, a: int, b: int, strict: bool):
+        if "=" in text[max(0, a - 3):a] or text[a:b].lstrip(" \t:").startswith(("=", "equals")):
+            return None
+        span = finder(text, a, b, strict)
+        if span and other_unit.match(text, span[0]):
+            return None
+        return span
+    return amount
+
+
 def _v_course(text: str, a: int, b: int, strict: bool):
     a, b = _strip_span(text, a, b)
     for m in COURSE_LABELLED_RE.finditer(text, a, b):
@@ -224,8 +240,8 @@ FINDERS = {
     "email": _v_email,
     "course_number": _v_course,
     "completion_date": _v_regex(DATE_RE, anchored=False),
-    "ceus": _v_regex(NUMBER_RE, anchored=True),
-    "hours": _v_regex(NUMBER_RE, anchored=True),
+    "ceus": _v_amount(_v_regex(NUMBER_RE, anchored=True), HOURS_SUFFIX_RE),
+    "hours": _v_amount(_v_regex(NUMBER_RE, anchored=True), CEUS_SUFFIX_RE),
     "title": _v_text,
     "provider": _v_text,
 }
@@ -250,15 +266,39 @@ def _regions(label: _Label, lines: list[Line], labels_by_seg: dict[int, list[_La
     x0, x1 = seg.x0, seg.x1
     if label.start > 0 and len(line.segs) > 1:    # the label ends a longer phrase: its own part only
         x0 = seg.x0 + (label.start / max(len(seg.text), 1)) * (seg.x1 - seg.x0)
+    under, gap_under = [], None
     for below in lines[label.line_no + 1: label.line_no + 3]:
         if below.y0 - seg.y1 > 3.5 * height:
             break
         hits = [s for s in below.segs if s.x0 < x1 and s.x1 > x0]
-        for s in hits:
-            if not _starts_with_label(s, labels_by_seg):
-                yield s, 0, _region_end(s, labels_by_seg), True
+        under = [s for s in hits if not _starts_with_label(s, labels_by_seg)]
         if hits:
-            return
+            gap_under = below.y0 - seg.y1
+            break
+    over = _caption_of(label, lines, labels_by_seg, gap_under)
+    if over is not None:
+        yield over, 0, _region_end(over, labels_by_seg), True
+        return
+    for s in under:
+        yield s, 0, _region_end(s, labels_by_seg), True
+
+
+def _caption_of(label: _Label, lines: list[Line], labels_by_seg, gap_under: float | None) -> Seg | None:
+    """The value a caption stands under ("Jane Doe" written on a rule, "Participant" printed below it).
+
+    Only a label that is its segment's whole text counts, and only when the segment just above
+    it is nearer than anything below (a table's header has its cell nearer below)."""
+    seg = label.seg
+    if seg.text[:label.start].strip(EDGE_PUNCT) or seg.text[label.end:].strip(EDGE_PUNCT) or label.line_no == 0:
+        return None
+    height = max(seg.y1 - seg.y0, 1.0)
+    above = lines[label.line_no - 1]
+    gap = seg.y0 - above.y1
+    if gap > 2.5 * height or (gap_under is not None and gap >= 0.7 * gap_under):
+        return None
+    centre = (seg.x0 + seg.x1) / 2
+    hits = [s for s in above.segs if s.x0 <= centre <= s.x1 and not _starts_with_label(s, labels_by_seg)]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _starts_with_label(seg: Seg, labels_by_seg) -> bool:
@@ -357,18 +397,46 @@ def _value_then_unit(lines: list[Line], found: dict, f: str, rx: re.Pattern) -> 
         for seg in line.segs:
             m = next((m for m in rx.finditer(seg.text) if not is_rate(seg.text, m.start(), m.end())), None)
             if m:
+                old = found.get(f)
+                doubt = None
+                if old is not None and _amount(old.value) != _amount(m.group(1)):
+                    # "Hours Earned: 15" and "10 contact hours": the page says two things.
+                    doubt = f"{old.label!r} gives {old.value}, {m.group().strip()!r} another"
                 found[f] = Found(m.group(1), seg.conf(m.start(1), m.end()), "label",
-                                 m.group()[len(m.group(1)):].strip(), box=seg.box(m.start(1), m.end(1)))
+                                 m.group()[len(m.group(1)):].strip(), box=seg.box(m.start(1), m.end(1)), doubt=doubt)
                 return
 
 
-_RATE_AFTER = re.compile(r"\s*(?:per|each|for\s+each|/|an?\s+hour|of\s+credit\s+per)\b", re.IGNORECASE)
-_RATE_BEFORE = re.compile(r"(?:equals?|=|worth|earns?\s+you|is\s+worth)\s*$", re.IGNORECASE)
+def _amount(text: str):
+    """A stated number as a value ("0.80" is "0.8"), or the text when it is not one."""
+    from decimal import Decimal, InvalidOperation
+    try:
+        return Decimal(text.replace(",", ".")).normalize()
+    except InvalidOperation:
+        return text
+
+
+_RATE_AFTER = re.compile(r"\s*(?:(?:per|each|for\s+each|an?\s+hour|of\s+credit\s+per|equals?|is\s+worth|counts?\s+as|"
+                         r"makes?|is\s+equal\s+to|converts?\s+to)\b|/|=)", re.IGNORECASE)
+_RATE_BEFORE = re.compile(r"(?:equals?|=|worth|earns?\s+you|is\s+worth|counts?\s+as|equivalent\s+to|"
+                          r"converts?\s+to|is\s+equal\s+to)\s*$", re.IGNORECASE)
+# "Each contact hour counts as 0.1 CEC", "per hour of instruction: 0.1 CEU": an hour named earlier in the sentence.
+_RATE_HOUR = re.compile(r"(?:\b(?:each|per|every|one|1)\s+(?:contact\s+|clock\s+|CE\s+)?hour\b)[^.;:!?]*$",
+                        re.IGNORECASE)
+
+
+# "Up to 2.0 CECs are offered", "1.2 of 2.0 CECs", "2.0 CECs available": the most one could earn.
+_MOST_BEFORE = re.compile(r"(?:\bup\s+to|\bmaximum(?:\s+of)?|\bmax\.?|\d\s+of|\bout\s+of|\ba\s+possible)\s*$",
+                          re.IGNORECASE)
+_MOST_AFTER = re.compile(r"\s*(?:(?:are|is|were)\s+)?(?:available|offered|possible|max(?:imum)?)\b", re.IGNORECASE)
 
 
 def is_rate(text: str, start: int, end: int) -> bool:
-    """'0.1 CEC per contact hour', 'one hour equals 0.1 CEC': a rate printed on the page, not its value."""
-    return bool(_RATE_AFTER.match(text, end) or _RATE_BEFORE.search(text[max(0, start - 20):start]))
+    """'0.1 CEC per contact hour', 'one hour equals 0.1 CEC': a rate printed on the page, not its
+    value; nor is the most one could earn ('up to 2.0 CECs are offered')."""
+    return bool(_RATE_AFTER.match(text, end) or _RATE_BEFORE.search(text[max(0, start - 20):start])
+                or _RATE_HOUR.search(text[max(0, start - 60):start])
+                or _MOST_BEFORE.search(text[max(0, start - 20):start]) or _MOST_AFTER.match(text, end))
 
 
 def _unlabelled_course(text: str, m: re.Match) -> tuple[int, int] | None:
@@ -448,13 +516,18 @@ _EMAIL_LOOSE = re.compile(r"[A-Za-z0-9._%+\-]+ ?@ ?[A-Za-z0-9\-]+(?: ?\. ?[A-Za-
 _ID_LONG = re.compile(r"(?<![A-Za-z0-9.,/\-])\d{5,10}(?![A-Za-z0-9/\-]|[.,]\d)")
 
 
+_NUMERIC_DATE = re.compile(r"\d{1,2} ?[/.\-] ?\d{1,2} ?[/.\-] ?\d{4}|\d{4}[\-/.]\d{1,2}[\-/.]\d{1,2}")
+
+
 def date_value(printed: str) -> str:
-    """A printed date as the date parser reads it: an event's range ends on its last day,
+    """A printed date as the date parser reads it: an event's range ends on its last day
+    ("May 3-5, 2026", "04/30/2026 - 05/02/2026"),
     "3rd day of May, 2026" is "May 3, 2026"; any other date stays as printed."""
     text = " ".join(printed.split())
     months = MONTH_RE.findall(text)
     if not months:
-        return text
+        numeric = _NUMERIC_DATE.findall(text)
+        return numeric[-1] if len(numeric) > 1 else text
     days = re.findall(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?(?!\d)", text)
     year = re.findall(r"\d{4}", text)
     if len(days) > 1 or re.search(r"\bday\b|\bthe\b", text, re.IGNORECASE):
@@ -495,11 +568,26 @@ def _below(lines: list[Line], n: int, seg: Seg) -> str:
     return ""
 
 
-def _date_kind(before: str, left: str, above: str, after: str) -> tuple[str | None, str | None]:
+def _caption_below(lines: list[Line], n: int, seg: Seg) -> str:
+    """A short caption printed just under SEG ("Date Signed" under a rule), when it is much nearer
+    than the line above: the words a value written on a rule is known by."""
+    if n + 1 >= len(lines):
+        return ""
+    below = lines[n + 1]
+    gap_below = below.y0 - seg.y1
+    gap_above = seg.y0 - lines[n - 1].y1 if n else float("inf")
+    if gap_below > 1.5 * max(seg.y1 - seg.y0, 1.0) or gap_below >= 0.7 * gap_above:
+        return ""
+    centre = (seg.x0 + seg.x1) / 2
+    hits = [s for s in below.segs if s.x0 <= centre <= s.x1]
+    return hits[0].text if len(hits) == 1 and len(hits[0].text.split()) <= 4 else ""
+
+
+def _date_kind(before: str, left: str, above: str, after: str, below: str = "") -> tuple[str | None, str | None]:
     """What the words around a date say it is. The nearest telling word on its own segment
     wins (before or after it), then one in the cell to its left, then one above it. A date
     with a time of day after it ("08 Jan 2026 15:42", a fax header, a print stamp) is a
-    timestamp, not a completion."""
+    timestamp, not a completion. BELOW is a caption under the date, the last to be asked."""
     if _TIME_AFTER.match(after):
         return "other", "time of day"
 
@@ -513,7 +601,7 @@ def _date_kind(before: str, left: str, above: str, after: str) -> tuple[str | No
     if near:
         _d, _side, kind, word = min(near)
         return kind, word.lower()
-    for text in (left, above):
+    for text in (left, above, below):
         found = hits(text)
         if found:
             _s, _e, kind, word = max(found)
@@ -536,12 +624,15 @@ def _name_runs(text: str) -> list[tuple[int, int]]:
 
     for m in re.finditer(r"\S+", text):
         tok = m.group()
-        core = tok.rstrip(",")
+        core = tok.rstrip(",!?;:")
         if not (core and NAME_TOKEN.fullmatch(core) and core.casefold().strip(".") not in NOT_NAMES
                 and (core[0].isupper() or core.casefold() in PARTICLES)):
             flush()
             continue
         cur.append((m.start(), m.start() + len(core)))
+        if tok.endswith(("!", "?", ";", ":")):
+            flush()                 # "Congratulations, Jane Doe!" ends at the mark
+            continue
         if tok.endswith(","):
             # "Jane Doe, CPT" may end at its comma, "dos Santos, Ana" goes on: both are kept.
             if 2 <= len(cur) <= 6:
@@ -593,7 +684,8 @@ def page_candidates(segs: list[Seg], page_height: float) -> list[Candidate]:
                 if f == "date":
                     if above is None:
                         above = _above(lines, n, seg)
-                    cand.kind, cand.telling = _date_kind(before, _words_tail(left), above, after)
+                    cand.kind, cand.telling = _date_kind(before, _words_tail(left), above, after,
+                                                         _caption_below(lines, n, seg))
                 out.append(cand)
         # Names run across a line's cells ("NAKAMURA, | Sara" when OCR sees a gap in it).
         whole = Seg([t for seg in line.segs for t in seg.toks])
@@ -614,7 +706,43 @@ def page_candidates(segs: list[Seg], page_height: float) -> list[Candidate]:
                 cand.kind, cand.telling = "staff", staff.group().lower()
             out.append(cand)
     out.extend(_wrapped_dates(lines, page_height))
+    out.extend(_unread_dates(lines, [c for c in out if c.field == "date"], page_height))
     return out
+
+
+# Something a date was printed as but that does not read as one: "A gust 11th, 2026" (a month
+# garbled by OCR), "O8/1l/2026" (letters among the digits).
+_DATE_TAIL = re.compile(r"(?<![\d/.])\d{1,2}(?:st|nd|rd|th)?\s*,\s*(?:19|20)\d{2}(?!\d)")
+_DATE_GARBLED = re.compile(r"(?<![\w/])[\dOoIlSB|]{1,2}\s?[/.\-]\s?[\dOoIlSB|]{1,2}\s?[/.\-]\s?(?:19|20)[\dOoIlSB]{2}"
+                           r"(?![\w/])")
+
+
+def _unread_dates(lines: list[Line], dates: list[Candidate], page_height: float) -> list[Candidate]:
+    """Date-like text that no date was read from (field "unread_date"): a reason to doubt that
+    the one date read is the only one printed."""
+    out = []
+    for line in lines:
+        for seg in line.segs:
+            for rx in (_DATE_TAIL, _DATE_GARBLED):
+                for m in rx.finditer(seg.text):
+                    if rx is _DATE_GARBLED and m.group().replace(" ", "").replace("/", "").replace("-", "") \
+                            .replace(".", "").isdigit():
+                        continue        # all digits: read as a date already, or not a date at all
+                    if _TIME_AFTER.match(seg.text, m.end()) or any(
+                            c.box is not None and seg.box(m.start(), m.end()) is not None
+                            and _overlaps(c.box, seg.box(m.start(), m.end())) for c in dates):
+                        continue
+                    box = seg.box(m.start(), m.end())
+                    text = seg.text[max(0, m.start() - 12):m.end()].strip()
+                    out.append(Candidate("unread_date", text, text, seg.conf(m.start(), m.end()), box,
+                                         _words_tail(seg.text[:m.start()]), _words_head(seg.text[m.end():]),
+                                         " | ".join(s.text for s in line.segs)[:160],
+                                         ((box[3] - box[1]) / page_height) if box else 0.0))
+    return out
+
+
+def _overlaps(a: tuple, b: tuple) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _wrapped_dates(lines: list[Line], page_height: float) -> list[Candidate]:
@@ -681,14 +809,88 @@ def choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[str
                      f"({shown(completion)}) and no word says which one counts")
         return
     if got is not None and got.how == "label":
-        return                  # "Date: ..." with no date called the completion: the label stands
+        listed = _column_below(got, plain.values())
+        if listed:
+            # A "Date" column heading over several rows (a session log): its first cell is one of many.
+            group = {key(c): c for c in [*listed, *[c for c in plain.values() if c.box == got.box]]}
+            if len(group) > 1:
+                first = _earliest(group)
+                reason = (f"{len(group)} dates in one column under {got.label!r} and no word says which is "
+                          f"the completion ({shown(group)})")
+                if first is None:
+                    found.pop("completion_date", None)
+                    notes.append(f"completion date: {reason}")
+                else:
+                    _guess(found, first, f"is the earliest, pre-filled as a guess: {reason}")
+                return
+        bare = {key(c): c for c in plain.values() if _BARE_DATE_LABEL.search(c.before)}
+        if len(bare) < 2:
+            return              # "Date: ..." with no date called the completion: the label stands
+        # Two "Date:" lines with different dates (a course's and a signature's): no label says which.
+        first = _earliest(bare)
+        words = {2: "two", 3: "three"}.get(len(bare), str(len(bare)))
+        reason = f"{words} dates after a plain 'Date' and no word says which is the completion ({shown(bare)})"
+        if first is None:
+            found.pop("completion_date", None)
+            notes.append(f"completion date: {reason}")
+        else:
+            _guess(found, first, f"is the earliest, pre-filled as a guess: {reason}")
+        return
     if len(plain) == 1:
-        take(next(iter(plain.values())), "only date")
+        only = next(iter(plain.values()))
+        unread = [c for c in cands if c.field == "unread_date"]
+        if unread:
+            _guess(found, only, f"is pre-filled as a guess: it is the only date read, but "
+                                f"{unread[0].printed!r} looks like another date that could not be read")
+            return
+        take(only, "only date")
         return
     found.pop("completion_date", None)
     if len(plain) > 1:
         words = {2: "two", 3: "three"}.get(len(plain), str(len(plain)))
-        notes.append(f"completion date: {words} dates and no word says which is the completion ({shown(plain)})")
+        first = _earliest(plain)
+        reason = f"{words} dates and no word says which is the completion ({shown(plain)})"
+        if first is None:
+            notes.append(f"completion date: {reason}")
+        else:
+            # Issue, print and expiry dates come after the completion: the earliest is the best guess.
+            _guess(found, first, f"is the earliest, pre-filled as a guess: {reason}")
     elif other:
-        notes.append(f"completion date: the only dates on the page are not the completion "
-                     f"({'; '.join(f'{c.telling} {c.printed}' for c in other.values())})")
+        reason = (f"the only dates on the page are not the completion "
+                  f"({'; '.join(f'{c.telling} {c.printed}' for c in other.values())})")
+        issued = [c for c in other.values() if c.telling in _SAME_DAY_WORDS]
+        if len(other) == 1 and len(issued) == 1:
+            # A certificate issued (or printed) on one day only is often issued the day it is earned.
+            _guess(found, issued[0], f"is pre-filled as a guess: {reason}")
+        else:
+            notes.append(f"completion date: {reason}")
+
+
+# A date standing right after a bare "Date:" (no word before it says whose date it is).
+_BARE_DATE_LABEL = re.compile(r"(?:^|[^\w\s]\s*)date\s*[:\-]?\s*$", re.IGNORECASE)
+
+# Other-date words after which the date is often the completion day too (pre-filled for staff, never posted).
+_SAME_DAY_WORDS = frozenset({"issue", "issued", "issue date", "date issued", "print", "printed", "generated",
+                             "recorded", "signed", "dated"})
+
+
+def _column_below(got: Found, dates) -> list:
+    """Other dates standing under GOT's value in its column (the next rows of a table)."""
+    if got.box is None:
+        return []
+    x0, _y0, x1, y1 = got.box
+    return [c for c in dates if c.box is not None and c.box != got.box and c.box[1] >= y1
+            and c.box[0] < x1 and c.box[2] > x0]
+
+
+def _earliest(group: dict) -> "Candidate | None":
+    """The earliest of several dates (keyed by their parsed day), None when any of them is not a day."""
+    from datetime import date as _date
+    if not all(isinstance(k, _date) for k in group):
+        return None
+    return group[min(group)]
+
+
+def _guess(found: dict[str, Found], c: Candidate, doubt: str) -> None:
+    """Keep C as the completion date for staff to confirm; the page still goes to review (DOUBT says why)."""
+    found["completion_date"] = Found(c.value, c.confidence, "guess", c.telling, box=c.box, doubt=doubt)

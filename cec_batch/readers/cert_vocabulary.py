@@ -60,7 +60,8 @@ LABELS: tuple[Label, ...] = (
     _l("full_name", 13, "participant{|'s} {|name}"),
     _l("full_name", 12, "attendee {|name}"),
     _l("full_name", 11, "student {|name}"),
-    _l("full_name", 10, "recipient {|name}"),
+    _l("full_name", 10, "recipient {|name}", "learner {|name}", "trainee {|name}", "member name", "client name",
+       "candidate name"),
     _l("full_name", 9, "full name"),
     _l("full_name", 8, "name of {participant|attendee}"),
     _l("full_name", 7, "name", generic=True),
@@ -70,7 +71,8 @@ LABELS: tuple[Label, ...] = (
     _l("last_name", 19, "surname"),
     _l("last_name", 18, "family name"),
     _l("certificant_id", 20, "ace {id|member id} {|" + _NO[1:], "ace certification " + _NO + " {|" + _NO[1:]),
-    _l("certificant_id", 19, "certificant {id|" + _NO[1:]),
+    _l("certificant_id", 19, "certificant {id|" + _NO[1:], "ace #", "ace cert {id|#|no|no.}",
+       "ace cert. {id|#|no|no.}"),
     _l("certificant_id", 18, "certification {id|" + _NO[1:]),
     _l("certificant_id", 17, "member {id|" + _NO[1:]),
     _l("certificant_id", 16, "id {|" + _NO[1:], generic=True),
@@ -91,8 +93,11 @@ LABELS: tuple[Label, ...] = (
     _l("ceus", 20, "{|ace} {cec|cecs|ceu|ceus} {|value|earned|awarded}"),
     _l("ceus", 19, "{credit|credits} {|earned|awarded}", generic=True),
     _l("ceus", 18, "continuing education {credit|credits|unit|units}"),
-    _l("hours", 20, "{contact|clock} {hour|hours}"),
+    _l("hours", 20,
+       "{contact|clock|ce|ceu|cec|credit|training|education} {hour|hours} {|earned|awarded|completed}",
+       "total {contact|clock|ce|credit|training} {hour|hours} {|earned|awarded|completed}"),
     _l("hours", 19, "hours", generic=True),
+    _l("hours", 19, "hours {earned|awarded|completed|attended}"),
     _l("title", 20, "course title"),
     _l("title", 19, "course name"),
     _l("title", 18, "title of {course|program|event}"),
@@ -106,6 +111,10 @@ LABELS: tuple[Label, ...] = (
     _l("provider", 16, "sponsored by"),
     _l("provider", 15, "hosted by"),
     # Labels of values this reader does not take, so that "Date" in them is not a completion date.
+    # An event's most, not what this attendee earned ("Maximum CECs available: 2.0").
+    _l("ignored", 21,
+       "{maximum|max|max.|total available|possible} {|ace} {cec|cecs|ceu|ceus|credits|hours|contact hours}",
+       "{cec|cecs|ceu|ceus|credits|hours|contact hours} {available|offered|possible}", "up to"),
     _l("ignored", 20, "date of birth", "{birth date|birthdate}", "issue date", "date issued", "expiration date",
        "expires", "date printed", "printed on", "certificate {id|" + _NO[1:]),
 )
@@ -141,12 +150,18 @@ COMPLETION_WORDS = ("complete", "completed", "completion", "completing", "awarde
                     "given this", "given on", "attended", "attendance", "took place", "taken", "earned",
                     "finished", "participated", "conducted", "course date", "event date", "date of course",
                     "date of event", "date of training", "session date", "workshop date", "training date",
-                    "date of attendance", "achieved", "passed", "successfully")
+                    "date of attendance", "achieved", "passed", "successfully", "conferred", "presented on",
+                    "concluded", "class date", "program date", "seminar date", "dates", "date attended",
+                    "date of class", "date of program", "date earned", "earned on")
 # ... and after one of these it is some other day: the certificate's printing, its expiry, a birthday.
 OTHER_DATE_WORDS = ("issue", "issued", "issue date", "date issued", "print", "printed", "generated", "expire",
                     "expires", "expiry", "expiration", "valid until", "valid through", "valid thru", "renew",
                     "renewal", "due", "birth", "born", "dob", "d.o.b", "signed", "signature", "approved",
-                    "approval", "approval period", "mailed", "sent", "received", "revised", "rev")
+                    "approval", "approval period", "mailed", "sent", "received", "revised", "rev", "recorded",
+                    "updated", "run date", "report date", "as of", "purchased", "purchase date", "ordered",
+                    "order date", "paid", "payment", "invoice", "invoiced", "registered", "registration",
+                    "enrolled", "enrollment", "downloaded", "accessed", "created", "exp", "recertify by",
+                    "deadline", "valid from", "effective", "valid", "validity", "period")
 # A name beside one of these is someone who signs or teaches, not the certificant.
 STAFF_WORDS = ("instructor", "instructors", "director", "signature", "signed", "signed by", "presenter", "registrar",
                "president", "secretary", "coordinator", "trainer", "faculty", "approved by", "presented by",
@@ -173,10 +188,13 @@ _DAY = rf"\d{{1,2}}{_ORD}?"
 _MON = rf"{_MONTH}\.?"
 _YEAR_SEP = r"(?:\s*[,.]\s*/?\s*|\s+)"                 # "May 3, 2026", "May 3 2026", OCR's "May 3 , 2026", "30,/2025"
 _TO = r"\s*(?:-|–|—|to|through|thru|&|and)\s*"           # an event's days: "May 3-5, 2026", "3 to 5 May 2026"
+_NUMERIC = r"(?:\d{1,2} ?[/.\-] ?\d{1,2} ?[/.\-] ?\d{4}|\d{4}[\-/.]\d{1,2}[\-/.]\d{1,2})"
 DATE_RE = re.compile(
     r"(?<![\d/.\-])(?:"
+    rf"{_NUMERIC}\s*(?:–|—|-|to|through|thru)\s*{_NUMERIC}"   # an event's days: 04/30/2026 - 05/02/2026
+    r"|"
     r"\d{1,2} ?[/.\-] ?\d{1,2} ?[/.\-] ?\d{4}"            # 03/05/2026 (US order, R15)
-    r"|\d{4}-\d{1,2}-\d{1,2}"                              # 2026-03-05
+    r"|\d{4}[\-/.]\d{1,2}[\-/.]\d{1,2}"                      # 2026-03-05, 2026/03/05
     r"|\d{1,2}/\d{1,2}/\d{2}"                              # 3/5/26
     rf"|{_MON}\s+{_DAY}{_TO}{_MON}\s+{_DAY}{_YEAR_SEP}\d{{4}}"   # April 30 - May 2, 2026
     rf"|{_MON}\s+{_DAY}{_TO}{_DAY}{_YEAR_SEP}\d{{4}}"       # May 3-5, 2026
@@ -184,6 +202,7 @@ DATE_RE = re.compile(
     rf"|{_DAY}{_TO}{_DAY}\s+(?:of\s+)?{_MON}{_YEAR_SEP}\d{{4}}"  # 3-5 May 2026
     rf"|(?:the\s+)?{_DAY}\s+day\s+of\s+{_MON}{_YEAR_SEP}(?:in\s+the\s+year\s+)?\d{{4}}"  # 3rd day of May, 2026
     rf"|{_DAY}\s+(?:of\s+)?{_MON}{_YEAR_SEP}\d{{4}}"        # 5 March 2026, 5th of March 2026
+    rf"|\d{{1,2}}\s?-\s?{_MONTH}\s?-\s?(?:\d{{4}}|\d{{2}})"      # 03-May-2026, 3-May-26
     r")(?![\d/\-])", re.IGNORECASE)
 MONTH_RE = re.compile(rf"(?<![A-Za-z]){_MONTH}(?![a-z])", re.IGNORECASE)
 _NUMBER = r"(?:\d{1,2}(?:[.,]\d{1,2})?|[.,]\d{1,2})"
@@ -205,7 +224,8 @@ NAME_STOP = re.compile(r"\s(?:has|have|had|who|for|successfully|completed|attend
 NOT_NAMES = frozenset("""certificate certificates completion achievement attendance course courses date
 ace id number provider education continuing credit credits cec cecs ceu ceus hours contact approval
 participant participants attendee name title director signature the this that of program conference
-training academy institute record fitness wellness safety studio""".split())
+training academy institute record fitness wellness safety studio congratulations dear hello hi thanks
+thank welcome""".split())
 SEPARATORS = " \t:#|=-–—_•·"
 EDGE_PUNCT = " \t:;,.|_-–—•·\"'“”()[]{}"
 

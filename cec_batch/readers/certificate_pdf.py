@@ -90,6 +90,8 @@ def _review(found: dict[str, Found], notes: list[str], text: str | None = None,
         if got is None:
             extra = next((n.split(": ", 1)[1] for n in notes if n.startswith(name + ":")), None)
             problems[f] = f"{name} not found" + (f" ({extra})" if extra else "")
+        elif got.doubt is not None:
+            problems[f] = f"{name} {got.value!r} {got.doubt}"
         elif got.confidence < REVIEW_CONFIDENCE:
             if got.how == "pattern":
                 problems[f] = f"{name} {got.value!r} found without a label (confidence {got.confidence:.0f})"
@@ -119,6 +121,8 @@ def _row(n: int, found: dict[str, Found], read: dict, problems: dict[str, str] |
         row["full_name"] = found["full_name"].value
     hours = found.get("hours")
     read["hours"] = hours.value if hours else None
+    if hours is not None and hours.doubt:
+        read["hours_doubt"] = hours.doubt
     if "ceus" in found:
         row["ceus"] = found["ceus"].value
     elif hours:
