@@ -328,7 +328,10 @@ def _first_look(doc, i: int, tmp: Path, images: _Images, have_ocr: bool):
             read["image"] = images.save(n, ocr.render(page, IMAGE_DPI))
             return "row", _row(n, {}, read, "OCR engine not installed")
         image_path = tmp / f"page-{n}.pgm"
-        ocr.render(page).save(image_path)
+        image = ocr.render(page)
+        if ocr.is_bilevel(page):
+            image = ocr.clean_bilevel(image)
+        image.save(image_path)
         return "ocr", image_path
     finally:
         page.close()
