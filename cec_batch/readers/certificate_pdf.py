@@ -32,6 +32,7 @@ from cec_batch import ocr
 from cec_batch.config import Limits
 from cec_batch.errors import UnreadableFile
 from cec_batch.model import ROW_FIELDS, ReadResult
+from cec_batch.normalize import parse_date
 from cec_batch.readers.cert_fields import (
     FINDERS,
     Found,
@@ -42,7 +43,7 @@ from cec_batch.readers.cert_fields import (
     page_candidates,
 )
 from cec_batch.readers.cert_layout import Seg, fractions, lines_of, ocr_segments, page_extent, text_layer_segments
-from cec_batch.readers.cert_vocabulary import CERTIFICATE_WORDS, FIELD_NAMES
+from cec_batch.readers.cert_vocabulary import CERTIFICATE_WORDS, DATE_RE, FIELD_NAMES
 from cec_batch.rules import REVIEW_CONFIDENCE, cecs_from_hours
 
 log = logging.getLogger(__name__)
@@ -51,6 +52,9 @@ __all__ = ["read_certificates", "REVIEW_CONFIDENCE"]
 
 # A second reading that agrees may lift a doubtful value only when it is itself this sure.
 SECOND_LOOK_CONFIDENCE = 90.0
+# A date read again as the same calendar date needs only R19's own threshold: its digits and
+# month parsed twice into one valid date, which a misread digit would rarely do both times.
+DATE_SECOND_LOOK_CONFIDENCE = REVIEW_CONFIDENCE
 MIN_TEXT_CHARS = 20             # letters and digits a text layer needs to count as text, not a scan
 IMAGE_DPI = 150                 # saved page images: legible for staff, a fraction of the 300 dpi size
 MAX_LINES = 80                  # the page's lines kept with its row (read.lines), for the closed-world choice and staff
@@ -368,28 +372,21 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
         result = ocr.PageOcr(error="OCR engine not installed", image_path=image_path)
     try:
         read["rotation"] = result.rotation
-        found, notes, bare, cands, extent, segs = {}, [], [], [], None, None
+        found, notes, cands, extent, segs = {}, [], [], None, None
         if result.words:
-            found, notes, bare = find_fields(ocr_segments(result.words))
-            # A page that looks like a certificate but lacks a key field may hold it in a ruled
-            # table Tesseract skipped; other pages (not certificates) are not worth the time.
-            if 0 < _key_fields(found) < len(FIELD_NAMES) and deadline - time.monotonic() > 2:
+            found, notes, cands, extent, segs = _fields(result, deadline)
+            # A page that lacks a key field may hold it in a ruled table Tesseract skipped
+            # (a skewed table's rules hide from it too): read it again levelled and unruled.
+            if _key_fields(found) < len(FIELD_NAMES) and deadline - time.monotonic() > 2:
                 again = ocr.ocr_without_rules(result.image_path, seconds=deadline - time.monotonic())
                 if again is not None and again.words:
-                    found2, notes2, bare2 = find_fields(ocr_segments(again.words))
-                    if _key_fields(found2) > _key_fields(found):
-                        found, notes, bare, again.rotation = found2, notes2, bare2, result.rotation
+                    second = _fields(again, deadline)
+                    if _key_score(second[0]) > _key_score(found):
+                        found, notes, cands, extent, segs = second
+                        again.rotation = result.rotation
                         result = again
                         read["rules_removed"] = True
             read["mean_confidence"] = round(result.mean_confidence, 1)
-            _look_right_of_labels(found, bare, result.image_path, deadline)
-            if result.image_path is not None and result.image_path.exists():
-                with Image.open(result.image_path) as img:
-                    extent = (0, 0, *img.size)       # the upright image the words were read on
-                segs = ocr_segments(result.words)
-                cands = page_candidates(segs, extent[3])
-                choose_date(found, cands, notes)
-            _second_look(found, result.image_path, deadline)
         text = " ".join(w.text for w in result.words)
         if result.error:
             problems = {"page": result.error}
@@ -407,8 +404,31 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
             leftover.unlink(missing_ok=True)
 
 
+def _fields(result: ocr.PageOcr, deadline: float):
+    """What one reading of a page holds: (found, notes, candidates, extent, segments), doubtful
+    values looked at again and the completion date chosen."""
+    from PIL import Image
+
+    segs = ocr_segments(result.words)
+    found, notes, bare = find_fields(segs)
+    _look_right_of_labels(found, bare, result.image_path, deadline)
+    cands, extent = [], None
+    if result.image_path is not None and result.image_path.exists():
+        with Image.open(result.image_path) as img:
+            extent = (0, 0, *img.size)       # the upright image the words were read on
+        cands = page_candidates(segs, extent[3])
+        choose_date(found, cands, notes)
+    _second_look(found, result.image_path, deadline)
+    return found, notes, cands, extent, segs
+
+
 def _key_fields(found: dict[str, Found]) -> int:
     return sum(1 for f in FIELD_NAMES if f in found)
+
+
+def _key_score(found: dict[str, Found]) -> tuple[int, int]:
+    """Which of two readings of a page holds more: key fields found, then key fields sure."""
+    return _key_fields(found), sum(1 for f in FIELD_NAMES if f in found and found[f].confidence >= REVIEW_CONFIDENCE)
 
 
 def _alnum(text: str) -> str:
@@ -442,12 +462,38 @@ def _look_right_of_labels(found: dict[str, Found], bare: list, image_path: Path 
     name_from_parts(found)
 
 
+def _reread_agrees(f: str, got: Found, words: list[ocr.Word]) -> float | None:
+    """The confidence of a second reading that says the same as the first (None when it says
+    something else, or nothing). A date agrees when it reads as the same calendar date
+    (an event range by its last day), whatever its spacing and punctuation ("30,/2025");
+    anything else when it has the same letters and digits."""
+    if f == "completion_date":
+        first = parse_date(date_value(got.value)).value
+        text, spans = "", []
+        for w in words:
+            spans.append((len(text), len(text) + len(w.text), w.conf))
+            text += w.text + " "
+        dates = [(m.start(), m.end(), parse_date(date_value(m.group())).value) for m in DATE_RE.finditer(text)]
+        if first is None or len(dates) != 1 or dates[0][2] != first:
+            return None
+        a, b = dates[0][:2]
+        return min((c for x, y, c in spans if x < b and y > a), default=None)
+    target = _alnum(got.value)
+    parts = [w for w in words if _alnum(w.text) and _alnum(w.text) in target]
+    if parts and "".join(_alnum(w.text) for w in parts) == target:
+        return min(w.conf for w in parts)
+    return None
+
+
 def _second_look(found: dict[str, Found], image_path: Path | None, deadline: float) -> None:
     """Re-read doubtful labelled values on their own (R19 asks for confidence, not a guess).
 
-    When the second reading gives the same characters and is itself sure
-    (SECOND_LOOK_CONFIDENCE), its confidence stands; otherwise the first reading
-    and its doubt stay. Either way `reread_confidence` records what it gave.
+    The value's box is read again as one line, and when that does not settle it, once
+    more smoothed and enlarged. A reading that gives the same value (a date: the same
+    calendar date) and is itself sure (SECOND_LOOK_CONFIDENCE; a date that parses
+    cleanly, DATE_SECOND_LOOK_CONFIDENCE) lifts the value's confidence; a reading that
+    gives something else ends the look and the doubt stays. Either way
+    `reread_confidence` records the best agreeing reading (0 when none agreed).
     """
     if image_path is None:
         return
@@ -457,16 +503,17 @@ def _second_look(found: dict[str, Found], image_path: Path | None, deadline: flo
             continue
         if got.confidence >= REVIEW_CONFIDENCE:
             continue
-        left = deadline - time.monotonic()
-        if left < 1:
-            return
-        words = ocr.reread(image_path, got.box, seconds=left)
-        target = _alnum(got.value)
-        parts = [w for w in words if _alnum(w.text) and _alnum(w.text) in target]
-        if parts and "".join(_alnum(w.text) for w in parts) == target:
-            got.reread = min(w.conf for w in parts)
-            if got.reread >= SECOND_LOOK_CONFIDENCE:
-                got.confidence = got.reread
-        else:
-            got.reread = 0.0
+        enough = DATE_SECOND_LOOK_CONFIDENCE if f == "completion_date" else SECOND_LOOK_CONFIDENCE
+        got.reread = 0.0
+        for smooth in (False, True):
+            left = deadline - time.monotonic()
+            if left < 1:
+                break
+            conf = _reread_agrees(f, got, ocr.reread(image_path, got.box, seconds=left, smooth=smooth))
+            if conf is None:
+                break
+            got.reread = max(got.reread, conf)
+            if conf >= enough:
+                got.confidence = conf
+                break
     name_from_parts(found)
