@@ -38,6 +38,9 @@ TESSERACT_CONFIG = "--psm 3"     # automatic page segmentation, no OSD (orientat
 SKEW_LIMIT = 3.0                 # degrees of slope looked for (a fed sheet is rarely further askew)
 SKEW_STEP = 0.1
 SKEW_MIN = 0.3                   # below this a page is level enough: a 2,500-pixel rule drifts < 13 pixels
+FRAME_BAND = 0.06               # share of the width at each side where an ornamental frame's column runs
+FRAME_CONFIDENCE = 60.0          # frame ornaments read as junk words below this
+FRAME_MIN_WORDS = 5              # junk words down one side that make it a frame, not a stray mark
 STREAK_FRACTION = 0.4            # a vertical ink line this share of the page high on a fax is a dirty-head streak
 
 
@@ -215,7 +218,29 @@ def _words(image_path: Path, timeout: float) -> list[Word]:
         words.append(Word(text, conf, int(data["left"][i]), int(data["top"][i]), int(data["width"][i]),
                           int(data["height"][i]), int(data["block_num"][i]), int(data["par_num"][i]),
                           int(data["line_num"][i])))
-    return words
+    return _without_frame(words, _width(image_path))
+
+
+def _width(image_path: Path) -> int:
+    from PIL import Image
+
+    with Image.open(image_path) as img:      # reads the header only
+        return img.width
+
+
+def _without_frame(words: list[Word], width: int) -> list[Word]:
+    """The words less an ornamental frame's: a column of junk down the left or right edge.
+
+    Tesseract reads a border of ornaments as junk words ("XK", "lo}") and puts each on the
+    line of the text beside it, so "François Lefèvre" becomes a name with a junk word of
+    confidence 0 at its end. Words wholly inside the outer FRAME_BAND of a side, read
+    poorly, are dropped when there are FRAME_MIN_WORDS of them down that side.
+    """
+    band = width * FRAME_BAND
+    sides = ([w for w in words if w.left + w.width <= band and w.conf < FRAME_CONFIDENCE],
+             [w for w in words if w.left >= width - band and w.conf < FRAME_CONFIDENCE])
+    junk = {id(w) for side in sides if len(side) >= FRAME_MIN_WORDS for w in side}
+    return [w for w in words if id(w) not in junk] if junk else words
 
 
 def _quality(words: list[Word]) -> tuple[float, int]:
@@ -381,26 +406,30 @@ def straightened(image):
     return image.rotate(-angle, resample=Image.BICUBIC, fillcolor=255)
 
 
-def ocr_without_rules(image_path: Path, *, seconds: float) -> PageOcr | None:
-    """Read the upright page again, turned level and with its ruled lines removed; None when it is
-    level and has no rules (or no time).
+def ocr_without_rules(image_path: Path, *, seconds: float, level: bool = False) -> PageOcr | None:
+    """Read the upright page again with its ruled lines removed; None when it has none (or no time).
 
-    A table's rules a few degrees askew are no long straight run of ink, so the page is
-    levelled first: then the rules are found and removed, and Tesseract reads the cells.
+    With `level`, the page is first turned level, and read even without rules; None when
+    it is level already. A table's rules a few degrees askew make no long straight run of
+    ink, so only a levelled page gives up all its rules (and Tesseract its cells).
     """
     import pytesseract
     from PIL import Image
 
     start = time.monotonic()
     with Image.open(image_path) as img:
-        level = straightened(img)
-        clean = remove_rules(level if level is not None else img)
-    if clean is None:
-        clean = level
+        if level:
+            levelled = straightened(img)
+            if levelled is None:
+                return None
+            clean = remove_rules(levelled)
+            clean = levelled if clean is None else clean
+        else:
+            clean = remove_rules(img)
     if clean is None:
         return None
     path = Path(image_path)
-    path = path.with_name(f"{path.stem}-unruled{path.suffix}")
+    path = path.with_name(f"{path.stem}-{'level' if level else 'unruled'}{path.suffix}")
     clean.save(path)
     left = seconds - (time.monotonic() - start)
     if left < 1:

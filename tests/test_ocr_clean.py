@@ -129,13 +129,14 @@ def test_a_level_page_without_rules_is_not_read_again(tmp_path):
     img = Image.new("L", (2550, 3300), 255)
     ImageDraw.Draw(img).text((300, 300), "Certificate of Completion", fill=0, font=_font(60))
     img.save(tmp_path / "p.pgm")
-    assert ocr.ocr_without_rules(tmp_path / "p.pgm", seconds=10) is None
+    for level in (False, True):
+        assert ocr.ocr_without_rules(tmp_path / "p.pgm", seconds=10, level=level) is None
 
 
 @needs_tesseract
 def test_a_skewed_ruled_table_is_levelled_and_its_cells_read(tmp_path):
     _table_page(2.0).save(tmp_path / "p.pgm")
-    again = ocr.ocr_without_rules(tmp_path / "p.pgm", seconds=30)
+    again = ocr.ocr_without_rules(tmp_path / "p.pgm", seconds=30, level=True)
     assert again is not None
     text = " ".join(w.text for w in again.words)
     for value in ("Dubois", "146333", "CEP31415", "2025-02-02"):
@@ -188,3 +189,28 @@ def test_a_doubtful_date_read_again_as_another_date_stays_doubtful(tmp_path):
     certificate_pdf._second_look(found, path, deadline=time.monotonic() + 30)
     got = found["completion_date"]
     assert got.confidence == 60.0 and got.reread == 0.0
+
+
+# ---------------------------------------------------------------- ornamental frames
+
+
+def _word(text, conf, left, top, width=50):
+    return ocr.Word(text, conf, left, top, width, 50, 1, 1, top // 100)
+
+
+def test_an_ornamental_frames_junk_words_are_dropped_and_the_text_beside_them_kept():
+    # A frame of ornaments down both sides, read as junk on each line of the text.
+    width = 3300
+    text = [_word("Francois", 96, 930, 800, 700), _word("Lefevre", 96, 1720, 800, 600)]
+    frame = [_word(t, c, 90, 100 + 150 * i) for i, (t, c) in enumerate([("°", 0), ("lo}", 5), ("Mae", 65), ("ie", 44),
+                                                                        ("o|", 0), ("5", 10), ("3", 25)])]
+    frame += [_word(t, 0, 3157, 120 + 150 * i) for i, t in enumerate(["XK", "cl", "y", "|", "lo}"])]
+    kept = ocr._without_frame(text + frame, width)
+    assert [w.text for w in kept] == ["Francois", "Lefevre", "Mae"]      # "Mae" read at 65: not junk
+
+
+def test_a_few_poor_words_near_an_edge_are_no_frame():
+    width = 3300
+    words = [_word("Date:", 96, 300, 500), _word("ii", 20, 60, 900), _word("/", 10, 3200, 1500),
+             _word("Ref", 40, 3190, 200)]
+    assert ocr._without_frame(words, width) == words

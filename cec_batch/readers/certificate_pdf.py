@@ -375,14 +375,19 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
         found, notes, cands, extent, segs = {}, [], [], None, None
         if result.words:
             found, notes, cands, extent, segs = _fields(result, deadline)
-            # A page that lacks a key field may hold it in a ruled table Tesseract skipped
-            # (a skewed table's rules hide from it too): read it again levelled and unruled.
-            if _key_fields(found) < len(FIELD_NAMES) and deadline - time.monotonic() > 2:
-                again = ocr.ocr_without_rules(result.image_path, seconds=deadline - time.monotonic())
+            # A page that lacks a key field may hold it in a ruled table Tesseract skipped: read
+            # it again without the rules, and then, if anything is still missing or doubtful,
+            # turned level (a skewed table's rules hide from the first); the reading that holds
+            # most is kept.
+            upright, everything = result.image_path, (len(FIELD_NAMES), len(FIELD_NAMES))
+            for level in (False, True) if _key_fields(found) < len(FIELD_NAMES) else ():
+                if _key_score(found) == everything or deadline - time.monotonic() <= 2:
+                    break
+                again = ocr.ocr_without_rules(upright, seconds=deadline - time.monotonic(), level=level)
                 if again is not None and again.words:
-                    second = _fields(again, deadline)
-                    if _key_score(second[0]) > _key_score(found):
-                        found, notes, cands, extent, segs = second
+                    other = _fields(again, deadline)
+                    if _key_score(other[0]) > _key_score(found):
+                        found, notes, cands, extent, segs = other
                         again.rotation = result.rotation
                         result = again
                         read["rules_removed"] = True
