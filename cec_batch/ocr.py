@@ -34,7 +34,11 @@ BLANK_EDGE = 0.05                # share of each side left out: scanner-lid shad
 BLANK_STROKE_NEIGHBOURS = 2      # inked neighbours an ink pixel needs to be part of a stroke, not a speck
 UPRIGHT_MEAN_CONFIDENCE = 60.0   # a first pass this good is taken as upright, no orientation check
 UPRIGHT_MIN_GOOD_WORDS = 3
-TESSERACT_CONFIG = "--psm 3"     # automatic page segmentation, no OSD (orientation is checked apart)
+# Characters no certificate field holds, which Tesseract reads for a jagged C or 6 on a fax
+# ("€L103120", "09/02/202€"): forbidden, it gives its next guess, with the doubt in its confidence.
+NEVER_PRINTED = "€£¥¢§"
+TESSERACT_CONFIG = f"--psm 3 -c tessedit_char_blacklist={NEVER_PRINTED}"   # automatic page segmentation, no OSD
+REREAD_CONFIG = f"--psm 7 -c tessedit_char_blacklist={NEVER_PRINTED}"      # one line: a value cut out on its own
 SKEW_LIMIT = 3.0                 # degrees of slope looked for (a fed sheet is rarely further askew)
 SKEW_STEP = 0.1
 SKEW_MIN = 0.3                   # below this a page is level enough: a 2,500-pixel rule drifts < 13 pixels
@@ -462,7 +466,7 @@ def reread(image_path: Path, box: tuple[float, float, float, float], *, seconds:
     if smooth:
         crop = crop.filter(ImageFilter.MedianFilter(3)).resize((crop.width * 2, crop.height * 2), Image.LANCZOS)
     try:
-        data = pytesseract.image_to_data(crop, output_type=pytesseract.Output.DICT, config="--psm 7",
+        data = pytesseract.image_to_data(crop, output_type=pytesseract.Output.DICT, config=REREAD_CONFIG,
                                          timeout=max(1, int(seconds + 0.999)))
     except (pytesseract.TesseractError, RuntimeError):
         return []

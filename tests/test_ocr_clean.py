@@ -214,3 +214,46 @@ def test_a_few_poor_words_near_an_edge_are_no_frame():
     words = [_word("Date:", 96, 300, 500), _word("ii", 20, 60, 900), _word("/", 10, 3200, 1500),
              _word("Ref", 40, 3190, 200)]
     assert ocr._without_frame(words, width) == words
+
+
+@needs_tesseract
+def test_characters_no_field_holds_are_never_read(tmp_path):
+    # On a fax a jagged C or 6 comes out as "€"; no certificate field holds one, so none is read.
+    img = Image.new("L", (1600, 300), 255)
+    ImageDraw.Draw(img).text((60, 100), "Fee: €25 paid", fill=0, font=_font(60))
+    img.save(tmp_path / "p.pgm")
+    text = " ".join(w.text for w in ocr.ocr_image(tmp_path / "p.pgm", seconds=30).words)
+    assert "paid" in text and not set(text) & set(ocr.NEVER_PRINTED)
+
+
+# ---------------------------------------------------------------- fax headers
+
+
+def _fax_pdf(path, header: str, body: list[str]):
+    """A 1-bit page at 200 dpi: the sending machine's header line at the top edge, then the body."""
+    img = Image.new("L", (1700, 2200), 255)
+    d = ImageDraw.Draw(img)
+    d.text((20, 8), header, fill=0, font=_font(22))
+    for i, line in enumerate(body):
+        d.text((200, 300 + 90 * i), line, fill=0, font=_font(40))
+    img.convert("1", dither=Image.Dither.NONE).save(path, "PDF", resolution=200)
+    return path
+
+
+@needs_tesseract
+def test_a_fax_headers_date_is_never_taken_for_the_completion(tmp_path):
+    # The completion date did not come through; the header's time reads "1813" (no colon), so
+    # its date looks like the only date on the page: it must not be posted as the completion.
+    path = _fax_pdf(tmp_path / "fax.pdf", "2025-06-23 1813 FAX 1 555 011 9032 -> 1 555 010 0100  1/1",
+                    ["Certificate of Completion", "This certifies that", "Jordan Ellis",
+                     "completed Course Number: CS-410260", "CEUs: 1.2"])
+    row = read_certificates(path, limits=LIMITS).rows.iloc[0].to_dict()
+    assert row["full_name"] == "Jordan Ellis"             # the body was read
+    assert row["completion_date"] is None and "completion date not found" in row["review"]
+
+
+def test_only_words_in_the_band_at_the_top_are_a_fax_header():
+    words = [_word("2025-06-23", 90, 30, 15), _word("18:13", 90, 300, 18), _word("CERTIFICATE", 96, 900, 160),
+             _word("Date:", 96, 300, 80)]
+    kept = certificate_pdf._below_header(words)
+    assert [w.text for w in kept] == ["CERTIFICATE", "Date:"]

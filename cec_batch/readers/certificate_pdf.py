@@ -52,11 +52,12 @@ __all__ = ["read_certificates", "REVIEW_CONFIDENCE"]
 
 # A second reading that agrees may lift a doubtful value only when it is itself this sure.
 SECOND_LOOK_CONFIDENCE = 90.0
-# A date read again as the same calendar date needs only R19's own threshold: its digits and
-# month parsed twice into one valid date, which a misread digit would rarely do both times.
-DATE_SECOND_LOOK_CONFIDENCE = REVIEW_CONFIDENCE
+# A date agrees when it reads as the same calendar date (punctuation and spacing aside); it
+# must be as sure as any other value, since no registry or catalogue checks a date.
+DATE_SECOND_LOOK_CONFIDENCE = SECOND_LOOK_CONFIDENCE
 MIN_TEXT_CHARS = 20             # letters and digits a text layer needs to count as text, not a scan
 IMAGE_DPI = 150                 # saved page images: legible for staff, a fraction of the 300 dpi size
+FAX_HEADER_BAND = 0.3           # inches at the top of an upright fax where the sending machine prints its line
 MAX_LINES = 80                  # the page's lines kept with its row (read.lines), for the closed-world choice and staff
 
 
@@ -291,7 +292,8 @@ def _read(doc, path: Path, limits: Limits, image_dir, ocr_workers, max_pages) ->
                 if pool is None:
                     pool = ocr.OcrPool(ocr_workers, seconds=min(ocr.PAGE_SECONDS, limits.parse_seconds))
                 # Pages are rendered here while earlier ones are read; a few in hand bound the temp space.
-                pending.append((n, pool.submit(_ocr_page, n, got, pool.seconds, pool.use_osd, images)))
+                image_path, fax = got
+                pending.append((n, pool.submit(_ocr_page, n, image_path, pool.seconds, pool.use_osd, images, fax)))
                 while len(pending) >= 2 * pool.workers:
                     n_done, fut = pending.popleft()
                     rows[n_done] = fut.result()
@@ -309,7 +311,7 @@ def _read(doc, path: Path, limits: Limits, image_dir, ocr_workers, max_pages) ->
 
 def _first_look(doc, i: int, tmp: Path, images: _Images, have_ocr: bool):
     """What page i needs: ("row", row) read from its text layer (or refused without OCR),
-    ("blank", None), or ("ocr", path of its 300 dpi render)."""
+    ("blank", None), or ("ocr", (path of its 300 dpi render, whether it is a fax))."""
     n = i + 1
     page = doc[i]
     try:
@@ -332,11 +334,11 @@ def _first_look(doc, i: int, tmp: Path, images: _Images, have_ocr: bool):
             read["image"] = images.save(n, ocr.render(page, IMAGE_DPI))
             return "row", _row(n, {}, read, "OCR engine not installed")
         image_path = tmp / f"page-{n}.pgm"
-        image = ocr.render(page)
-        if ocr.is_bilevel(page):
+        image, fax = ocr.render(page), ocr.is_bilevel(page)
+        if fax:
             image = ocr.clean_bilevel(image)
         image.save(image_path)
-        return "ocr", image_path
+        return "ocr", (image_path, fax)
     finally:
         page.close()
 
@@ -360,8 +362,13 @@ def _text_row(n: int, found: dict[str, Found], notes: list[str], segs: list[Seg]
     return _row(n, found, read, problems, extent, cands, segs)
 
 
-def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _Images) -> dict:
-    """One scanned page, start to finish, on an OCR worker: read, find fields, look again, decide."""
+def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _Images, fax: bool = False) -> dict:
+    """One scanned page, start to finish, on an OCR worker: read, find fields, look again, decide.
+
+    On an upright fax the sending machine's header line (FAX_HEADER_BAND at the top) is left
+    out: its date is the day of sending, and with its time of day misread it would pass for
+    the only date on the page.
+    """
     from PIL import Image
 
     deadline = time.monotonic() + seconds
@@ -372,6 +379,8 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
         result = ocr.PageOcr(error="OCR engine not installed", image_path=image_path)
     try:
         read["rotation"] = result.rotation
+        if fax and result.rotation == 0:
+            result.words = _below_header(result.words)
         found, notes, cands, extent, segs = {}, [], [], None, None
         if result.words:
             found, notes, cands, extent, segs = _fields(result, deadline)
@@ -384,6 +393,8 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
                 if _key_score(found) == everything or deadline - time.monotonic() <= 2:
                     break
                 again = ocr.ocr_without_rules(upright, seconds=deadline - time.monotonic(), level=level)
+                if again is not None and fax and result.rotation == 0:
+                    again.words = _below_header(again.words)
                 if again is not None and again.words:
                     other = _fields(again, deadline)
                     if _key_score(other[0]) > _key_score(found):
@@ -425,6 +436,12 @@ def _fields(result: ocr.PageOcr, deadline: float):
         choose_date(found, cands, notes)
     _second_look(found, result.image_path, deadline)
     return found, notes, cands, extent, segs
+
+
+def _below_header(words: list[ocr.Word]) -> list[ocr.Word]:
+    """The words of a fax page less those of the sender's header line at its top edge."""
+    band = FAX_HEADER_BAND * ocr.DPI
+    return [w for w in words if w.top + w.height > band]
 
 
 def _key_fields(found: dict[str, Found]) -> int:
