@@ -257,3 +257,13 @@ def test_only_words_in_the_band_at_the_top_are_a_fax_header():
              _word("Date:", 96, 300, 80)]
     kept = certificate_pdf._below_header(words)
     assert [w.text for w in kept] == ["CERTIFICATE", "Date:"]
+
+
+def test_a_rate_sentence_misread_on_a_fax_is_still_a_rate():
+    from cec_batch.readers.cert_fields import is_rate
+
+    for text in ("One contact hour equais 0.1 CEC.", "One contact hour equa1s 0.1 CEC."):
+        at = text.index("0.1")
+        assert is_rate(text, at, at + 3), text
+    text = "Credits: 0.1 CEC"
+    assert not is_rate(text, text.index("0.1"), text.index("0.1") + 3)

@@ -363,7 +363,8 @@ def _value_then_unit(lines: list[Line], found: dict, f: str, rx: re.Pattern) -> 
 
 
 _RATE_AFTER = re.compile(r"\s*(?:per|each|for\s+each|/|an?\s+hour|of\s+credit\s+per)\b", re.IGNORECASE)
-_RATE_BEFORE = re.compile(r"(?:equals?|=|worth|earns?\s+you|is\s+worth)\s*$", re.IGNORECASE)
+# "equais", "equa1s": OCR of "equals" on a fax.
+_RATE_BEFORE = re.compile(r"(?:equa[li1]s?|=|worth|earns?\s+you|is\s+worth)\s*$", re.IGNORECASE)
 
 
 def is_rate(text: str, start: int, end: int) -> bool:
