@@ -402,6 +402,8 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
                         again.rotation = result.rotation
                         result = again
                         read["rules_removed"] = True
+            # Doubtful values are looked at again on the reading kept only: each look is a Tesseract run.
+            _second_look(found, result.image_path, deadline)
             read["mean_confidence"] = round(result.mean_confidence, 1)
         text = " ".join(w.text for w in result.words)
         if result.error:
@@ -421,8 +423,8 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
 
 
 def _fields(result: ocr.PageOcr, deadline: float):
-    """What one reading of a page holds: (found, notes, candidates, extent, segments), doubtful
-    values looked at again and the completion date chosen."""
+    """What one reading of a page holds: (found, notes, candidates, extent, segments), the
+    completion date chosen."""
     from PIL import Image
 
     segs = ocr_segments(result.words)
@@ -434,7 +436,6 @@ def _fields(result: ocr.PageOcr, deadline: float):
             extent = (0, 0, *img.size)       # the upright image the words were read on
         cands = page_candidates(segs, extent[3])
         choose_date(found, cands, notes)
-    _second_look(found, result.image_path, deadline)
     return found, notes, cands, extent, segs
 
 
