@@ -34,7 +34,18 @@ BLANK_EDGE = 0.05                # share of each side left out: scanner-lid shad
 BLANK_STROKE_NEIGHBOURS = 2      # inked neighbours an ink pixel needs to be part of a stroke, not a speck
 UPRIGHT_MEAN_CONFIDENCE = 60.0   # a first pass this good is taken as upright, no orientation check
 UPRIGHT_MIN_GOOD_WORDS = 3
-TESSERACT_CONFIG = "--psm 3"     # automatic page segmentation, no OSD (orientation is checked apart)
+# Characters no certificate field holds, which Tesseract reads for a jagged C or 6 on a fax
+# ("€L103120", "09/02/202€"): forbidden, it gives its next guess, with the doubt in its confidence.
+NEVER_PRINTED = "€£¥¢§"
+TESSERACT_CONFIG = f"--psm 3 -c tessedit_char_blacklist={NEVER_PRINTED}"   # automatic page segmentation, no OSD
+REREAD_CONFIG = f"--psm 7 -c tessedit_char_blacklist={NEVER_PRINTED}"      # one line: a value cut out on its own
+SKEW_LIMIT = 3.0                 # degrees of slope looked for (a fed sheet is rarely further askew)
+SKEW_STEP = 0.1
+SKEW_MIN = 0.3                   # below this a page is level enough: a 2,500-pixel rule drifts < 13 pixels
+FRAME_BAND = 0.06               # share of the width at each side where an ornamental frame's column runs
+FRAME_CONFIDENCE = 60.0          # frame ornaments read as junk words below this
+FRAME_MIN_WORDS = 5              # junk words down one side that make it a frame, not a stray mark
+STREAK_FRACTION = 0.4            # a vertical ink line this share of the page high on a fax is a dirty-head streak
 
 
 class OcrUnavailable(Exception):
@@ -115,6 +126,40 @@ def render(page, dpi: int = DPI):
         bitmap.close()
 
 
+def is_bilevel(page) -> bool:
+    """True for a page whose pictures are all 1 bit deep: a fax (204 x 196 dpi, CCITT) or a bilevel office scan."""
+    import pypdfium2.raw as pdfium_c
+
+    depths = [obj.get_metadata().bits_per_pixel
+              for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=3)]
+    return bool(depths) and all(d == 1 for d in depths)
+
+
+def clean_bilevel(image):
+    """A 1-bit page (fax) made easier to read: dirty-head streaks whitened, then a 3 x 3 mean.
+
+    A fax's strokes come with jagged edges and specks, and a streak from a dirty
+    read head runs down the page through the words it crosses (Tesseract then reads
+    "30,/2025"); the mean smooths the edges into grey, fades the specks and bridges a
+    lost scan line, which lifts the confidence of most words on a fax page.
+    """
+    from PIL import Image, ImageFilter
+
+    a = np.asarray(image)
+    ink = a < 128
+    streak = _long_runs(np.ascontiguousarray(ink.T), max(1, int(ink.shape[0] * STREAK_FRACTION))).T
+    if streak.any():
+        wide = streak.copy()
+        wide[:, 1:] |= streak[:, :-1]
+        wide[:, :-1] |= streak[:, 1:]
+        a = a.copy()
+        a[wide] = 255
+        image = Image.fromarray(a)
+    # A 3 x 3 mean, not a median: a median closes the counter of a small "0" on a fax and
+    # Tesseract then reads a sure "9" ("11/99/2025"); the mean keeps the hole, in grey.
+    return image.filter(ImageFilter.BoxBlur(1))
+
+
 def is_blank(page) -> bool:
     """True for a sheet with no ink worth reading (a scanned back), whatever its scanner noise,
     dust, edge shadow or faint bleed-through from the other side.
@@ -179,7 +224,29 @@ def _words(image_path: Path, timeout: float) -> list[Word]:
         words.append(Word(text, conf, int(data["left"][i]), int(data["top"][i]), int(data["width"][i]),
                           int(data["height"][i]), int(data["block_num"][i]), int(data["par_num"][i]),
                           int(data["line_num"][i])))
-    return words
+    return _without_frame(words, _width(image_path))
+
+
+def _width(image_path: Path) -> int:
+    from PIL import Image
+
+    with Image.open(image_path) as img:      # reads the header only
+        return img.width
+
+
+def _without_frame(words: list[Word], width: int) -> list[Word]:
+    """The words less an ornamental frame's: a column of junk down the left or right edge.
+
+    Tesseract reads a border of ornaments as junk words ("XK", "lo}") and puts each on the
+    line of the text beside it, so "François Lefèvre" becomes a name with a junk word of
+    confidence 0 at its end. Words wholly inside the outer FRAME_BAND of a side, read
+    poorly, are dropped when there are FRAME_MIN_WORDS of them down that side.
+    """
+    band = width * FRAME_BAND
+    sides = ([w for w in words if w.left + w.width <= band and w.conf < FRAME_CONFIDENCE],
+             [w for w in words if w.left >= width - band and w.conf < FRAME_CONFIDENCE])
+    junk = {id(w) for side in sides if len(side) >= FRAME_MIN_WORDS for w in side}
+    return [w for w in words if id(w) not in junk] if junk else words
 
 
 def _quality(words: list[Word]) -> tuple[float, int]:
@@ -314,18 +381,61 @@ def remove_rules(image, dpi: int = DPI):
     return Image.fromarray(out)
 
 
-def ocr_without_rules(image_path: Path, *, seconds: float) -> PageOcr | None:
-    """Read the upright page again with its ruled lines removed; None when it has none (or no time)."""
+def skew_angle(image, limit: float = SKEW_LIMIT, step: float = SKEW_STEP) -> float:
+    """Degrees the page's lines slope (positive: they rise to the right, as PIL turns), by projection.
+
+    The ink of a quarter-size copy is projected on the vertical at each angle tried; the
+    lines of text and the rules of a table line up (the sharpest profile) at the true
+    slope. A few hundredths of a second.
+    """
+    small = np.asarray(image.reduce(4))
+    ys, xs = np.nonzero(small < 128)
+    if len(ys) < 50:
+        return 0.0
+    best, best_score = 0.0, -1.0
+    for angle in np.arange(-limit, limit + step / 2, step):
+        y = np.round(ys + xs * np.tan(np.radians(angle))).astype(np.int64)
+        counts = np.bincount(y - y.min())
+        score = float(np.dot(counts, counts))
+        if score > best_score:
+            best, best_score = float(angle), score
+    return round(best, 2)
+
+
+def straightened(image):
+    """The page turned level (a skewed scan), or None when it is level within SKEW_MIN degrees."""
+    from PIL import Image
+
+    angle = skew_angle(image)
+    if abs(angle) < SKEW_MIN:
+        return None
+    return image.rotate(-angle, resample=Image.BICUBIC, fillcolor=255)
+
+
+def ocr_without_rules(image_path: Path, *, seconds: float, level: bool = False) -> PageOcr | None:
+    """Read the upright page again with its ruled lines removed; None when it has none (or no time).
+
+    With `level`, the page is first turned level, and read even without rules; None when
+    it is level already. A table's rules a few degrees askew make no long straight run of
+    ink, so only a levelled page gives up all its rules (and Tesseract its cells).
+    """
     import pytesseract
     from PIL import Image
 
     start = time.monotonic()
     with Image.open(image_path) as img:
-        clean = remove_rules(img)
+        if level:
+            levelled = straightened(img)
+            if levelled is None:
+                return None
+            clean = remove_rules(levelled)
+            clean = levelled if clean is None else clean
+        else:
+            clean = remove_rules(img)
     if clean is None:
         return None
     path = Path(image_path)
-    path = path.with_name(f"{path.stem}-unruled{path.suffix}")
+    path = path.with_name(f"{path.stem}-{'level' if level else 'unruled'}{path.suffix}")
     clean.save(path)
     left = seconds - (time.monotonic() - start)
     if left < 1:
@@ -337,23 +447,29 @@ def ocr_without_rules(image_path: Path, *, seconds: float) -> PageOcr | None:
     return PageOcr(words, 0, seconds=time.monotonic() - start, image_path=path)
 
 
-def reread(image_path: Path, box: tuple[float, float, float, float], *, seconds: float) -> list[Word]:
+def reread(image_path: Path, box: tuple[float, float, float, float], *, seconds: float,
+           smooth: bool = False) -> list[Word]:
     """A second, independent reading of one value: its box cut out and read as a single line.
 
     Tesseract's word confidence is low for some perfectly clear codes (`CEP123456`
     read in a sentence may score 20); the same value read again on its own, in a
-    different page segmentation, confirms it or not.
+    different page segmentation, confirms it or not. With `smooth`, the cut-out is
+    read at twice the size through a 3 x 3 mean (a median would close small counters):
+    grain and jagged edges go, a third reading that differs from both others in how
+    the pixels look.
     """
     import pytesseract
-    from PIL import Image
+    from PIL import Image, ImageFilter
 
     x0, y0, x1, y1 = box
     h = max(y1 - y0, 8)
     with Image.open(image_path) as img:
         crop = img.crop((max(0, int(x0 - 0.6 * h)), max(0, int(y0 - 0.4 * h)),
                          min(img.width, int(x1 + 0.6 * h)), min(img.height, int(y1 + 0.4 * h))))
+    if smooth:
+        crop = crop.filter(ImageFilter.BoxBlur(1)).resize((crop.width * 2, crop.height * 2), Image.LANCZOS)
     try:
-        data = pytesseract.image_to_data(crop, output_type=pytesseract.Output.DICT, config="--psm 7",
+        data = pytesseract.image_to_data(crop, output_type=pytesseract.Output.DICT, config=REREAD_CONFIG,
                                          timeout=max(1, int(seconds + 0.999)))
     except (pytesseract.TesseractError, RuntimeError):
         return []

@@ -418,7 +418,8 @@ def _amount(text: str):
 
 _RATE_AFTER = re.compile(r"\s*(?:(?:per|each|for\s+each|an?\s+hour|of\s+credit\s+per|equals?|is\s+worth|counts?\s+as|"
                          r"makes?|is\s+equal\s+to|converts?\s+to)\b|/|=)", re.IGNORECASE)
-_RATE_BEFORE = re.compile(r"(?:equals?|=|worth|earns?\s+you|is\s+worth|counts?\s+as|equivalent\s+to|"
+# "equais", "equa1s": OCR of "equals" on a fax.
+_RATE_BEFORE = re.compile(r"(?:equa[li1]s?|=|worth|earns?\s+you|is\s+worth|counts?\s+as|equivalent\s+to|"
                           r"converts?\s+to|is\s+equal\s+to)\s*$", re.IGNORECASE)
 # "Each contact hour counts as 0.1 CEC", "per hour of instruction: 0.1 CEU": an hour named earlier in the sentence.
 _RATE_HOUR = re.compile(r"(?:\b(?:each|per|every|one|1)\s+(?:contact\s+|clock\s+|CE\s+)?hour\b)[^.;:!?]*$",

@@ -34,6 +34,7 @@ from cec_batch import ocr
 from cec_batch.config import Limits
 from cec_batch.errors import UnreadableFile
 from cec_batch.model import ROW_FIELDS, ReadResult
+from cec_batch.normalize import parse_date
 from cec_batch.readers.cert_fields import (
     FINDERS,
     Found,
@@ -52,7 +53,7 @@ from cec_batch.readers.cert_layout import (
     text_layer_segments,
     word_segments,
 )
-from cec_batch.readers.cert_vocabulary import CERTIFICATE_WORDS, FIELD_NAMES
+from cec_batch.readers.cert_vocabulary import CERTIFICATE_WORDS, DATE_RE, FIELD_NAMES
 from cec_batch.rules import REVIEW_CONFIDENCE, cecs_from_hours
 
 log = logging.getLogger(__name__)
@@ -61,6 +62,9 @@ __all__ = ["read_certificates", "REVIEW_CONFIDENCE"]
 
 # A second reading that agrees may lift a doubtful value only when it is itself this sure.
 SECOND_LOOK_CONFIDENCE = 90.0
+# A date agrees when it reads as the same calendar date (punctuation and spacing aside); it
+# must be as sure as any other value, since no registry or catalogue checks a date.
+DATE_SECOND_LOOK_CONFIDENCE = SECOND_LOOK_CONFIDENCE
 MIN_TEXT_CHARS = 20             # letters and digits a text layer needs to count as text, not a scan
 IMAGE_DPI = 150                 # saved page images: legible for staff, a fraction of the 300 dpi size
 # A page whose whole text layer is a page number: "2", "- 2 -", "Page 2", "Page 2 of 3", "2/3".
@@ -68,6 +72,7 @@ PAGE_NUMBER = re.compile(r"[-–(\[]?\s*(?:(?:page|p\.?|seite|página|pagina)\s*
                          r"(?:\s*(?:of|/|von|de|sur)\s*\d{1,4})?\s*[-–)\]]?", re.IGNORECASE)
 PAGE_NUMBER_ONLY = "the page bears only a page number; nothing like a certificate"
 FEW_WORDS_ONLY = "the page bears only a few words; nothing like a certificate"
+FAX_HEADER_BAND = 0.3           # inches at the top of an upright fax where the sending machine prints its line
 MAX_LINES = 80                  # the page's lines kept with its row (read.lines), for the closed-world choice and staff
 
 
@@ -323,7 +328,8 @@ def _read(doc, path: Path, limits: Limits, image_dir, ocr_workers, max_pages) ->
                 if pool is None:
                     pool = ocr.OcrPool(ocr_workers, seconds=min(ocr.PAGE_SECONDS, limits.parse_seconds))
                 # Pages are rendered here while earlier ones are read; a few in hand bound the temp space.
-                pending.append((n, pool.submit(_ocr_page, n, got, pool.seconds, pool.use_osd, images)))
+                image_path, fax = got
+                pending.append((n, pool.submit(_ocr_page, n, image_path, pool.seconds, pool.use_osd, images, fax)))
                 while len(pending) >= 2 * pool.workers:
                     n_done, fut = pending.popleft()
                     rows[n_done] = fut.result()
@@ -341,7 +347,7 @@ def _read(doc, path: Path, limits: Limits, image_dir, ocr_workers, max_pages) ->
 
 def _first_look(doc, i: int, tmp: Path, images: _Images, have_ocr: bool):
     """What page i needs: ("row", row) read from its text layer (or refused without OCR),
-    ("blank", None), or ("ocr", path of its 300 dpi render)."""
+    ("blank", None), or ("ocr", (path of its 300 dpi render, whether it is a fax))."""
     n = i + 1
     page = doc[i]
     try:
@@ -369,8 +375,11 @@ def _first_look(doc, i: int, tmp: Path, images: _Images, have_ocr: bool):
             read["image"] = images.save(n, ocr.render(page, IMAGE_DPI))
             return "row", _row(n, {}, read, "OCR engine not installed")
         image_path = tmp / f"page-{n}.pgm"
-        ocr.render(page).save(image_path)
-        return "ocr", image_path
+        image, fax = ocr.render(page), ocr.is_bilevel(page)
+        if fax:
+            image = ocr.clean_bilevel(image)
+        image.save(image_path)
+        return "ocr", (image_path, fax)
     finally:
         page.close()
 
@@ -450,8 +459,13 @@ def _text_row(n: int, found: dict[str, Found], notes: list[str], segs: list[Seg]
     return _row(n, found, read, problems, extent, cands, segs)
 
 
-def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _Images) -> dict:
-    """One scanned page, start to finish, on an OCR worker: read, find fields, look again, decide."""
+def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _Images, fax: bool = False) -> dict:
+    """One scanned page, start to finish, on an OCR worker: read, find fields, look again, decide.
+
+    On an upright fax the sending machine's header line (FAX_HEADER_BAND at the top) is left
+    out: its date is the day of sending, and with its time of day misread it would pass for
+    the only date on the page.
+    """
     from PIL import Image
 
     deadline = time.monotonic() + seconds
@@ -462,28 +476,32 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
         result = ocr.PageOcr(error="OCR engine not installed", image_path=image_path)
     try:
         read["rotation"] = result.rotation
-        found, notes, bare, cands, extent, segs = {}, [], [], [], None, None
+        if fax and result.rotation == 0:
+            result.words = _below_header(result.words)
+        found, notes, cands, extent, segs = {}, [], [], None, None
         if result.words:
-            found, notes, bare = find_fields(ocr_segments(result.words))
-            # A page that looks like a certificate but lacks a key field may hold it in a ruled
-            # table Tesseract skipped; other pages (not certificates) are not worth the time.
-            if 0 < _key_fields(found) < len(FIELD_NAMES) and deadline - time.monotonic() > 2:
-                again = ocr.ocr_without_rules(result.image_path, seconds=deadline - time.monotonic())
+            found, notes, cands, extent, segs = _fields(result, deadline)
+            # A page that lacks a key field may hold it in a ruled table Tesseract skipped: read
+            # it again without the rules, and then, if anything is still missing or doubtful,
+            # turned level (a skewed table's rules hide from the first); the reading that holds
+            # most is kept.
+            upright, everything = result.image_path, (len(FIELD_NAMES), len(FIELD_NAMES))
+            for level in (False, True) if _key_fields(found) < len(FIELD_NAMES) else ():
+                if _key_score(found) == everything or deadline - time.monotonic() <= 2:
+                    break
+                again = ocr.ocr_without_rules(upright, seconds=deadline - time.monotonic(), level=level)
+                if again is not None and fax and result.rotation == 0:
+                    again.words = _below_header(again.words)
                 if again is not None and again.words:
-                    found2, notes2, bare2 = find_fields(ocr_segments(again.words))
-                    if _key_fields(found2) > _key_fields(found):
-                        found, notes, bare, again.rotation = found2, notes2, bare2, result.rotation
+                    other = _fields(again, deadline)
+                    if _key_score(other[0]) > _key_score(found):
+                        found, notes, cands, extent, segs = other
+                        again.rotation = result.rotation
                         result = again
                         read["rules_removed"] = True
-            read["mean_confidence"] = round(result.mean_confidence, 1)
-            _look_right_of_labels(found, bare, result.image_path, deadline)
-            if result.image_path is not None and result.image_path.exists():
-                with Image.open(result.image_path) as img:
-                    extent = (0, 0, *img.size)       # the upright image the words were read on
-                segs = ocr_segments(result.words)
-                cands = page_candidates(segs, extent[3])
-                choose_date(found, cands, notes)
+            # Doubtful values are looked at again on the reading kept only: each look is a Tesseract run.
             _second_look(found, result.image_path, deadline)
+            read["mean_confidence"] = round(result.mean_confidence, 1)
         text = " ".join(w.text for w in result.words)
         if result.error:
             problems = {"page": result.error}
@@ -501,8 +519,36 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
             leftover.unlink(missing_ok=True)
 
 
+def _fields(result: ocr.PageOcr, deadline: float):
+    """What one reading of a page holds: (found, notes, candidates, extent, segments), the
+    completion date chosen."""
+    from PIL import Image
+
+    segs = ocr_segments(result.words)
+    found, notes, bare = find_fields(segs)
+    _look_right_of_labels(found, bare, result.image_path, deadline)
+    cands, extent = [], None
+    if result.image_path is not None and result.image_path.exists():
+        with Image.open(result.image_path) as img:
+            extent = (0, 0, *img.size)       # the upright image the words were read on
+        cands = page_candidates(segs, extent[3])
+        choose_date(found, cands, notes)
+    return found, notes, cands, extent, segs
+
+
+def _below_header(words: list[ocr.Word]) -> list[ocr.Word]:
+    """The words of a fax page less those of the sender's header line at its top edge."""
+    band = FAX_HEADER_BAND * ocr.DPI
+    return [w for w in words if w.top + w.height > band]
+
+
 def _key_fields(found: dict[str, Found]) -> int:
     return sum(1 for f in FIELD_NAMES if f in found)
+
+
+def _key_score(found: dict[str, Found]) -> tuple[int, int]:
+    """Which of two readings of a page holds more: key fields found, then key fields sure."""
+    return _key_fields(found), sum(1 for f in FIELD_NAMES if f in found and found[f].confidence >= REVIEW_CONFIDENCE)
 
 
 def _alnum(text: str) -> str:
@@ -536,12 +582,38 @@ def _look_right_of_labels(found: dict[str, Found], bare: list, image_path: Path 
     name_from_parts(found)
 
 
+def _reread_agrees(f: str, got: Found, words: list[ocr.Word]) -> float | None:
+    """The confidence of a second reading that says the same as the first (None when it says
+    something else, or nothing). A date agrees when it reads as the same calendar date
+    (an event range by its last day), whatever its spacing and punctuation ("30,/2025");
+    anything else when it has the same letters and digits."""
+    if f == "completion_date":
+        first = parse_date(date_value(got.value)).value
+        text, spans = "", []
+        for w in words:
+            spans.append((len(text), len(text) + len(w.text), w.conf))
+            text += w.text + " "
+        dates = [(m.start(), m.end(), parse_date(date_value(m.group())).value) for m in DATE_RE.finditer(text)]
+        if first is None or len(dates) != 1 or dates[0][2] != first:
+            return None
+        a, b = dates[0][:2]
+        return min((c for x, y, c in spans if x < b and y > a), default=None)
+    target = _alnum(got.value)
+    parts = [w for w in words if _alnum(w.text) and _alnum(w.text) in target]
+    if parts and "".join(_alnum(w.text) for w in parts) == target:
+        return min(w.conf for w in parts)
+    return None
+
+
 def _second_look(found: dict[str, Found], image_path: Path | None, deadline: float) -> None:
     """Re-read doubtful labelled values on their own (R19 asks for confidence, not a guess).
 
-    When the second reading gives the same characters and is itself sure
-    (SECOND_LOOK_CONFIDENCE), its confidence stands; otherwise the first reading
-    and its doubt stay. Either way `reread_confidence` records what it gave.
+    The value's box is read again as one line, and when that does not settle it, once
+    more smoothed and enlarged. A reading that gives the same value (a date: the same
+    calendar date) and is itself sure (SECOND_LOOK_CONFIDENCE; a date that parses
+    cleanly, DATE_SECOND_LOOK_CONFIDENCE) lifts the value's confidence; a reading that
+    gives something else ends the look and the doubt stays. Either way
+    `reread_confidence` records the best agreeing reading (0 when none agreed).
     """
     if image_path is None:
         return
@@ -551,16 +623,17 @@ def _second_look(found: dict[str, Found], image_path: Path | None, deadline: flo
             continue
         if got.confidence >= REVIEW_CONFIDENCE:
             continue
-        left = deadline - time.monotonic()
-        if left < 1:
-            return
-        words = ocr.reread(image_path, got.box, seconds=left)
-        target = _alnum(got.value)
-        parts = [w for w in words if _alnum(w.text) and _alnum(w.text) in target]
-        if parts and "".join(_alnum(w.text) for w in parts) == target:
-            got.reread = min(w.conf for w in parts)
-            if got.reread >= SECOND_LOOK_CONFIDENCE:
-                got.confidence = got.reread
-        else:
-            got.reread = 0.0
+        enough = DATE_SECOND_LOOK_CONFIDENCE if f == "completion_date" else SECOND_LOOK_CONFIDENCE
+        got.reread = 0.0
+        for smooth in (False, True):
+            left = deadline - time.monotonic()
+            if left < 1:
+                break
+            conf = _reread_agrees(f, got, ocr.reread(image_path, got.box, seconds=left, smooth=smooth))
+            if conf is None:
+                break
+            got.reread = max(got.reread, conf)
+            if conf >= enough:
+                got.confidence = conf
+                break
     name_from_parts(found)

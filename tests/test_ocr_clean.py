@@ -1,0 +1,269 @@
+"""Scans and faxes made easier to read: fax cleaning, levelling, second looks that must agree.
+
+Pages are drawn at test time (PIL, reportlab, the certificate corpus's fax maker); the
+reader and Tesseract are the real ones.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+import numpy as np
+import pypdfium2 as pdfium
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from cec_batch import ocr
+from cec_batch.config import Limits
+from cec_batch.normalize import parse_date
+from cec_batch.readers import certificate_pdf
+from cec_batch.readers.cert_fields import Found
+from cec_batch.readers.certificate_pdf import REVIEW_CONFIDENCE, read_certificates
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT))
+
+needs_tesseract = pytest.mark.skipif(not ocr.available(), reason="Tesseract is not installed")
+LIMITS = Limits()
+
+
+def _font(px: int):
+    for name in ("DejaVuSans.ttf", "LiberationSans-Regular.ttf"):
+        for folder in ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/truetype/liberation"):
+            try:
+                return ImageFont.truetype(f"{folder}/{name}", px)
+            except OSError:
+                continue
+    return ImageFont.load_default()
+
+
+def _words(words: list[tuple[str, float]]) -> list[ocr.Word]:
+    return [ocr.Word(t, c, 0, 0, 0, 0, 0, 0, 0) for t, c in words]
+
+
+# ---------------------------------------------------------------- faxes
+
+
+def test_a_fax_page_is_told_from_a_greyscale_scan(tmp_path):
+    img = Image.new("L", (408, 392), 255)
+    ImageDraw.Draw(img).text((20, 20), "Certificate", fill=0)
+    img.convert("1").save(tmp_path / "fax.pdf", "PDF", resolution=204)
+    img.save(tmp_path / "scan.pdf", "PDF", resolution=200)
+    for name, want in (("fax.pdf", True), ("scan.pdf", False)):
+        doc = pdfium.PdfDocument(str(tmp_path / name))
+        try:
+            assert ocr.is_bilevel(doc[0]) is want, name
+        finally:
+            doc.close()
+
+
+def test_fax_cleaning_whitens_a_streak_and_specks_and_keeps_the_letters():
+    img = Image.new("L", (1200, 1600), 255)
+    d = ImageDraw.Draw(img)
+    d.text((100, 700), "July 30, 2025", fill=0, font=_font(60))
+    letters = np.asarray(img) < 128
+    a = np.asarray(img).copy()
+    a[100:1600, 400:403] = 0                       # a dirty read head's streak down the page, through the date
+    rng = np.random.default_rng(7)
+    ys, xs = rng.integers(0, 1600, 300), rng.integers(0, 1200, 300)
+    a[ys, xs] = 0                                  # lone specks
+    out = np.asarray(ocr.clean_bilevel(Image.fromarray(a))) < 128
+    assert not out[100:650, 400:403].any()         # the streak is gone above the text ...
+    assert not out[900:1600, 400:403].any()        # ... and below it
+    assert np.count_nonzero(out & ~letters) < 0.02 * np.count_nonzero(letters)   # the specks are gone
+    assert np.count_nonzero(out & letters) > 0.8 * np.count_nonzero(letters)      # the letters stay
+
+
+@pytest.fixture(scope="module")
+def faxed_classic(tmp_path_factory):
+    """The tuned corpus's classic-landscape layout as a fax, made now, with its truth."""
+    from bench.certcorpus import build
+
+    out = tmp_path_factory.mktemp("fax")
+    truth = build.generate(out, sets=("tuned",), forms_=("fax",), only={"classic-landscape"}, workers=1)
+    (row,) = [r for r in truth if r["layout"] == "classic-landscape"]
+    return out / "tuned" / "fax" / row["file"], row
+
+
+@needs_tesseract
+@pytest.mark.slow
+def test_a_faxed_certificate_with_a_streak_through_its_date_is_read_sure(faxed_classic):
+    # The fax's streak runs between "30," and "2025": read raw, Tesseract gives "30,/2025" at 66.
+    path, truth = faxed_classic
+    row = read_certificates(path, limits=LIMITS).rows.iloc[0].to_dict()
+    assert row["read"]["fields"]["completion_date"]["confidence"] >= REVIEW_CONFIDENCE
+    assert parse_date(row["completion_date"]).value.isoformat() == truth["completion_date"]
+    assert row["certificant_id"] == truth["certificant_id"]
+    assert row["review"] is None
+
+
+# ---------------------------------------------------------------- skewed tables
+
+
+def _table_page(angle: float) -> Image.Image:
+    """A ruled two-column table at 300 dpi, turned `angle` degrees as a sheet fed askew."""
+    img = Image.new("L", (2550, 3300), 255)
+    d = ImageDraw.Draw(img)
+    f = _font(40)
+    d.text((300, 250), "Proof of Continuing Education", fill=0, font=_font(60))
+    rows = [("Name", "Renee Dubois"), ("Certificant ID", "146333"), ("Course number", "CEP31415"),
+            ("Date of completion", "2025-02-02"), ("Credits (CEC)", "0.6")]
+    top, h = 500, 100
+    for i, (label, value) in enumerate(rows):
+        d.text((330, top + i * h + 28), label, fill=0, font=f)
+        d.text((1130, top + i * h + 28), value, fill=0, font=f)
+    for i in range(len(rows) + 1):
+        d.line((300, top + i * h, 2250, top + i * h), fill=0, width=4)
+    for x in (300, 1100, 2250):
+        d.line((x, top, x, top + len(rows) * h), fill=0, width=4)
+    return img.rotate(angle, resample=Image.BICUBIC, fillcolor=255)
+
+
+def test_the_slope_of_a_skewed_page_is_found():
+    for angle in (-2.0, 0.0, 1.5):
+        assert ocr.skew_angle(_table_page(angle)) == pytest.approx(angle, abs=0.15)
+
+
+def test_a_level_page_without_rules_is_not_read_again(tmp_path):
+    img = Image.new("L", (2550, 3300), 255)
+    ImageDraw.Draw(img).text((300, 300), "Certificate of Completion", fill=0, font=_font(60))
+    img.save(tmp_path / "p.pgm")
+    for level in (False, True):
+        assert ocr.ocr_without_rules(tmp_path / "p.pgm", seconds=10, level=level) is None
+
+
+@needs_tesseract
+def test_a_skewed_ruled_table_is_levelled_and_its_cells_read(tmp_path):
+    _table_page(2.0).save(tmp_path / "p.pgm")
+    again = ocr.ocr_without_rules(tmp_path / "p.pgm", seconds=30, level=True)
+    assert again is not None
+    text = " ".join(w.text for w in again.words)
+    for value in ("Dubois", "146333", "CEP31415", "2025-02-02"):
+        assert value in text
+
+
+# ---------------------------------------------------------------- second looks
+
+
+def test_a_second_reading_of_a_date_agrees_by_the_calendar_date():
+    got = Found("July 30,/2025", 66.0, "label", "Date", box=(0, 0, 10, 10))
+    agrees = certificate_pdf._reread_agrees
+    assert agrees("completion_date", got, _words([("July", 96), ("30,", 95), ("2025", 93)])) == 93
+    # Another day, another date beside it, or no date at all: no agreement.
+    assert agrees("completion_date", got, _words([("July", 96), ("20,", 95), ("2025", 93)])) is None
+    assert agrees("completion_date", got, _words([("July", 96), ("30,", 95), ("2025", 93), ("8/1/2025", 96)])) is None
+    assert agrees("completion_date", got, _words([("Julv", 40)])) is None
+    # An event range completes on its last day, as the first reading said.
+    rng = Found("April 15, 2026", 74.0, "context", "held", box=(0, 0, 10, 10))
+    assert agrees("completion_date", rng, _words([("April", 96), ("13-15,", 92), ("2026", 95)])) == 92
+    # Other fields agree by their letters and digits.
+    course = Found("CEP 31415", 70.0, "label", "Course", box=(0, 0, 10, 10))
+    assert agrees("course_number", course, _words([("CEP31415", 91)])) == 91
+    assert agrees("course_number", course, _words([("CEP31416", 96)])) is None
+
+
+def _date_image(tmp_path, text: str):
+    img = Image.new("L", (1400, 200), 255)
+    ImageDraw.Draw(img).text((60, 60), text, fill=0, font=_font(56))
+    path = tmp_path / "d.pgm"
+    img.save(path)
+    return path
+
+
+@needs_tesseract
+def test_a_doubtful_date_read_again_as_the_same_date_is_lifted(tmp_path):
+    # An event's range, taken as its last day: the same date, though not the same characters.
+    path = _date_image(tmp_path, "April 13-15, 2026")
+    found = {"completion_date": Found("April 15, 2026", 44.0, "context", "held", box=(50, 50, 800, 130))}
+    certificate_pdf._second_look(found, path, deadline=time.monotonic() + 30)
+    got = found["completion_date"]
+    assert got.confidence >= REVIEW_CONFIDENCE and got.reread == got.confidence
+
+
+@needs_tesseract
+def test_a_doubtful_date_read_again_as_another_date_stays_doubtful(tmp_path):
+    # The first reading said the 18th; the page says the 10th: the doubt must stay (precision first).
+    path = _date_image(tmp_path, "January 10, 2026")
+    found = {"completion_date": Found("January 18, 2026", 60.0, "label", "Date", box=(50, 50, 800, 130))}
+    certificate_pdf._second_look(found, path, deadline=time.monotonic() + 30)
+    got = found["completion_date"]
+    assert got.confidence == 60.0 and got.reread == 0.0
+
+
+# ---------------------------------------------------------------- ornamental frames
+
+
+def _word(text, conf, left, top, width=50):
+    return ocr.Word(text, conf, left, top, width, 50, 1, 1, top // 100)
+
+
+def test_an_ornamental_frames_junk_words_are_dropped_and_the_text_beside_them_kept():
+    # A frame of ornaments down both sides, read as junk on each line of the text.
+    width = 3300
+    text = [_word("Francois", 96, 930, 800, 700), _word("Lefevre", 96, 1720, 800, 600)]
+    frame = [_word(t, c, 90, 100 + 150 * i) for i, (t, c) in enumerate([("°", 0), ("lo}", 5), ("Mae", 65), ("ie", 44),
+                                                                        ("o|", 0), ("5", 10), ("3", 25)])]
+    frame += [_word(t, 0, 3157, 120 + 150 * i) for i, t in enumerate(["XK", "cl", "y", "|", "lo}"])]
+    kept = ocr._without_frame(text + frame, width)
+    assert [w.text for w in kept] == ["Francois", "Lefevre", "Mae"]      # "Mae" read at 65: not junk
+
+
+def test_a_few_poor_words_near_an_edge_are_no_frame():
+    width = 3300
+    words = [_word("Date:", 96, 300, 500), _word("ii", 20, 60, 900), _word("/", 10, 3200, 1500),
+             _word("Ref", 40, 3190, 200)]
+    assert ocr._without_frame(words, width) == words
+
+
+@needs_tesseract
+def test_characters_no_field_holds_are_never_read(tmp_path):
+    # On a fax a jagged C or 6 comes out as "€"; no certificate field holds one, so none is read.
+    img = Image.new("L", (1600, 300), 255)
+    ImageDraw.Draw(img).text((60, 100), "Fee: €25 paid", fill=0, font=_font(60))
+    img.save(tmp_path / "p.pgm")
+    text = " ".join(w.text for w in ocr.ocr_image(tmp_path / "p.pgm", seconds=30).words)
+    assert "paid" in text and not set(text) & set(ocr.NEVER_PRINTED)
+
+
+# ---------------------------------------------------------------- fax headers
+
+
+def _fax_pdf(path, header: str, body: list[str]):
+    """A 1-bit page at 200 dpi: the sending machine's header line at the top edge, then the body."""
+    img = Image.new("L", (1700, 2200), 255)
+    d = ImageDraw.Draw(img)
+    d.text((20, 8), header, fill=0, font=_font(22))
+    for i, line in enumerate(body):
+        d.text((200, 300 + 90 * i), line, fill=0, font=_font(40))
+    img.convert("1", dither=Image.Dither.NONE).save(path, "PDF", resolution=200)
+    return path
+
+
+@needs_tesseract
+def test_a_fax_headers_date_is_never_taken_for_the_completion(tmp_path):
+    # The completion date did not come through; the header's time reads "1813" (no colon), so
+    # its date looks like the only date on the page: it must not be posted as the completion.
+    path = _fax_pdf(tmp_path / "fax.pdf", "2025-06-23 1813 FAX 1 555 011 9032 -> 1 555 010 0100  1/1",
+                    ["Certificate of Completion", "This certifies that", "Jordan Ellis",
+                     "completed Course Number: CS-410260", "CEUs: 1.2"])
+    row = read_certificates(path, limits=LIMITS).rows.iloc[0].to_dict()
+    assert row["full_name"] == "Jordan Ellis"             # the body was read
+    assert row["completion_date"] is None and "completion date not found" in row["review"]
+
+
+def test_only_words_in_the_band_at_the_top_are_a_fax_header():
+    words = [_word("2025-06-23", 90, 30, 15), _word("18:13", 90, 300, 18), _word("CERTIFICATE", 96, 900, 160),
+             _word("Date:", 96, 300, 80)]
+    kept = certificate_pdf._below_header(words)
+    assert [w.text for w in kept] == ["CERTIFICATE", "Date:"]
+
+
+def test_a_rate_sentence_misread_on_a_fax_is_still_a_rate():
+    from cec_batch.readers.cert_fields import is_rate
+
+    for text in ("One contact hour equais 0.1 CEC.", "One contact hour equa1s 0.1 CEC."):
+        at = text.index("0.1")
+        assert is_rate(text, at, at + 3), text
+    text = "Credits: 0.1 CEC"
+    assert not is_rate(text, text.index("0.1"), text.index("0.1") + 3)
