@@ -818,11 +818,7 @@ def choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[str
                 first = _earliest(group)
                 reason = (f"{len(group)} dates in one column under {got.label!r} and no word says which is "
                           f"the completion ({shown(group)})")
-                if first is None:
-                    found.pop("completion_date", None)
-                    notes.append(f"completion date: {reason}")
-                else:
-                    _guess(found, first, f"is the earliest, pre-filled as a guess: {reason}")
+                _earliest_or_none(found, notes, first, reason)
                 return
         bare = {key(c): c for c in plain.values() if _BARE_DATE_LABEL.search(c.before)}
         if len(bare) < 2:
@@ -831,11 +827,7 @@ def choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[str
         first = _earliest(bare)
         words = {2: "two", 3: "three"}.get(len(bare), str(len(bare)))
         reason = f"{words} dates after a plain 'Date' and no word says which is the completion ({shown(bare)})"
-        if first is None:
-            found.pop("completion_date", None)
-            notes.append(f"completion date: {reason}")
-        else:
-            _guess(found, first, f"is the earliest, pre-filled as a guess: {reason}")
+        _earliest_or_none(found, notes, first, reason)
         return
     if len(plain) == 1:
         only = next(iter(plain.values()))
@@ -890,6 +882,15 @@ def _earliest(group: dict) -> "Candidate | None":
     if not all(isinstance(k, _date) for k in group):
         return None
     return group[min(group)]
+
+
+def _earliest_or_none(found: dict, notes: list, first, reason: str) -> None:
+    """Undistinguished dates: the earliest pre-filled as a guess with REASON, or none when FIRST is None."""
+    if first is None:
+        found.pop("completion_date", None)
+        notes.append(f"completion date: {reason}")
+    else:
+        _guess(found, first, f"is the earliest, pre-filled as a guess: {reason}")
 
 
 def _guess(found: dict[str, Found], c: Candidate, doubt: str) -> None:
