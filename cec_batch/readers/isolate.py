@@ -93,22 +93,14 @@ def memory_reason(limits: Limits) -> str:
 
 def _resident_size() -> int | None:
     """This process's current resident memory in bytes (a forked child starts with as much), or None."""
-    try:
-        with open("/proc/self/statm", "rb") as f:
-            pages = int(f.read().split()[1])
-    except (OSError, ValueError, IndexError):
-        return None
-    return pages * os.sysconf("SC_PAGE_SIZE")
+    pages = _statm(os.getpid(), 1)
+    return None if pages is None else pages * os.sysconf("SC_PAGE_SIZE")
 
 
 def _virtual_size() -> int | None:
     """This process's current address-space size in bytes, or None where /proc is absent."""
-    try:
-        with open("/proc/self/statm", "rb") as f:
-            pages = int(f.read().split()[0])
-    except (OSError, ValueError, IndexError):
-        return None
-    return pages * os.sysconf("SC_PAGE_SIZE")
+    pages = _statm(os.getpid(), 0)
+    return None if pages is None else pages * os.sysconf("SC_PAGE_SIZE")
 
 
 class _TreeWatch:
@@ -151,6 +143,7 @@ class _TreeWatch:
 
 
 def _statm(pid: int, field: int) -> int | None:
+    """Field FIELD of /proc/PID/statm (0 address space, 1 resident) in pages, or None where it cannot be read."""
     try:
         with open(f"/proc/{pid}/statm", "rb") as f:
             return int(f.read().split()[field])

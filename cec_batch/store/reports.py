@@ -219,22 +219,17 @@ def provider_rows(conn: Connection, start: date, end: date, no_provider: str) ->
     provider = func.coalesce(courses.c.provider, files.c.provider, literal(no_provider))
 
     # Credits and exceptions in one frame: a credit's kind is "posted", its severity "credit".
-    credit_rows = conn.execute(
-        select(provider, literal("posted"), literal("credit"),
-               credits.c.completion_date, arrived, files.c.kind)
-        .select_from(credits.join(files, files.c.file_id == credits.c.file_id)
-                     .join(batches, batches.c.batch_id == files.c.batch_id)
-                     .outerjoin(courses, courses.c.course_number == credits.c.course_number))
-        .where(in_month)
-    ).all()
-    exception_rows = conn.execute(
-        select(provider, exceptions.c.kind, exceptions.c.severity,
-               exceptions.c.completion_date, arrived, files.c.kind)
-        .select_from(exceptions.join(files, files.c.file_id == exceptions.c.file_id)
-                     .join(batches, batches.c.batch_id == files.c.batch_id)
-                     .outerjoin(courses, courses.c.course_number == exceptions.c.course_number))
-        .where(in_month)
-    ).all()
+    def rows(table, kind, severity):
+        return conn.execute(
+            select(provider, kind, severity, table.c.completion_date, arrived, files.c.kind)
+            .select_from(table.join(files, files.c.file_id == table.c.file_id)
+                         .join(batches, batches.c.batch_id == files.c.batch_id)
+                         .outerjoin(courses, courses.c.course_number == table.c.course_number))
+            .where(in_month)
+        ).all()
+
+    credit_rows = rows(credits, literal("posted"), literal("credit"))
+    exception_rows = rows(exceptions, exceptions.c.kind, exceptions.c.severity)
     return credit_rows, exception_rows
 
 
