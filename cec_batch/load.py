@@ -30,15 +30,10 @@ def load_reference(open_engine: Callable[[], Engine], kind: str, file: Path, *, 
     def chunks(conn):
         for part in itertools.chain([first], parts):
             problems.extend(part.problems)
-            rows = part.rows
-            if kind == "certifications" and rows:
-                known = refdata.known_certificants(conn, {r["certificant_id"] for r in rows})
-                for r in rows:
-                    if r["certificant_id"] not in known:
-                        problems.append(f"{file.name}: certificant {r['certificant_id']} ({r['certification']}) "
-                                        f"is not in the registry; load certificants first")
-                rows = [r for r in rows if r["certificant_id"] in known]
-            yield rows
+            columns = part.columns
+            if kind == "certifications" and len(part):
+                columns = _registered_only(conn, file, columns, problems)
+            yield columns
 
     with write_transaction(engine) as conn, gc_paused():
         count = refdata.upsert_chunks(conn, kind, chunks(conn))
@@ -46,3 +41,18 @@ def load_reference(open_engine: Callable[[], Engine], kind: str, file: Path, *, 
             conn.rollback()
     return {"kind": kind, "file": file.name, "loaded": count, "bad_rows": len(problems),
             "problems": problems, "dry_run": dry_run}
+
+
+def _registered_only(conn, file: Path, columns: dict[str, list], problems: list[str]) -> dict[str, list]:
+    """The periods of COLUMNS whose certificant is in the registry; each other one a problem."""
+    ids = columns["certificant_id"]
+    distinct = set(ids)
+    known = refdata.known_certificants(conn, distinct)
+    if len(known) == len(distinct):
+        return columns
+    keep = [k for k, cid in enumerate(ids) if cid in known]
+    for k, cid in enumerate(ids):
+        if cid not in known:
+            problems.append(f"{file.name}: certificant {cid} ({columns['certification'][k]}) "
+                            f"is not in the registry; load certificants first")
+    return {name: [values[k] for k in keep] for name, values in columns.items()}

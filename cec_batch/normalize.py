@@ -43,14 +43,14 @@ __all__ = [
 
 # Characters that are invisible in a cell but break a comparison (copied from web
 # pages and PDFs): zero-width space/non-joiner/joiner, word joiner, BOM.
-_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
-_ZERO_WIDTH_RE = re.compile(f"[{_ZERO_WIDTH}]")
-_STRIP_CHARS = " \t\r\n\v\f\u00a0\u2007\u202f\u3000" + _ZERO_WIDTH
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+_ZERO_WIDTH_RE = re.compile(f"[{ZERO_WIDTH}]")
+_STRIP_CHARS = " \t\r\n\v\f\u00a0\u2007\u202f\u3000" + ZERO_WIDTH
 
 _MAX_SHOWN = 40  # longest value quoted in full in a problem sentence
 
 
-_EDGES_RE = re.compile(f"^[\\s{_ZERO_WIDTH}]+|[\\s{_ZERO_WIDTH}]+$")
+_EDGES_RE = re.compile(f"^[\\s{ZERO_WIDTH}]+|[\\s{ZERO_WIDTH}]+$")
 
 
 def as_shown(raw, limit: int | None = None) -> str:
@@ -691,14 +691,14 @@ def name_key(tokens) -> str:
 
 # --------------------------------------------------------------------------- emails and IDs
 
-_CLEAN_EMAIL_RE = re.compile(r"[a-z0-9._%+\-]+@[a-z0-9.\-]+", re.ASCII)
+CLEAN_EMAIL_RE = re.compile(r"[a-z0-9._%+\-]+@[a-z0-9.\-]+", re.ASCII)
 _DISPLAY_EMAIL_RE = re.compile(r"[^<>]*<([^<>]*)>")
 _MAILTO_RE = re.compile(r"mailto:", re.IGNORECASE)
 
 
 @lru_cache(maxsize=65536)
 def _email_from_text(text: str) -> str | None:
-    if _CLEAN_EMAIL_RE.fullmatch(text):
+    if CLEAN_EMAIL_RE.fullmatch(text):
         return text
     s = _ZERO_WIDTH_RE.sub("", text).strip(_STRIP_CHARS)
     m = _DISPLAY_EMAIL_RE.fullmatch(s)  # "<a@b.org>" or "Jane Doe <a@b.org>"
@@ -727,14 +727,14 @@ def normalize_email(raw) -> str | None:
 _ID_FRACTION_RE = re.compile(r"([0-9]+)\.0*", re.ASCII)
 
 
-_CLEAN_ID_RE = re.compile(r"[0-9A-Za-z]+")
+CLEAN_ID_RE = re.compile(r"[0-9A-Za-z]+")
 
 
 def normalize_id(raw) -> str | None:
     """A certificant ID as text: 104233.0 and "#104233" are "104233"; leading zeros of text are kept."""
     cls = raw.__class__
     if cls is str:
-        if _CLEAN_ID_RE.fullmatch(raw):  # the common case: plain digits, nothing to fold
+        if CLEAN_ID_RE.fullmatch(raw):  # the common case: plain digits, nothing to fold
             return raw
     elif cls is float:
         if raw != raw:

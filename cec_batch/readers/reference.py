@@ -1,17 +1,27 @@
 """Reading the organisation's reference files: certificants, certifications, courses.
 
 CSV or XLSX, first row the header, columns named as in contract.md (extra columns
-ignored). Each good row becomes a dict ready for the store; each bad row a
-problem with its row number and reason, and the good rows still load.
+ignored). Each good row becomes checked values ready for the store (held column by
+column); each bad row a problem with its row number and reason, and the good rows
+still load.
+
+The row checks (`_certificant`, `_certification`, `_course`) are the rules. Large
+files go through a column-wise pass first (`_FAST`): it takes a batch of records a
+column at a time and accepts only cells the row checks would accept unchanged (plain
+IDs, names without edge spaces, clean emails, ISO dates); every other row goes
+through the row checks, so a bad row gets the same message either way.
+tests/test_reference_fast.py holds the two in agreement.
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
+import itertools
 import math
+import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -21,7 +31,8 @@ import pandas as pd
 
 from cec_batch.errors import UnreadableFile
 from cec_batch.model import CATEGORIES
-from cec_batch.normalize import is_blank, normalize_course_number, normalize_email, normalize_id
+from cec_batch.normalize import (CLEAN_EMAIL_RE, CLEAN_ID_RE, ZERO_WIDTH, is_blank, normalize_course_number,
+                                 normalize_email, normalize_id)
 
 COLUMNS = {
     "certificants": ("certificant_id", "first_name", "last_name", "email", "birth_date"),
@@ -35,19 +46,43 @@ REQUIRED = {
 }
 ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 CHUNK_ROWS = 250_000  # good rows checked, then upserted, at a time: memory follows the chunk
+BATCH_ROWS = 10_000  # records checked column-wise at a time
 
 
 @dataclass
 class Loaded:
-    rows: list[dict] = field(default_factory=list)
+    """The checked rows of a reference file (or a chunk of it), column by column, and its bad rows."""
+
+    names: tuple[str, ...]
+    columns: dict[str, list] = field(default_factory=dict)  # name -> one value per good row, in file order
     problems: list[str] = field(default_factory=list)  # "certificants.csv row 7: ..."
+
+    def __post_init__(self):
+        for name in self.names:
+            self.columns.setdefault(name, [])
+
+    def __len__(self) -> int:
+        return len(self.columns[self.names[0]])
+
+    @property
+    def rows(self) -> list[dict]:
+        """The good rows as dicts (column name -> value)."""
+        return [dict(zip(self.names, t)) for t in zip(*(self.columns[n] for n in self.names))]
+
+    def add(self, row: dict) -> None:
+        for name in self.names:
+            self.columns[name].append(row[name])
+
+    def extend(self, columns: dict[str, list]) -> None:
+        for name in self.names:
+            self.columns[name].extend(columns[name])
 
 
 def read_reference(path: Path, kind: str) -> Loaded:
     """Read and check one reference file of KIND; raises UnreadableFile if it cannot be read."""
-    whole = Loaded()
+    whole = Loaded(COLUMNS[kind])
     for part in read_reference_chunks(path, kind, size=math.inf):
-        whole.rows.extend(part.rows)
+        whole.extend(part.columns)
         whole.problems.extend(part.problems)
     return whole
 
@@ -66,22 +101,59 @@ def read_reference_chunks(path: Path, kind: str, size: float | None = None) -> I
     size = CHUNK_ROWS if size is None else size
     names = COLUMNS[kind]
     where = [header.index(c) if c in header else None for c in names]
-    out = Loaded()
-    check = _CHECKS[kind]
-    for i, record in records:
-        n = len(record)
-        values = {}
-        for name, j in zip(names, where):
-            cell = record[j] if j is not None and j < n else ""
-            values[name] = _cell(cell)
+    out = Loaded(names)
+    for numbers, batch in _batches(records, int(min(size, BATCH_ROWS))):
+        _check_batch(path, kind, where, numbers, batch, out)
+        if len(out) >= size:
+            yield out
+            out = Loaded(names)
+    yield out
+
+
+def _batches(records: Iterator[tuple[int, list]], size: int) -> Iterator[tuple[tuple[int, ...], tuple[list, ...]]]:
+    """The row numbers and the cells of SIZE records at a time."""
+    while batch := list(itertools.islice(records, size)):
+        numbers, cells = zip(*batch)
+        yield numbers, cells
+
+
+def _check_batch(path: Path, kind: str, where: list[int | None], numbers, batch, out: Loaded) -> None:
+    """Check a batch of records into OUT: column-wise where the fast pass takes a row, else row by row."""
+    fast = _FAST.get(kind)
+    taken, others = fast(_raw_columns(COLUMNS[kind], where, batch)) if fast else ({}, None)
+    if not others and fast:
+        out.extend(taken)
+        return
+    check, names = _CHECKS[kind], COLUMNS[kind]
+    for k, (i, record) in enumerate(zip(numbers, batch)):
+        if others is not None and k not in others:
+            out.add({name: taken[name][k] for name in names})
+            continue
         try:
-            out.rows.append(check(values))
+            out.add(check(_row_values(names, where, record)))
         except ValueError as exc:
             out.problems.append(f"{path.name} row {i}: {exc}")
-        if len(out.rows) >= size:
-            yield out
-            out = Loaded()
-    yield out
+
+
+def _row_values(names, where, record) -> dict:
+    """A record's cells by column name, each as `_cell` leaves it (None when blank or absent)."""
+    n = len(record)
+    return {name: _cell(record[j] if j is not None and j < n else "") for name, j in zip(names, where)}
+
+
+def _raw_columns(names, where, batch) -> dict[str, list]:
+    """The batch's cells column by column, as read ("" where a record has no such cell)."""
+    longest = max((j for j in where if j is not None), default=-1)
+    whole = all(len(r) > longest for r in batch)
+    columns = {}
+    for name, j in zip(names, where):
+        if j is None:
+            columns[name] = [""] * len(batch)
+        elif whole:
+            columns[name] = list(map(operator.itemgetter(j), batch))
+        else:
+            columns[name] = [r[j] if j < len(r) else "" for r in batch]
+    return columns
 
 
 def _cell(text) -> str | None:
@@ -214,3 +286,65 @@ def _course(v: dict) -> dict:
 
 
 _CHECKS = {"certificants": _certificant, "certifications": _certification, "courses": _course}
+
+
+# -- the column-wise pass: what it accepts, the row checks would accept unchanged -----------------
+
+# Text the row checks keep as it is: not blank, nothing `_cell` would strip (white space, or
+# a zero-width mark, at either edge: such cells go the row way).
+_PLAIN_TEXT_RE = re.compile(f"[^\\s{ZERO_WIDTH}](?:.*[^\\s{ZERO_WIDTH}])?", re.DOTALL)
+_PLAIN_EMAIL_RE = re.compile(f"(?:{CLEAN_EMAIL_RE.pattern})?", re.ASCII)  # normalize_email's own clean form
+_PLAIN_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+_MISS = object()  # a value the fast pass does not take
+
+
+def _misses(pattern: re.Pattern, column: list) -> set[int]:
+    """Positions of COLUMN's cells that PATTERN does not match in full."""
+    found = list(map(pattern.fullmatch, column))
+    if None not in found:
+        return set()
+    return {k for k, m in enumerate(found) if m is None}
+
+
+def _dates(column: list, optional: bool) -> tuple[list, set[int]]:
+    """COLUMN's ISO dates as dates ("" as None when OPTIONAL), and the positions not taken."""
+    parsed = {}
+    for text in set(column):  # a registry repeats its dates: each distinct one converted once
+        if text == "" and optional:
+            parsed[text] = None
+        elif _PLAIN_DATE_RE.fullmatch(text):
+            try:
+                parsed[text] = date.fromisoformat(text)
+            except ValueError:
+                pass  # the row check says what is wrong with it
+    values = [parsed.get(text, _MISS) for text in column]
+    if _MISS not in values:
+        return values, set()
+    return values, {k for k, v in enumerate(values) if v is _MISS}
+
+
+def _fast_certificants(raw: dict[str, list]) -> tuple[dict[str, list], set[int]]:
+    others = (_misses(CLEAN_ID_RE, raw["certificant_id"]) | _misses(_PLAIN_TEXT_RE, raw["first_name"])
+              | _misses(_PLAIN_TEXT_RE, raw["last_name"]) | _misses(_PLAIN_EMAIL_RE, raw["email"]))
+    births, late = _dates(raw["birth_date"], optional=True)
+    emails = [e or None for e in raw["email"]]
+    return ({"certificant_id": raw["certificant_id"], "first_name": raw["first_name"], "last_name": raw["last_name"],
+             "email": emails, "birth_date": births}, others | late)
+
+
+def _fast_certifications(raw: dict[str, list]) -> tuple[dict[str, list], set[int]]:
+    others = _misses(CLEAN_ID_RE, raw["certificant_id"]) | _misses(_PLAIN_TEXT_RE, raw["certification"])
+    starts, bad_start = _dates(raw["period_start"], optional=False)
+    ends, bad_end = _dates(raw["period_end"], optional=False)
+    others |= bad_start | bad_end
+    if others:
+        others |= {k for k, (s, e) in enumerate(zip(starts, ends)) if k not in others and e < s}
+    elif True in map(operator.lt, ends, starts):
+        others = {k for k, (s, e) in enumerate(zip(starts, ends)) if e < s}
+    return ({"certificant_id": raw["certificant_id"], "certification": raw["certification"],
+             "period_start": starts, "period_end": ends}, others)
+
+
+# Courses (thousands of rows, not millions) are checked row by row only.
+_FAST: dict[str, Callable[[dict[str, list]], tuple[dict[str, list], set[int]]]] = {
+    "certificants": _fast_certificants, "certifications": _fast_certifications}

@@ -8,10 +8,10 @@ that matching can look a file's people up through indexes (store.registry).
 
 from __future__ import annotations
 
+import itertools
+import operator
 from collections.abc import Iterable
 from datetime import date
-from decimal import Decimal
-from operator import itemgetter
 
 import sqlalchemy as sa
 from sqlalchemy import Connection, select
@@ -44,21 +44,15 @@ def known_certificants(conn: Connection, ids: set[str]) -> set[str]:
     return found
 
 
-def upsert(conn: Connection, kind: str, rows: list[dict]) -> int:
-    """Insert ROWS of KIND, updating those whose key exists; returns the row count.
+def upsert_chunks(conn: Connection, kind: str, chunks: Iterable[dict[str, list]]) -> int:
+    """Upsert each chunk of CHUNKS (checked rows column by column: name -> values) in turn, in the
+    caller's transaction; the row count.
 
-    A key given twice in ROWS counts once, with its last values (as row-by-row upserts would leave it).
-    """
-    return upsert_chunks(conn, kind, [rows])
-
-
-def upsert_chunks(conn: Connection, kind: str, chunks: Iterable[list[dict]]) -> int:
-    """Upsert each list of row dicts of CHUNKS in turn, in the caller's transaction; the row count.
-
-    Memory is bounded by a chunk. A later chunk's value of a key wins, as in `upsert`. When the
-    table is empty to begin with (a first load), its secondary indexes are dropped and built once
-    after the last chunk, from sorted keys: several times faster than keeping them up to date row
-    by row, and invisible to others (the transaction holds the change).
+    Memory is bounded by a chunk. A key given again (in a chunk or a later one) counts once, with
+    its last values, as row-by-row upserts would leave it. When the table is empty to begin with
+    (a first load), its secondary indexes are dropped and built once after the last chunk, from
+    sorted keys: several times faster than keeping them up to date row by row, and invisible to
+    others (the transaction holds the change).
     """
     postgres = conn.dialect.name == "postgresql"
     raw = conn.connection.driver_connection
@@ -71,12 +65,13 @@ def upsert_chunks(conn: Connection, kind: str, chunks: Iterable[list[dict]]) -> 
             (cache,) = cur.execute("PRAGMA cache_size").fetchone()
             cur.execute(f"PRAGMA cache_size=-{LOAD_CACHE_KIB}")
         count = 0
-        for rows in chunks:
-            if not rows:
+        for columns in chunks:
+            n = len(columns[KEYS[kind][0]])
+            if not n:
                 continue
-            given, tuples = _tuples(kind, rows)
+            given, tuples = _tuples(kind, columns, as_stored=_copy_values if postgres else _sqlite_values)
             (_copy_upsert if postgres else _sqlite_upsert)(cur, kind, given, KEYS[kind], tuples)
-            count += len(rows)
+            count += n
         for _name, index_sql in indexes:
             cur.execute(index_sql)
         if not postgres:
@@ -86,29 +81,22 @@ def upsert_chunks(conn: Connection, kind: str, chunks: Iterable[list[dict]]) -> 
     return count
 
 
-def _tuples(kind: str, rows: list[dict]) -> tuple[list[str], list[tuple]]:
-    """The columns ROWS give and their values as tuples, one per key (the last wins), in key order."""
-    keys, columns = KEYS[kind], COLUMNS[kind]
-    given = [c for c in columns if c in rows[0] or c in NAME_KEYS]
-    plain = [c for c in given if c not in NAME_KEYS]
-    try:
-        values = list(map(_getter(plain), rows))
-        key_of = list(map(_getter(keys), rows))
-    except KeyError:  # rows that do not all carry the same columns
-        values = [tuple(r.get(c) for c in plain) for r in rows]
-        key_of = [tuple(r[k] for k in keys) for r in rows]
+def _tuples(kind: str, columns: dict[str, list], as_stored) -> tuple[list[str], list[tuple]]:
+    """The table columns given and the rows as tuples, one per key (the last wins), in key order.
+
+    AS_STORED turns a column's values into what the database driver is given.
+    """
+    given = [c for c in COLUMNS[kind] if c in columns or c in NAME_KEYS]
+    values = [columns[c] for c in given if c not in NAME_KEYS]
     if kind == "certificants":
-        values = [v + person_keys(r["first_name"], r["last_name"]) for v, r in zip(values, rows)]
-    latest: dict[tuple, tuple] = dict(zip(key_of, values))
+        values += [list(k) for k in zip(*map(person_keys, columns["first_name"], columns["last_name"]))]
+    keys = [columns[k] for k in KEYS[kind]]
+    key_of = keys[0] if len(keys) == 1 else list(zip(*keys))
+    rows = list(zip(*map(as_stored, values)))
+    if all(map(operator.lt, key_of, itertools.islice(key_of, 1, None))):
+        return given, rows  # keys already unique and in order (the usual export)
+    latest: dict = dict(zip(key_of, rows))
     return given, [latest[k] for k in sorted(latest)]  # in key order: the primary index grows at its end
-
-
-def _getter(names):
-    """A function giving a row dict's values of NAMES as a tuple (itemgetter gives a bare value for one)."""
-    if len(names) == 1:
-        (name,) = names
-        return lambda r: (r[name],)
-    return itemgetter(*names)
 
 
 def _update_clause(given, keys) -> str:
@@ -151,26 +139,17 @@ def _copy_upsert(cur, table: str, given, keys, tuples: list[tuple]) -> None:
     cur.execute(f"TRUNCATE stage_{table}")
 
 
-def _sqlite_value(v):
-    # Stored as SQLAlchemy would store them: dates as ISO text, decimals as text.
-    if isinstance(v, date):
-        return v.isoformat()
-    if isinstance(v, Decimal):
-        return str(v)
-    return v
+def _copy_values(column: list) -> list:
+    return column  # COPY takes dates and decimals as they are
 
 
-def _sqlite_rows(tuples: list[tuple]) -> list[tuple]:
-    """TUPLES with dates and decimals as SQLite stores them, converted column by column."""
-    if not tuples:
-        return tuples
-    columns = list(zip(*tuples))
-    changed = False
-    for j, column in enumerate(columns):
-        if any(v.__class__ is not str and v is not None for v in column):
-            columns[j] = [_sqlite_value(v) for v in column]
-            changed = True
-    return list(zip(*columns)) if changed else tuples
+def _sqlite_values(column: list) -> list:
+    """COLUMN as SQLAlchemy would store it in SQLite: dates as ISO text, decimals as text."""
+    sample = next((v for v in column if v is not None), None)
+    if sample is None or sample.__class__ is str:
+        return column  # a column is of one type: text (or all blank) needs nothing
+    stored = {v: (v.isoformat() if isinstance(v, date) else str(v)) if v is not None else None for v in set(column)}
+    return list(map(stored.__getitem__, column))  # each distinct date converted once
 
 
 # SQLite's page cache while a reference file is upserted (KiB, as a negative cache_size):
@@ -182,8 +161,7 @@ def _sqlite_upsert(cur, table: str, given, keys, tuples: list[tuple]) -> None:
     marks = ", ".join("?" for _ in given)
     sql = (f"INSERT INTO {table} ({', '.join(given)}) VALUES ({marks}) "
            f"ON CONFLICT ({', '.join(keys)}) {_update_clause(given, keys)}")
-    for i in range(0, len(tuples), 50_000):
-        cur.executemany(sql, _sqlite_rows(tuples[i:i + 50_000]))
+    cur.executemany(sql, tuples)
 
 
 def fill_name_keys(conn: Connection) -> int:
