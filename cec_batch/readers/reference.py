@@ -27,7 +27,6 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-import pandas as pd
 
 from cec_batch.errors import UnreadableFile
 from cec_batch.model import CATEGORIES
@@ -92,17 +91,22 @@ def read_reference_chunks(path: Path, kind: str, size: float | None = None) -> I
 
     Raises UnreadableFile, at the first chunk or where the file turns out not to be readable.
     """
-    header, records = _table(path)
+    size = CHUNK_ROWS if size is None else size
+    header, batches = _table(path, int(min(size, BATCH_ROWS)))
     header = [str(c).strip().lower().replace(" ", "_") for c in header]
     missing = [c for c in REQUIRED[kind] if c not in header]
     if missing:
         raise UnreadableFile(path, f"missing column(s) {', '.join(missing)}; a {kind} file needs "
                                    f"{', '.join(COLUMNS[kind])}")
-    size = CHUNK_ROWS if size is None else size
     names = COLUMNS[kind]
     where = [header.index(c) if c in header else None for c in names]
     out = Loaded(names)
-    for numbers, batch in _batches(records, int(min(size, BATCH_ROWS))):
+    row = 2  # the header is row 1
+    for batch in batches:
+        numbers = range(row, row + len(batch))
+        row += len(batch)
+        if [] in batch:  # blank CSV lines: rows as a spreadsheet counts them, with nothing to check
+            numbers, batch = [i for i, r in zip(numbers, batch) if r], [r for r in batch if r]
         _check_batch(path, kind, where, numbers, batch, out)
         if len(out) >= size:
             yield out
@@ -110,29 +114,26 @@ def read_reference_chunks(path: Path, kind: str, size: float | None = None) -> I
     yield out
 
 
-def _batches(records: Iterator[tuple[int, list]], size: int) -> Iterator[tuple[tuple[int, ...], tuple[list, ...]]]:
-    """The row numbers and the cells of SIZE records at a time."""
-    while batch := list(itertools.islice(records, size)):
-        numbers, cells = zip(*batch)
-        yield numbers, cells
-
-
-def _check_batch(path: Path, kind: str, where: list[int | None], numbers, batch, out: Loaded) -> None:
-    """Check a batch of records into OUT: column-wise where the fast pass takes a row, else row by row."""
-    fast = _FAST.get(kind)
-    taken, others = fast(_raw_columns(COLUMNS[kind], where, batch)) if fast else ({}, None)
-    if not others and fast:
-        out.extend(taken)
-        return
-    check, names = _CHECKS[kind], COLUMNS[kind]
-    for k, (i, record) in enumerate(zip(numbers, batch)):
-        if others is not None and k not in others:
-            out.add({name: taken[name][k] for name in names})
-            continue
+def _check_batch(path: Path, kind: str, where: list[int | None], numbers, batch: list, out: Loaded) -> None:
+    """Check a batch of records into OUT: column-wise where the fast pass takes a row, the others row by row."""
+    names, fast = COLUMNS[kind], _FAST.get(kind)
+    if fast is None:
+        columns, others = {name: [None] * len(batch) for name in names}, range(len(batch))
+    else:
+        columns, others = fast(_raw_columns(names, where, batch))
+    dropped = set()
+    for k in sorted(others):
         try:
-            out.add(check(_row_values(names, where, record)))
+            row = _CHECKS[kind](_row_values(names, where, batch[k]))
         except ValueError as exc:
-            out.problems.append(f"{path.name} row {i}: {exc}")
+            out.problems.append(f"{path.name} row {numbers[k]}: {exc}")
+            dropped.add(k)
+            continue
+        for name in names:
+            columns[name][k] = row[name]
+    if dropped:
+        columns = {name: [v for k, v in enumerate(values) if k not in dropped] for name, values in columns.items()}
+    out.extend(columns)
 
 
 def _row_values(names, where, record) -> dict:
@@ -144,7 +145,7 @@ def _row_values(names, where, record) -> dict:
 def _raw_columns(names, where, batch) -> dict[str, list]:
     """The batch's cells column by column, as read ("" where a record has no such cell)."""
     longest = max((j for j in where if j is not None), default=-1)
-    whole = all(len(r) > longest for r in batch)
+    whole = min(map(len, batch), default=0) > longest
     columns = {}
     for name, j in zip(names, where):
         if j is None:
@@ -165,33 +166,40 @@ def _cell(text) -> str | None:
     return None if is_blank(text) else text.strip()
 
 
-def _table(path: Path) -> tuple[list, Iterator[tuple[int, list]]]:
-    """The header and the (row number, cells) of every non-empty row of the file's first sheet.
+def _table(path: Path, size: int) -> tuple[list, Iterator[list]]:
+    """The header and the records after it of the file's first sheet, SIZE records at a time.
 
-    Row numbers are those a spreadsheet program shows (the header is row 1). CSV files are
-    read with the csv module, cell by cell as text; workbooks through pandas and calamine.
+    A blank CSV line is an empty record: it counts as a row, as a spreadsheet program shows
+    them (the header is row 1). CSV files are read with the csv module, cell by cell as text;
+    workbooks through pandas and calamine.
     """
     try:
         if path.stat().st_size == 0:
             raise UnreadableFile(path, "empty file (0 bytes)")
         if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods"):
+            import pandas as pd  # only for workbooks: CSV files are read without it
+
             frame = pd.read_excel(path, dtype=str, engine="calamine").fillna("")
-            # pandas skips no rows of a sheet, so a record's row is its position after the header
-            return list(frame.columns), enumerate(frame.itertuples(index=False, name=None), start=2)
+            return list(frame.columns), _slices(frame.itertuples(index=False, name=None), size)
         encoding = _encoding(path)
-        fh = open(path, encoding=encoding, newline="")  # closed by _csv_records
+        fh = open(path, encoding=encoding, newline="")  # closed by _csv_batches
         reader = csv.reader(fh)
         header = next(reader, None)
         if header is None:
             fh.close()
             raise UnreadableFile(path, "no header row")
-        return header, _csv_records(path, fh, reader)
+        return header, _csv_batches(path, fh, reader, size)
     except UnreadableFile:
         raise
     except FileNotFoundError:
         raise UnreadableFile(path, "no such file") from None
     except Exception as exc:  # noqa: BLE001 - any reader failure is a bad file, said in one line
         raise UnreadableFile(path, f"cannot be read as CSV or XLSX ({type(exc).__name__}: {str(exc)[:120]})") from None
+
+
+def _slices(records: Iterator, size: int) -> Iterator[list]:
+    while batch := list(itertools.islice(records, size)):
+        yield batch
 
 
 def _encoding(path: Path) -> str:
@@ -212,15 +220,20 @@ def _encoding(path: Path) -> str:
     raise UnreadableFile(path, "not UTF-8 or Windows-1252 text")
 
 
-def _csv_records(path: Path, fh, reader) -> Iterator[tuple[int, list]]:
-    """(row number, cells) of each record after the header; blank lines count as rows, and are skipped."""
-    i = 1
+def _csv_batches(path: Path, fh, reader, size: int) -> Iterator[list[list]]:
+    """The records after the header, SIZE at a time (a blank line an empty record); closes FH."""
+    last = 1  # the row number of the last record read
     try:
-        for i, record in enumerate(reader, start=2):
-            if record:
-                yield i, record
-    except csv.Error as exc:
-        raise UnreadableFile(path, f"cannot be read as CSV after row {i} ({exc})") from None
+        while True:
+            batch: list[list] = []
+            try:
+                batch.extend(itertools.islice(reader, size))  # keeps the records read before an error
+            except csv.Error as exc:
+                raise UnreadableFile(path, f"cannot be read as CSV after row {last + len(batch)} ({exc})") from None
+            if not batch:
+                return
+            yield batch
+            last += len(batch)
     finally:
         fh.close()
 
@@ -298,12 +311,28 @@ _PLAIN_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 _MISS = object()  # a value the fast pass does not take
 
 
-def _misses(pattern: re.Pattern, column: list) -> set[int]:
-    """Positions of COLUMN's cells that PATTERN does not match in full."""
+def _misses(pattern: re.Pattern, column: list, plain: Callable[[list], bool] | None = None) -> set[int]:
+    """Positions of COLUMN's cells that PATTERN does not match in full.
+
+    PLAIN, when given, is a quicker test of the whole column that holds only when every cell matches.
+    """
+    if plain is not None and plain(column):
+        return set()
     found = list(map(pattern.fullmatch, column))
     if None not in found:
         return set()
     return {k for k, m in enumerate(found) if m is None}
+
+
+def _plain_ids(column: list) -> bool:
+    """Every cell matches CLEAN_ID_RE: ASCII letters and digits, at least one."""
+    joined = "".join(column)
+    return joined.isascii() and joined.isalnum() and "" not in column
+
+
+def _plain_ascii_text(column: list) -> bool:
+    """Every cell matches _PLAIN_TEXT_RE and is ASCII: not empty, no white space at either edge."""
+    return "".join(column).isascii() and "" not in column and list(map(str.strip, column)) == column
 
 
 def _dates(column: list, optional: bool) -> tuple[list, set[int]]:
@@ -324,8 +353,10 @@ def _dates(column: list, optional: bool) -> tuple[list, set[int]]:
 
 
 def _fast_certificants(raw: dict[str, list]) -> tuple[dict[str, list], set[int]]:
-    others = (_misses(CLEAN_ID_RE, raw["certificant_id"]) | _misses(_PLAIN_TEXT_RE, raw["first_name"])
-              | _misses(_PLAIN_TEXT_RE, raw["last_name"]) | _misses(_PLAIN_EMAIL_RE, raw["email"]))
+    others = (_misses(CLEAN_ID_RE, raw["certificant_id"], _plain_ids)
+              | _misses(_PLAIN_TEXT_RE, raw["first_name"], _plain_ascii_text)
+              | _misses(_PLAIN_TEXT_RE, raw["last_name"], _plain_ascii_text)
+              | _misses(_PLAIN_EMAIL_RE, raw["email"]))
     births, late = _dates(raw["birth_date"], optional=True)
     emails = [e or None for e in raw["email"]]
     return ({"certificant_id": raw["certificant_id"], "first_name": raw["first_name"], "last_name": raw["last_name"],
@@ -333,7 +364,8 @@ def _fast_certificants(raw: dict[str, list]) -> tuple[dict[str, list], set[int]]
 
 
 def _fast_certifications(raw: dict[str, list]) -> tuple[dict[str, list], set[int]]:
-    others = _misses(CLEAN_ID_RE, raw["certificant_id"]) | _misses(_PLAIN_TEXT_RE, raw["certification"])
+    others = (_misses(CLEAN_ID_RE, raw["certificant_id"], _plain_ids)
+              | _misses(_PLAIN_TEXT_RE, raw["certification"], _plain_ascii_text))
     starts, bad_start = _dates(raw["period_start"], optional=False)
     ends, bad_end = _dates(raw["period_end"], optional=False)
     others |= bad_start | bad_end

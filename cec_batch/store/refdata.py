@@ -9,6 +9,7 @@ that matching can look a file's people up through indexes (store.registry).
 from __future__ import annotations
 
 import itertools
+import json
 import operator
 from collections.abc import Iterable
 from datetime import date
@@ -17,7 +18,6 @@ import sqlalchemy as sa
 from sqlalchemy import Connection, select
 
 from cec_batch.normalize import person_keys
-from cec_batch.store.tables import certificants
 
 KEYS = {
     "certificants": ("certificant_id",),
@@ -35,13 +35,17 @@ CHUNK = 5000
 
 
 def known_certificants(conn: Connection, ids: set[str]) -> set[str]:
-    found: set[str] = set()
-    ids_list = sorted(ids)
-    for i in range(0, len(ids_list), CHUNK):
-        chunk = ids_list[i:i + CHUNK]
-        found.update(r[0] for r in conn.execute(select(certificants.c.certificant_id)
-                                                .where(certificants.c.certificant_id.in_(chunk))))
-    return found
+    """Which of IDS are in the registry: one indexed lookup per ID, all in one query."""
+    cur = conn.connection.driver_connection.cursor()
+    try:
+        if conn.dialect.name == "postgresql":
+            cur.execute("SELECT certificant_id FROM certificants WHERE certificant_id = ANY(%s)", (list(ids),))
+        else:  # the IDs as one JSON array, each looked up (CROSS JOIN: the array drives the loop)
+            cur.execute("SELECT c.certificant_id FROM json_each(?) AS j CROSS JOIN certificants AS c "
+                        "ON c.certificant_id = j.value", (json.dumps(list(ids)),))
+        return {cid for (cid,) in cur.fetchall()}
+    finally:
+        cur.close()
 
 
 def upsert_chunks(conn: Connection, kind: str, chunks: Iterable[dict[str, list]]) -> int:
