@@ -23,22 +23,23 @@ def load_reference(open_engine: Callable[[], Engine], kind: str, file: Path, *, 
     been read. Raises UnreadableFile when FILE cannot be read (nothing is then loaded).
     """
     problems: list[str] = []
-    parts = read_reference_chunks(file, kind)
-    first = next(parts)  # a file that cannot be read at all fails before the store is opened
-    engine = open_engine()
+    with gc_paused():  # from the first row read: the rows are millions of small objects
+        parts = read_reference_chunks(file, kind)
+        first = next(parts)  # a file that cannot be read at all fails before the store is opened
+        engine = open_engine()
 
-    def chunks(conn):
-        for part in itertools.chain([first], parts):
-            problems.extend(part.problems)
-            columns = part.columns
-            if kind == "certifications" and len(part):
-                columns = _registered_only(conn, file, columns, problems)
-            yield columns
+        def chunks(conn):
+            for part in itertools.chain([first], parts):
+                problems.extend(part.problems)
+                columns = part.columns
+                if kind == "certifications" and len(part):
+                    columns = _registered_only(conn, file, columns, problems)
+                yield columns
 
-    with write_transaction(engine) as conn, gc_paused():
-        count = refdata.upsert_chunks(conn, kind, chunks(conn))
-        if dry_run:
-            conn.rollback()
+        with write_transaction(engine) as conn:
+            count = refdata.upsert_chunks(conn, kind, chunks(conn))
+            if dry_run:
+                conn.rollback()
     return {"kind": kind, "file": file.name, "loaded": count, "bad_rows": len(problems),
             "problems": problems, "dry_run": dry_run}
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import operator
 import re
 import unicodedata
 from datetime import date, datetime, timedelta
@@ -674,6 +675,28 @@ def _person_keys(first_name: str, last_name: str) -> tuple[str, str, str, str]:
     if not (surname and first):
         return surname, first, "", ""
     return surname, first, f"{sound}{first[0]}", f"{first_sound}{surname[0]}"
+
+
+def person_key_columns(first_names: list[str], last_names: list[str]) -> list[list[str]]:
+    """person_keys of each (first, last) pair of text, as four columns; each distinct name worked out once.
+
+    For a registry's worth of names (`load`): a dict per call instead of the bounded caches, which
+    a million people with hundreds of thousands of surnames would keep evicting.
+    """
+    def parts(part, names: list[str]) -> list[tuple[str, str, str]]:
+        """Each name's (key, Soundex, initial), worked out once per distinct name."""
+        known = {name: (key, sound, key[:1]) for name in set(names) for key, sound in [part.__wrapped__(name)]}
+        return list(map(known.__getitem__, names))
+
+    surnames, firsts = parts(_surname_part, last_names), parts(_first_part, first_names)
+    key, sound, initial = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter(2)
+    surname, first = list(map(key, surnames)), list(map(key, firsts))
+    sound_key = list(map(operator.add, map(sound, surnames), map(initial, firsts)))
+    first_sound = list(map(operator.add, map(sound, firsts), map(initial, surnames)))
+    if "" in surname or "" in first:  # without both names there is no sound key (as in person_keys)
+        for k in (k for k, (s, f) in enumerate(zip(surname, first)) if not (s and f)):
+            sound_key[k] = first_sound[k] = ""
+    return [surname, first, sound_key, first_sound]
 
 
 def _keys_of(pf: tuple[str, ...], pl: tuple[str, ...]) -> tuple[str, str, str, str]:

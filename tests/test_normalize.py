@@ -26,6 +26,8 @@ from cec_batch.normalize import (
     normalize_email,
     normalize_id,
     parse_ceus,
+    person_key_columns,
+    person_keys,
     parse_date,
     split_name,
 )
@@ -404,6 +406,18 @@ def test_r17_last_first_order():
     assert split_name("Smith, John Q.") == [(("john",), ("smith",))]
     assert split_name("Garcia Lopez, Maria del Carmen") == [(("maria", "del", "carmen"), ("garcia", "lopez"))]
     assert split_name("DOE, JANE") == [(("jane",), ("doe",))]
+
+
+NAME_PIECES = ["Ann", "O'Brien", "van der Berg", "José", "李", "Dr", "Jr", "A", "", " ", "\u200b", "Ødegård", "Mc-Kay"]
+
+
+@FAST
+@given(st.lists(st.tuples(st.one_of(st.sampled_from(NAME_PIECES), st.text(max_size=10)),
+                          st.one_of(st.sampled_from(NAME_PIECES), st.text(max_size=10))), max_size=20))
+def test_person_key_columns_are_person_keys_column_by_column(pairs):
+    firsts, lasts = [f for f, _ in pairs], [s for _, s in pairs]
+    expected = [list(column) for column in zip(*map(person_keys, firsts, lasts))] or [[], [], [], []]
+    assert person_key_columns(firsts, lasts) == expected
 
 
 def test_r17_suffix_after_comma_is_not_a_first_name():

@@ -338,7 +338,8 @@ def _plain_ascii_text(column: list) -> bool:
 def _dates(column: list, optional: bool) -> tuple[list, set[int]]:
     """COLUMN's ISO dates as dates ("" as None when OPTIONAL), and the positions not taken."""
     parsed = {}
-    for text in set(column):  # a registry repeats its dates: each distinct one converted once
+    distinct = set(column)
+    for text in distinct:  # a registry repeats its dates: each distinct one converted once
         if text == "" and optional:
             parsed[text] = None
         elif _PLAIN_DATE_RE.fullmatch(text):
@@ -346,9 +347,9 @@ def _dates(column: list, optional: bool) -> tuple[list, set[int]]:
                 parsed[text] = date.fromisoformat(text)
             except ValueError:
                 pass  # the row check says what is wrong with it
+    if len(parsed) == len(distinct):
+        return list(map(parsed.__getitem__, column)), set()
     values = [parsed.get(text, _MISS) for text in column]
-    if _MISS not in values:
-        return values, set()
     return values, {k for k, v in enumerate(values) if v is _MISS}
 
 
@@ -358,7 +359,7 @@ def _fast_certificants(raw: dict[str, list]) -> tuple[dict[str, list], set[int]]
               | _misses(_PLAIN_TEXT_RE, raw["last_name"], _plain_ascii_text)
               | _misses(_PLAIN_EMAIL_RE, raw["email"]))
     births, late = _dates(raw["birth_date"], optional=True)
-    emails = [e or None for e in raw["email"]]
+    emails = [e or None for e in raw["email"]] if "" in raw["email"] else raw["email"]
     return ({"certificant_id": raw["certificant_id"], "first_name": raw["first_name"], "last_name": raw["last_name"],
              "email": emails, "birth_date": births}, others | late)
 

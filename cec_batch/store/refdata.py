@@ -17,7 +17,7 @@ from datetime import date
 import sqlalchemy as sa
 from sqlalchemy import Connection, select
 
-from cec_batch.normalize import person_keys
+from cec_batch.normalize import person_key_columns, person_keys
 
 KEYS = {
     "certificants": ("certificant_id",),
@@ -67,7 +67,9 @@ def upsert_chunks(conn: Connection, kind: str, chunks: Iterable[dict[str, list]]
             cur.execute("SET LOCAL maintenance_work_mem = '256MB'")
         else:
             (cache,) = cur.execute("PRAGMA cache_size").fetchone()
+            (threads,) = cur.execute("PRAGMA threads").fetchone()
             cur.execute(f"PRAGMA cache_size=-{LOAD_CACHE_KIB}")
+            cur.execute("PRAGMA threads=2")  # the index builds sort with a helper thread
         count = 0
         for columns in chunks:
             n = len(columns[KEYS[kind][0]])
@@ -80,6 +82,7 @@ def upsert_chunks(conn: Connection, kind: str, chunks: Iterable[dict[str, list]]
             cur.execute(index_sql)
         if not postgres:
             cur.execute(f"PRAGMA cache_size={cache}")
+            cur.execute(f"PRAGMA threads={threads}")
     finally:
         cur.close()
     return count
@@ -93,7 +96,7 @@ def _tuples(kind: str, columns: dict[str, list], as_stored) -> tuple[list[str], 
     given = [c for c in COLUMNS[kind] if c in columns or c in NAME_KEYS]
     values = [columns[c] for c in given if c not in NAME_KEYS]
     if kind == "certificants":
-        values += [list(k) for k in zip(*map(person_keys, columns["first_name"], columns["last_name"]))]
+        values += person_key_columns(columns["first_name"], columns["last_name"])
     keys = [columns[k] for k in KEYS[kind]]
     key_of = keys[0] if len(keys) == 1 else list(zip(*keys))
     rows = list(zip(*map(as_stored, values)))
