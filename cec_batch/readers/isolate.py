@@ -32,9 +32,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
-import numpy as np
-import pandas as pd
-
 from cec_batch.config import Limits
 from cec_batch.errors import UnreadableFile, first_line
 
@@ -189,9 +186,14 @@ def _die_with_parent(parent: int) -> None:
 # the parse. So frames travel as plain column lists, dates as day ordinals, pickled without memo
 # (measured: 0.6 s down to about 0.3 s there and back for 200,000 rows x 12 columns).
 
+# numpy and pandas are imported where a result is packed or unpacked, not with this module:
+# every command imports the readers package (`load` too), and they cost about 0.3 s to import.
+
 def _pack_objects(values: list) -> tuple:
     if date not in set(map(type, values)):
         return ("objects", values)
+    import numpy as np
+
     where = [i for i, v in enumerate(values) if type(v) is date]
     ordinals = np.array([values[i].toordinal() for i in where], dtype=np.int32)
     rest = list(values)
@@ -201,6 +203,8 @@ def _pack_objects(values: list) -> tuple:
 
 
 def _unpack_objects(packed: tuple) -> np.ndarray:
+    import numpy as np
+
     values = packed[1]
     if packed[0] == "dates":
         fromordinal = date.fromordinal
@@ -216,6 +220,8 @@ def _unpack_objects(packed: tuple) -> np.ndarray:
 
 
 def _pack_frame(df: pd.DataFrame) -> tuple:
+    import pandas as pd
+
     if not df.columns.is_unique:
         return ("plain", df)
     index = None if df.index.equals(pd.RangeIndex(len(df))) else df.index
@@ -232,6 +238,8 @@ def _pack_frame(df: pd.DataFrame) -> tuple:
 def _unpack_frame(packed: tuple) -> pd.DataFrame:
     if packed[0] == "plain":
         return packed[1]
+    import pandas as pd
+
     _, columns, index, n = packed
     data = {}
     for name, is_object, value in columns:
@@ -244,6 +252,8 @@ def _unpack_frame(packed: tuple) -> pd.DataFrame:
 
 
 def _pack(result: Any) -> tuple:
+    import pandas as pd
+
     if isinstance(result, pd.DataFrame):
         return ("frame", _pack_frame(result))
     if dataclasses.is_dataclass(result) and not isinstance(result, type):
