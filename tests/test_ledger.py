@@ -274,6 +274,18 @@ def test_first_load_and_later_upserts_leave_the_same_rows_and_every_index(db_url
     assert [tuple(map(str, r)) for r in stepwise] == [tuple(map(str, r)) for r in whole] and len(whole) == len(people)
 
 
+def test_first_load_of_periods_keeps_the_foreign_key_to_the_registry(db_url, tmp_path):
+    # On PostgreSQL the first load drops the foreign key and adds it again after the rows.
+    cli(db_url, "load", "certificants", str(write(tmp_path / "c.csv", CERTIFICANTS)))
+    cli(db_url, "load", "certifications", str(write(tmp_path / "p.csv", CERTIFICATIONS)))
+    eng = open_store(db_url)
+    keys = __import__("sqlalchemy").inspect(eng).get_foreign_keys("certifications")
+    eng.dispose()
+    from cec_batch.store.tables import certifications as table
+    assert {(k["referred_table"], tuple(k["constrained_columns"])) for k in keys} == \
+        {(fk.column.table.name, (fk.parent.name,)) for fk in table.foreign_keys}
+
+
 def _table_rows(url, table):
     eng = open_store(url)
     with eng.connect() as conn:

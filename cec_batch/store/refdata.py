@@ -54,15 +54,19 @@ def upsert_chunks(conn: Connection, kind: str, chunks: Iterable[dict[str, list]]
 
     Memory is bounded by a chunk. A key given again (in a chunk or a later one) counts once, with
     its last values, as row-by-row upserts would leave it. When the table is empty to begin with
-    (a first load), its secondary indexes are dropped and built once after the last chunk, from
-    sorted keys: several times faster than keeping them up to date row by row, and invisible to
-    others (the transaction holds the change).
+    (a first load), its secondary indexes (and on PostgreSQL its foreign keys) are dropped and
+    made again once after the last chunk: several times faster than keeping them up to date row by
+    row, and invisible to others (the transaction holds the change).
     """
     postgres = conn.dialect.name == "postgresql"
     raw = conn.connection.driver_connection
     cur = raw.cursor()
     try:
-        indexes = _drop_indexes_if_empty(cur, kind, postgres)
+        cur.execute(f"SELECT 1 FROM {kind} LIMIT 1")
+        empty = cur.fetchone() is None
+        rebuild = _drop_indexes(cur, kind, postgres) if empty else []  # (name, SQL) to run after the rows
+        if empty and postgres:
+            rebuild += _drop_foreign_keys(cur, kind)
         if postgres:
             cur.execute("SET LOCAL maintenance_work_mem = '256MB'")
         else:
@@ -70,16 +74,21 @@ def upsert_chunks(conn: Connection, kind: str, chunks: Iterable[dict[str, list]]
             (threads,) = cur.execute("PRAGMA threads").fetchone()
             cur.execute(f"PRAGMA cache_size=-{LOAD_CACHE_KIB}")
             cur.execute("PRAGMA threads=2")  # the index builds sort with a helper thread
-        count = 0
+        count, last = 0, None
         for columns in chunks:
             n = len(columns[KEYS[kind][0]])
             if not n:
                 continue
-            given, tuples = _tuples(kind, columns, as_stored=_copy_values if postgres else _sqlite_values)
-            (_copy_upsert if postgres else _sqlite_upsert)(cur, kind, given, KEYS[kind], tuples)
-            count += n
-        for _name, index_sql in indexes:
-            cur.execute(index_sql)
+            given, tuples, (low, high) = _tuples(kind, columns, as_stored=_copy_values if postgres else _sqlite_values)
+            # Into a table empty at the start, keys above every key written so far cannot conflict.
+            fresh = empty and (last is None or low > last)
+            if postgres:
+                _copy_upsert(cur, kind, given, KEYS[kind], tuples, fresh=fresh)
+            else:
+                _sqlite_upsert(cur, kind, given, KEYS[kind], tuples)
+            count, last = count + n, high if last is None else max(last, high)
+        for _name, sql in rebuild:
+            cur.execute(sql)
         if not postgres:
             cur.execute(f"PRAGMA cache_size={cache}")
             cur.execute(f"PRAGMA threads={threads}")
@@ -88,8 +97,9 @@ def upsert_chunks(conn: Connection, kind: str, chunks: Iterable[dict[str, list]]
     return count
 
 
-def _tuples(kind: str, columns: dict[str, list], as_stored) -> tuple[list[str], list[tuple]]:
-    """The table columns given and the rows as tuples, one per key (the last wins), in key order.
+def _tuples(kind: str, columns: dict[str, list], as_stored) -> tuple[list[str], list[tuple], tuple]:
+    """The table columns given, the rows as tuples, one per key (the last wins), in key order, and
+    the lowest and highest key.
 
     AS_STORED turns a column's values into what the database driver is given.
     """
@@ -101,9 +111,10 @@ def _tuples(kind: str, columns: dict[str, list], as_stored) -> tuple[list[str], 
     key_of = keys[0] if len(keys) == 1 else list(zip(*keys))
     rows = list(zip(*map(as_stored, values)))
     if all(map(operator.lt, key_of, itertools.islice(key_of, 1, None))):
-        return given, rows  # keys already unique and in order (the usual export)
+        return given, rows, (key_of[0], key_of[-1])  # keys already unique and in order (the usual export)
     latest: dict = dict(zip(key_of, rows))
-    return given, [latest[k] for k in sorted(latest)]  # in key order: the primary index grows at its end
+    order = sorted(latest)  # in key order: the primary index grows at its end
+    return given, [latest[k] for k in order], (order[0], order[-1])
 
 
 def _update_clause(given, keys) -> str:
@@ -113,14 +124,11 @@ def _update_clause(given, keys) -> str:
     return "DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in changes)
 
 
-def _drop_indexes_if_empty(cur, table: str, postgres: bool) -> list[tuple[str, str]]:
-    """When TABLE has no rows, drop its secondary indexes; their (name, CREATE statement) to rebuild them.
+def _drop_indexes(cur, table: str, postgres: bool) -> list[tuple[str, str]]:
+    """Drop TABLE's secondary indexes; their (name, CREATE statement) to rebuild them.
 
     Indexes that carry a primary key or unique constraint stay: ON CONFLICT needs them.
     """
-    cur.execute(f"SELECT 1 FROM {table} LIMIT 1")
-    if cur.fetchone() is not None:
-        return []
     if postgres:
         cur.execute("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
                     "AND tablename = %s AND indexname NOT IN "
@@ -134,16 +142,40 @@ def _drop_indexes_if_empty(cur, table: str, postgres: bool) -> list[tuple[str, s
     return indexes
 
 
-def _copy_upsert(cur, table: str, given, keys, tuples: list[tuple]) -> None:
+def _drop_foreign_keys(cur, table: str) -> list[tuple[str, str]]:
+    """PostgreSQL: drop TABLE's foreign keys; their (name, ALTER statement) to add them again.
+
+    Added again after the rows, each key is checked in one join instead of a trigger (and a lock on
+    the row it points to) per row. The load has checked each reference already (load.py); one that
+    went away meanwhile makes adding the key fail, and the whole load is rolled back.
+    """
+    cur.execute("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+                "WHERE conrelid = %s::regclass AND contype = 'f'", (table,))
+    keys = cur.fetchall()
+    for name, _definition in keys:
+        cur.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
+    return [(name, f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}') for name, definition in keys]
+
+
+def _copy_upsert(cur, table: str, given, keys, tuples: list[tuple], *, fresh: bool) -> None:
+    """COPY the rows into a staging table and merge them with one INSERT ... ON CONFLICT; when they
+    are FRESH (no key can be in the table yet), COPY them straight into the table."""
     cols = ", ".join(given)
+    if fresh:
+        _copy(cur, f"{table} ({cols})", tuples)
+        return
     cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS stage_{table} AS SELECT {cols} FROM {table} WITH NO DATA")
     cur.execute(f"TRUNCATE stage_{table}")
-    with cur.copy(f"COPY stage_{table} ({cols}) FROM STDIN") as copy:
-        for t in tuples:
-            copy.write_row(t)
+    _copy(cur, f"stage_{table} ({cols})", tuples)
     cur.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM stage_{table} "
                 f"ON CONFLICT ({', '.join(keys)}) {_update_clause(given, keys)}")
     cur.execute(f"TRUNCATE stage_{table}")
+
+
+def _copy(cur, target: str, tuples: list[tuple]) -> None:
+    with cur.copy(f"COPY {target} FROM STDIN") as copy:
+        for t in tuples:
+            copy.write_row(t)
 
 
 def _copy_values(column: list) -> list:
