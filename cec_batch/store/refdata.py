@@ -71,9 +71,7 @@ def upsert_chunks(conn: Connection, kind: str, chunks: Iterable[dict[str, list]]
             cur.execute("SET LOCAL maintenance_work_mem = '256MB'")
         else:
             (cache,) = cur.execute("PRAGMA cache_size").fetchone()
-            (threads,) = cur.execute("PRAGMA threads").fetchone()
             cur.execute(f"PRAGMA cache_size=-{LOAD_CACHE_KIB}")
-            cur.execute("PRAGMA threads=2")  # the index builds sort with a helper thread
         count, last = 0, None
         for columns in chunks:
             n = len(columns[KEYS[kind][0]])
@@ -91,7 +89,6 @@ def upsert_chunks(conn: Connection, kind: str, chunks: Iterable[dict[str, list]]
             cur.execute(sql)
         if not postgres:
             cur.execute(f"PRAGMA cache_size={cache}")
-            cur.execute(f"PRAGMA threads={threads}")
     finally:
         cur.close()
     return count
