@@ -680,12 +680,12 @@ def _person_keys(first_name: str, last_name: str) -> tuple[str, str, str, str]:
 def person_key_columns(first_names: list[str], last_names: list[str]) -> list[list[str]]:
     """person_keys of each (first, last) pair of text, as four columns; each distinct name worked out once.
 
-    For a registry's worth of names (`load`): a dict per call instead of the bounded caches, which
-    a million people with hundreds of thousands of surnames would keep evicting.
+    For a registry's worth of names (`load`), a chunk at a time: the per-name work goes through the
+    same caches as person_keys (a later chunk finds most names there), the per-row work is C loops.
     """
     def parts(part, names: list[str]) -> list[tuple[str, str, str]]:
         """Each name's (key, Soundex, initial), worked out once per distinct name."""
-        known = {name: (key, sound, key[:1]) for name in set(names) for key, sound in [part.__wrapped__(name)]}
+        known = {name: (key, sound, key[:1]) for name in set(names) for key, sound in [part(name)]}
         return list(map(known.__getitem__, names))
 
     surnames, firsts = parts(_surname_part, last_names), parts(_first_part, first_names)
