@@ -27,7 +27,6 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-
 from cec_batch.errors import UnreadableFile
 from cec_batch.model import CATEGORIES
 from cec_batch.normalize import (CLEAN_EMAIL_RE, CLEAN_ID_RE, ZERO_WIDTH, is_blank, normalize_course_number,
@@ -67,10 +66,6 @@ class Loaded:
     def rows(self) -> list[dict]:
         """The good rows as dicts (column name -> value)."""
         return [dict(zip(self.names, t)) for t in zip(*(self.columns[n] for n in self.names))]
-
-    def add(self, row: dict) -> None:
-        for name in self.names:
-            self.columns[name].append(row[name])
 
     def extend(self, columns: dict[str, list]) -> None:
         for name in self.names:
