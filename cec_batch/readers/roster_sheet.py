@@ -761,16 +761,17 @@ def _xlsx_sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
     return parts
 
 
-def _xlsx_extent(z: zipfile.ZipFile, part: str) -> tuple[int, int]:
-    """(last row, last column) of a sheet: its <dimension> record, or a scan of its cells without one."""
+def _over_cell_budget(z: zipfile.ZipFile, part: str) -> bool:
+    """Whether a sheet spans more than CELL_BUDGET cells: by its <dimension> record, or by a scan of
+    its cells when one lies past column AB (up to column AB no sheet can pass CELL_BUDGET, so a
+    sheet without such a cell, and without a dimension record, is never scanned cell by cell)."""
     with z.open(part) as f:
         head = f.read(64 * 1024)
     m = re.search(rb'<(?:\w+:)?dimension\s+ref="([A-Z]+[0-9]+)(?::([A-Z]+[0-9]+))?"', head)
     last = _CELL_REF.fullmatch((m[2] or m[1]).decode("ascii")) if m else None
-    # The dimension may understate (a stray cell far out under "A1:E2"). Up to column AB no sheet
-    # can pass CELL_BUDGET, so the cells are scanned only when one lies past it.
-    if last and not _cell_past_column_ab(z, part):
-        return int(last[2]), _column_number(last[1])
+    # The dimension may understate (a stray cell far out under "A1:E2"): the cells decide then.
+    if not _cell_past_column_ab(z, part):
+        return last is not None and int(last[2]) * _column_number(last[1]) > CELL_BUDGET
     rows = cols = 0
     pattern = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"')
     with z.open(part) as f:
@@ -781,7 +782,7 @@ def _xlsx_extent(z: zipfile.ZipFile, part: str) -> tuple[int, int]:
                 rows = max(rows, int(digits))
                 cols = max(cols, _column_number(letters.decode("ascii")))
             tail = block[-256:]
-    return rows, cols
+    return rows * cols > CELL_BUDGET
 
 
 # A cell reference past column AB (the literal start lets the search skip along quickly; an
@@ -901,8 +902,7 @@ def _xlsx_layout(path: Path) -> tuple[dict[str, str], set[str]]:
             parts = _xlsx_sheet_parts(z)
             wide = set()
             for name, part in parts.items():
-                rows, cols = _xlsx_extent(z, part)
-                if rows * cols > CELL_BUDGET:
+                if _over_cell_budget(z, part):
                     wide.add(name)
             return parts, wide
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError):
