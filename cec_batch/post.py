@@ -152,7 +152,7 @@ class Ingest:
         except Exception as exc:  # noqa: BLE001 - a fault of the program or the database, not of the file
             return self._fault(report, name, exc)
 
-    # A CSV roster this large is read in chunks, each matched, checked and posted while the reader
+    # A roster this large is read in chunks, each matched, checked and posted while the reader
     # goes on, all in the file's one transaction: memory follows the chunk, not the file.
     STREAM_BYTES = 4 << 20
     CHUNK_ROWS = 50_000
@@ -223,9 +223,9 @@ class Ingest:
         report.outcomes.clear()
         done = {"rows": 0, "credits": 0, "ceus": Decimal("0")}
 
-        def post_chunk(frame) -> None:
-            columns = self._columns(frame)
-            rows = [_RowAt(columns, i) for i in range(len(frame))]
+        def post_chunk(chunk: dict[str, list]) -> None:
+            columns = self._columns(chunk)
+            rows = [_RowAt(columns, i) for i in range(len(columns["location"]))]
             # A matcher per chunk: what it keeps is the chunk's people, not the file's.
             matcher = Matcher(lookup=StoreLookup(conn))
             screened = screen_rows(columns, rows, catalogue=catalogue, matcher=matcher, today=self.today)
@@ -243,7 +243,7 @@ class Ingest:
             done["rows"] += len(rows)
 
         result = stream_file(report.path, limits=self.limits, on_chunk=post_chunk, chunk_rows=self.CHUNK_ROWS)
-        ledger.set_file_rows(conn, file_id, done["rows"])
+        ledger.set_file_rows(conn, file_id, done["rows"], format_note=result.format_note)
         report.kind, report.notes, report.blank_pages = result.kind, list(result.notes), result.blank_pages
         credits = done["credits"]
         report.status, report.file_id, report.rows = "applied", file_id, done["rows"]
@@ -251,13 +251,14 @@ class Ingest:
         report.message = (f"{name}: {done['rows']} rows, {credits} credits, "
                           f"{sum(report.outcomes.values())} exceptions")
 
-    def _columns(self, frame) -> dict[str, list]:
-        """A frame's ROW_FIELDS as lists (the --course number where a row has none)."""
-        if self.course and "course_number" in frame:
-            frame = frame.copy()
-            blank = frame["course_number"].map(is_blank)
-            frame.loc[blank, "course_number"] = self.course
-        return {f: (frame[f].tolist() if f in frame else [None] * len(frame)) for f in ROW_FIELDS}
+    def _columns(self, table) -> dict[str, list]:
+        """The ROW_FIELDS of a frame, or of a streamed chunk (lists by field), as lists (the --course
+        number where a row has none)."""
+        n = len(table["location"])
+        columns = {f: (_as_list(table[f]) if f in table else [None] * n) for f in ROW_FIELDS}
+        if self.course:
+            columns["course_number"] = [self.course if is_blank(v) else v for v in columns["course_number"]]
+        return columns
 
     @staticmethod
     def _refused(report: FileReport, name: str, exc: DBAPIError) -> None:
@@ -392,6 +393,10 @@ def screen_rows(columns: dict[str, list], rows: list["_RowAt"], *, catalogue, ma
         matcher.prefetch(emails=emails, names=names)
     return [q if q is not None else screen(rows[i].get(), catalogue=catalogue, matcher=matcher, today=today)
             for i, q in enumerate(quick)]
+
+
+def _as_list(values) -> list:
+    return values.tolist() if hasattr(values, "tolist") else list(values)
 
 
 def _hashable(values: list) -> Iterator:

@@ -223,9 +223,9 @@ def insert_file(conn: Connection, **values) -> int:
     return conn.execute(insert(files).values(**values).returning(files.c.file_id)).scalar_one()
 
 
-def set_file_rows(conn: Connection, file_id: int, rows: int) -> None:
-    """The row count of a file applied in chunks, known at its end."""
-    conn.execute(update(files).where(files.c.file_id == file_id).values(rows=rows))
+def set_file_rows(conn: Connection, file_id: int, rows: int, format_note: str | None = None) -> None:
+    """The row count of a file applied in chunks, and what the file really is (see readers), known at its end."""
+    conn.execute(update(files).where(files.c.file_id == file_id).values(rows=rows, format_note=format_note))
 
 
 # -- credits and exceptions ----------------------------------------------------------------
