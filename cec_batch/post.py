@@ -375,11 +375,12 @@ def screen_rows(columns: dict[str, list], rows: list["_RowAt"], *, catalogue, ma
     The distinct IDs first; clean rows are then screened in bulk (prescreen), and the
     others, whose emails and names are looked up together, one by one through the rules.
     """
-    matcher.prefetch(ids={normalize_id(v) for v in set(_hashable(columns["certificant_id"]))} - {None})
+    id_of = {v: normalize_id(v) for v in set(_hashable(columns["certificant_id"]))}
+    matcher.prefetch(ids=set(id_of.values()) - {None})
     if isinstance(catalogue, ledger.Catalogue):
         catalogue.prefetch({normalize_course_number(v).value for v in set(_hashable(columns["course_number"]))
                             if not is_blank(v)} - {None})
-    quick = quick_screen(columns, catalogue=catalogue, matcher=matcher, today=today)
+    quick = quick_screen(columns, catalogue=catalogue, matcher=matcher, today=today, id_of=id_of)
     slow = [i for i, q in enumerate(quick) if q is None]
     if slow:
         emails, names = set(), []
