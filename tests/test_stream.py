@@ -17,6 +17,7 @@ import pytest
 from sqlalchemy import select
 
 from cec_batch.config import Limits
+from cec_batch.errors import UnreadableFile
 from cec_batch.post import Ingest
 from cec_batch.readers import stream_file, streams
 from cec_batch.store import open_store
@@ -193,3 +194,15 @@ def test_a_failing_chunk_ends_the_reading_without_hanging(tmp_path):
 
     with pytest.raises(RuntimeError, match="went away"):
         stream_file(path, limits=Limits(), on_chunk=refuse, chunk_rows=1)
+
+
+def test_a_streamed_workbook_without_a_header_is_refused_by_name(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    for i in range(60):  # past the rows the header is looked for in, and over several chunks
+        wb.active.append([f"value {i}", i, "something else"])
+    path = tmp_path / "headless.xlsx"
+    wb.save(path)
+    with pytest.raises(UnreadableFile, match="no recognisable header row"):
+        stream_file(path, limits=Limits(), on_chunk=lambda chunk: None, chunk_rows=5)

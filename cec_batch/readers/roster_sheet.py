@@ -966,6 +966,11 @@ def _header_rows(rows: Iterator[list]) -> list[list]:
     return head
 
 
+def _rows_after(sheet: _Sheet) -> Iterator[list]:
+    """The rows of a sheet after `rows`, one by one, as its blocks are made (none for a sheet read whole)."""
+    return itertools.chain.from_iterable(sheet.rest or ())
+
+
 def _blocks(rows: Iterator[list], size: int) -> Iterator[list[list]]:
     while block := list(itertools.islice(rows, size)):
         yield block
@@ -1133,7 +1138,7 @@ def _take_sheet(acc: _Accumulator, sheet: _Sheet, chunk_rows: int) -> Iterator[d
     where = f'sheet "{sheet.name}" '
     header = find_header(rows)
     has_rows = header is not None or any(not all(_is_blank(c) for c in r)
-                                         for r in itertools.chain(rows, *(sheet.rest or ())))
+                                         for r in itertools.chain(rows, _rows_after(sheet)))
     if sheet.hidden and has_rows:
         acc.notes.append(f"{where}is hidden; its rows were read too")
     if header is None:
