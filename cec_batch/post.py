@@ -14,7 +14,7 @@ import logging
 import os
 import tempfile
 import traceback
-from collections import Counter
+from collections import Counter, defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -156,6 +156,8 @@ class Ingest:
     # goes on, all in the file's one transaction: memory follows the chunk, not the file.
     STREAM_BYTES = 4 << 20
     CHUNK_ROWS = 50_000
+    # The people of a streamed file (matcher and records) are kept over this many rows, then let go.
+    KEEP_ROWS = 200_000
 
     def _streams(self, path: Path) -> bool:
         from cec_batch.readers import read_file, streams
@@ -222,16 +224,14 @@ class Ingest:
         source = Source(file_id, name, "roster")
         report.outcomes.clear()
         done = {"rows": 0, "credits": 0, "ceus": Decimal("0")}
+        kept = _KeptPeople(conn, file_id, self.KEEP_ROWS)
 
         def post_chunk(chunk: dict[str, list]) -> None:
             columns = self._columns(chunk)
             rows = [_RowAt(columns, i) for i in range(len(columns["location"]))]
-            # A matcher per chunk: what it keeps is the chunk's people, not the file's.
-            matcher = Matcher(lookup=StoreLookup(conn))
+            matcher = kept.matcher(len(rows))
             screened = screen_rows(columns, rows, catalogue=catalogue, matcher=matcher, today=self.today)
-            # Records as this transaction sees them: the credits of earlier chunks included (R14).
-            ids = {s.outcome.certificant_id for s in screened if not s.finished}
-            records = ledger.load_records(conn, ids, this_file=file_id)
+            records = kept.records({s.outcome.certificant_id for s in screened if not s.finished})
             posted = post_outcomes(conn, [Pending(raw, s, source) for raw, s in zip(rows, screened)],
                                    batch_id=self.batch_id, operator=self.operator, records=records)
             for p in posted:
@@ -407,6 +407,38 @@ def _hashable(values: list) -> Iterator:
         except TypeError:
             continue
         yield v
+
+
+class _KeptPeople:
+    """The people a streamed file names, kept from chunk to chunk for up to KEEP_ROWS rows and then let
+    go (memory follows that many rows, not the file): the matcher that looked them up, and their
+    records as this transaction sees them, which post_outcomes keeps up to date as it posts (R14:
+    the credits of earlier chunks count), so a person is read once, not once a chunk."""
+
+    def __init__(self, conn, file_id: int, keep_rows: int):
+        self.conn, self.file_id, self.keep_rows = conn, file_id, keep_rows
+        self.rows = 0
+        self._matcher: Matcher | None = None
+        self._records: dict[str, PersonRecord] = {}
+        self._generations: dict[tuple[str, str], int] = defaultdict(int)
+
+    def matcher(self, rows: int) -> Matcher:
+        """The matcher for the next chunk, of ROWS rows: a new one (and no records) every KEEP_ROWS rows."""
+        if self._matcher is None or self.rows + rows > self.keep_rows:
+            self._matcher = Matcher(lookup=StoreLookup(self.conn))
+            self._records, self._generations = {}, defaultdict(int)
+            self.rows = 0
+        self.rows += rows
+        return self._matcher
+
+    def records(self, ids: set[str]) -> tuple[dict, dict]:
+        """The records of IDS (and of the others kept), those not kept yet read from the ledger."""
+        new = ids - self._records.keys()
+        if new:
+            records, generations = ledger.load_records(self.conn, new, this_file=self.file_id)
+            self._records.update(records)
+            self._generations.update(generations)
+        return self._records, self._generations
 
 
 # -- posting evaluated rows ------------------------------------------------------------

@@ -56,9 +56,10 @@ def ledger_of(engine, credit_ids: bool) -> tuple[list, list, list]:
     return posted, raised, applied
 
 
-def apply_all(url, paths, *, stream: bool, chunk: int, monkeypatch, course=None):
+def apply_all(url, paths, *, stream: bool, chunk: int, monkeypatch, course=None, keep: int = 200_000):
     monkeypatch.setattr(Ingest, "STREAM_BYTES", 0 if stream else 1 << 62)
     monkeypatch.setattr(Ingest, "CHUNK_ROWS", chunk)
+    monkeypatch.setattr(Ingest, "KEEP_ROWS", keep)
     engine = open_store(url)
     with Ingest(engine, operator="clerk", today=TODAY, limits=Limits(), course=course) as run:
         reports = [run.apply(p) for p in paths]
@@ -121,8 +122,9 @@ def test_the_scale_worlds_roster_streamed_ends_as_read_whole(db_url, tmp_path, r
     for url in (db_url, whole_url):
         for kind in ("certificants", "certifications", "courses"):
             cli(url, "load", kind, str(folder / "reference" / f"{kind}.csv"))
-    # Chunks of 997 rows: the planted duplicates (every 1,000th row repeats the one before) straddle them.
-    streamed, s_reports = apply_all(db_url, [roster], stream=True, chunk=997, monkeypatch=monkeypatch)
+    # Chunks of 997 rows: the planted duplicates (every 1,000th row repeats the one before) straddle them;
+    # the people are kept for two chunks at a time, so some are read again after they were let go.
+    streamed, s_reports = apply_all(db_url, [roster], stream=True, chunk=997, keep=2000, monkeypatch=monkeypatch)
     whole, w_reports = apply_all(whole_url, [roster], stream=False, chunk=997, monkeypatch=monkeypatch)
     assert s_reports == w_reports
     assert s_reports[0][2] == manifest["rosters"][name]["posted"]
