@@ -1,9 +1,11 @@
-"""Reading many rows by key straight through the database driver.
+"""Reading and writing many rows at once, as plain SQL.
 
 The hot look-ups of a large file (the people it names, their periods and credits) return
-hundreds of thousands of rows; SQLAlchemy's result processing costs more than the query
-there. These helpers run plain SQL on the driver, one IN list per batch of keys, and turn
-SQLite's ISO date text into dates as the typed columns would.
+hundreds of thousands of rows; SQLAlchemy's per-row result processing costs more than the
+query there. These helpers send plain SQL (still through the connection, so statement
+events and error handling are as usual), one IN list per batch of keys, fetch each batch at
+once and turn SQLite's ISO date text into dates as the typed columns would. Writes that go
+to the driver itself (COPY, executemany) raise its errors as SQLAlchemy's (driver_errors).
 """
 
 from __future__ import annotations
@@ -28,24 +30,17 @@ def driver_errors(conn: Connection, statement: str) -> Iterator[None]:
         raise DBAPIError.instance(statement, None, exc, base, dialect=conn.dialect) from None
 
 
-def rows_for_keys(conn: Connection, sql: str, keys: Sequence | None, batch: int) -> list[tuple]:
+def rows_for_keys(conn: Connection, sql: str, keys: Sequence | None, batch: int) -> list:
     """The rows of SQL, whose "{keys}" stands for one batch's placeholders, for every batch of KEYS
-    (KEYS None: SQL once, with "{keys}" absent). Runs in CONN's transaction."""
+    (KEYS None: SQL once, with "{keys}" absent). Runs in CONN's transaction, as plain SQL (no
+    result processing; each batch fetched at once), seen by the engine's statement events."""
     if keys is None:
-        statements = [(sql, ())]
-    else:
-        mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-        groups = (tuple(keys[i:i + batch]) for i in range(0, len(keys), batch))
-        statements = ((sql.format(keys=", ".join([mark] * len(g))), g) for g in groups)
-    rows: list[tuple] = []
-    with driver_errors(conn, sql):
-        cursor = conn.connection.driver_connection.cursor()
-        try:
-            for statement, params in statements:
-                cursor.execute(statement, params)
-                rows.extend(cursor.fetchall())
-        finally:
-            cursor.close()
+        return conn.exec_driver_sql(sql).fetchall()
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    rows: list = []
+    for i in range(0, len(keys), batch):
+        group = tuple(keys[i:i + batch])
+        rows.extend(conn.exec_driver_sql(sql.format(keys=", ".join([mark] * len(group))), group).fetchall())
     return rows
 
 
