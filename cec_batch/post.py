@@ -14,7 +14,7 @@ import logging
 import os
 import tempfile
 import traceback
-from collections import Counter
+from collections import Counter, defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -152,10 +152,12 @@ class Ingest:
         except Exception as exc:  # noqa: BLE001 - a fault of the program or the database, not of the file
             return self._fault(report, name, exc)
 
-    # A CSV roster this large is read in chunks, each matched, checked and posted while the reader
+    # A roster this large is read in chunks, each matched, checked and posted while the reader
     # goes on, all in the file's one transaction: memory follows the chunk, not the file.
     STREAM_BYTES = 4 << 20
     CHUNK_ROWS = 50_000
+    # The people of a streamed file (matcher and records) are kept over this many rows, then let go.
+    KEEP_ROWS = 200_000
 
     def _streams(self, path: Path) -> bool:
         from cec_batch.readers import read_file, streams
@@ -222,16 +224,14 @@ class Ingest:
         source = Source(file_id, name, "roster")
         report.outcomes.clear()
         done = {"rows": 0, "credits": 0, "ceus": Decimal("0")}
+        kept = _KeptPeople(conn, file_id, self.KEEP_ROWS)
 
-        def post_chunk(frame) -> None:
-            columns = self._columns(frame)
-            rows = [_RowAt(columns, i) for i in range(len(frame))]
-            # A matcher per chunk: what it keeps is the chunk's people, not the file's.
-            matcher = Matcher(lookup=StoreLookup(conn))
+        def post_chunk(chunk: dict[str, list]) -> None:
+            columns = self._columns(chunk)
+            rows = [_RowAt(columns, i) for i in range(len(columns["location"]))]
+            matcher = kept.matcher(len(rows))
             screened = screen_rows(columns, rows, catalogue=catalogue, matcher=matcher, today=self.today)
-            # Records as this transaction sees them: the credits of earlier chunks included (R14).
-            ids = {s.outcome.certificant_id for s in screened if not s.finished}
-            records = ledger.load_records(conn, ids, this_file=file_id)
+            records = kept.records({s.outcome.certificant_id for s in screened if not s.finished})
             posted = post_outcomes(conn, [Pending(raw, s, source) for raw, s in zip(rows, screened)],
                                    batch_id=self.batch_id, operator=self.operator, records=records)
             for p in posted:
@@ -243,7 +243,7 @@ class Ingest:
             done["rows"] += len(rows)
 
         result = stream_file(report.path, limits=self.limits, on_chunk=post_chunk, chunk_rows=self.CHUNK_ROWS)
-        ledger.set_file_rows(conn, file_id, done["rows"])
+        ledger.set_file_rows(conn, file_id, done["rows"], format_note=result.format_note)
         report.kind, report.notes, report.blank_pages = result.kind, list(result.notes), result.blank_pages
         credits = done["credits"]
         report.status, report.file_id, report.rows = "applied", file_id, done["rows"]
@@ -251,13 +251,14 @@ class Ingest:
         report.message = (f"{name}: {done['rows']} rows, {credits} credits, "
                           f"{sum(report.outcomes.values())} exceptions")
 
-    def _columns(self, frame) -> dict[str, list]:
-        """A frame's ROW_FIELDS as lists (the --course number where a row has none)."""
-        if self.course and "course_number" in frame:
-            frame = frame.copy()
-            blank = frame["course_number"].map(is_blank)
-            frame.loc[blank, "course_number"] = self.course
-        return {f: (frame[f].tolist() if f in frame else [None] * len(frame)) for f in ROW_FIELDS}
+    def _columns(self, table) -> dict[str, list]:
+        """The ROW_FIELDS of a frame, or of a streamed chunk (lists by field), as lists (the --course
+        number where a row has none)."""
+        n = len(table["location"])
+        columns = {f: (_as_list(table[f]) if f in table else [None] * n) for f in ROW_FIELDS}
+        if self.course:
+            columns["course_number"] = [self.course if is_blank(v) else v for v in columns["course_number"]]
+        return columns
 
     @staticmethod
     def _refused(report: FileReport, name: str, exc: DBAPIError) -> None:
@@ -374,11 +375,12 @@ def screen_rows(columns: dict[str, list], rows: list["_RowAt"], *, catalogue, ma
     The distinct IDs first; clean rows are then screened in bulk (prescreen), and the
     others, whose emails and names are looked up together, one by one through the rules.
     """
-    matcher.prefetch(ids={normalize_id(v) for v in set(_hashable(columns["certificant_id"]))} - {None})
+    id_of = {v: normalize_id(v) for v in set(_hashable(columns["certificant_id"]))}
+    matcher.prefetch(ids=set(id_of.values()) - {None})
     if isinstance(catalogue, ledger.Catalogue):
         catalogue.prefetch({normalize_course_number(v).value for v in set(_hashable(columns["course_number"]))
                             if not is_blank(v)} - {None})
-    quick = quick_screen(columns, catalogue=catalogue, matcher=matcher, today=today)
+    quick = quick_screen(columns, catalogue=catalogue, matcher=matcher, today=today, id_of=id_of)
     slow = [i for i, q in enumerate(quick) if q is None]
     if slow:
         emails, names = set(), []
@@ -394,6 +396,10 @@ def screen_rows(columns: dict[str, list], rows: list["_RowAt"], *, catalogue, ma
             for i, q in enumerate(quick)]
 
 
+def _as_list(values) -> list:
+    return values.tolist() if hasattr(values, "tolist") else list(values)
+
+
 def _hashable(values: list) -> Iterator:
     for v in values:
         try:
@@ -401,6 +407,38 @@ def _hashable(values: list) -> Iterator:
         except TypeError:
             continue
         yield v
+
+
+class _KeptPeople:
+    """The people a streamed file names, kept from chunk to chunk for up to KEEP_ROWS rows and then let
+    go (memory follows that many rows, not the file): the matcher that looked them up, and their
+    records as this transaction sees them, which post_outcomes keeps up to date as it posts (R14:
+    the credits of earlier chunks count), so a person is read once, not once a chunk."""
+
+    def __init__(self, conn, file_id: int, keep_rows: int):
+        self.conn, self.file_id, self.keep_rows = conn, file_id, keep_rows
+        self.rows = 0
+        self._matcher: Matcher | None = None
+        self._records: dict[str, PersonRecord] = {}
+        self._generations: dict[tuple[str, str], int] = defaultdict(int)
+
+    def matcher(self, rows: int) -> Matcher:
+        """The matcher for the next chunk, of ROWS rows: a new one (and no records) every KEEP_ROWS rows."""
+        if self._matcher is None or self.rows + rows > self.keep_rows:
+            self._matcher = Matcher(lookup=StoreLookup(self.conn))
+            self._records, self._generations = {}, defaultdict(int)
+            self.rows = 0
+        self.rows += rows
+        return self._matcher
+
+    def records(self, ids: set[str]) -> tuple[dict, dict]:
+        """The records of IDS (and of the others kept), those not kept yet read from the ledger."""
+        new = ids - self._records.keys()
+        if new:
+            records, generations = ledger.load_records(self.conn, new, this_file=self.file_id)
+            self._records.update(records)
+            self._generations.update(generations)
+        return self._records, self._generations
 
 
 # -- posting evaluated rows ------------------------------------------------------------

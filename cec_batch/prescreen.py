@@ -56,8 +56,9 @@ def _person_of(matcher: Matcher, cid: str, emails: dict):
 
 
 def quick_screen(columns: dict[str, list], *, catalogue: dict[str, Course], matcher: Matcher,
-                 today: date) -> list[Screened | None]:
-    """For each row (COLUMNS: ROW_FIELDS -> list of cells), its Screened result if clean, else None."""
+                 today: date, id_of: dict | None = None) -> list[Screened | None]:
+    """For each row (COLUMNS: ROW_FIELDS -> list of cells), its Screened result if clean, else None.
+    ID_OF: normalised IDs of ID cells already worked out (normalize_id), if any."""
     n = len(columns["location"])
     out: list[Screened | None] = [None] * n
     none = [None] * n
@@ -82,6 +83,7 @@ def quick_screen(columns: dict[str, list], *, catalogue: dict[str, Course], matc
         return () if is_blank(raw) else tuple(split_name(str(raw)))
 
     courses, dates, ids = _Cache(course_of), _Cache(date_of), _Cache(normalize_id)
+    ids.update(id_of or {})
     emails, tokens, splits = _Cache(_email_of), _Cache(tokens_of), _Cache(splits_of)
     blank = _Cache(is_blank)
     compatible = first_names_compatible

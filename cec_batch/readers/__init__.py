@@ -145,24 +145,26 @@ def read_file(path: Path, *, limits: Limits, image_dir: Path | None = None,
 
 
 def streams(path: Path) -> bool:
-    """Whether stream_file hands PATH's rows over while it is read (a CSV roster), not all at the end."""
-    from cec_batch.readers.roster_sheet import streamable_csv
+    """Whether stream_file can hand PATH's rows over while it is read (a roster: a workbook, or a
+    CSV that needs no second reading), not all at the end."""
+    from cec_batch.readers.roster_sheet import streamable
 
     try:
-        return sniff_kind(Path(path)) == "roster" and streamable_csv(Path(path))
+        return sniff_kind(Path(path)) == "roster" and streamable(Path(path))
     except (UnreadableFile, OSError):
         return False
 
 
 def stream_file(path: Path, *, limits: Limits, on_chunk: Callable, chunk_rows: int = 50_000) -> ReadResult:
-    """Read a CSV roster within the limits, handing its rows to ON_CHUNK (frames of at most
-    CHUNK_ROWS rows, in order) while the child reads on; the ReadResult returned has the notes
-    and no rows. Raises UnreadableFile as read_file does, possibly after some chunks."""
-    from cec_batch.readers.roster_sheet import stream_csv_roster
+    """Read a roster within the limits, handing its rows to ON_CHUNK (chunks of at most CHUNK_ROWS
+    rows, each a dict of ROW_FIELDS to lists, in order) while the child reads on; the ReadResult
+    returned has the notes and no rows. Raises UnreadableFile as read_file does, possibly after
+    some chunks."""
+    from cec_batch.readers.roster_sheet import stream_roster
 
     path = Path(path)
     check_file_size(path, limits)
-    func = functools.partial(stream_csv_roster, path, limits=limits, chunk_rows=chunk_rows)
+    func = functools.partial(stream_roster, path, limits=limits, chunk_rows=chunk_rows)
     return run_isolated_chunks(func, limits=limits, path=path, crash_label="the spreadsheet library",
                                on_chunk=on_chunk)
 

@@ -202,14 +202,19 @@ def _pack_objects(values: list) -> tuple:
     return ("dates", rest, np.array(where, dtype=np.int64), ordinals)
 
 
-def _unpack_objects(packed: tuple) -> np.ndarray:
-    import numpy as np
-
+def _unpack_list(packed: tuple) -> list:
     values = packed[1]
     if packed[0] == "dates":
         fromordinal = date.fromordinal
         for i, ordinal in zip(packed[2].tolist(), packed[3].tolist()):
             values[i] = fromordinal(ordinal)
+    return values
+
+
+def _unpack_objects(packed: tuple) -> np.ndarray:
+    import numpy as np
+
+    values = _unpack_list(packed)
     arr = np.empty(len(values), dtype=object)
     try:
         arr[:] = values
@@ -251,7 +256,14 @@ def _unpack_frame(packed: tuple) -> pd.DataFrame:
     return df
 
 
+def _is_columns(result: Any) -> bool:
+    """A chunk of rows as lists by field (see readers.stream_file)."""
+    return type(result) is dict and all(type(v) is list for v in result.values())
+
+
 def _pack(result: Any) -> tuple:
+    if _is_columns(result):
+        return ("columns", {name: _pack_objects(values) for name, values in result.items()})
     import pandas as pd
 
     if isinstance(result, pd.DataFrame):
@@ -268,6 +280,8 @@ def _pack(result: Any) -> tuple:
 def _unpack(packed: tuple) -> Any:
     if packed[0] == "frame":
         return _unpack_frame(packed[1])
+    if packed[0] == "columns":
+        return {name: _unpack_list(values) for name, values in packed[1].items()}
     if packed[0] == "dataclass":
         _, cls, fields = packed
         return cls(**{k: _unpack(v) for k, v in fields.items()})
@@ -454,8 +468,10 @@ def run_isolated_chunks(
     return value is the result. The child's memory is then bounded by what it holds at once,
     not by the file. The limits, and the UnreadableFile on any failure, are as for run_isolated;
     when that happens after some chunks, the caller undoes what it did with them (a transaction).
-    A helper thread drains the pipe, so the child never waits for a busy parent and its deadline
-    means what it always meant: time spent parsing.
+    A helper thread drains the pipe into a queue of at most QUEUED_CHUNKS chunks: when the parent
+    falls behind, the child waits (so the parent's memory is bounded by the chunk too), and the
+    time it waits does not count against its deadline, which means what it always meant: time
+    spent parsing.
     """
     path = Path(path)
     if not hasattr(os, "fork"):
@@ -475,7 +491,7 @@ def run_isolated_chunks(
     errfile = tempfile.TemporaryFile()
     pid = None
     parent = os.getpid()
-    frames: "queue.Queue[bytes | None]" = queue.Queue()
+    frames: "queue.Queue[bytes | None]" = queue.Queue(maxsize=QUEUED_CHUNKS)
     failure: dict[str, BaseException] = {}
     helper = None
     try:
@@ -521,12 +537,17 @@ def run_isolated_chunks(
             _kill(pid)
             with contextlib.suppress(ChildProcessError):
                 os.waitpid(pid, 0)
-        if helper is not None:
-            helper.join()
+        while helper is not None and helper.is_alive():  # ON_CHUNK failed: let the helper put its last frames
+            with contextlib.suppress(queue.Empty):
+                frames.get(timeout=0.05)
         os.close(rfd)
         if wfd != -1:
             os.close(wfd)
         errfile.close()
+
+
+# Chunks read but not yet taken by the parent; the child waits beyond that.
+QUEUED_CHUNKS = 2
 
 
 class _chunked:
@@ -544,7 +565,8 @@ def _write_all(wfd: int, data: bytes) -> None:
 
 
 def _collect_frames(pid: int, rfd: int, limits: Limits, path: Path, put: Callable[[bytes], None]) -> None:
-    """Read length-prefixed frames from the child until its end, within the deadline."""
+    """Read length-prefixed frames from the child until its end, within the deadline; the time PUT
+    waits (for a parent that is busy with earlier frames) moves the deadline on by as much."""
     seconds = limits.parse_seconds if limits.parse_seconds > 0 else math.inf
     deadline = time.monotonic() + seconds
     poller = select.poll()
@@ -565,7 +587,9 @@ def _collect_frames(pid: int, rfd: int, limits: Limits, path: Path, put: Callabl
             size = int.from_bytes(buffer[:8], "little")
             if len(buffer) < 8 + size:
                 break
+            waiting = time.monotonic()
             put(bytes(buffer[8:8 + size]))
+            deadline += time.monotonic() - waiting
             del buffer[:8 + size]
 
 

@@ -15,6 +15,7 @@ import functools
 import gc
 import html
 import io
+import itertools
 import math
 import mmap
 import operator
@@ -449,25 +450,33 @@ class _Accumulator:
                 f"skipped ({_rows_text(orphans)})"
             )
 
-    def take_frame(self) -> pd.DataFrame:
-        """The rows added since the last call, as a frame (the running count stays, for the row limit)."""
-        n = len(self.columns["location"])
-        frame = self._frame_of(n)
+    @property
+    def pending(self) -> int:
+        """Rows added since the last take_columns."""
+        return len(self.columns["location"])
+
+    def take_columns(self) -> dict[str, list]:
+        """The rows added since the last call, as lists by field (the running count stays, for the row limit)."""
+        taken = self.columns
         self.columns = {f: [] for f in self.columns}
-        return frame
+        return taken
 
     def frame(self) -> pd.DataFrame:
-        return self._frame_of(len(self.columns["location"]))
+        return columns_frame(self.columns)
 
-    def _frame_of(self, n: int) -> pd.DataFrame:
-        data = {}
-        for f in ROW_FIELDS:
-            arr = np.empty(n, dtype=object)  # None everywhere; pandas must not infer a string dtype
-            values = self.columns.get(f)
-            if values is not None and n:
-                arr[:] = values
-            data[f] = arr
-        return pd.DataFrame(data, dtype=object)
+
+def columns_frame(columns: dict[str, list]) -> pd.DataFrame:
+    """Lists by field (those of ROW_FIELDS that are there) as a roster frame: every ROW_FIELDS column,
+    all of dtype object."""
+    n = len(columns["location"])
+    data = {}
+    for f in ROW_FIELDS:
+        arr = np.empty(n, dtype=object)  # None everywhere; pandas must not infer a string dtype
+        values = columns.get(f)
+        if values is not None and n:
+            arr[:] = values
+        data[f] = arr
+    return pd.DataFrame(data, dtype=object)
 
 
 def _rows_text(numbers: list[int]) -> str:
@@ -543,15 +552,18 @@ def _read_csv(path: Path, limits: Limits) -> ReadResult:
         return _joined(iter_csv_roster(path, limits, chunk_rows=0, lf_lines=False))
 
 
-def _joined(chunks: Iterator[pd.DataFrame]) -> ReadResult:
-    frames, final = [], None
+def _joined(chunks: Iterator[dict[str, list]]) -> ReadResult:
+    """The ReadResult a chunked reading returns, with every chunk's rows as its frame (a reading that
+    handed over chunks keeps no rows of its own)."""
+    joined: dict[str, list] = {}
     try:
         while True:
-            frames.append(next(chunks))
+            for f, values in next(chunks).items():
+                joined.setdefault(f, []).extend(values)
     except StopIteration as stop:
         final = stop.value
-    if frames:
-        final.rows = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    if joined:
+        final.rows = columns_frame(joined)
     return final
 
 
@@ -581,9 +593,9 @@ def csv_line_ends(path: Path) -> tuple[bool, bool]:
 
 
 def iter_csv_roster(path: Path, limits: Limits, *, chunk_rows: int = 50_000,
-                    lf_lines: bool = True) -> Iterator[pd.DataFrame]:
-    """A CSV roster as frames of at most CHUNK_ROWS rows (0: one frame), each with the columns of
-    ROW_FIELDS like read_roster's; returns (StopIteration.value) the ReadResult with the notes and
+                    lf_lines: bool = True) -> Iterator[dict[str, list]]:
+    """A CSV roster as chunks of at most CHUNK_ROWS rows (0: one chunk), each the columns of
+    ROW_FIELDS as lists (see _Accumulator); returns (StopIteration.value) the ReadResult with the notes and
     an empty frame. Memory is bounded by the chunk, not the file: only the recognised cells of the
     current chunk's records are held. LF_LINES: lines end at LF only (a CR alone is part of a
     quoted value); raises _StrayCarriageReturn when a CR stands outside quotes."""
@@ -660,13 +672,13 @@ def iter_csv_roster(path: Path, limits: Limits, *, chunk_rows: int = 50_000,
                         acc.add(projected, rows, lines, rectangular=True, sheet=None)
                         rows.clear()
                         lines.clear()
-                        yield acc.take_frame()
+                        yield acc.take_columns()
                 elif any(c.strip() for c in rec):
                     orphans.append(previous_line + 1)
                 previous_line = reader.line_num
             acc.note_skipped(None, [], orphans)
             acc.add(projected, rows, lines, rectangular=True, sheet=None)
-            yield acc.take_frame()
+            yield acc.take_columns()
     except csv.Error as exc:
         if lf_lines and "new-line character" in str(exc):
             raise _StrayCarriageReturn() from None
@@ -712,6 +724,7 @@ class _Sheet:
     rows: list              # rectangular list of lists
     numbers: list[int] | None = None  # the row number of each of rows, when they are not consecutive
     source: tuple[Path, str, int] | None = None  # xlsx: (file, ZIP member, column of rows[k][0]), for raw cells
+    rest: Iterator[list] | None = None  # a sheet read in blocks: the blocks of rows after `rows`, in order
 
 
 # A sheet whose cells span more than this (rows x columns) is read cell by cell: python-calamine
@@ -761,16 +774,17 @@ def _xlsx_sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
     return parts
 
 
-def _xlsx_extent(z: zipfile.ZipFile, part: str) -> tuple[int, int]:
-    """(last row, last column) of a sheet: its <dimension> record, or a scan of its cells without one."""
+def _over_cell_budget(z: zipfile.ZipFile, part: str) -> bool:
+    """Whether a sheet spans more than CELL_BUDGET cells: by its <dimension> record, or by a scan of
+    its cells when one lies past column AB (up to column AB no sheet can pass CELL_BUDGET, so a
+    sheet without such a cell, and without a dimension record, is never scanned cell by cell)."""
     with z.open(part) as f:
         head = f.read(64 * 1024)
     m = re.search(rb'<(?:\w+:)?dimension\s+ref="([A-Z]+[0-9]+)(?::([A-Z]+[0-9]+))?"', head)
     last = _CELL_REF.fullmatch((m[2] or m[1]).decode("ascii")) if m else None
-    # The dimension may understate (a stray cell far out under "A1:E2"). Up to column AB no sheet
-    # can pass CELL_BUDGET, so the cells are scanned only when one lies past it.
-    if last and not _cell_past_column_ab(z, part):
-        return int(last[2]), _column_number(last[1])
+    # The dimension may understate (a stray cell far out under "A1:E2"): the cells decide then.
+    if not _cell_past_column_ab(z, part):
+        return last is not None and int(last[2]) * _column_number(last[1]) > CELL_BUDGET
     rows = cols = 0
     pattern = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"')
     with z.open(part) as f:
@@ -781,7 +795,7 @@ def _xlsx_extent(z: zipfile.ZipFile, part: str) -> tuple[int, int]:
                 rows = max(rows, int(digits))
                 cols = max(cols, _column_number(letters.decode("ascii")))
             tail = block[-256:]
-    return rows, cols
+    return rows * cols > CELL_BUDGET
 
 
 # A cell reference past column AB (the literal start lets the search skip along quickly; an
@@ -901,15 +915,16 @@ def _xlsx_layout(path: Path) -> tuple[dict[str, str], set[str]]:
             parts = _xlsx_sheet_parts(z)
             wide = set()
             for name, part in parts.items():
-                rows, cols = _xlsx_extent(z, part)
-                if rows * cols > CELL_BUDGET:
+                if _over_cell_budget(z, part):
                     wide.add(name)
             return parts, wide
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError):
         return {}, set()  # calamine reports the damage in its own terms
 
 
-def _calamine_sheets(path: Path, fmt: str, notes: list[str]) -> list[_Sheet]:
+def _calamine_sheets(path: Path, fmt: str, notes: list[str], block_rows: int = 0) -> list[_Sheet]:
+    """Every worksheet through python-calamine; with BLOCK_ROWS, each sheet's Python rows are made
+    block by block as they are taken (see _Sheet.rest), not all at once."""
     import python_calamine as pc
 
     parts, wide = _xlsx_layout(path) if fmt == "xlsx" else ({}, set())
@@ -925,13 +940,40 @@ def _calamine_sheets(path: Path, fmt: str, notes: list[str]) -> list[_Sheet]:
                     sheet = _sparse_sheet(path, meta.name, hidden)
                 else:
                     grid = wb.get_sheet_by_name(meta.name)
-                    rows = grid.to_python()  # starts at the first non-empty cell: see first_row
-                    start = grid.start
-                    sheet = _Sheet(meta.name, hidden, (start[0] + 1) if start else 1, rows)
+                    start = grid.start  # the rows start at the first non-empty cell: see first_row
+                    sheet = _Sheet(meta.name, hidden, (start[0] + 1) if start else 1, [])
+                    if block_rows:
+                        rows = grid.iter_rows()
+                        sheet.rows = _header_rows(rows)
+                        sheet.rest = _blocks(rows, block_rows)
+                    else:
+                        sheet.rows = grid.to_python()
                     if meta.name in parts:
                         sheet.source = (path, parts[meta.name], (start[1] + 1) if start else 1)
                 sheets.append(sheet)
     return sheets
+
+
+def _header_rows(rows: Iterator[list]) -> list[list]:
+    """The first rows of a sheet, as far as find_header looks (HEADER_SCAN_ROWS non-blank rows)."""
+    head, seen = [], 0
+    for row in rows:
+        head.append(row)
+        if not all(_is_blank(c) for c in row):
+            seen += 1
+            if seen > HEADER_SCAN_ROWS:
+                break
+    return head
+
+
+def _rows_after(sheet: _Sheet) -> Iterator[list]:
+    """The rows of a sheet after `rows`, one by one, as its blocks are made (none for a sheet read whole)."""
+    return itertools.chain.from_iterable(sheet.rest or ())
+
+
+def _blocks(rows: Iterator[list], size: int) -> Iterator[list[list]]:
+    while block := list(itertools.islice(rows, size)):
+        yield block
 
 
 def _pad(rows: list[list]) -> list[list]:
@@ -1019,8 +1061,9 @@ def _ole_is_encrypted_package(path: Path) -> bool:
         return False
 
 
-def _load_sheets(path: Path, fmt: str, notes: list[str]) -> list[_Sheet]:
-    """Every sheet's cells: python-calamine first, another library only where calamine refuses."""
+def _load_sheets(path: Path, fmt: str, notes: list[str], block_rows: int = 0) -> list[_Sheet]:
+    """Every sheet's cells: python-calamine first (in blocks, see _calamine_sheets), another library
+    only where calamine refuses."""
     import python_calamine as pc
 
     if fmt == "biff":  # BIFF2-4 without an OLE container: only xlrd reads these
@@ -1031,7 +1074,7 @@ def _load_sheets(path: Path, fmt: str, notes: list[str]) -> list[_Sheet]:
     if fmt == "xls" and _ole_is_encrypted_package(path):
         raise UnreadableFile(path, PASSWORD_PROTECTED)
     try:
-        return _calamine_sheets(path, fmt, notes)
+        return _calamine_sheets(path, fmt, notes, block_rows)
     except pc.PasswordError:
         raise UnreadableFile(path, PASSWORD_PROTECTED) from None
     except BaseException as exc:  # noqa: BLE001 - PanicException is a BaseException
@@ -1060,9 +1103,12 @@ def _load_sheets(path: Path, fmt: str, notes: list[str]) -> list[_Sheet]:
     raise UnreadableFile(path, f"corrupt or unsupported {what} ({reason})")
 
 
-def _read_workbook(path: Path, fmt: str, limits: Limits, sheet_names: Sequence[str] | None) -> ReadResult:
+def iter_workbook_roster(path: Path, fmt: str, limits: Limits, sheet_names: Sequence[str] | None = None, *,
+                         chunk_rows: int = 0) -> Iterator[dict[str, list]]:
+    """A workbook roster as chunks of at most CHUNK_ROWS rows (0: none, all rows in the result),
+    like iter_csv_roster; returns the ReadResult with the notes (and the rows not yet handed over)."""
     acc = _Accumulator(limits, path)
-    sheets = _load_sheets(path, fmt, acc.notes)
+    sheets = _load_sheets(path, fmt, acc.notes, chunk_rows)
     if not sheets:
         raise UnreadableFile(path, "the workbook has no worksheets that could be read")
     if sheet_names is not None:
@@ -1075,7 +1121,8 @@ def _read_workbook(path: Path, fmt: str, limits: Limits, sheet_names: Sequence[s
         sheets = [s for s in sheets if s.name in wanted]
     outcomes = []
     while sheets:
-        outcomes.append(_add_sheet(acc, sheets.pop(0)))  # each grid is let go once its rows are taken
+        # Each grid is let go once its rows are taken.
+        outcomes.append((yield from _take_sheet(acc, sheets.pop(0), chunk_rows)))
     if "header" not in outcomes:
         if "no header" in outcomes:
             raise UnreadableFile(path, _no_header_reason() + " of any sheet")
@@ -1083,12 +1130,15 @@ def _read_workbook(path: Path, fmt: str, limits: Limits, sheet_names: Sequence[s
     return ReadResult(kind="roster", rows=acc.frame(), notes=acc.notes)
 
 
-def _add_sheet(acc: _Accumulator, sheet: _Sheet) -> str:
-    """Take one sheet's rows below its header: 'header', 'no header' (rows but no header) or 'empty'."""
+def _take_sheet(acc: _Accumulator, sheet: _Sheet, chunk_rows: int) -> Iterator[dict[str, list]]:
+    """Take one sheet's rows below its header, block by block, handing over a chunk whenever
+    CHUNK_ROWS rows are waiting (if CHUNK_ROWS); returns 'header', 'no header' (rows but no header)
+    or 'empty'."""
     rows = sheet.rows
     where = f'sheet "{sheet.name}" '
     header = find_header(rows)
-    has_rows = header is not None or any(not all(_is_blank(c) for c in r) for r in rows)
+    has_rows = header is not None or any(not all(_is_blank(c) for c in r)
+                                         for r in itertools.chain(rows, _rows_after(sheet)))
     if sheet.hidden and has_rows:
         acc.notes.append(f"{where}is hidden; its rows were read too")
     if header is None:
@@ -1097,16 +1147,20 @@ def _add_sheet(acc: _Accumulator, sheet: _Sheet) -> str:
             return "no header"
         return "empty"
     acc.notes.extend(_header_notes(header, where))
-    _restore_serial_60(sheet, header.index + 1,
-                       [header.columns[f] for f in ("completion_date", "birth_date") if f in header.columns])
-    data = rows[header.index + 1:]
-    if sheet.numbers is not None:
-        numbers: Sequence[int] = sheet.numbers[header.index + 1:]
-    else:
-        first = sheet.first_row + header.index + 1
-        numbers = range(first, first + len(data))
-    with _collector_paused():
-        acc.add(header, data, numbers, rectangular=True, sheet=sheet.name)
+    dates = [header.columns[f] for f in ("completion_date", "birth_date") if f in header.columns]
+    numbers = sheet.numbers[header.index + 1:] if sheet.numbers is not None else None
+    first = sheet.first_row + header.index + 1
+    for data in itertools.chain([rows[header.index + 1:]], sheet.rest or ()):
+        block = _Sheet(sheet.name, sheet.hidden, first, data, numbers, sheet.source)
+        _restore_serial_60(block, 0, dates)
+        with _collector_paused():
+            acc.add(header, data, numbers if numbers is not None else range(first, first + len(data)),
+                    rectangular=True, sheet=sheet.name)
+        first += len(data)
+        if chunk_rows and acc.pending >= chunk_rows:
+            yield acc.take_columns()
+    if chunk_rows and acc.pending:
+        yield acc.take_columns()
     return "header"
 
 
@@ -1142,31 +1196,31 @@ def _has_content_types(path: Path) -> bool:
         return True
 
 
-def is_csv(path: Path) -> bool:
-    """Whether PATH is a CSV roster by its content (what read_roster would read as CSV)."""
+def streamable(path: Path) -> bool:
+    """Whether PATH is a roster that can be read in chunks: a workbook, or a CSV without a CR alone
+    somewhere (such a file may have to be read a second time with other line ends, see _read_csv,
+    so it is read whole)."""
     try:
-        return detect_format(Path(path)) == "csv"
+        fmt = detect_format(Path(path))
+        return fmt != "csv" or not csv_line_ends(Path(path))[1]
     except (UnreadableFile, OSError):
         return False
 
 
-def streamable_csv(path: Path) -> bool:
-    """Whether PATH is a CSV roster that can be read in chunks: one with a CR alone somewhere
-    may have to be read a second time with other line ends (see _read_csv), so it is read whole."""
-    try:
-        return is_csv(path) and not csv_line_ends(Path(path))[1]
-    except OSError:
-        return False
-
-
-def stream_csv_roster(path: Path, *, limits: Limits, chunk_rows: int = 50_000) -> Iterator[pd.DataFrame]:
-    """read_roster for a CSV roster, in frames of at most CHUNK_ROWS rows (see iter_csv_roster)."""
+def stream_roster(path: Path, *, limits: Limits, chunk_rows: int = 50_000) -> Iterator[dict[str, list]]:
+    """read_roster in chunks of at most CHUNK_ROWS rows (lists by field, see iter_csv_roster and
+    iter_workbook_roster); returns the ReadResult with the notes and no rows."""
     path = Path(path)
     check_file_size(path, limits)
+    fmt = detect_format(path)
     try:
-        return (yield from iter_csv_roster(path, limits, chunk_rows=chunk_rows, lf_lines=csv_line_ends(path)[0]))
+        if fmt == "csv":
+            result = yield from iter_csv_roster(path, limits, chunk_rows=chunk_rows, lf_lines=csv_line_ends(path)[0])
+        else:
+            result = yield from iter_workbook_roster(path, fmt, limits, chunk_rows=chunk_rows)
     except OSError as exc:
         raise UnreadableFile(path, f"cannot read the file ({exc.strerror or exc})") from None
+    return _with_format_note(result, path, fmt)
 
 
 def read_roster(path: Path, *, limits: Limits, sheet_names: Sequence[str] | None = None) -> ReadResult:
@@ -1184,7 +1238,11 @@ def read_roster(path: Path, *, limits: Limits, sheet_names: Sequence[str] | None
         except OSError as exc:
             raise UnreadableFile(path, f"cannot read the file ({exc.strerror or exc})") from None
     else:
-        result = _read_workbook(path, fmt, limits, sheet_names)
+        result = _joined(iter_workbook_roster(path, fmt, limits, sheet_names))
+    return _with_format_note(result, path, fmt)
+
+
+def _with_format_note(result: ReadResult, path: Path, fmt: str) -> ReadResult:
     result.format_note = format_note(path, fmt)
     if result.format_note:
         result.notes = [result.format_note, *result.notes]

@@ -18,7 +18,8 @@ from sqlalchemy import Connection, Engine, func, insert, select, update
 from sqlalchemy.exc import DBAPIError
 
 from cec_batch.model import Certificant, Course, Period, PersonRecord, StandingCredit
-from cec_batch.store.tables import batches, certificants, certifications, courses, credits, exceptions, files, reversals
+from cec_batch.store.bulk import as_date, driver_errors, rows_for_keys
+from cec_batch.store.tables import batches, certificants, courses, credits, exceptions, files, reversals
 
 CREDIT_COLUMNS = ("credit_id", "certificant_id", "course_number", "generation", "completion_date", "ceus",
                   "category", "source", "file_id", "source_file", "source_location", "batch_id", "operator",
@@ -166,6 +167,12 @@ def _chunks(items: list, size: int = CHUNK) -> Iterator[list]:
         yield items[i:i + size]
 
 
+_PERIODS = "SELECT certificant_id, certification, period_start, period_end FROM certifications"
+_CREDITS = ("SELECT c.credit_id, c.certificant_id, c.course_number, c.completion_date, c.category, c.source_file, "
+            "c.source_location, c.batch_id, c.file_id, r.reversal_id "
+            "FROM credits c LEFT OUTER JOIN reversals r ON r.credit_id = c.credit_id")
+
+
 def load_records(conn: Connection, ids: Iterable[str] | None, *, this_file: int | None = None
                  ) -> tuple[dict[str, PersonRecord], dict[tuple[str, str], int]]:
     """Periods and standing credits of IDS, and how many credits each (person, course) has had.
@@ -176,37 +183,23 @@ def load_records(conn: Connection, ids: Iterable[str] | None, *, this_file: int 
     chunks) is described as post_outcomes describes those it has just posted ("this batch, ...").
     """
     everyone = ids is None
-    ids = [] if everyone else sorted(set(ids))
-    records: dict[str, PersonRecord] = {i: PersonRecord() for i in ids}
-    if everyone:
-        records = defaultdict(PersonRecord)
+    ids = None if everyone else sorted(set(ids))
+    records: dict[str, PersonRecord] = defaultdict(PersonRecord) if everyone else {i: PersonRecord() for i in ids}
     generations: dict[tuple[str, str], int] = defaultdict(int)
     # Only the people asked for, through the certificant indexes: never a scan that grows with the registry.
-    groups = [None] if everyone else list(_chunks(ids))
-    for group in groups:
-        q = select(certifications.c.certificant_id, certifications.c.certification,
-                   certifications.c.period_start, certifications.c.period_end)
-        if group is not None:
-            q = q.where(certifications.c.certificant_id.in_(group))
-        for cid, name, start, end in conn.execute(q):
-            if everyone or cid in records:
-                records[cid].periods.append(Period(name, start, end))
-        q = (select(credits.c.credit_id, credits.c.certificant_id, credits.c.course_number,
-                    credits.c.completion_date, credits.c.category, credits.c.source_file,
-                    credits.c.source_location, credits.c.batch_id, credits.c.file_id, reversals.c.reversal_id)
-             .outerjoin(reversals, reversals.c.credit_id == credits.c.credit_id))
-        if group is not None:
-            q = q.where(credits.c.certificant_id.in_(group))
-        for credit_id, cid, course, day, category, src, loc, batch_id, file_id, reversal_id in conn.execute(q):
-            if not everyone and cid not in records:
-                continue
-            generations[(cid, course)] += 1
-            if reversal_id is None:
-                if file_id == this_file and this_file is not None:
-                    where = f"this batch, {src} {loc}"
-                else:
-                    where = f"batch {batch_id}" + (f", {src} {loc}".rstrip() if src else "")
-                records[cid].standing[course] = StandingCredit(credit_id, course, day, category, where)
+    where = "" if everyone else " WHERE certificant_id IN ({keys})"
+    for cid, name, start, end in rows_for_keys(conn, _PERIODS + where, ids, CHUNK):
+        records[cid].periods.append(Period(name, as_date(start), as_date(end)))
+    where = "" if everyone else " WHERE c.certificant_id IN ({keys})"
+    for credit_id, cid, course, day, category, src, loc, batch_id, file_id, reversal_id in rows_for_keys(
+            conn, _CREDITS + where, ids, CHUNK):
+        generations[(cid, course)] += 1
+        if reversal_id is None:
+            if file_id == this_file and this_file is not None:
+                shown = f"this batch, {src} {loc}"
+            else:
+                shown = f"batch {batch_id}" + (f", {src} {loc}".rstrip() if src else "")
+            records[cid].standing[course] = StandingCredit(credit_id, course, as_date(day), category, shown)
     for rec in records.values():
         rec.periods.sort(key=lambda p: (p.start, p.certification))
     return dict(records), generations
@@ -223,9 +216,9 @@ def insert_file(conn: Connection, **values) -> int:
     return conn.execute(insert(files).values(**values).returning(files.c.file_id)).scalar_one()
 
 
-def set_file_rows(conn: Connection, file_id: int, rows: int) -> None:
-    """The row count of a file applied in chunks, known at its end."""
-    conn.execute(update(files).where(files.c.file_id == file_id).values(rows=rows))
+def set_file_rows(conn: Connection, file_id: int, rows: int, format_note: str | None = None) -> None:
+    """The row count of a file applied in chunks, and what the file really is (see readers), known at its end."""
+    conn.execute(update(files).where(files.c.file_id == file_id).values(rows=rows, format_note=format_note))
 
 
 # -- credits and exceptions ----------------------------------------------------------------
@@ -250,11 +243,8 @@ def insert_credits(conn: Connection, rows: list[tuple]) -> None:
     """
     if not rows:
         return
-    base = conn.dialect.loaded_dbapi.Error
-    try:
+    with driver_errors(conn, "INSERT INTO credits"):
         _insert_credits_raw(conn, rows)
-    except base as exc:
-        raise DBAPIError.instance("INSERT INTO credits", None, exc, base, dialect=conn.dialect) from None
 
 
 def _insert_credits_raw(conn: Connection, rows: list[tuple]) -> None:

@@ -14,10 +14,14 @@ from typing import Collection, Iterator
 from sqlalchemy import Connection, and_, or_, select
 
 from cec_batch.model import Certificant
+from cec_batch.store.bulk import as_date, rows_for_keys
 from cec_batch.store.tables import certificants as t
 
 BATCH = 500  # keys per IN list: well inside every database's parameter limit
+ID_BATCH = 5000  # the same for the ID look-up of every row of a file (on the driver: no statement to compile)
 _COLUMNS = (t.c.certificant_id, t.c.first_name, t.c.last_name, t.c.email, t.c.birth_date)
+_BY_IDS = ("SELECT certificant_id, first_name, last_name, email, birth_date FROM certificants "
+           "WHERE certificant_id IN ({keys})")
 
 
 def _batches(keys: Collection) -> Iterator[list]:
@@ -36,7 +40,9 @@ class StoreLookup:
         return [Certificant(*r) for r in self.conn.execute(select(*_COLUMNS).where(where))]
 
     def by_ids(self, ids):
-        return [p for group in _batches(ids) for p in self._people(t.c.certificant_id.in_(group))]
+        # The look-up of every row of a large file: on the driver (see store.bulk).
+        return [Certificant(cid, first, last, email, as_date(birth)) for cid, first, last, email, birth
+                in rows_for_keys(self.conn, _BY_IDS, sorted(ids), ID_BATCH)]
 
     def by_emails(self, emails):
         return [p for group in _batches(emails) for p in self._people(t.c.email.in_(group))]
