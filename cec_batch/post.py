@@ -153,8 +153,10 @@ class Ingest:
             return self._fault(report, name, exc)
 
     # A roster this large is read in chunks, each matched, checked and posted while the reader
-    # goes on, all in the file's one transaction: memory follows the chunk, not the file.
-    STREAM_BYTES = 4 << 20
+    # goes on, all in the file's one transaction: memory follows the chunk, not the file. Every
+    # roster that can be read so is (a small one is one chunk): the rows cross from the reader as
+    # plain lists, so an ingest never builds a DataFrame, nor imports pandas to build one.
+    STREAM_BYTES = 0
     CHUNK_ROWS = 50_000
     # The people of a streamed file (matcher and records) are kept over this many rows, then let go.
     KEEP_ROWS = 200_000

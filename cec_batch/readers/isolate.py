@@ -10,6 +10,7 @@ batch goes on with the next file.
 
 from __future__ import annotations
 
+import array
 import contextlib
 import dataclasses
 import faulthandler
@@ -23,6 +24,7 @@ import pickle
 import queue
 import select
 import signal
+import sys
 import tempfile
 import threading
 import time
@@ -186,20 +188,19 @@ def _die_with_parent(parent: int) -> None:
 # the parse. So frames travel as plain column lists, dates as day ordinals, pickled without memo
 # (measured: 0.6 s down to about 0.3 s there and back for 200,000 rows x 12 columns).
 
-# numpy and pandas are imported where a result is packed or unpacked, not with this module:
-# every command imports the readers package (`load` too), and they cost about 0.3 s to import.
+# numpy and pandas are imported where a frame is packed or unpacked, not with this module: every
+# command imports the readers package (`load` too), they cost about 0.3 s to import, and rows
+# sent as lists by field (an ingest's) need neither (dates go as arrays of day ordinals).
 
 def _pack_objects(values: list) -> tuple:
     if date not in set(map(type, values)):
         return ("objects", values)
-    import numpy as np
-
     where = [i for i, v in enumerate(values) if type(v) is date]
-    ordinals = np.array([values[i].toordinal() for i in where], dtype=np.int32)
+    ordinals = array.array("i", [values[i].toordinal() for i in where])
     rest = list(values)
     for i in where:
         rest[i] = None
-    return ("dates", rest, np.array(where, dtype=np.int64), ordinals)
+    return ("dates", rest, array.array("q", where), ordinals)
 
 
 def _unpack_list(packed: tuple) -> list:
@@ -261,17 +262,21 @@ def _is_columns(result: Any) -> bool:
     return type(result) is dict and all(type(v) is list for v in result.values())
 
 
+def _is_frame(value: Any) -> bool:
+    """Whether VALUE is a DataFrame; without importing pandas, which nothing can then have made one with."""
+    pd = sys.modules.get("pandas")
+    return pd is not None and isinstance(value, pd.DataFrame)
+
+
 def _pack(result: Any) -> tuple:
     if _is_columns(result):
         return ("columns", {name: _pack_objects(values) for name, values in result.items()})
-    import pandas as pd
-
-    if isinstance(result, pd.DataFrame):
+    if _is_frame(result):
         return ("frame", _pack_frame(result))
     if dataclasses.is_dataclass(result) and not isinstance(result, type):
         fields = {f.name: getattr(result, f.name) for f in dataclasses.fields(result)}
-        if any(isinstance(v, pd.DataFrame) for v in fields.values()):
-            packed = {k: ("frame", _pack_frame(v)) if isinstance(v, pd.DataFrame) else ("plain", v)
+        if any(_is_frame(v) for v in fields.values()):
+            packed = {k: ("frame", _pack_frame(v)) if _is_frame(v) else ("plain", v)
                       for k, v in fields.items()}
             return ("dataclass", type(result), packed)
     return ("plain", result)

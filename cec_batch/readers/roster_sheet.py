@@ -28,8 +28,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Iterator, Sequence
 
-import numpy as np
-import pandas as pd
 
 from cec_batch.config import Limits
 from cec_batch.errors import UnreadableFile, describe
@@ -461,13 +459,14 @@ class _Accumulator:
         self.columns = {f: [] for f in self.columns}
         return taken
 
-    def frame(self) -> pd.DataFrame:
-        return columns_frame(self.columns)
-
 
 def columns_frame(columns: dict[str, list]) -> pd.DataFrame:
     """Lists by field (those of ROW_FIELDS that are there) as a roster frame: every ROW_FIELDS column,
-    all of dtype object."""
+    all of dtype object. (pandas is imported here, not with the module: an ingest, which takes the
+    rows as lists, never needs it, and it costs about 0.3 s to import.)"""
+    import numpy as np
+    import pandas as pd
+
     n = len(columns["location"])
     data = {}
     for f in ROW_FIELDS:
@@ -553,8 +552,8 @@ def _read_csv(path: Path, limits: Limits) -> ReadResult:
 
 
 def _joined(chunks: Iterator[dict[str, list]]) -> ReadResult:
-    """The ReadResult a chunked reading returns, with every chunk's rows as its frame (a reading that
-    handed over chunks keeps no rows of its own)."""
+    """The ReadResult a chunked reading returns, with every chunk's rows, and the rows it kept to the
+    end (lists by field), as its frame."""
     joined: dict[str, list] = {}
     try:
         while True:
@@ -562,8 +561,9 @@ def _joined(chunks: Iterator[dict[str, list]]) -> ReadResult:
                 joined.setdefault(f, []).extend(values)
     except StopIteration as stop:
         final = stop.value
-    if joined:
-        final.rows = columns_frame(joined)
+    for f, values in final.rows.items():
+        joined.setdefault(f, []).extend(values)
+    final.rows = columns_frame(joined)
     return final
 
 
@@ -629,7 +629,7 @@ def iter_csv_roster(path: Path, limits: Limits, *, chunk_rows: int = 50_000,
             if nonblank:
                 raise UnreadableFile(path, _no_header_reason())
             acc.notes.append("the file holds no rows")
-            return ReadResult(kind="roster", rows=acc.frame(), notes=acc.notes)
+            return ReadResult(kind="roster", rows=acc.take_columns(), notes=acc.notes)
         acc.notes.extend(_header_notes(header, ""))
         # Keep only the recognised cells of each record: a large CSV then fits the memory limit.
         idx = list(header.columns.values())
@@ -687,7 +687,7 @@ def iter_csv_roster(path: Path, limits: Limits, *, chunk_rows: int = 50_000,
         raise UnreadableFile(path, "the text changes encoding part way through (it is not UTF-8 throughout)") from None
     finally:
         fh.close()
-    return ReadResult(kind="roster", rows=acc.frame(), notes=acc.notes)
+    return ReadResult(kind="roster", rows=acc.take_columns(), notes=acc.notes)
 
 
 def _codec_of(path: Path, head: bytes) -> str | None:
@@ -1127,7 +1127,7 @@ def iter_workbook_roster(path: Path, fmt: str, limits: Limits, sheet_names: Sequ
         if "no header" in outcomes:
             raise UnreadableFile(path, _no_header_reason() + " of any sheet")
         acc.notes.append("the workbook holds no rows")
-    return ReadResult(kind="roster", rows=acc.frame(), notes=acc.notes)
+    return ReadResult(kind="roster", rows=acc.take_columns(), notes=acc.notes)
 
 
 def _take_sheet(acc: _Accumulator, sheet: _Sheet, chunk_rows: int) -> Iterator[dict[str, list]]:
@@ -1209,7 +1209,7 @@ def streamable(path: Path) -> bool:
 
 def stream_roster(path: Path, *, limits: Limits, chunk_rows: int = 50_000) -> Iterator[dict[str, list]]:
     """read_roster in chunks of at most CHUNK_ROWS rows (lists by field, see iter_csv_roster and
-    iter_workbook_roster); returns the ReadResult with the notes and no rows."""
+    iter_workbook_roster); returns the ReadResult with the notes and no rows (None)."""
     path = Path(path)
     check_file_size(path, limits)
     fmt = detect_format(path)
@@ -1220,6 +1220,9 @@ def stream_roster(path: Path, *, limits: Limits, chunk_rows: int = 50_000) -> It
             result = yield from iter_workbook_roster(path, fmt, limits, chunk_rows=chunk_rows)
     except OSError as exc:
         raise UnreadableFile(path, f"cannot read the file ({exc.strerror or exc})") from None
+    if result.rows["location"]:  # rows kept to the end are handed over too
+        yield result.rows
+    result.rows = None
     return _with_format_note(result, path, fmt)
 
 
