@@ -403,7 +403,8 @@ def _value_then_unit(lines: list[Line], found: dict, f: str, rx: re.Pattern) -> 
                     # "Hours Earned: 15" and "10 contact hours": the page says two things.
                     doubt = f"{old.label!r} gives {old.value}, {m.group().strip()!r} another"
                 found[f] = Found(m.group(1), seg.conf(m.start(1), m.end()), "label",
-                                 m.group()[len(m.group(1)):].strip(), box=seg.box(m.start(1), m.end(1)), doubt=doubt)
+                                 m.group()[len(m.group(1)):].strip(" )"), box=seg.box(m.start(1), m.end(1)),
+                                 doubt=doubt)
                 return
 
 
@@ -531,6 +532,8 @@ def date_value(printed: str) -> str:
         return numeric[-1] if len(numeric) > 1 else text
     days = re.findall(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?(?!\d)", text)
     year = re.findall(r"\d{4}", text)
+    if not year:
+        return text             # "5 May 26": one day, a two-digit year
     if len(days) > 1 or re.search(r"\bday\b|\bthe\b", text, re.IGNORECASE):
         return f"{months[-1]} {days[-1]}, {year[-1]}"
     return text
@@ -556,6 +559,8 @@ def _above(lines: list[Line], n: int, seg: Seg) -> str:
     return ""
 
 
+# A completion word at most this many words before a date with a time of day names the stamp.
+_STAMP_WORDS = 1
 _TIME_AFTER = re.compile(r"\s*,?\s*(?:at\s+)?\d{1,2}:\d{2}\b")
 
 
@@ -588,10 +593,8 @@ def _date_kind(before: str, left: str, above: str, after: str, below: str = "") 
     """What the words around a date say it is. The nearest telling word on its own segment
     wins (before or after it), then one in the cell to its left, then one above it. A date
     with a time of day after it ("08 Jan 2026 15:42", a fax header, a print stamp) is a
-    timestamp, not a completion. BELOW is a caption under the date, the last to be asked."""
-    if _TIME_AFTER.match(after):
-        return "other", "time of day"
-
+    timestamp, not a completion, unless a completion word stands just before it ("Completion:
+    2026-05-03 14:32"). BELOW is a caption under the date, the last to be asked."""
     def hits(text: str):
         out = [(m.start(), m.end(), "completion", m.group()) for m in _COMPLETION_RE.finditer(text)]
         out += [(m.start(), m.end(), "other", m.group()) for m in _OTHER_RE.finditer(text)]
@@ -599,6 +602,11 @@ def _date_kind(before: str, left: str, above: str, after: str, below: str = "") 
 
     near = [(len(before[e:].split()), 0, kind, word) for _s, e, kind, word in hits(before)]
     near += [(len(after[:s].split()), 1, kind, word) for s, _e, kind, word in hits(after)]
+    if _TIME_AFTER.match(after):
+        stamped = min((n for n in near if n[1] == 0), default=None)
+        if stamped is not None and stamped[0] <= _STAMP_WORDS and stamped[2] == "completion":
+            return "completion", stamped[3].lower()
+        return "other", "time of day"
     if near:
         _d, _side, kind, word = min(near)
         return kind, word.lower()
@@ -771,6 +779,43 @@ def _wrapped_dates(lines: list[Line], page_height: float) -> list[Candidate]:
 
 
 def choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[str]) -> None:
+    """The completion date from every date on the page (`_choose_date`), doubted when its
+    numbers could be read day first as well as month first (`_day_first_doubt`)."""
+    _choose_date(found, cands, notes)
+    got = found.get("completion_date")
+    if got is not None and got.doubt is None:
+        doubt = _day_first_doubt(got.value, [c.printed for c in cands if c.field == "date"])
+        if doubt:
+            found["completion_date"] = Found(got.value, got.confidence, "guess", got.label, box=got.box, doubt=doubt)
+
+
+# A numeric date's day and month parts, and the separator between them ("05.06.2026", "13/05/2026").
+_DAY_MONTH = re.compile(r"(?<![\d.\-/])(\d{1,2}) ?([/.\-]) ?(\d{1,2}) ?[/.\-] ?\d{2,4}(?![\d])")
+
+
+def _day_first_doubt(value: str, printed: list[str]) -> str | None:
+    """Why a numeric date whose first two numbers are both 12 or less may not be month first
+    (R15's US order): it is written with dots, as day-first countries write dates, or another
+    date on the page can only be day first ("14.03.1990", "25/06/2026"). None when nothing says so."""
+    m = _DAY_MONTH.fullmatch(value.strip())
+    if m is None or int(m[1]) > 12 or int(m[3]) > 12 or m[1] == m[3]:
+        return None
+    if m[2] == ".":
+        return (f"could be {int(m[1])} {_MONTH_NAMES[int(m[3])]} or {_MONTH_NAMES[int(m[1])]} {int(m[3])}: "
+                f"numeric dates written with dots are usually day first, and nothing on the page says which")
+    for other in printed:
+        for d in _DAY_MONTH.finditer(other):
+            if 12 < int(d[1]) <= 31 and int(d[3]) <= 12:
+                return (f"could be {int(m[1])} {_MONTH_NAMES[int(m[3])]} or {_MONTH_NAMES[int(m[1])]} {int(m[3])}: "
+                        f"the page writes {d.group()!r} day first")
+    return None
+
+
+_MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December")
+
+
+def _choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[str]) -> None:
     """The completion date from every date on the page, by the words around each (rules-notes).
 
     A date after a label that can only mean it ("Completion Date") stands. Otherwise a

@@ -92,6 +92,7 @@ LABELS: tuple[Label, ...] = (
     _l("completion_date", 14, "date", generic=True),
     _l("ceus", 20, "{|ace} {cec|cecs|ceu|ceus} {|value|earned|awarded}"),
     _l("ceus", 19, "{credit|credits} {|earned|awarded}", generic=True),
+    _l("ceus", 19, "{ce|ace|ceu|cec} {credit|credits} {|earned|awarded}"),
     _l("ceus", 18, "continuing education {credit|credits|unit|units}"),
     _l("hours", 20,
        "{contact|clock|ce|ceu|cec|credit|training|education} {hour|hours} {|earned|awarded|completed}",
@@ -152,7 +153,8 @@ COMPLETION_WORDS = ("complete", "completed", "completion", "completing", "awarde
                     "date of event", "date of training", "session date", "workshop date", "training date",
                     "date of attendance", "achieved", "passed", "successfully", "conferred", "presented on",
                     "concluded", "class date", "program date", "seminar date", "dates", "date attended",
-                    "date of class", "date of program", "date earned", "earned on")
+                    "date of class", "date of program", "date earned", "earned on", "award date", "date of award",
+                    "date awarded", "date achieved")
 # ... and after one of these it is some other day: the certificate's printing, its expiry, a birthday.
 OTHER_DATE_WORDS = ("issue", "issued", "issue date", "date issued", "print", "printed", "generated", "expire",
                     "expires", "expiry", "expiration", "valid until", "valid through", "valid thru", "renew",
@@ -202,14 +204,16 @@ DATE_RE = re.compile(
     rf"|{_DAY}{_TO}{_DAY}\s+(?:of\s+)?{_MON}{_YEAR_SEP}\d{{4}}"  # 3-5 May 2026
     rf"|(?:the\s+)?{_DAY}\s+day\s+of\s+{_MON}{_YEAR_SEP}(?:in\s+the\s+year\s+)?\d{{4}}"  # 3rd day of May, 2026
     rf"|{_DAY}\s+(?:of\s+)?{_MON}{_YEAR_SEP}\d{{4}}"        # 5 March 2026, 5th of March 2026
+    rf"|{_DAY}\s+{_MON}\s+\d{{2}}(?![\d:.,]\d)"              # 5 May 26 (a two-digit year)
     rf"|\d{{1,2}}\s?-\s?{_MONTH}\s?-\s?(?:\d{{4}}|\d{{2}})"      # 03-May-2026, 3-May-26
     r")(?![\d/\-])", re.IGNORECASE)
 MONTH_RE = re.compile(rf"(?<![A-Za-z]){_MONTH}(?![a-z])", re.IGNORECASE)
 _NUMBER = r"(?:\d{1,2}(?:[.,]\d{1,2})?|[.,]\d{1,2})"
 NUMBER_RE = re.compile(rf"(?<![\d.,]){_NUMBER}(?![\d])")
-CEUS_SUFFIX_RE = re.compile(rf"(?<![\d.,])({_NUMBER})\s*(?:ACE\s+)?(?:CECs?|CEUs?|continuing\s+education\s+credits?)"
+# "0.8 CECs", "12 contact hours", and a number written out before its figure: "two (2.0) CECs".
+CEUS_SUFFIX_RE = re.compile(rf"(?<![\d.,])({_NUMBER})\)?\s*(?:ACE\s+)?(?:CECs?|CEUs?|continuing\s+education\s+credits?)"
                             r"(?![A-Za-z])", re.IGNORECASE)
-HOURS_SUFFIX_RE = re.compile(rf"(?<![\d.,])({_NUMBER})\s*(?:contact\s+|clock\s+|CE\s+)?hours?(?![A-Za-z])",
+HOURS_SUFFIX_RE = re.compile(rf"(?<![\d.,])({_NUMBER})\)?\s*(?:contact\s+|clock\s+|CE\s+)?hours?(?![A-Za-z])",
                              re.IGNORECASE)
 EMAIL_RE = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
 ID_RE = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z]{1,3}-?)?\d{4,10}(?![A-Za-z0-9])")
@@ -225,7 +229,7 @@ NOT_NAMES = frozenset("""certificate certificates completion achievement attenda
 ace id number provider education continuing credit credits cec cecs ceu ceus hours contact approval
 participant participants attendee name title director signature the this that of program conference
 training academy institute record fitness wellness safety studio congratulations dear hello hi thanks
-thank welcome""".split())
+thank welcome transcript extract statement summary report receipt verification account portal""".split())
 SEPARATORS = " \t:#|=-–—_•·"
 EDGE_PUNCT = " \t:;,.|_-–—•·\"'“”()[]{}"
 
