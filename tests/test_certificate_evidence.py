@@ -656,3 +656,44 @@ def test_an_expiry_date_alone_is_not_pre_filled(world, tmp_path):
     [exc] = exceptions_data(world)
     assert exc["kind"] == "needs_review"
     assert exc["data"]["row"]["completion_date"] is None
+
+
+def prose_pdf(path: Path, lines: list[str], leading: float = 16) -> Path:
+    """Lines of a paragraph set as a word processor wraps it: 12 pt type, LEADING points apart."""
+    c = canvas.Canvas(str(path), pagesize=letter, invariant=1)
+    c.setFont("Helvetica", 12)
+    for i, line in enumerate(lines):
+        c.drawString(72, 730 - i * leading, line)
+    c.showPage()
+    c.save()
+    return path
+
+
+@pytest.mark.parametrize("lines", [
+    ["Riverside Health Academy - Certificate of Completion",
+     "This letter confirms that Sean Dimitrov (ACE ID 111256) completed Behavior Change Coaching, ACE course CS",
+     "40112, and was awarded 0.8 CECs on February 14, 2026."],
+    ["Riverside Health Academy - Certificate of Completion", "This letter confirms that Sean",
+     "Dimitrov completed Behavior Change Coaching, ACE course CS-40112,", "and was awarded 0.8 CECs on February 14, 2026."],
+    ["Riverside Health Academy - Certificate of Completion", "Be it known that Sean Dimitrov, ACE ID 111256,",
+     "completed Behavior Change Coaching (CS-40112), 0.8 CECs, on the 14th day of",
+     "February, 2026, under the direction of Dexter Quill."],
+    ["Riverside Health Academy - Certificate of Completion",
+     "Sean Dimitrov, ACE ID 111256, completed Behavior Change Coaching (CS-40112) on 14",
+     "February 2026, and earned 0.8 CECs."],
+], ids=["course number", "name alone", "day of", "day then month"])
+def test_a_value_broken_over_two_lines_of_prose_is_read_whole(world, tmp_path, lines):
+    s = ingest(world, prose_pdf(tmp_path / "c.pdf", lines))
+    assert s["credits"] == 1, exceptions_data(world)
+    [credit] = export(world, tmp_path, "credits")
+    assert (credit["certificant_id"], credit["course_number"], credit["completion_date"]) == (
+        "111256", "CS40112", "2026-02-14")
+
+
+def test_a_name_over_a_line_of_prose_naming_an_approver_is_not_a_signer(world, tmp_path):
+    path = prose_pdf(tmp_path / "c.pdf", [
+        "Peak Performance Institute - Certificate of Completion",
+        "We certify that Sean Dimitrov successfully completed the course",
+        "Behavior Change Coaching, approved by ACE as course CS 40112, on 14 February 2026."])
+    s = ingest(world, path)
+    assert s["credits"] == 1, exceptions_data(world)

@@ -463,6 +463,13 @@ def test_time_stamped_completions_and_credits_written_other_ways(tmp_path, lines
     assert row["review"] is None
 
 
+def test_a_course_number_with_the_dash_a_word_processor_makes(tmp_path):
+    lines = [line.replace("CS-410260", "CS\u2013410260") for line in CERT_LINES]
+    row = row_at(read_certificates(one_page_pdf(tmp_path / "c.pdf", lines), limits=LIMITS), 1)
+    assert row["course_number"] == "CS\u2013410260"          # R7 takes the dash out as it does a hyphen
+    assert row["review"] is None
+
+
 @pytest.mark.parametrize("lines, why", [
     (["Completion date: 05.06.2026"], "numeric dates written with dots are usually day first"),
     (["Completion date: 05/06/2026", "Date of birth: 14/03/1990"], "the page writes '14/03/1990' day first"),

@@ -1325,3 +1325,20 @@ def draw_award_date_caption(p, c):
         p.text(x + 80, 128, value, "DejaVuSans", 12, align="centre")
         p.hline(x, x + 160, 122, 0.6)
         p.text(x + 80, 108, caption, "DejaVuSans", 9, align="centre")
+
+
+@layout("prose", evidence="name", units="cec")
+def draw_narrow_column_letter(p, c):
+    """Letter in a narrow column beside a sidebar: the name, course number and date often broken over two lines."""
+    p.box(0, 0, 170, p.h, 0, fill=LIGHT)
+    p.text(24, p.h - 70, c.course.provider, "LiberationSans-Bold", 11)
+    for i, line in enumerate(("Continuing Education", "Office of the Registrar", "Tel. (503) 555-0161")):
+        p.text(24, p.h - 90 - 14 * i, line, "LiberationSans", 8)
+    x, width = 200, p.w - 200 - 60
+    p.text(x, p.h - 80, "Certificate of Completion", "LiberationSerif-Bold", 20)
+    y = p.wrap(x, p.h - 120, width,
+               f"We certify that {c.person.first} {c.person.last} successfully completed the course "
+               f"{c.course.title}, approved by ACE as course {course_no(c.course.number, 'space')}, on "
+               f"{dmy(c.completed)} and was awarded {cec(c.ceus)} CECs for it.", "LiberationSerif", 13, 17)
+    p.wrap(x, y - 12, width, f"This certificate was prepared by {_staff(c, 1)} for the learner's records and "
+           "needs no signature.", "LiberationSerif", 11, 15)

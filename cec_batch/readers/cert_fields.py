@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from cec_batch.readers.cert_layout import Line, Seg, fractions, lines_of
 from cec_batch.readers.cert_vocabulary import (
+    COURSE_BREAKS,
     COURSE_LABELLED_RE,
     COURSE_RE,
     CEUS_SUFFIX_RE,
@@ -32,6 +33,7 @@ from cec_batch.readers.cert_vocabulary import (
     SEPARATORS,
     COMPLETION_WORDS,
     CONTEXT_WORDS,
+    COURSE_APPROVAL_PHRASES,
     MONTH_RE,
     OTHER_DATE_WORDS,
     STAFF_WORDS,
@@ -41,6 +43,8 @@ from cec_batch.readers.cert_vocabulary import (
 # Found by its shape alone rather than after a label. A date is never trusted that
 # way (letters carry issue dates and event ranges too); a course number's shape is
 # specific enough when it is the only one on the page.
+_NO_BREAKS = str.maketrans("", "", COURSE_BREAKS)
+
 PATTERN_FACTOR = {"course_number": 0.95, "completion_date": 0.6, "ceus": 0.9, "email": 0.95}
 
 # ---------------------------------------------------------------- finding fields
@@ -58,7 +62,7 @@ def _course_span(text: str, m: re.Match) -> tuple[int, int] | None:
     run, breaks = 0, 0
     end = len(body)
     for i in range(digits_at, len(body)):
-        if body[i] in " -.":
+        if body[i] in COURSE_BREAKS:
             if run >= 5 or breaks:
                 end = i
                 break
@@ -66,7 +70,7 @@ def _course_span(text: str, m: re.Match) -> tuple[int, int] | None:
             run = 0
             continue
         run += 1
-    digits = re.sub(r"[ \-.]", "", body[digits_at:end])
+    digits = "".join(ch for ch in body[digits_at:end] if ch not in COURSE_BREAKS)
     if not 5 <= len(digits) <= 6 or sum(ch.isdigit() for ch in digits) < 3:
         return None
     after = text[start + end:start + end + 1]
@@ -357,7 +361,8 @@ def find_fields(segs: list[Seg]) -> tuple[dict[str, Found], list[str], list]:
         if f not in found and f in unread:
             notes.append(f"{FIELD_NAMES[f]}: unreadable {unread[f]}")
     if "course_number" not in unread:
-        _by_shape(lines, found, notes, "course_number", COURSE_RE, key=lambda v: re.sub(r"[\s\-.]", "", v).upper(),
+        _by_shape(lines, found, notes, "course_number", COURSE_RE,
+                  key=lambda v: "".join(v.translate(_NO_BREAKS).split()).upper(),
                   span=_unlabelled_course)
     if "completion_date" not in unread:
         _by_shape(lines, found, notes, "completion_date", DATE_RE, key=lambda v: " ".join(v.split()).lower())
@@ -513,6 +518,7 @@ class Candidate:
 _COMPLETION_RE = phrase_regex(COMPLETION_WORDS)
 _STAFF_RE = phrase_regex(STAFF_WORDS)
 _OTHER_RE = phrase_regex(OTHER_DATE_WORDS)
+_APPROVAL_RE = phrase_regex(COURSE_APPROVAL_PHRASES)
 # An email as OCR may space it out ("jane.doe @ example.com").
 _EMAIL_LOOSE = re.compile(r"[A-Za-z0-9._%+\-]+ ?@ ?[A-Za-z0-9\-]+(?: ?\. ?[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
 _ID_LONG = re.compile(r"(?<![A-Za-z0-9.,/\-])\d{5,10}(?![A-Za-z0-9/\-]|[.,]\d)")
@@ -574,6 +580,15 @@ def _below(lines: list[Line], n: int, seg: Seg) -> str:
     return ""
 
 
+# A caption or role under or over a name is a few words ("Director of Education"); more is prose.
+_CAPTION_WORDS = 6
+
+
+def _caption(text: str) -> str:
+    """TEXT when it is short enough to be a caption, else nothing."""
+    return text if len(text.split()) <= _CAPTION_WORDS else ""
+
+
 def _caption_below(lines: list[Line], n: int, seg: Seg) -> str:
     """A short caption printed just under SEG ("Date Signed" under a rule), when it is much nearer
     than the line above: the words a value written on a rule is known by."""
@@ -596,6 +611,7 @@ def _date_kind(before: str, left: str, above: str, after: str, below: str = "") 
     timestamp, not a completion, unless a completion word stands just before it ("Completion:
     2026-05-03 14:32"). BELOW is a caption under the date, the last to be asked."""
     def hits(text: str):
+        text = _APPROVAL_RE.sub(lambda m: " " * len(m.group()), text)     # who approved the course: no date word
         out = [(m.start(), m.end(), "completion", m.group()) for m in _COMPLETION_RE.finditer(text)]
         out += [(m.start(), m.end(), "other", m.group()) for m in _OTHER_RE.finditer(text)]
         return out
@@ -707,14 +723,17 @@ def page_candidates(segs: list[Seg], page_height: float) -> list[Candidate]:
             cand = Candidate("name", whole.text[a:b], whole.text[a:b], whole.conf(a, b), box,
                              _words_tail(whole.text[:a]), _words_head(whole.text[b:]), line_text[:160],
                              (box[3] - box[1]) / page_height)
-            # A signature's name: a role word beside it, or in the cell just above or below it.
+            # A signature's name: a role word beside it, or in a caption just above or below it
+            # (a line of prose below a name is no caption: "approved by ACE" there names no signer).
+            own = whole.part(a, b)
             near = " ".join((_words_tail(whole.text[:a])[-30:], _words_head(whole.text[b:])[:30],
-                             _above(lines, n, whole), _below(lines, n, whole)))
+                             _caption(_above(lines, n, own)), _caption(_below(lines, n, own))))
             staff = _STAFF_RE.search(near)
             if staff:
                 cand.kind, cand.telling = "staff", staff.group().lower()
             out.append(cand)
     out.extend(_wrapped_dates(lines, page_height))
+    out.extend(_wrapped_words(lines, page_height))
     out.extend(_unread_dates(lines, [c for c in out if c.field == "date"], page_height))
     return out
 
@@ -755,11 +774,12 @@ def _overlaps(a: tuple, b: tuple) -> bool:
 
 
 def _wrapped_dates(lines: list[Line], page_height: float) -> list[Candidate]:
-    """A date broken over two lines of prose ("... on December" / "23, 2025.")."""
+    """A date broken over two lines of prose ("... on December" / "23, 2025.", "on the 3rd day of" /
+    "May, 2026", "on 14" / "February 2026")."""
     out = []
     for n in range(len(lines) - 1):
         a, b = lines[n].segs[-1], lines[n + 1].segs[0]
-        if not MONTH_RE.search(a.text[-14:]) or b.x0 > a.x1:
+        if not (MONTH_RE.search(a.text[-14:]) or MONTH_RE.search(b.text[:16])) or b.x0 > a.x1:
             continue
         tail, head = a.text[-24:], b.text[:16]
         joined = f"{tail} {head}"
@@ -776,6 +796,39 @@ def _wrapped_dates(lines: list[Line], page_height: float) -> list[Candidate]:
             cand.kind, cand.telling = _date_kind(before, "", "", after)
             out.append(cand)
     return out
+
+
+def _wrapped_words(lines: list[Line], page_height: float) -> list[Candidate]:
+    """A course number or a name broken over two lines of prose ("ACE course CS" / "40112, and",
+    "confirms that Jane" / "Doe completed"): the last words of a line and the first of the next,
+    when the next line is set in the same size just below and starts left of where it ended."""
+    out = []
+    for n in range(len(lines) - 1):
+        a, b = lines[n].segs[-1], lines[n + 1].segs[0]
+        ha, hb = a.y1 - a.y0, b.y1 - b.y0
+        if b.x0 > a.x1 or abs(ha - hb) > 0.35 * max(ha, hb) or not 0 <= b.y0 - a.y1 <= max(ha, hb):
+            continue
+        tail = " ".join(a.text.split()[-_WRAP_WORDS:])
+        head = " ".join(b.text.split()[:_WRAP_WORDS])
+        joined = f"{tail} {head}"
+        spans = [("course_number", *got) for m in COURSE_LABELLED_RE.finditer(joined)
+                 if (got := _course_span(joined, m))]
+        spans += [("name", x, y) for x, y in _name_runs(joined)]
+        for f, x, y in spans:
+            if x >= len(tail) or y <= len(tail) + 1:
+                continue            # on one line: found there already
+            start = len(a.text) - len(tail) + x
+            box = union_box(a.box(start, len(a.text)), b.box(0, y - len(tail) - 1))
+            conf = min(a.conf(start, len(a.text)), b.conf(0, y - len(tail) - 1))
+            value = joined[x:y]
+            out.append(Candidate(f, value, value, conf, box, _words_tail(a.text[:start]),
+                                 _words_head(b.text[y - len(tail) - 1:]), a.text[-80:] + " / " + b.text[:80],
+                                 ha / max(page_height, 1.0)))
+    return out
+
+
+# Words at the end of a line and the start of the next looked at for a value broken between them.
+_WRAP_WORDS = 4
 
 
 def choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[str]) -> None:

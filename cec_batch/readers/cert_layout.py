@@ -72,6 +72,10 @@ class Seg:
     def _covering(self, a: int, b: int) -> list[Tok]:
         return [t for t, s in zip(self.toks, self.starts) if s < b and s + len(t.text) > a]
 
+    def part(self, a: int, b: int) -> "Seg":
+        """The words covering characters a..b, as a segment of their own."""
+        return Seg(self._covering(a, b))
+
     def conf(self, a: int, b: int) -> float:
         """Lowest confidence of the words covering characters a..b."""
         confs = [t.conf for t in self._covering(a, b)]

@@ -164,6 +164,9 @@ OTHER_DATE_WORDS = ("issue", "issued", "issue date", "date issued", "print", "pr
                     "order date", "paid", "payment", "invoice", "invoiced", "registered", "registration",
                     "enrolled", "enrollment", "downloaded", "accessed", "created", "exp", "recertify by",
                     "deadline", "valid from", "effective", "valid", "validity", "period")
+# Phrases that say who approved the course, not when anything happened: their "approved" tells
+# nothing about a date beside them ("approved by ACE as course CS 40112, on 14 February 2026").
+COURSE_APPROVAL_PHRASES = ("approved by ace", "ace approved", "ace-approved", "approved by the american council")
 # A name beside one of these is someone who signs or teaches, not the certificant.
 STAFF_WORDS = ("instructor", "instructors", "director", "signature", "signed", "signed by", "presenter", "registrar",
                "president", "secretary", "coordinator", "trainer", "faculty", "approved by", "presented by",
@@ -177,10 +180,14 @@ CONTEXT_WORDS = 8
 _PREFIX = r"(?:CEP|CP|CA|CS|CL)"
 _D = r"[0-9OoIlSB]"            # a digit as OCR may misread it (R7 corrects these in the pipeline)
 # Five or six digits, OCR may put one space or hyphen among them ("CEP2468 10"); _course_span checks the count.
-_COURSE = rf"{_PREFIX}[ \-.]{{0,2}}{_D}(?:{_D}|[ \-.](?={_D})){{4,6}}"
+# What may stand between a course number's prefix and its digits, or among them: a space, a
+# hyphen, a dot, or the en or em dash a word processor makes of a hyphen ("CS – 410260").
+COURSE_BREAKS = " -.\u2013\u2014"
+_BREAK = "[" + re.escape(COURSE_BREAKS) + "]"
+_COURSE = rf"{_PREFIX}{_BREAK}{{0,2}}{_D}(?:{_D}|{_BREAK}(?={_D})){{4,6}}"
 COURSE_RE = re.compile(rf"(?<![A-Za-z0-9]){_COURSE}(?![A-Za-z0-9])")              # unlabelled: capitals only
 COURSE_LABELLED_RE = re.compile(rf"(?<![A-Za-z0-9]){_COURSE}", re.IGNORECASE)
-DIGIT_PART = re.compile(rf"^{_PREFIX}[ \-.]{{0,2}}", re.IGNORECASE)
+DIGIT_PART = re.compile(rf"^{_PREFIX}{_BREAK}{{0,2}}", re.IGNORECASE)
 
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
