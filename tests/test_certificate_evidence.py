@@ -697,3 +697,29 @@ def test_a_name_over_a_line_of_prose_naming_an_approver_is_not_a_signer(world, t
         "Behavior Change Coaching, approved by ACE as course CS 40112, on 14 February 2026."])
     s = ingest(world, path)
     assert s["credits"] == 1, exceptions_data(world)
+
+
+@pytest.mark.parametrize("dates", [
+    "Dates: 10/10/25 - 10/12/25",                                  # two-digit years: never the first day
+    "October 10, 2025 - October 12, 2025",
+    "10 October 2025 to 12 October 2025",
+    "10-Oct-2025 to 12-Oct-2025",
+    "Start date: 10/10/2025 | End date: 10/12/2025",
+    "First day: 10/10/2025 | Last day: 10/12/2025",
+])
+def test_an_events_days_written_out_at_both_ends_complete_on_the_last(world, tmp_path, dates):
+    lines = ["Acme Fitness Education", "Certificate of Attendance", "Attendee: Paolo Ramirez", "ACE ID: 193059",
+             "Acme Fitness Summit 2025, ACE event CA245010", *dates.split(" | "), "CEC: 1.2"]
+    s = ingest(world, prose_pdf(tmp_path / "c.pdf", lines, leading=20))
+    assert s["credits"] == 1, exceptions_data(world)
+    [credit] = export(world, tmp_path, "credits")
+    assert (credit["certificant_id"], credit["completion_date"], credit["ceus"]) == ("193059", "2025-10-12", "1.2")
+
+
+def test_a_learners_label_holding_an_email_names_the_learner_by_it(world, tmp_path):
+    path = prose_pdf(tmp_path / "c.pdf", [
+        "Riverside Health Academy - Receipt", "Order date: 02/01/2026", "Customer: dimitrov.sean@example.com",
+        "Item: Behavior Change Coaching (CS40112)", "Status: Completed 02/14/2026", "CECs: 0.8"], leading=20)
+    s = ingest(world, path)
+    assert s["credits"] == 1, exceptions_data(world)
+    assert export(world, tmp_path, "credits")[0]["certificant_id"] == "111256"

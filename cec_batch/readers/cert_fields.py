@@ -340,8 +340,10 @@ def find_fields(segs: list[Seg]) -> tuple[dict[str, Found], list[str], list]:
             if lab.announces and f not in unread:
                 after = " ".join(seg.text[a:b] for seg, a, b, _ in regions[:1]).strip()
                 unread[f] = f"after {lab.text!r}: {after[:40]!r}" if after else f"nothing after {lab.text!r}"
+        # A learner's label may hold the learner's email instead of a name ("Customer: jo@example.com").
+        tries = wanted + (["email"] if "full_name" in wanted and "email" not in wanted else [])
         for seg, a, b, strict in regions:
-            for f in wanted:
+            for f in tries:
                 if f in found:
                     continue
                 span = FINDERS[f](seg.text, a, b, strict)
@@ -524,7 +526,8 @@ _EMAIL_LOOSE = re.compile(r"[A-Za-z0-9._%+\-]+ ?@ ?[A-Za-z0-9\-]+(?: ?\. ?[A-Za-
 _ID_LONG = re.compile(r"(?<![A-Za-z0-9.,/\-])\d{5,10}(?![A-Za-z0-9/\-]|[.,]\d)")
 
 
-_NUMERIC_DATE = re.compile(r"\d{1,2} ?[/.\-] ?\d{1,2} ?[/.\-] ?\d{4}|\d{4}[\-/.]\d{1,2}[\-/.]\d{1,2}")
+_NUMERIC_DATE = re.compile(r"\d{1,2} ?[/.\-] ?\d{1,2} ?[/.\-] ?\d{4}|\d{4}[\-/.]\d{1,2}[\-/.]\d{1,2}"
+                           r"|\d{1,2}/\d{1,2}/\d{2}(?!\d)")
 
 
 def date_value(printed: str) -> str:

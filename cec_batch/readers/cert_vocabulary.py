@@ -61,7 +61,7 @@ LABELS: tuple[Label, ...] = (
     _l("full_name", 12, "attendee {|name}"),
     _l("full_name", 11, "student {|name}"),
     _l("full_name", 10, "recipient {|name}", "learner {|name}", "trainee {|name}", "member name", "client name",
-       "candidate name"),
+       "candidate name", "customer {|name}"),
     _l("full_name", 9, "full name"),
     _l("full_name", 8, "name of {participant|attendee}"),
     _l("full_name", 7, "name", generic=True),
@@ -154,7 +154,7 @@ COMPLETION_WORDS = ("complete", "completed", "completion", "completing", "awarde
                     "date of attendance", "achieved", "passed", "successfully", "conferred", "presented on",
                     "concluded", "class date", "program date", "seminar date", "dates", "date attended",
                     "date of class", "date of program", "date earned", "earned on", "award date", "date of award",
-                    "date awarded", "date achieved")
+                    "date awarded", "date achieved", "end date", "last day", "final day", "ending", "ended")
 # ... and after one of these it is some other day: the certificate's printing, its expiry, a birthday.
 OTHER_DATE_WORDS = ("issue", "issued", "issue date", "date issued", "print", "printed", "generated", "expire",
                     "expires", "expiry", "expiration", "valid until", "valid through", "valid thru", "renew",
@@ -163,7 +163,8 @@ OTHER_DATE_WORDS = ("issue", "issued", "issue date", "date issued", "print", "pr
                     "updated", "run date", "report date", "as of", "purchased", "purchase date", "ordered",
                     "order date", "paid", "payment", "invoice", "invoiced", "registered", "registration",
                     "enrolled", "enrollment", "downloaded", "accessed", "created", "exp", "recertify by",
-                    "deadline", "valid from", "effective", "valid", "validity", "period")
+                    "deadline", "valid from", "effective", "valid", "validity", "period", "start date", "first day",
+                    "starting", "started", "began", "begins")
 # Phrases that say who approved the course, not when anything happened: their "approved" tells
 # nothing about a date beside them ("approved by ACE as course CS 40112, on 14 February 2026").
 COURSE_APPROVAL_PHRASES = ("approved by ace", "ace approved", "ace-approved", "approved by the american council")
@@ -197,10 +198,14 @@ _DAY = rf"\d{{1,2}}{_ORD}?"
 _MON = rf"{_MONTH}\.?"
 _YEAR_SEP = r"(?:\s*[,.]\s*/?\s*|\s+)"                 # "May 3, 2026", "May 3 2026", OCR's "May 3 , 2026", "30,/2025"
 _TO = r"\s*(?:-|–|—|to|through|thru|&|and)\s*"           # an event's days: "May 3-5, 2026", "3 to 5 May 2026"
-_NUMERIC = r"(?:\d{1,2} ?[/.\-] ?\d{1,2} ?[/.\-] ?\d{4}|\d{4}[\-/.]\d{1,2}[\-/.]\d{1,2})"
+_NUMERIC = r"(?:\d{1,2} ?[/.\-] ?\d{1,2} ?[/.\-] ?\d{4}|\d{4}[\-/.]\d{1,2}[\-/.]\d{1,2}|\d{1,2}/\d{1,2}/\d{2}(?!\d))"
+# One written day with its year: "March 5, 2026", "5 March 2026", "05-Mar-2026" (both ends of a range may be).
+_WRITTEN = (rf"(?:{_MON}\s+{_DAY}{_YEAR_SEP}\d{{4}}|{_DAY}\s+(?:of\s+)?{_MON}{_YEAR_SEP}\d{{4}}"
+            rf"|\d{{1,2}}\s?-\s?{_MONTH}\s?-\s?\d{{4}})")
 DATE_RE = re.compile(
     r"(?<![\d/.\-])(?:"
-    rf"{_NUMERIC}\s*(?:–|—|-|to|through|thru)\s*{_NUMERIC}"   # an event's days: 04/30/2026 - 05/02/2026
+    rf"{_NUMERIC}\s*(?:–|—|-|to|through|thru)\s*{_NUMERIC}"   # an event's days: 04/30/2026 - 05/02/2026, 4/30/26 - 5/2/26
+    rf"|{_WRITTEN}{_TO}{_WRITTEN}"                          # October 10, 2025 - October 12, 2025
     r"|"
     r"\d{1,2} ?[/.\-] ?\d{1,2} ?[/.\-] ?\d{4}"            # 03/05/2026 (US order, R15)
     r"|\d{4}[\-/.]\d{1,2}[\-/.]\d{1,2}"                      # 2026-03-05, 2026/03/05
