@@ -723,3 +723,16 @@ def test_a_learners_label_holding_an_email_names_the_learner_by_it(world, tmp_pa
     s = ingest(world, path)
     assert s["credits"] == 1, exceptions_data(world)
     assert export(world, tmp_path, "credits")[0]["certificant_id"] == "111256"
+
+
+@pytest.mark.parametrize("lines", [
+    ["Name: Sean Dimitrov    Signature: ____________", "Completion date: 02/14/2026"],
+    ["Name: Sean Dimitrov", "Completion date: Feb-14-2026"],
+], ids=["a signature field on the name's line", "month-day-year with hyphens"])
+def test_form_lines_as_providers_print_them(world, tmp_path, lines):
+    path = prose_pdf(tmp_path / "c.pdf", ["Riverside Health Academy", "Certificate of Completion", lines[0],
+                                          "Behavior Change Coaching (CS40112)", lines[1], "CECs: 0.8"], leading=20)
+    s = ingest(world, path)
+    assert s["credits"] == 1, exceptions_data(world)
+    [credit] = export(world, tmp_path, "credits")
+    assert (credit["certificant_id"], credit["completion_date"]) == ("111256", "2026-02-14")

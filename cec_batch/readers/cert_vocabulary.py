@@ -118,6 +118,8 @@ LABELS: tuple[Label, ...] = (
        "{cec|cecs|ceu|ceus|credits|hours|contact hours} {available|offered|possible}", "up to"),
     _l("ignored", 20, "date of birth", "{birth date|birthdate}", "issue date", "date issued", "expiration date",
        "expires", "date printed", "printed on", "certificate {id|" + _NO[1:]),
+    # A signature's own field on a value's line ("Name: Jane Doe   Signature: ______") ends the value.
+    _l("ignored", 19, "{|participant|participant's|student|instructor|authorized|authorised} signature"),
 )
 
 
@@ -218,6 +220,7 @@ DATE_RE = re.compile(
     rf"|{_DAY}\s+(?:of\s+)?{_MON}{_YEAR_SEP}\d{{4}}"        # 5 March 2026, 5th of March 2026
     rf"|{_DAY}\s+{_MON}\s+\d{{2}}(?![\d:.,]\d)"              # 5 May 26 (a two-digit year)
     rf"|\d{{1,2}}\s?-\s?{_MONTH}\s?-\s?(?:\d{{4}}|\d{{2}})"      # 03-May-2026, 3-May-26
+    rf"|{_MONTH}\.?\s?[-/]\s?\d{{1,2}}\s?[-/]\s?\d{{4}}"            # May-03-2026, May/03/2026
     r")(?![\d/\-])", re.IGNORECASE)
 MONTH_RE = re.compile(rf"(?<![A-Za-z]){_MONTH}(?![a-z])", re.IGNORECASE)
 _NUMBER = r"(?:\d{1,2}(?:[.,]\d{1,2})?|[.,]\d{1,2})"
