@@ -736,3 +736,13 @@ def test_form_lines_as_providers_print_them(world, tmp_path, lines):
     assert s["credits"] == 1, exceptions_data(world)
     [credit] = export(world, tmp_path, "credits")
     assert (credit["certificant_id"], credit["completion_date"]) == ("111256", "2026-02-14")
+
+
+def test_a_label_word_that_begins_another_label_has_no_value_of_its_own(world, tmp_path):
+    # "Learner email": "Learner" is not the name's label here, and the course line below is no name.
+    path = prose_pdf(tmp_path / "c.pdf", [
+        "Riverside Health Academy", "Certificate of Completion", "Learner email: dimitrov.sean@example.com",
+        "Behavior Change Coaching (CS40112)", "Completion date: 02/14/2026", "CECs: 0.8"], leading=20)
+    s = ingest(world, path)
+    assert s["credits"] == 1, exceptions_data(world)
+    assert export(world, tmp_path, "credits")[0]["certificant_id"] == "111256"

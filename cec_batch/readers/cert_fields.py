@@ -258,6 +258,8 @@ def _regions(label: _Label, lines: list[Line], labels_by_seg: dict[int, list[_La
     if a < b:
         yield seg, a, b, False
         return
+    if _qualifies_next(label):
+        return
     line = lines[label.line_no]
     i = line.segs.index(seg)
     if label.region_end == len(seg.text) and i + 1 < len(line.segs):
@@ -285,6 +287,23 @@ def _regions(label: _Label, lines: list[Line], labels_by_seg: dict[int, list[_La
         return
     for s in under:
         yield s, 0, _region_end(s, labels_by_seg), True
+
+
+def _qualifies_next(label: _Label) -> bool:
+    """Whether the label is the first word of the next one's phrase ("Learner email", "Student
+    ID"): another label follows it a space away on its segment, so it has no value of its own.
+    Labels a cell apart (a table's header row read as one segment) each head their column."""
+    seg = label.seg
+    if label.region_end >= len(seg.text):
+        return False
+    end, nxt = seg.box(label.start, label.end), seg.box(label.region_end, label.region_end + 1)
+    if end is None or nxt is None:
+        return False
+    return nxt[0] - end[2] <= _PHRASE_GAP * max(end[3] - end[1], 1.0)
+
+
+# Words of one phrase stand at most this share of their height apart (a space); cells are further.
+_PHRASE_GAP = 0.6
 
 
 def _caption_of(label: _Label, lines: list[Line], labels_by_seg, gap_under: float | None) -> Seg | None:
