@@ -169,7 +169,7 @@ def _split_at_gaps(toks: list[Tok], factor: float) -> list[Seg]:
 
 
 # Letters looked at to tell which way a text layer's lines run (spread over the page).
-_ROTATION_SAMPLE = 400
+_ROTATION_SAMPLE = 100
 
 
 def reading_rotation(page, textpage) -> int:
