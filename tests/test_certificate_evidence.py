@@ -656,3 +656,93 @@ def test_an_expiry_date_alone_is_not_pre_filled(world, tmp_path):
     [exc] = exceptions_data(world)
     assert exc["kind"] == "needs_review"
     assert exc["data"]["row"]["completion_date"] is None
+
+
+def prose_pdf(path: Path, lines: list[str], leading: float = 16) -> Path:
+    """Lines of a paragraph set as a word processor wraps it: 12 pt type, LEADING points apart."""
+    c = canvas.Canvas(str(path), pagesize=letter, invariant=1)
+    c.setFont("Helvetica", 12)
+    for i, line in enumerate(lines):
+        c.drawString(72, 730 - i * leading, line)
+    c.showPage()
+    c.save()
+    return path
+
+
+@pytest.mark.parametrize("lines", [
+    ["Riverside Health Academy - Certificate of Completion",
+     "This letter confirms that Sean Dimitrov (ACE ID 111256) completed Behavior Change Coaching, ACE course CS",
+     "40112, and was awarded 0.8 CECs on February 14, 2026."],
+    ["Riverside Health Academy - Certificate of Completion", "This letter confirms that Sean",
+     "Dimitrov completed Behavior Change Coaching, ACE course CS-40112,", "and was awarded 0.8 CECs on February 14, 2026."],
+    ["Riverside Health Academy - Certificate of Completion", "Be it known that Sean Dimitrov, ACE ID 111256,",
+     "completed Behavior Change Coaching (CS-40112), 0.8 CECs, on the 14th day of",
+     "February, 2026, under the direction of Dexter Quill."],
+    ["Riverside Health Academy - Certificate of Completion",
+     "Sean Dimitrov, ACE ID 111256, completed Behavior Change Coaching (CS-40112) on 14",
+     "February 2026, and earned 0.8 CECs."],
+], ids=["course number", "name alone", "day of", "day then month"])
+def test_a_value_broken_over_two_lines_of_prose_is_read_whole(world, tmp_path, lines):
+    s = ingest(world, prose_pdf(tmp_path / "c.pdf", lines))
+    assert s["credits"] == 1, exceptions_data(world)
+    [credit] = export(world, tmp_path, "credits")
+    assert (credit["certificant_id"], credit["course_number"], credit["completion_date"]) == (
+        "111256", "CS40112", "2026-02-14")
+
+
+def test_a_name_over_a_line_of_prose_naming_an_approver_is_not_a_signer(world, tmp_path):
+    path = prose_pdf(tmp_path / "c.pdf", [
+        "Peak Performance Institute - Certificate of Completion",
+        "We certify that Sean Dimitrov successfully completed the course",
+        "Behavior Change Coaching, approved by ACE as course CS 40112, on 14 February 2026."])
+    s = ingest(world, path)
+    assert s["credits"] == 1, exceptions_data(world)
+
+
+@pytest.mark.parametrize("dates", [
+    "Dates: 10/10/25 - 10/12/25",                                  # two-digit years: never the first day
+    "October 10, 2025 - October 12, 2025",
+    "10 October 2025 to 12 October 2025",
+    "10-Oct-2025 to 12-Oct-2025",
+    "Start date: 10/10/2025 | End date: 10/12/2025",
+    "First day: 10/10/2025 | Last day: 10/12/2025",
+])
+def test_an_events_days_written_out_at_both_ends_complete_on_the_last(world, tmp_path, dates):
+    lines = ["Acme Fitness Education", "Certificate of Attendance", "Attendee: Paolo Ramirez", "ACE ID: 193059",
+             "Acme Fitness Summit 2025, ACE event CA245010", *dates.split(" | "), "CEC: 1.2"]
+    s = ingest(world, prose_pdf(tmp_path / "c.pdf", lines, leading=20))
+    assert s["credits"] == 1, exceptions_data(world)
+    [credit] = export(world, tmp_path, "credits")
+    assert (credit["certificant_id"], credit["completion_date"], credit["ceus"]) == ("193059", "2025-10-12", "1.2")
+
+
+def test_a_learners_label_holding_an_email_names_the_learner_by_it(world, tmp_path):
+    path = prose_pdf(tmp_path / "c.pdf", [
+        "Riverside Health Academy - Receipt", "Order date: 02/01/2026", "Customer: dimitrov.sean@example.com",
+        "Item: Behavior Change Coaching (CS40112)", "Status: Completed 02/14/2026", "CECs: 0.8"], leading=20)
+    s = ingest(world, path)
+    assert s["credits"] == 1, exceptions_data(world)
+    assert export(world, tmp_path, "credits")[0]["certificant_id"] == "111256"
+
+
+@pytest.mark.parametrize("lines", [
+    ["Name: Sean Dimitrov    Signature: ____________", "Completion date: 02/14/2026"],
+    ["Name: Sean Dimitrov", "Completion date: Feb-14-2026"],
+], ids=["a signature field on the name's line", "month-day-year with hyphens"])
+def test_form_lines_as_providers_print_them(world, tmp_path, lines):
+    path = prose_pdf(tmp_path / "c.pdf", ["Riverside Health Academy", "Certificate of Completion", lines[0],
+                                          "Behavior Change Coaching (CS40112)", lines[1], "CECs: 0.8"], leading=20)
+    s = ingest(world, path)
+    assert s["credits"] == 1, exceptions_data(world)
+    [credit] = export(world, tmp_path, "credits")
+    assert (credit["certificant_id"], credit["completion_date"]) == ("111256", "2026-02-14")
+
+
+def test_a_label_word_that_begins_another_label_has_no_value_of_its_own(world, tmp_path):
+    # "Learner email": "Learner" is not the name's label here, and the course line below is no name.
+    path = prose_pdf(tmp_path / "c.pdf", [
+        "Riverside Health Academy", "Certificate of Completion", "Learner email: dimitrov.sean@example.com",
+        "Behavior Change Coaching (CS40112)", "Completion date: 02/14/2026", "CECs: 0.8"], leading=20)
+    s = ingest(world, path)
+    assert s["credits"] == 1, exceptions_data(world)
+    assert export(world, tmp_path, "credits")[0]["certificant_id"] == "111256"

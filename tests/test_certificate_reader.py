@@ -341,6 +341,154 @@ def test_a_labelled_value_that_cannot_be_read_is_not_replaced_by_a_guess(tmp_pat
     assert row["review"].startswith("course number not found (unreadable after 'Course Number'")
 
 
+# --- how providers set their text layers: turned pages, runs of type, other date conventions
+
+CERT_LINES = ["Riverside Health Academy", "Certificate of Completion", "This is to certify that", "Jordan Ellis",
+              "ACE ID 179239", "has completed Coaching Clients with Type 2 Diabetes", "Course ID: CS-410260",
+              "Completion date: March 5, 2026", "CEUs: 1.2"]
+
+
+def drawn_pdf(path: Path, draw, size=(612, 792), rotate: int = 0) -> Path:
+    """A one-page text-layer PDF drawn by DRAW(canvas); ROTATE is the page's /Rotate."""
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), invariant=1)
+    # reportlab writes the MediaBox of a page turned a quarter with its sides swapped
+    c.setPageSize(size if rotate % 180 == 0 else (size[1], size[0]))
+    c.setPageRotation(rotate)
+    c.setFont("Helvetica", 12)
+    draw(c)
+    c.showPage()
+    c.save()
+    return path
+
+
+def write_lines(c, lines, x=72, y=560) -> None:
+    for line in lines:
+        c.drawString(x, y, line)
+        y -= 24
+
+
+def test_a_landscape_certificate_printed_sideways_is_read_upright(tmp_path):
+    def draw(c):
+        c.translate(612, 0)
+        c.rotate(90)                # the text runs up the portrait page; the page has no /Rotate
+        write_lines(c, CERT_LINES)
+
+    row = row_at(read_certificates(drawn_pdf(tmp_path / "c.pdf", draw), limits=LIMITS, image_dir=tmp_path), 1)
+    assert (row["full_name"], row["course_number"], row["completion_date"]) == (
+        "Jordan Ellis", "CS-410260", "March 5, 2026")
+    assert row["review"] is None
+    assert row["read"]["rotation"] == 90
+
+
+def test_a_page_turned_by_its_rotate_entry_is_read_as_its_text_stands(tmp_path):
+    lines = [line for line in CERT_LINES if not line.startswith("Course ID")]       # to review: its image is kept
+    pdf = drawn_pdf(tmp_path / "c.pdf", lambda c: write_lines(c, lines, y=740), rotate=90)
+    row = row_at(read_certificates(pdf, limits=LIMITS, image_dir=tmp_path), 1)
+    assert (row["full_name"], row["certificant_id"], row["completion_date"]) == ("Jordan Ellis", "179239",
+                                                                                 "March 5, 2026")
+    assert row["review"] == "course number not found"
+    assert row["read"]["rotation"] == 270       # turned back from how a viewer shows it
+    with Image.open(row["read"]["image"]) as img:
+        assert img.height > img.width            # the review image stands upright (portrait)
+    box = row["read"]["fields"]["full_name"]["box"]
+    assert box[1] < 0.5                          # near the top of the page as read
+
+
+def test_an_ordinal_set_small_and_raised_is_part_of_its_date(tmp_path):
+    def draw(c):
+        write_lines(c, CERT_LINES[:7] + ["CEUs: 1.2"])
+        c.drawString(72, 300, "Given this 27")
+        x = 72 + c.stringWidth("Given this 27", "Helvetica", 12)
+        c.setFont("Helvetica", 7)
+        c.drawString(x, 304, "th")
+        x += c.stringWidth("th", "Helvetica", 7)
+        c.setFont("Helvetica", 12)
+        c.drawString(x, 300, " day of September, 2026.")
+
+    row = row_at(read_certificates(drawn_pdf(tmp_path / "c.pdf", draw), limits=LIMITS), 1)
+    assert row["completion_date"] == "September 27, 2026"
+    assert row["review"] is None
+
+
+def test_a_bold_value_inside_a_sentence_reads_with_its_sentence(tmp_path):
+    def draw(c):
+        write_lines(c, ["Certificate of Completion", "Name: Jordan Ellis", "Course ID: CS-410260", "CEUs: 1.2"])
+        x = c.drawString(72, 400, "Completed on ") or 72 + c.stringWidth("Completed on ", "Helvetica", 12)
+        c.setFont("Helvetica-Bold", 12)
+        c.drawString(x, 400, "March 5, 2026")
+
+    row = row_at(read_certificates(drawn_pdf(tmp_path / "c.pdf", draw), limits=LIMITS), 1)
+    assert row["completion_date"] == "March 5, 2026"
+    assert row["read"]["fields"]["completion_date"]["label"] == "Completed on"
+
+
+def test_a_written_date_with_a_two_digit_year(tmp_path):
+    pdf = one_page_pdf(tmp_path / "c.pdf", CERT_LINES[:7] + ["passed the final examination on 8 Sep 26", "CEUs: 1.2"])
+    row = row_at(read_certificates(pdf, limits=LIMITS), 1)
+    assert row["completion_date"] == "8 Sep 26"
+    assert row["review"] is None
+
+
+def test_a_heading_that_starts_with_a_label_word_is_not_the_name(tmp_path):
+    pdf = one_page_pdf(tmp_path / "c.pdf", ["Riverside Health Academy", "Learner Transcript Extract",
+                                            "Learner:\tJordan Ellis", "Course ID: CS-410260",
+                                            "Completed: 03/05/2026", "CEUs: 1.2"])
+    row = row_at(read_certificates(pdf, limits=LIMITS), 1)
+    assert row["full_name"] == "Jordan Ellis"
+    assert row["review"] is None
+
+
+def test_an_award_date_beside_a_registration_date_is_the_completion(tmp_path):
+    pdf = one_page_pdf(tmp_path / "c.pdf", ["Certificate of Achievement", "Name: Jordan Ellis",
+                                            "Course ID: CS-410260", "Date registered: 02/20/2026",
+                                            "Award date: March 5, 2026", "CEUs: 1.2"])
+    row = row_at(read_certificates(pdf, limits=LIMITS), 1)
+    assert row["completion_date"] == "March 5, 2026"
+    assert row["read"]["fields"]["completion_date"]["label"] == "award date"
+    assert row["review"] is None
+
+
+@pytest.mark.parametrize("lines, want", [
+    (["Completion: 2026-03-05 14:32 UTC", "Issued: 2026-03-06 09:10 UTC", "CEUs: 1.2"],
+     {"completion_date": "2026-03-05", "ceus": "1.2"}),
+    (["Date completed: 03/05/2026", "CE Credits: 1.2"], {"completion_date": "03/05/2026", "ceus": "1.2"}),
+    (["awarded one and two-tenths (1.2) CECs on March 5, 2026"], {"completion_date": "March 5, 2026", "ceus": "1.2"}),
+])
+def test_time_stamped_completions_and_credits_written_other_ways(tmp_path, lines, want):
+    pdf = one_page_pdf(tmp_path / "c.pdf", CERT_LINES[:7] + lines)
+    row = row_at(read_certificates(pdf, limits=LIMITS), 1)
+    assert {k: row[k] for k in want} == want
+    assert row["review"] is None
+
+
+def test_a_course_number_with_the_dash_a_word_processor_makes(tmp_path):
+    lines = [line.replace("CS-410260", "CS\u2013410260") for line in CERT_LINES]
+    row = row_at(read_certificates(one_page_pdf(tmp_path / "c.pdf", lines), limits=LIMITS), 1)
+    assert row["course_number"] == "CS\u2013410260"          # R7 takes the dash out as it does a hyphen
+    assert row["review"] is None
+
+
+@pytest.mark.parametrize("lines, why", [
+    (["Completion date: 05.06.2026"], "numeric dates written with dots are usually day first"),
+    (["Completion date: 05/06/2026", "Date of birth: 14/03/1990"], "the page writes '14/03/1990' day first"),
+])
+def test_a_numeric_date_that_may_be_day_first_is_never_guessed(tmp_path, lines, why):
+    pdf = one_page_pdf(tmp_path / "c.pdf", CERT_LINES[:7] + lines + ["CEUs: 1.2"])
+    row = row_at(read_certificates(pdf, limits=LIMITS), 1)
+    assert row["review"].startswith(f"completion date {lines[0].split(': ')[1]!r} could be 5 June or May 6: ")
+    assert why in row["review"]
+
+
+def test_a_numeric_date_with_nothing_day_first_on_the_page_is_month_first(tmp_path):
+    pdf = one_page_pdf(tmp_path / "c.pdf", CERT_LINES[:7] + ["Completion date: 05/06/2026",
+                                                             "Date of birth: 03/14/1990", "CEUs: 1.2"])
+    row = row_at(read_certificates(pdf, limits=LIMITS), 1)
+    assert row["completion_date"] == "05/06/2026"
+    assert row["review"] is None
+
+
 # --- without OCR
 
 

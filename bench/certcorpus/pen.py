@@ -114,6 +114,7 @@ class Pen:
     def __init__(self, c, size: tuple[float, float], rng: random.Random):
         self.c, self.w, self.h, self.rng = c, size[0], size[1], rng
         c.setPageSize(size)
+        c.setPageRotation(0)            # a page's /Rotate would otherwise carry over to the next page
         self.face, self.size = "Helvetica", 12
 
     def landscape(self) -> "Pen":

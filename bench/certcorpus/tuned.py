@@ -946,3 +946,399 @@ def draw_cpr_card_front_back(p, c):
     p.text(x + 8, yb + 40, "Holder's signature", "Helvetica", 7)
     p.hline(x + 8, x + w - 8, yb + 52, 0.5)
     p.text(x + 8, yb + 14, f"Tel. (720) 555-01{c.seed % 90 + 10}", "Helvetica", 7)
+
+
+# ---------------------------------------------------------------- page orientation, type setting, other conventions
+
+def _turned(p):
+    """A landscape certificate stored as a portrait page turned by its /Rotate entry (upright when shown)."""
+    c = p.c
+    c.setPageSize((max(p.w, p.h), min(p.w, p.h)))     # reportlab writes a /Rotate 90 page's MediaBox turned
+    c.setPageRotation(90)
+    c.translate(min(p.w, p.h), 0)
+    c.rotate(90)
+    p.w, p.h = max(p.w, p.h), min(p.w, p.h)
+    return p
+
+
+def _sideways(p):
+    """A landscape certificate printed onto a portrait page turned a quarter: no /Rotate, the text runs upwards."""
+    c = p.c
+    c.setPageSize((min(p.w, p.h), max(p.w, p.h)))
+    c.translate(min(p.w, p.h), 0)
+    c.rotate(90)
+    p.w, p.h = max(p.w, p.h), min(p.w, p.h)
+    return p
+
+
+def _spaced(p, y, s, face, size, space):
+    """A line set with wide letter spacing ('J A N E   D O E' to the eye), centred."""
+    from .pen import font_for
+    from reportlab.pdfbase import pdfmetrics
+
+    f = font_for(face, s)
+    w = pdfmetrics.stringWidth(s, f, size) + space * (len(s) - 1)
+    p.c.setFont(f, size)
+    p.c.drawString(p.w / 2 - w / 2, y, s, charSpace=space)
+
+
+def _raised_ordinal(p, x, y, d, face, size, before="", after="", align="centre"):
+    """`before 3rd day of May, 2026 after` with the ordinal's letters set small and raised, as word processors do."""
+    from .fmt import ordinal
+
+    suffix = ordinal(d.day)[-2:]
+    parts = [(f"{before}{d.day}", 0.0, size), (suffix, size * 0.33, size * 0.6),
+             (f" day of {d:%B}, {d.year}{after}", 0.0, size)]
+    total = sum(p.width(s, face, sz) for s, _r, sz in parts)
+    if align == "centre":
+        x -= total / 2
+    for s, rise, sz in parts:
+        x = p.text(x, y + rise, s, face, sz)
+
+
+@layout("award", evidence="id", units="cec")
+def draw_turned_landscape(p, c):
+    """Landscape award stored as a portrait page with /Rotate 90: 'is hereby awarded to', 'Date of Course'."""
+    _turned(p)
+    p.border(24, double=True, width=2)
+    p.centre(p.h - 85, c.course.provider, "LiberationSerif-Bold", 17)
+    p.centre(p.h - 135, "Certificate of Completion", "LiberationSerif-BoldItalic", 34)
+    p.centre(p.h - 170, "is hereby awarded to", "LiberationSerif-Italic", 14)
+    p.centre(p.h - 210, c.person.name, "LiberationSerif-Bold", 28)
+    p.centre(p.h - 232, f"ACE Certification Number {c.person.certificant_id}", "LiberationSans", 10)
+    p.centre(p.h - 268, f"for completing {c.course.title}", "LiberationSerif", 15)
+    p.centre(p.h - 292, f"ACE Course {course_no(c.course.number, 'hyphen')}  \u2022  {cec(c.ceus)} CECs",
+             "LiberationSerif", 13)
+    p.text(100, 120, f"Date of Course: {abbrev(c.completed)}", "LiberationSans", 11)
+    p.signature(p.w - 290, 120, 180)
+    p.text(p.w - 290, 106, f"{_staff(c, 2)}, Education Director", "LiberationSans", 9)
+
+
+@layout("award", evidence="name", units="cec")
+def draw_letter_spaced_name(p, c):
+    """Designed award: heading and the unlabelled name set in wide letter spacing, 'in recognition of', 'on 5th May 2026'."""
+    p.landscape()
+    p.ornate_border(20, 14)
+    _spaced(p, p.h - 100, "CERTIFICATE", "LiberationSerif", 36, 8)
+    _spaced(p, p.h - 128, "OF COMPLETION", "LiberationSans", 12, 5)
+    p.centre(p.h - 170, "This certificate is proudly presented to", "LiberationSerif-Italic", 14)
+    _spaced(p, p.h - 220, c.person.name.upper(), "LiberationSerif-Bold", 28, 4)
+    p.hline(p.w / 2 - 240, p.w / 2 + 240, p.h - 232, 0.6, GREY)
+    p.centre(p.h - 265, f"in recognition of the successful completion of {c.course.title}", "LiberationSerif", 14)
+    p.centre(p.h - 290, f"on {_ord_dmy(c.completed)}, earning {cec(c.ceus)} ACE CECs "
+                        f"(course {course_no(c.course.number, 'space')})", "LiberationSerif", 14)
+    p.signature(120, 110, 170)
+    p.text(120, 96, _staff(c, 1), "LiberationSans", 10)
+    p.text(120, 84, "Founder", "LiberationSans", 9)
+    p.seal(p.w - 160, 120, 40, ("ACE", "APPROVED"))
+
+
+@layout("prose", evidence="id", units="cec")
+def draw_raised_ordinal(p, c):
+    """Formal certificate whose 'given this 3rd day of May, 2026' sets the ordinal's letters small and raised."""
+    p.border(30, double=True, width=3)
+    p.centre(p.h - 110, c.course.provider, "Times-Bold", 20)
+    p.centre(p.h - 160, "Certificate of Completion", "Times-BoldItalic", 30)
+    p.centre(p.h - 210, "This is to certify that", "Times-Italic", 15)
+    p.centre(p.h - 250, c.person.name, "Times-Bold", 26)
+    p.centre(p.h - 272, f"ACE Certificant ID {c.person.certificant_id}", "Times-Roman", 11)
+    p.centre(p.h - 310, "has completed the requirements of", "Times-Italic", 15)
+    p.centre(p.h - 338, c.course.title, "Times-Bold", 17)
+    p.centre(p.h - 366, f"ACE Course No. {c.course.number}, for {cec(c.ceus)} Continuing Education Credits",
+             "Times-Roman", 13)
+    _raised_ordinal(p, p.w / 2, p.h - 410, c.completed, "Times-Italic", 14, before="Given this ", after=".")
+    p.signature(90, 130, 170)
+    p.text(90, 116, "Education Director", "Times-Italic", 11)
+
+
+@layout("two-column", evidence="id", units="cec")
+def draw_side_by_side_columns(p, c):
+    """Landscape form in two columns side by side, caps labels above values: 'AWARDED TO' left, 'COMPLETED' right."""
+    p.landscape()
+    p.box(0, p.h - 70, p.w, 70, 0, fill=LIGHT)
+    p.text(40, p.h - 45, c.course.provider.upper(), "DejaVuSansCondensed-Bold", 18)
+    p.text(p.w - 40, p.h - 45, "CERTIFICATE OF COMPLETION", "DejaVuSansCondensed", 12, align="right")
+    left = [("AWARDED TO", c.person.name, 20), ("ACE CERTIFICATION NUMBER", c.person.certificant_id, 13),
+            ("INSTRUCTOR", _staff(c, 3), 13)]
+    right = [("COURSE", c.course.title, 14), ("COURSE NUMBER", c.course.number, 13),
+             ("COMPLETED", written(c.completed), 13), ("CREDITS", f"{cec(c.ceus)} CEC", 13)]
+    for x, items in ((60, left), (p.w / 2 + 20, right)):
+        y = p.h - 120
+        for label, value, size in items:
+            p.text(x, y, label, "DejaVuSans", 8, colour=GREY)
+            p.text(x, y - size - 4, value, "DejaVuSans-Bold", size)
+            y -= size + 38
+    p.hline(p.w / 2, p.w / 2, p.h - 100, 0)
+    p.c.line(p.w / 2, p.h - 100, p.w / 2, 90)
+    p.text(60, 60, f"Issued {us(c.issued)}", "DejaVuSans", 8, colour=GREY)
+
+
+@layout("prose", evidence="name", units="cec")
+def draw_parenthesised_credits(p, c):
+    """Legal-style prose: the name alone on the line after 'This is to certify that', 'one and one-half (1.5) CECs'."""
+    from .fmt import ordinal
+
+    words = {"0.1": "one-tenth", "0.2": "two-tenths", "0.3": "three-tenths", "0.4": "four-tenths", "0.5": "one-half",
+             "0.6": "six-tenths", "0.7": "seven-tenths", "0.8": "eight-tenths", "0.9": "nine-tenths", "1.0": "one",
+             "1.5": "one and one-half", "2.0": "two"}
+    said = words.get(cec(c.ceus), "")
+    x = 90
+    p.ornate_border(26, 16)
+    p.centre(p.h - 110, c.course.provider.upper(), "LiberationSerif-Bold", 16)
+    p.centre(p.h - 150, "Certificate of Continuing Education", "LiberationSerif-Italic", 22)
+    p.centre(p.h - 200, "This is to certify that", "LiberationSerif", 14)
+    p.centre(p.h - 235, c.person.name, "LiberationSerif-Bold", 22)
+    p.wrap(x, p.h - 280, p.w - 2 * x,
+           f"has satisfactorily completed the program {c.course.title} (Course Approval No. "
+           f"{course_no(c.course.number, 'hyphen')}) and has earned {said} ({cec(c.ceus)}) continuing education "
+           f"credits (CECs) on this {ordinal(c.completed.day)} day of {c.completed:%B} {c.completed.year}.",
+           "LiberationSerif", 14, 20, align="centre")
+    p.signature(90, 130, 170)
+    p.text(90, 116, f"{_staff(c)}, Program Chair", "LiberationSerif-Italic", 10)
+
+
+@layout("modern", evidence="id", units="cec")
+def draw_timestamped_lms(p, c):
+    """LMS certificate with times after its dates: 'Completed 2026-05-03 14:32 UTC', 'Issued 2026-05-04 09:10 UTC'."""
+    p.landscape()
+    x = 70
+    p.logo(x, p.h - 90, initials(c.course.provider), 40, "square")
+    p.text(x + 55, p.h - 70, c.course.provider, "DejaVuSans-Bold", 16)
+    p.text(x, p.h - 150, "Certificate of Completion", "DejaVuSans-Bold", 30)
+    p.text(x, p.h - 200, c.person.name, "DejaVuSerif-Bold", 30)
+    p.text(x, p.h - 222, f"ACE ID {c.person.certificant_id}", "DejaVuSans", 11)
+    p.text(x, p.h - 260, f"has completed {c.course.title} ({c.course.number}), {cec(c.ceus)} CECs", "DejaVuSans", 13)
+    hh, mm = 8 + c.seed % 10, c.seed % 60
+    p.text(x, p.h - 300, f"Completed {iso(c.completed)} {hh:02d}:{mm:02d} UTC", "DejaVuSans", 11)
+    p.text(x, p.h - 318, f"Issued {iso(c.issued)} {(hh + 3) % 24:02d}:{(mm + 7) % 60:02d} UTC", "DejaVuSans", 11)
+    p.text(x, 60, f"Credential ID {c.seed % 10**10:010d}", "DejaVuSans", 8, colour=GREY)
+
+
+@layout("award", evidence="id", units="cec")
+def draw_signature_dates(p, c):
+    """Award 'held on May 3, 2026' in prose, with two signature blocks each dated under the rule ('Date 05/10/2026')."""
+    from datetime import timedelta
+
+    p.landscape()
+    p.border(22, double=False, width=3)
+    p.centre(p.h - 85, "Certificate of Attendance", "LiberationSerif-Bold", 32)
+    p.centre(p.h - 130, f"{c.person.name}  \u2022  ACE ID {c.person.certificant_id}", "LiberationSerif", 20)
+    p.centre(p.h - 170, f"attended {c.course.title}, held on {written(c.completed)},", "LiberationSerif", 15)
+    p.centre(p.h - 194, f"and earned {cec(c.ceus)} CECs (ACE course {course_no(c.course.number, 'space')}).",
+             "LiberationSerif", 15)
+    signed = c.issued + timedelta(days=c.seed % 5)
+    for x, who, role in ((110, _staff(c), "Instructor"), (p.w - 300, _staff(c, 2), "Provider")):
+        p.signature(x, 130, 190)
+        p.text(x, 116, f"{who}, {role}", "LiberationSans", 9)
+        p.text(x, 100, f"Date {us(signed)}", "LiberationSans", 9)
+
+
+@layout("card", evidence="id", courses=("safety",))
+def draw_valid_until_card(p, c):
+    """Safety certificate: 'Training date', 'Issued on', 'Valid until' (two years on), 'Certificate #' with digits."""
+    x = 80
+    p.border(40, double=False, width=1)
+    p.text(x, p.h - 100, c.course.provider, "Helvetica-Bold", 18)
+    p.text(x, p.h - 120, "Emergency Care Training Certificate", "Helvetica", 12)
+    p.text(x, p.h - 170, c.person.name, "Helvetica-Bold", 22)
+    p.text(x, p.h - 188, f"ACE ID: {c.person.certificant_id}", "Helvetica", 11)
+    p.wrap(x, p.h - 220, p.w - 2 * x, f"has successfully completed {c.course.title} "
+           f"({course_no(c.course.number, 'space')}), {cec(c.ceus)} CEC.", "Helvetica", 12)
+    rows = [("Training date", us(c.completed)), ("Issued on", us(c.issued)), ("Valid until", us(c.expires)),
+            ("Certificate #", f"{c.completed.year}-{c.seed % 100000:05d}")]
+    y = p.h - 290
+    for label, value in rows:
+        p.text(x, y, label, "Helvetica", 11)
+        p.text(x + 140, y, value, "Helvetica-Bold", 11)
+        y -= 20
+
+
+@layout("form", evidence="id", units="cec")
+def draw_provider_course_id(p, c):
+    """Form with 'ACE Provider Course ID', an 'ACE Provider #' of five digits and 'Participant ID' for the certificant."""
+    x = 70
+    p.text(x, p.h - 80, c.course.provider, "LiberationSans-Bold", 18)
+    p.text(x, p.h - 98, f"ACE Provider # {10000 + c.seed % 80000}", "LiberationSans", 10)
+    p.centre(p.h - 150, "Continuing Education Certificate", "LiberationSerif-Bold", 22)
+    rows = [("Participant", c.person.name), ("Participant ID", c.person.certificant_id),
+            ("Program", c.course.title), ("ACE Provider Course ID", course_no(c.course.number, "plain")),
+            ("Completion", abbrev(c.completed)), ("CEC Value", cec(c.ceus))]
+    y = p.h - 200
+    for label, value in rows:
+        p.text(x, y, label, "LiberationSans", 11, colour=GREY)
+        p.text(x + 170, y, value, "LiberationSans-Bold", 12)
+        y -= 26
+    p.signature(x, y - 40, 170)
+    p.text(x, y - 54, "Authorized Provider Representative", "LiberationSans", 9)
+
+
+@layout("prose", evidence="id", units="hours")
+def draw_address_block_letter(p, c):
+    """Letter to the learner's postal address (name first, no label), 'Re: ACE 123456', '15 CE hours' on a day-month date."""
+    x = 72
+    p.text(x, p.h - 70, c.course.provider, "DejaVuSerif-Bold", 16)
+    p.text(x, p.h - 86, "Continuing Education Office", "DejaVuSerif", 10)
+    p.text(p.w - x, p.h - 70, dmy(c.printed), "DejaVuSerif", 11, align="right")
+    y = p.h - 140
+    for line in (c.person.name, f"{10 + c.seed % 880} Elm Street", f"Springfield, IL {62700 + c.seed % 90}"):
+        p.text(x, y, line, "DejaVuSerif", 11)
+        y -= 14
+    p.text(x, y - 20, f"Re: ACE certification {c.person.certificant_id}", "DejaVuSerif-Bold", 11)
+    p.text(x, y - 50, f"Dear {c.person.first},", "DejaVuSerif", 11)
+    y = p.wrap(x, y - 74, p.w - 2 * x,
+               f"Thank you for attending {c.course.title}. Our records show that you completed the course on "
+               f"{dmy(c.completed)} and earned {hours_of(c)} CE hours (ACE course {course_no(c.course.number, 'hyphen')}).",
+               "DejaVuSerif", 11, 15)
+    p.text(x, y - 20, "Yours sincerely,", "DejaVuSerif", 11)
+    p.text(x, y - 60, _staff(c, 4), "DejaVuSerif", 11)
+    p.text(x, y - 74, "Registrar", "DejaVuSerif-Italic", 10)
+
+
+@layout("form", evidence="id", units="cec", extra={"birth": True})
+def draw_european_academy(p, c):
+    """European provider: dotted day-first numeric dates for birth, issue and print; completion as '05 May 2026'."""
+    x, vx = 70, 260
+    p.text(x, p.h - 80, c.course.provider, "DejaVuSans-Bold", 17)
+    p.text(x, p.h - 96, "Certificate of Participation  /  Teilnahmebescheinigung", "DejaVuSans", 10)
+    birth = c.person.birth
+    rows = [("Name", last_first(c.person)), ("Date of birth", f"{birth:%d.%m.%Y}" if birth else "-"),
+            ("ACE ID", c.person.certificant_id), ("Course", c.course.title),
+            ("Course number", course_no(c.course.number, "space")),
+            ("Course completed", f"{c.completed:%d %B %Y}"), ("Credits", f"{cec(c.ceus)} CEC")]
+    y = p.h - 150
+    for label, value in rows:
+        p.text(x, y, label, "DejaVuSans", 11)
+        p.text(vx, y, value, "DejaVuSans-Bold", 11)
+        y -= 22
+    p.text(x, y - 30, f"Issued {c.issued:%d.%m.%Y}", "DejaVuSans", 10)
+    p.text(x, 60, f"Printed {c.printed:%d.%m.%Y}", "DejaVuSans", 8, colour=GREY)
+
+
+@layout("prose", evidence="email", units="cec")
+def draw_exam_passed(p, c):
+    """Exam result notice: 'passed the final examination on 3 May 26' (two-digit year), email only, 'CEUs: 0.5'."""
+    x = 70
+    p.text(x, p.h - 80, f"{c.course.provider} Testing Services", "LiberationSans-Bold", 15)
+    p.text(x, p.h - 130, "Examination Result", "LiberationSerif-Bold", 22)
+    y = p.wrap(x, p.h - 170, p.w - 2 * x,
+               f"{c.person.name} ({c.person.email}) passed the final examination of {c.course.title} on "
+               f"{c.completed.day} {c.completed:%b} {c.completed:%y} with a score of {70 + c.seed % 30}%.",
+               "LiberationSerif", 13, 18)
+    p.text(x, y - 20, f"Course: {c.course.number}", "LiberationSans", 11)
+    p.text(x, y - 38, f"CEUs: {cec(c.ceus)}", "LiberationSans", 11)
+    p.text(x, y - 56, f"Exam ID: {c.seed % 900000 + 100000}", "LiberationSans", 11)
+
+
+@layout("award", evidence="id", units="cec")
+def draw_credentials_after_name(p, c):
+    """Award: 'Ms. First Last, MS, CSCS' with an honorific and credentials; 'Credits: 0.5 CEUs'; a month-year expiry."""
+    title = ("Ms.", "Mr.", "Dr.", "Mx.")[c.seed % 4]
+    creds = (", MS, CSCS", ", CPT", ", BS, NASM-CPT", ", MEd")[c.seed % 4]
+    p.border(28, double=True, width=2)
+    p.centre(p.h - 110, c.course.provider, "DejaVuSerif-Bold", 18)
+    p.centre(p.h - 160, "CERTIFICATE", "DejaVuSerif-Bold", 34)
+    p.centre(p.h - 200, "presented to", "DejaVuSerif-Italic", 14)
+    p.centre(p.h - 240, f"{title} {c.person.first} {c.person.last}{creds}", "DejaVuSerif-Bold", 24)
+    p.centre(p.h - 262, f"ACE # {c.person.certificant_id}", "DejaVuSans", 10)
+    p.centre(p.h - 300, "for the completion of", "DejaVuSerif-Italic", 14)
+    p.centre(p.h - 326, c.course.title, "DejaVuSerif-Bold", 16)
+    p.centre(p.h - 360, f"Course {course_no(c.course.number, 'space')}  \u00b7  Credits: {cec(c.ceus)} CEUs",
+             "DejaVuSans", 12)
+    p.centre(p.h - 384, f"Completion date {_ord_mdy(c.completed)}", "DejaVuSans", 12)
+    p.text(80, 90, f"Credential valid through {c.expires:%B %Y}", "DejaVuSans", 9, colour=GREY)
+
+
+@layout("award", evidence="id", units="cec")
+def draw_sideways_print(p, c):
+    """Landscape certificate printed sideways onto a portrait page (text runs up the page): 'Date Completed' below."""
+    _sideways(p)
+    p.corners(30, 70, 3)
+    p.centre(p.h - 90, c.course.provider.upper(), "DejaVuSans-Bold", 15)
+    p.centre(p.h - 140, "Certificate of Achievement", "DejaVuSerif-Bold", 30)
+    p.centre(p.h - 180, "awarded to", "DejaVuSerif-Italic", 13)
+    p.centre(p.h - 218, c.person.name, "DejaVuSerif-Bold", 26)
+    p.centre(p.h - 256, f"{c.course.title}  ·  ACE course {c.course.number}  ·  {cec(c.ceus)} CECs",
+             "DejaVuSerif", 13)
+    cols = [("ACE ID", c.person.certificant_id), ("Date Completed", us(c.completed)), ("Date Issued", us(c.issued))]
+    x = 150
+    for label, value in cols:
+        p.text(x, p.h - 320, value, "DejaVuSans-Bold", 12)
+        p.hline(x - 10, x + 140, p.h - 326, 0.5)
+        p.text(x, p.h - 340, label, "DejaVuSans", 9)
+        x += 200
+
+
+@layout("form", evidence="id", units="hours")
+def draw_turned_in_viewer(p, c):
+    """Portrait form saved after a viewer turned the page (/Rotate 90 over upright text): shown sideways, read upright."""
+    p.c.setPageSize((p.h, p.w))        # reportlab writes a /Rotate 90 page's MediaBox turned
+    p.c.setPageRotation(90)
+    x = 72
+    p.text(x, p.h - 80, c.course.provider, "LiberationSans-Bold", 18)
+    p.text(x, p.h - 100, "Continuing Education Completion", "LiberationSans", 12)
+    p.hline(x, p.w - x, p.h - 110, 1)
+    rows = [("Attendee", c.person.name), ("ACE Certification ID", c.person.certificant_id),
+            ("Course Title", c.course.title), ("Course No.", course_no(c.course.number, "hyphen")),
+            ("Date of Course", dmy(c.completed)), ("Contact Hours", str(hours_of(c)))]
+    y = p.h - 150
+    for label, value in rows:
+        p.text(x, y, f"{label}:", "LiberationSans", 11)
+        p.text(x + 170, y, value, "LiberationSans-Bold", 11)
+        y -= 22
+    p.text(x, y - 30, f"Issued {us(c.issued)}", "LiberationSans", 9, colour=GREY)
+
+
+@layout("table", evidence="id", units="cec")
+def draw_enrolment_row_table(p, c):
+    """A table whose one row gives 'Enrolled | Completed | Expires' side by side, 'CE Credits' with no unit after it."""
+    from datetime import timedelta
+
+    x = 60
+    p.text(x, p.h - 80, c.course.provider, "LiberationSans-Bold", 18)
+    p.text(x, p.h - 98, "Learner Transcript Extract", "LiberationSans", 11)
+    p.text(x, p.h - 140, f"Learner: {c.person.name}", "LiberationSans", 12)
+    p.text(x + 280, p.h - 140, f"ACE Certification ID: {c.person.certificant_id}", "LiberationSans", 12)
+    enrolled = c.completed - timedelta(days=10 + c.seed % 40)
+    p.table(x, p.h - 170, [90, 90, 90, 90, 70],
+            [["Course", "Enrolled", "Completed", "Expires", "CE Credits"],
+             [c.course.number, us(enrolled), us(c.completed), us(c.expires), cec(c.ceus)]],
+            row_h=22, size=10, face="LiberationSans", head_face="LiberationSans-Bold", head_fill=LIGHT)
+    p.text(x, p.h - 240, f"Course title: {c.course.title}", "LiberationSans", 10)
+    p.text(x, p.h - 256, "Course completion certificates are issued on the date of completion.", "LiberationSans", 9)
+
+
+@layout("award", evidence="name", units="cec")
+def draw_award_date_caption(p, c):
+    """Award: 'Award Date' and 'Date Registered' captions under their rules; the name large with no label."""
+    from datetime import timedelta
+
+    p.landscape()
+    p.border(20, double=True, width=2.5)
+    p.centre(p.h - 85, c.course.provider, "DejaVuSerif-Bold", 18)
+    p.centre(p.h - 135, "Certificate of Achievement", "DejaVuSerif-BoldItalic", 30)
+    p.centre(p.h - 200, f"{c.person.first} {c.person.last}", "DejaVuSerif-Bold", 34)
+    p.centre(p.h - 240, f"has met every requirement of {c.course.title}", "DejaVuSerif", 14)
+    p.centre(p.h - 264, f"ACE course {course_no(c.course.number, 'space')}  \u00b7  {cec(c.ceus)} CECs", "DejaVuSerif", 12)
+    registered = c.completed - timedelta(days=7 + c.seed % 20)
+    for x, value, caption in ((110, us(registered), "Date Registered"), (p.w / 2 - 80, written(c.completed), "Award Date"),
+                              (p.w - 270, _staff(c, 5), "Examiner")):
+        p.text(x + 80, 128, value, "DejaVuSans", 12, align="centre")
+        p.hline(x, x + 160, 122, 0.6)
+        p.text(x + 80, 108, caption, "DejaVuSans", 9, align="centre")
+
+
+@layout("prose", evidence="name", units="cec")
+def draw_narrow_column_letter(p, c):
+    """Letter in a narrow column beside a sidebar: the name, course number and date often broken over two lines."""
+    p.box(0, 0, 170, p.h, 0, fill=LIGHT)
+    p.text(24, p.h - 70, c.course.provider, "LiberationSans-Bold", 11)
+    for i, line in enumerate(("Continuing Education", "Office of the Registrar", "Tel. (503) 555-0161")):
+        p.text(24, p.h - 90 - 14 * i, line, "LiberationSans", 8)
+    x, width = 200, p.w - 200 - 60
+    p.text(x, p.h - 80, "Certificate of Completion", "LiberationSerif-Bold", 20)
+    y = p.wrap(x, p.h - 120, width,
+               f"We certify that {c.person.first} {c.person.last} successfully completed the course "
+               f"{c.course.title}, approved by ACE as course {course_no(c.course.number, 'space')}, on "
+               f"{dmy(c.completed)} and was awarded {cec(c.ceus)} CECs for it.", "LiberationSerif", 13, 17)
+    p.wrap(x, y - 12, width, f"This certificate was prepared by {_staff(c, 1)} for the learner's records and "
+           "needs no signature.", "LiberationSerif", 11, 15)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from cec_batch.readers.cert_layout import Line, Seg, fractions, lines_of
 from cec_batch.readers.cert_vocabulary import (
+    COURSE_BREAKS,
     COURSE_LABELLED_RE,
     COURSE_RE,
     CEUS_SUFFIX_RE,
@@ -32,6 +33,7 @@ from cec_batch.readers.cert_vocabulary import (
     SEPARATORS,
     COMPLETION_WORDS,
     CONTEXT_WORDS,
+    COURSE_APPROVAL_PHRASES,
     MONTH_RE,
     OTHER_DATE_WORDS,
     STAFF_WORDS,
@@ -41,6 +43,8 @@ from cec_batch.readers.cert_vocabulary import (
 # Found by its shape alone rather than after a label. A date is never trusted that
 # way (letters carry issue dates and event ranges too); a course number's shape is
 # specific enough when it is the only one on the page.
+_NO_BREAKS = str.maketrans("", "", COURSE_BREAKS)
+
 PATTERN_FACTOR = {"course_number": 0.95, "completion_date": 0.6, "ceus": 0.9, "email": 0.95}
 
 # ---------------------------------------------------------------- finding fields
@@ -58,7 +62,7 @@ def _course_span(text: str, m: re.Match) -> tuple[int, int] | None:
     run, breaks = 0, 0
     end = len(body)
     for i in range(digits_at, len(body)):
-        if body[i] in " -.":
+        if body[i] in COURSE_BREAKS:
             if run >= 5 or breaks:
                 end = i
                 break
@@ -66,7 +70,7 @@ def _course_span(text: str, m: re.Match) -> tuple[int, int] | None:
             run = 0
             continue
         run += 1
-    digits = re.sub(r"[ \-.]", "", body[digits_at:end])
+    digits = "".join(ch for ch in body[digits_at:end] if ch not in COURSE_BREAKS)
     if not 5 <= len(digits) <= 6 or sum(ch.isdigit() for ch in digits) < 3:
         return None
     after = text[start + end:start + end + 1]
@@ -254,6 +258,8 @@ def _regions(label: _Label, lines: list[Line], labels_by_seg: dict[int, list[_La
     if a < b:
         yield seg, a, b, False
         return
+    if _qualifies_next(label):
+        return
     line = lines[label.line_no]
     i = line.segs.index(seg)
     if label.region_end == len(seg.text) and i + 1 < len(line.segs):
@@ -281,6 +287,23 @@ def _regions(label: _Label, lines: list[Line], labels_by_seg: dict[int, list[_La
         return
     for s in under:
         yield s, 0, _region_end(s, labels_by_seg), True
+
+
+def _qualifies_next(label: _Label) -> bool:
+    """Whether the label is the first word of the next one's phrase ("Learner email", "Student
+    ID"): another label follows it a space away on its segment, so it has no value of its own.
+    Labels a cell apart (a table's header row read as one segment) each head their column."""
+    seg = label.seg
+    if label.region_end >= len(seg.text):
+        return False
+    end, nxt = seg.box(label.start, label.end), seg.box(label.region_end, label.region_end + 1)
+    if end is None or nxt is None:
+        return False
+    return nxt[0] - end[2] <= _PHRASE_GAP * max(end[3] - end[1], 1.0)
+
+
+# Words of one phrase stand at most this share of their height apart (a space); cells are further.
+_PHRASE_GAP = 0.6
 
 
 def _caption_of(label: _Label, lines: list[Line], labels_by_seg, gap_under: float | None) -> Seg | None:
@@ -336,8 +359,10 @@ def find_fields(segs: list[Seg]) -> tuple[dict[str, Found], list[str], list]:
             if lab.announces and f not in unread:
                 after = " ".join(seg.text[a:b] for seg, a, b, _ in regions[:1]).strip()
                 unread[f] = f"after {lab.text!r}: {after[:40]!r}" if after else f"nothing after {lab.text!r}"
+        # A learner's label may hold the learner's email instead of a name ("Customer: jo@example.com").
+        tries = wanted + (["email"] if "full_name" in wanted and "email" not in wanted else [])
         for seg, a, b, strict in regions:
-            for f in wanted:
+            for f in tries:
                 if f in found:
                     continue
                 span = FINDERS[f](seg.text, a, b, strict)
@@ -357,7 +382,8 @@ def find_fields(segs: list[Seg]) -> tuple[dict[str, Found], list[str], list]:
         if f not in found and f in unread:
             notes.append(f"{FIELD_NAMES[f]}: unreadable {unread[f]}")
     if "course_number" not in unread:
-        _by_shape(lines, found, notes, "course_number", COURSE_RE, key=lambda v: re.sub(r"[\s\-.]", "", v).upper(),
+        _by_shape(lines, found, notes, "course_number", COURSE_RE,
+                  key=lambda v: "".join(v.translate(_NO_BREAKS).split()).upper(),
                   span=_unlabelled_course)
     if "completion_date" not in unread:
         _by_shape(lines, found, notes, "completion_date", DATE_RE, key=lambda v: " ".join(v.split()).lower())
@@ -403,7 +429,8 @@ def _value_then_unit(lines: list[Line], found: dict, f: str, rx: re.Pattern) -> 
                     # "Hours Earned: 15" and "10 contact hours": the page says two things.
                     doubt = f"{old.label!r} gives {old.value}, {m.group().strip()!r} another"
                 found[f] = Found(m.group(1), seg.conf(m.start(1), m.end()), "label",
-                                 m.group()[len(m.group(1)):].strip(), box=seg.box(m.start(1), m.end(1)), doubt=doubt)
+                                 m.group()[len(m.group(1)):].strip(" )"), box=seg.box(m.start(1), m.end(1)),
+                                 doubt=doubt)
                 return
 
 
@@ -512,12 +539,14 @@ class Candidate:
 _COMPLETION_RE = phrase_regex(COMPLETION_WORDS)
 _STAFF_RE = phrase_regex(STAFF_WORDS)
 _OTHER_RE = phrase_regex(OTHER_DATE_WORDS)
+_APPROVAL_RE = phrase_regex(COURSE_APPROVAL_PHRASES)
 # An email as OCR may space it out ("jane.doe @ example.com").
 _EMAIL_LOOSE = re.compile(r"[A-Za-z0-9._%+\-]+ ?@ ?[A-Za-z0-9\-]+(?: ?\. ?[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
 _ID_LONG = re.compile(r"(?<![A-Za-z0-9.,/\-])\d{5,10}(?![A-Za-z0-9/\-]|[.,]\d)")
 
 
-_NUMERIC_DATE = re.compile(r"\d{1,2} ?[/.\-] ?\d{1,2} ?[/.\-] ?\d{4}|\d{4}[\-/.]\d{1,2}[\-/.]\d{1,2}")
+_NUMERIC_DATE = re.compile(r"\d{1,2} ?[/.\-] ?\d{1,2} ?[/.\-] ?\d{4}|\d{4}[\-/.]\d{1,2}[\-/.]\d{1,2}"
+                           r"|\d{1,2}/\d{1,2}/\d{2}(?!\d)")
 
 
 def date_value(printed: str) -> str:
@@ -531,6 +560,8 @@ def date_value(printed: str) -> str:
         return numeric[-1] if len(numeric) > 1 else text
     days = re.findall(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?(?!\d)", text)
     year = re.findall(r"\d{4}", text)
+    if not year:
+        return text             # "5 May 26": one day, a two-digit year
     if len(days) > 1 or re.search(r"\bday\b|\bthe\b", text, re.IGNORECASE):
         return f"{months[-1]} {days[-1]}, {year[-1]}"
     return text
@@ -556,6 +587,8 @@ def _above(lines: list[Line], n: int, seg: Seg) -> str:
     return ""
 
 
+# A completion word at most this many words before a date with a time of day names the stamp.
+_STAMP_WORDS = 1
 _TIME_AFTER = re.compile(r"\s*,?\s*(?:at\s+)?\d{1,2}:\d{2}\b")
 
 
@@ -567,6 +600,15 @@ def _below(lines: list[Line], n: int, seg: Seg) -> str:
             break
         return " ".join(s.text for s in below.segs if s.x0 < seg.x1 and s.x1 > seg.x0)
     return ""
+
+
+# A caption or role under or over a name is a few words ("Director of Education"); more is prose.
+_CAPTION_WORDS = 6
+
+
+def _caption(text: str) -> str:
+    """TEXT when it is short enough to be a caption, else nothing."""
+    return text if len(text.split()) <= _CAPTION_WORDS else ""
 
 
 def _caption_below(lines: list[Line], n: int, seg: Seg) -> str:
@@ -588,17 +630,21 @@ def _date_kind(before: str, left: str, above: str, after: str, below: str = "") 
     """What the words around a date say it is. The nearest telling word on its own segment
     wins (before or after it), then one in the cell to its left, then one above it. A date
     with a time of day after it ("08 Jan 2026 15:42", a fax header, a print stamp) is a
-    timestamp, not a completion. BELOW is a caption under the date, the last to be asked."""
-    if _TIME_AFTER.match(after):
-        return "other", "time of day"
-
+    timestamp, not a completion, unless a completion word stands just before it ("Completion:
+    2026-05-03 14:32"). BELOW is a caption under the date, the last to be asked."""
     def hits(text: str):
+        text = _APPROVAL_RE.sub(lambda m: " " * len(m.group()), text)     # who approved the course: no date word
         out = [(m.start(), m.end(), "completion", m.group()) for m in _COMPLETION_RE.finditer(text)]
         out += [(m.start(), m.end(), "other", m.group()) for m in _OTHER_RE.finditer(text)]
         return out
 
     near = [(len(before[e:].split()), 0, kind, word) for _s, e, kind, word in hits(before)]
     near += [(len(after[:s].split()), 1, kind, word) for s, _e, kind, word in hits(after)]
+    if _TIME_AFTER.match(after):
+        stamped = min((n for n in near if n[1] == 0), default=None)
+        if stamped is not None and stamped[0] <= _STAMP_WORDS and stamped[2] == "completion":
+            return "completion", stamped[3].lower()
+        return "other", "time of day"
     if near:
         _d, _side, kind, word = min(near)
         return kind, word.lower()
@@ -699,14 +745,17 @@ def page_candidates(segs: list[Seg], page_height: float) -> list[Candidate]:
             cand = Candidate("name", whole.text[a:b], whole.text[a:b], whole.conf(a, b), box,
                              _words_tail(whole.text[:a]), _words_head(whole.text[b:]), line_text[:160],
                              (box[3] - box[1]) / page_height)
-            # A signature's name: a role word beside it, or in the cell just above or below it.
+            # A signature's name: a role word beside it, or in a caption just above or below it
+            # (a line of prose below a name is no caption: "approved by ACE" there names no signer).
+            own = whole.part(a, b)
             near = " ".join((_words_tail(whole.text[:a])[-30:], _words_head(whole.text[b:])[:30],
-                             _above(lines, n, whole), _below(lines, n, whole)))
+                             _caption(_above(lines, n, own)), _caption(_below(lines, n, own))))
             staff = _STAFF_RE.search(near)
             if staff:
                 cand.kind, cand.telling = "staff", staff.group().lower()
             out.append(cand)
     out.extend(_wrapped_dates(lines, page_height))
+    out.extend(_wrapped_words(lines, page_height))
     out.extend(_unread_dates(lines, [c for c in out if c.field == "date"], page_height))
     return out
 
@@ -747,11 +796,12 @@ def _overlaps(a: tuple, b: tuple) -> bool:
 
 
 def _wrapped_dates(lines: list[Line], page_height: float) -> list[Candidate]:
-    """A date broken over two lines of prose ("... on December" / "23, 2025.")."""
+    """A date broken over two lines of prose ("... on December" / "23, 2025.", "on the 3rd day of" /
+    "May, 2026", "on 14" / "February 2026")."""
     out = []
     for n in range(len(lines) - 1):
         a, b = lines[n].segs[-1], lines[n + 1].segs[0]
-        if not MONTH_RE.search(a.text[-14:]) or b.x0 > a.x1:
+        if not (MONTH_RE.search(a.text[-14:]) or MONTH_RE.search(b.text[:16])) or b.x0 > a.x1:
             continue
         tail, head = a.text[-24:], b.text[:16]
         joined = f"{tail} {head}"
@@ -770,7 +820,77 @@ def _wrapped_dates(lines: list[Line], page_height: float) -> list[Candidate]:
     return out
 
 
+def _wrapped_words(lines: list[Line], page_height: float) -> list[Candidate]:
+    """A course number or a name broken over two lines of prose ("ACE course CS" / "40112, and",
+    "confirms that Jane" / "Doe completed"): the last words of a line and the first of the next,
+    when the next line is set in the same size just below and starts left of where it ended."""
+    out = []
+    for n in range(len(lines) - 1):
+        a, b = lines[n].segs[-1], lines[n + 1].segs[0]
+        ha, hb = a.y1 - a.y0, b.y1 - b.y0
+        if b.x0 > a.x1 or abs(ha - hb) > 0.35 * max(ha, hb) or not 0 <= b.y0 - a.y1 <= max(ha, hb):
+            continue
+        tail = " ".join(a.text.split()[-_WRAP_WORDS:])
+        head = " ".join(b.text.split()[:_WRAP_WORDS])
+        joined = f"{tail} {head}"
+        spans = [("course_number", *got) for m in COURSE_LABELLED_RE.finditer(joined)
+                 if (got := _course_span(joined, m))]
+        spans += [("name", x, y) for x, y in _name_runs(joined)]
+        for f, x, y in spans:
+            if x >= len(tail) or y <= len(tail) + 1:
+                continue            # on one line: found there already
+            start = len(a.text) - len(tail) + x
+            box = union_box(a.box(start, len(a.text)), b.box(0, y - len(tail) - 1))
+            conf = min(a.conf(start, len(a.text)), b.conf(0, y - len(tail) - 1))
+            value = joined[x:y]
+            out.append(Candidate(f, value, value, conf, box, _words_tail(a.text[:start]),
+                                 _words_head(b.text[y - len(tail) - 1:]), a.text[-80:] + " / " + b.text[:80],
+                                 ha / max(page_height, 1.0)))
+    return out
+
+
+# Words at the end of a line and the start of the next looked at for a value broken between them.
+_WRAP_WORDS = 4
+
+
 def choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[str]) -> None:
+    """The completion date from every date on the page (`_choose_date`), doubted when its
+    numbers could be read day first as well as month first (`_day_first_doubt`)."""
+    _choose_date(found, cands, notes)
+    got = found.get("completion_date")
+    if got is not None and got.doubt is None:
+        doubt = _day_first_doubt(got.value, [c.printed for c in cands if c.field == "date"])
+        if doubt:
+            found["completion_date"] = Found(got.value, got.confidence, "guess", got.label, box=got.box, doubt=doubt)
+
+
+# A numeric date's day and month parts, and the separator between them ("05.06.2026", "13/05/2026").
+_DAY_MONTH = re.compile(r"(?<![\d.\-/])(\d{1,2}) ?([/.\-]) ?(\d{1,2}) ?[/.\-] ?\d{2,4}(?![\d])")
+
+
+def _day_first_doubt(value: str, printed: list[str]) -> str | None:
+    """Why a numeric date whose first two numbers are both 12 or less may not be month first
+    (R15's US order): it is written with dots, as day-first countries write dates, or another
+    date on the page can only be day first ("14.03.1990", "25/06/2026"). None when nothing says so."""
+    m = _DAY_MONTH.fullmatch(value.strip())
+    if m is None or int(m[1]) > 12 or int(m[3]) > 12 or m[1] == m[3]:
+        return None
+    if m[2] == ".":
+        return (f"could be {int(m[1])} {_MONTH_NAMES[int(m[3])]} or {_MONTH_NAMES[int(m[1])]} {int(m[3])}: "
+                f"numeric dates written with dots are usually day first, and nothing on the page says which")
+    for other in printed:
+        for d in _DAY_MONTH.finditer(other):
+            if 12 < int(d[1]) <= 31 and int(d[3]) <= 12:
+                return (f"could be {int(m[1])} {_MONTH_NAMES[int(m[3])]} or {_MONTH_NAMES[int(m[1])]} {int(m[3])}: "
+                        f"the page writes {d.group()!r} day first")
+    return None
+
+
+_MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December")
+
+
+def _choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[str]) -> None:
     """The completion date from every date on the page, by the words around each (rules-notes).
 
     A date after a label that can only mean it ("Completion Date") stands. Otherwise a

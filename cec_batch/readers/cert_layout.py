@@ -5,13 +5,17 @@ rectangles, confidence 100) and Tesseract's words. A segment is a run of words
 that belong together on one line (a phrase, a table cell, a label with its
 value); it is cut at wide gaps, at ruled cell borders and at dot leaders
 ("Participant ........ Schröder, Janice" is two cells). Coordinates are those of
-the upright page, y downwards; `page_box` gives the page's own extent in the same
-coordinates so that a box can be given as fractions of the page as shown.
+the upright page, y downwards: on a text layer, the page turned so that most of
+its letters stand upright (`reading_rotation`), whatever its /Rotate says;
+`page_extent` gives the page's own extent in the same coordinates so that a box
+can be given as fractions of the page as read.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from cec_batch import ocr
@@ -67,6 +71,10 @@ class Seg:
 
     def _covering(self, a: int, b: int) -> list[Tok]:
         return [t for t, s in zip(self.toks, self.starts) if s < b and s + len(t.text) > a]
+
+    def part(self, a: int, b: int) -> "Seg":
+        """The words covering characters a..b, as a segment of their own."""
+        return Seg(self._covering(a, b))
 
     def conf(self, a: int, b: int) -> float:
         """Lowest confidence of the words covering characters a..b."""
@@ -160,26 +168,75 @@ def _split_at_gaps(toks: list[Tok], factor: float) -> list[Seg]:
     return segs
 
 
-def text_layer_segments(page, textpage) -> list[Seg]:
-    """Segments from a PDF text layer: PDFium's text rectangles split into words (confidence 100)."""
-    rotation = page.get_rotation() % 360
+# Letters looked at to tell which way a text layer's lines run (spread over the page).
+_ROTATION_SAMPLE = 100
+
+
+def reading_rotation(page, textpage) -> int:
+    """The quarter turn, in degrees clockwise as a page's /Rotate gives it, that stands most of the
+    text layer's letters upright: a landscape certificate printed sideways onto a portrait page
+    runs up the page whatever its /Rotate says. The page's own /Rotate when no letter tells."""
+    import pypdfium2.raw as pdfium_c
+
+    votes: Counter = Counter()
+    count = textpage.count_chars()
+    for i in range(0, count, max(1, count // _ROTATION_SAMPLE)):
+        if not chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i) or 32).isalnum():
+            continue
+        angle = pdfium_c.FPDFText_GetCharAngle(textpage.raw, i)      # radians, clockwise; -1 on failure
+        if angle >= 0:
+            votes[(360 - round(math.degrees(angle) / 90) * 90) % 360] += 1
+    return votes.most_common(1)[0][0] if votes else page.get_rotation() % 360
+
+
+# Text runs closer than this share of their height are one phrase: a word in bold inside a sentence,
+# an ordinal's letters set small and raised ("27" "th"), a word the provider's software set in two runs.
+_RUN_GAP = 0.35
+# PDFium gives a run's text by its rectangle; a letter of the next run touching it by a hair is left out.
+_RUN_EDGE = 0.4
+
+
+def text_layer_segments(page, textpage, rotation: int) -> list[Seg]:
+    """Segments from a PDF text layer: PDFium's text rectangles split into words (confidence 100),
+    in the page's coordinates turned by ROTATION (reading_rotation), y downwards. A run that
+    follows the one before it on its line with no more than a space between continues its
+    segment; one that starts with no space at all continues its last word."""
     segs: list[Seg] = []
+    toks: list[Tok] = []            # the words being gathered into segments
+    last_run: tuple | None = None   # the previous run's box and whether it ended with a space
     for i in range(textpage.count_rects()):
         left, bottom, right, top = textpage.get_rect(i)
-        text = textpage.get_text_bounded(left, bottom, right, top)
+        edge = min(_RUN_EDGE, (right - left) / 4, (top - bottom) / 4)
+        text = textpage.get_text_bounded(left + edge, bottom + edge, right - edge, top - edge)
         words = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
         if not words:
             continue
         n = max(len(text.rstrip()), 1)
-        toks = []
-        for start, word in words:
-            a = left + (right - left) * start / n
-            b = left + (right - left) * (start + len(word)) / n
-            # Only relative positions matter: map to the page as displayed (its /Rotate), y downwards.
-            box = _displayed((a, bottom, b, top), rotation)
-            toks.append(Tok(word, TEXT_CONFIDENCE, *box))
+        box = _displayed((left, bottom, right, top), rotation)
+        x0, y0, x1, y1 = box
+        run = [Tok(word, TEXT_CONFIDENCE, x0 + (x1 - x0) * start / n, y0, x0 + (x1 - x0) * (start + len(word)) / n,
+                   y1) for start, word in words]
+        if last_run is not None and _continues(last_run[0], box):
+            if not last_run[1] and not text[:1].isspace():
+                last, first = toks[-1], run.pop(0)
+                toks[-1] = Tok(last.text + first.text, last.conf, last.x0, min(last.y0, first.y0), first.x1,
+                               max(last.y1, first.y1))
+            toks.extend(run)
+        else:
+            if toks:
+                segs.extend(_split_at_gaps(toks, 3.0))
+            toks = run
+        last_run = (box, text[-1:].isspace())
+    if toks:
         segs.extend(_split_at_gaps(toks, 3.0))
     return segs
+
+
+def _continues(before: tuple, box: tuple) -> bool:
+    """Whether a run in BOX follows the run in BEFORE on its line with at most a space between."""
+    height = min(before[3] - before[1], box[3] - box[1])
+    overlap = min(before[3], box[3]) - max(before[1], box[1])
+    return height > 0 and overlap >= height / 2 and -_RUN_GAP * height <= box[0] - before[2] <= _RUN_GAP * height
 
 
 def word_segments(words: list[tuple[str, float, float, float, float]]) -> list[Seg]:
@@ -199,10 +256,10 @@ def word_segments(words: list[tuple[str, float, float, float, float]]) -> list[S
     return segs
 
 
-def page_extent(page) -> tuple[float, float, float, float]:
-    """The page as displayed, in the coordinates text_layer_segments gives its words."""
+def page_extent(page, rotation: int) -> tuple[float, float, float, float]:
+    """The page turned by ROTATION, in the coordinates text_layer_segments gives its words."""
     left, bottom, right, top = page.get_cropbox()
-    return _displayed((left, bottom, right, top), page.get_rotation() % 360)
+    return _displayed((left, bottom, right, top), rotation)
 
 
 def fractions(box, extent) -> list[float] | None:

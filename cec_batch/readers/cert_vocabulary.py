@@ -61,7 +61,7 @@ LABELS: tuple[Label, ...] = (
     _l("full_name", 12, "attendee {|name}"),
     _l("full_name", 11, "student {|name}"),
     _l("full_name", 10, "recipient {|name}", "learner {|name}", "trainee {|name}", "member name", "client name",
-       "candidate name"),
+       "candidate name", "customer {|name}"),
     _l("full_name", 9, "full name"),
     _l("full_name", 8, "name of {participant|attendee}"),
     _l("full_name", 7, "name", generic=True),
@@ -92,6 +92,7 @@ LABELS: tuple[Label, ...] = (
     _l("completion_date", 14, "date", generic=True),
     _l("ceus", 20, "{|ace} {cec|cecs|ceu|ceus} {|value|earned|awarded}"),
     _l("ceus", 19, "{credit|credits} {|earned|awarded}", generic=True),
+    _l("ceus", 19, "{ce|ace|ceu|cec} {credit|credits} {|earned|awarded}"),
     _l("ceus", 18, "continuing education {credit|credits|unit|units}"),
     _l("hours", 20,
        "{contact|clock|ce|ceu|cec|credit|training|education} {hour|hours} {|earned|awarded|completed}",
@@ -117,6 +118,8 @@ LABELS: tuple[Label, ...] = (
        "{cec|cecs|ceu|ceus|credits|hours|contact hours} {available|offered|possible}", "up to"),
     _l("ignored", 20, "date of birth", "{birth date|birthdate}", "issue date", "date issued", "expiration date",
        "expires", "date printed", "printed on", "certificate {id|" + _NO[1:]),
+    # A signature's own field on a value's line ("Name: Jane Doe   Signature: ______") ends the value.
+    _l("ignored", 19, "{|participant|participant's|student|instructor|authorized|authorised} signature"),
 )
 
 
@@ -152,7 +155,8 @@ COMPLETION_WORDS = ("complete", "completed", "completion", "completing", "awarde
                     "date of event", "date of training", "session date", "workshop date", "training date",
                     "date of attendance", "achieved", "passed", "successfully", "conferred", "presented on",
                     "concluded", "class date", "program date", "seminar date", "dates", "date attended",
-                    "date of class", "date of program", "date earned", "earned on")
+                    "date of class", "date of program", "date earned", "earned on", "award date", "date of award",
+                    "date awarded", "date achieved", "end date", "last day", "final day", "ending", "ended")
 # ... and after one of these it is some other day: the certificate's printing, its expiry, a birthday.
 OTHER_DATE_WORDS = ("issue", "issued", "issue date", "date issued", "print", "printed", "generated", "expire",
                     "expires", "expiry", "expiration", "valid until", "valid through", "valid thru", "renew",
@@ -161,7 +165,11 @@ OTHER_DATE_WORDS = ("issue", "issued", "issue date", "date issued", "print", "pr
                     "updated", "run date", "report date", "as of", "purchased", "purchase date", "ordered",
                     "order date", "paid", "payment", "invoice", "invoiced", "registered", "registration",
                     "enrolled", "enrollment", "downloaded", "accessed", "created", "exp", "recertify by",
-                    "deadline", "valid from", "effective", "valid", "validity", "period")
+                    "deadline", "valid from", "effective", "valid", "validity", "period", "start date", "first day",
+                    "starting", "started", "began", "begins")
+# Phrases that say who approved the course, not when anything happened: their "approved" tells
+# nothing about a date beside them ("approved by ACE as course CS 40112, on 14 February 2026").
+COURSE_APPROVAL_PHRASES = ("approved by ace", "ace approved", "ace-approved", "approved by the american council")
 # A name beside one of these is someone who signs or teaches, not the certificant.
 STAFF_WORDS = ("instructor", "instructors", "director", "signature", "signed", "signed by", "presenter", "registrar",
                "president", "secretary", "coordinator", "trainer", "faculty", "approved by", "presented by",
@@ -175,10 +183,14 @@ CONTEXT_WORDS = 8
 _PREFIX = r"(?:CEP|CP|CA|CS|CL)"
 _D = r"[0-9OoIlSB]"            # a digit as OCR may misread it (R7 corrects these in the pipeline)
 # Five or six digits, OCR may put one space or hyphen among them ("CEP2468 10"); _course_span checks the count.
-_COURSE = rf"{_PREFIX}[ \-.]{{0,2}}{_D}(?:{_D}|[ \-.](?={_D})){{4,6}}"
+# What may stand between a course number's prefix and its digits, or among them: a space, a
+# hyphen, a dot, or the en or em dash a word processor makes of a hyphen ("CS – 410260").
+COURSE_BREAKS = " -.\u2013\u2014"
+_BREAK = "[" + re.escape(COURSE_BREAKS) + "]"
+_COURSE = rf"{_PREFIX}{_BREAK}{{0,2}}{_D}(?:{_D}|{_BREAK}(?={_D})){{4,6}}"
 COURSE_RE = re.compile(rf"(?<![A-Za-z0-9]){_COURSE}(?![A-Za-z0-9])")              # unlabelled: capitals only
 COURSE_LABELLED_RE = re.compile(rf"(?<![A-Za-z0-9]){_COURSE}", re.IGNORECASE)
-DIGIT_PART = re.compile(rf"^{_PREFIX}[ \-.]{{0,2}}", re.IGNORECASE)
+DIGIT_PART = re.compile(rf"^{_PREFIX}{_BREAK}{{0,2}}", re.IGNORECASE)
 
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -188,10 +200,14 @@ _DAY = rf"\d{{1,2}}{_ORD}?"
 _MON = rf"{_MONTH}\.?"
 _YEAR_SEP = r"(?:\s*[,.]\s*/?\s*|\s+)"                 # "May 3, 2026", "May 3 2026", OCR's "May 3 , 2026", "30,/2025"
 _TO = r"\s*(?:-|–|—|to|through|thru|&|and)\s*"           # an event's days: "May 3-5, 2026", "3 to 5 May 2026"
-_NUMERIC = r"(?:\d{1,2} ?[/.\-] ?\d{1,2} ?[/.\-] ?\d{4}|\d{4}[\-/.]\d{1,2}[\-/.]\d{1,2})"
+_NUMERIC = r"(?:\d{1,2} ?[/.\-] ?\d{1,2} ?[/.\-] ?\d{4}|\d{4}[\-/.]\d{1,2}[\-/.]\d{1,2}|\d{1,2}/\d{1,2}/\d{2}(?!\d))"
+# One written day with its year: "March 5, 2026", "5 March 2026", "05-Mar-2026" (both ends of a range may be).
+_WRITTEN = (rf"(?:{_MON}\s+{_DAY}{_YEAR_SEP}\d{{4}}|{_DAY}\s+(?:of\s+)?{_MON}{_YEAR_SEP}\d{{4}}"
+            rf"|\d{{1,2}}\s?-\s?{_MONTH}\s?-\s?\d{{4}})")
 DATE_RE = re.compile(
     r"(?<![\d/.\-])(?:"
-    rf"{_NUMERIC}\s*(?:–|—|-|to|through|thru)\s*{_NUMERIC}"   # an event's days: 04/30/2026 - 05/02/2026
+    rf"{_NUMERIC}\s*(?:–|—|-|to|through|thru)\s*{_NUMERIC}"   # an event's days: 04/30/2026 - 05/02/2026, 4/30/26 - 5/2/26
+    rf"|{_WRITTEN}{_TO}{_WRITTEN}"                          # October 10, 2025 - October 12, 2025
     r"|"
     r"\d{1,2} ?[/.\-] ?\d{1,2} ?[/.\-] ?\d{4}"            # 03/05/2026 (US order, R15)
     r"|\d{4}[\-/.]\d{1,2}[\-/.]\d{1,2}"                      # 2026-03-05, 2026/03/05
@@ -202,14 +218,17 @@ DATE_RE = re.compile(
     rf"|{_DAY}{_TO}{_DAY}\s+(?:of\s+)?{_MON}{_YEAR_SEP}\d{{4}}"  # 3-5 May 2026
     rf"|(?:the\s+)?{_DAY}\s+day\s+of\s+{_MON}{_YEAR_SEP}(?:in\s+the\s+year\s+)?\d{{4}}"  # 3rd day of May, 2026
     rf"|{_DAY}\s+(?:of\s+)?{_MON}{_YEAR_SEP}\d{{4}}"        # 5 March 2026, 5th of March 2026
+    rf"|{_DAY}\s+{_MON}\s+\d{{2}}(?![\d:.,]\d)"              # 5 May 26 (a two-digit year)
     rf"|\d{{1,2}}\s?-\s?{_MONTH}\s?-\s?(?:\d{{4}}|\d{{2}})"      # 03-May-2026, 3-May-26
+    rf"|{_MONTH}\.?\s?[-/]\s?\d{{1,2}}\s?[-/]\s?\d{{4}}"            # May-03-2026, May/03/2026
     r")(?![\d/\-])", re.IGNORECASE)
 MONTH_RE = re.compile(rf"(?<![A-Za-z]){_MONTH}(?![a-z])", re.IGNORECASE)
 _NUMBER = r"(?:\d{1,2}(?:[.,]\d{1,2})?|[.,]\d{1,2})"
 NUMBER_RE = re.compile(rf"(?<![\d.,]){_NUMBER}(?![\d])")
-CEUS_SUFFIX_RE = re.compile(rf"(?<![\d.,])({_NUMBER})\s*(?:ACE\s+)?(?:CECs?|CEUs?|continuing\s+education\s+credits?)"
+# "0.8 CECs", "12 contact hours", and a number written out before its figure: "two (2.0) CECs".
+CEUS_SUFFIX_RE = re.compile(rf"(?<![\d.,])({_NUMBER})\)?\s*(?:ACE\s+)?(?:CECs?|CEUs?|continuing\s+education\s+credits?)"
                             r"(?![A-Za-z])", re.IGNORECASE)
-HOURS_SUFFIX_RE = re.compile(rf"(?<![\d.,])({_NUMBER})\s*(?:contact\s+|clock\s+|CE\s+)?hours?(?![A-Za-z])",
+HOURS_SUFFIX_RE = re.compile(rf"(?<![\d.,])({_NUMBER})\)?\s*(?:contact\s+|clock\s+|CE\s+)?hours?(?![A-Za-z])",
                              re.IGNORECASE)
 EMAIL_RE = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
 ID_RE = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z]{1,3}-?)?\d{4,10}(?![A-Za-z0-9])")
@@ -225,7 +244,7 @@ NOT_NAMES = frozenset("""certificate certificates completion achievement attenda
 ace id number provider education continuing credit credits cec cecs ceu ceus hours contact approval
 participant participants attendee name title director signature the this that of program conference
 training academy institute record fitness wellness safety studio congratulations dear hello hi thanks
-thank welcome""".split())
+thank welcome transcript extract statement summary report receipt verification account portal""".split())
 SEPARATORS = " \t:#|=-–—_•·"
 EDGE_PUNCT = " \t:;,.|_-–—•·\"'“”()[]{}"
 

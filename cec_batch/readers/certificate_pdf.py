@@ -50,6 +50,7 @@ from cec_batch.readers.cert_layout import (
     lines_of,
     ocr_segments,
     page_extent,
+    reading_rotation,
     text_layer_segments,
     word_segments,
 )
@@ -355,12 +356,13 @@ def _first_look(doc, i: int, tmp: Path, images: _Images, have_ocr: bool):
         try:
             text = textpage.get_text_bounded()
             if _usable(text) and not _scanner_text_only(page):
-                segs = text_layer_segments(page, textpage)
+                rotation = reading_rotation(page, textpage)
+                segs = text_layer_segments(page, textpage, rotation)
                 found, notes, _ = find_fields(segs)
                 # A typed header over a scanned body ("Certificate of Completion" and a picture
                 # of the rest): when the text holds none of the fields, read the picture.
                 if _key_fields(found) or not have_ocr or not _short_text_over_image(text, page):
-                    return "row", _text_row(n, found, notes, segs, page, images)
+                    return "row", _text_row(n, found, notes, segs, page, rotation, images)
         finally:
             textpage.close()
         if ocr.is_blank(page):
@@ -448,14 +450,18 @@ def _short_text_over_image(text: str, page) -> bool:
     return any(True for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=3))
 
 
-def _text_row(n: int, found: dict[str, Found], notes: list[str], segs: list[Seg], page, images: _Images) -> dict:
-    extent = page_extent(page)
+def _text_row(n: int, found: dict[str, Found], notes: list[str], segs: list[Seg], page, rotation: int,
+              images: _Images) -> dict:
+    """A text-layer page's row. Its review image is the page turned as it is read (ROTATION), as a
+    scanned page's is: read["rotation"] is how far it was turned clockwise from the page as shown."""
+    extent = page_extent(page, rotation)
     cands = page_candidates(segs, extent[3] - extent[1])
     choose_date(found, cands, notes)
     problems = _review(found, notes, " ".join(seg.text for seg in segs), cands)
     read = _empty_read("text")
+    read["rotation"] = (rotation - page.get_rotation()) % 360
     if problems:
-        read["image"] = images.save(n, ocr.render(page, IMAGE_DPI))
+        read["image"] = images.save(n, ocr.render(page, IMAGE_DPI).rotate(-read["rotation"], expand=True))
     return _row(n, found, read, problems, extent, cands, segs)
 
 
