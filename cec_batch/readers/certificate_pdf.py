@@ -481,12 +481,13 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
         found, notes, cands, extent, segs = {}, [], [], None, None
         if result.words:
             found, notes, cands, extent, segs = _fields(result, deadline)
-            # A page that lacks a key field may hold it in a ruled table Tesseract skipped: read
-            # it again without the rules, and then, if anything is still missing or doubtful,
-            # turned level (a skewed table's rules hide from the first); the reading that holds
-            # most is kept.
+            # A page that lacks a key field may hold it in a ruled table Tesseract skipped, and
+            # one whose dates nothing tells apart may have had a label put on the wrong line of
+            # a skewed sheet: read it again without the rules, and then, if anything is still
+            # missing or doubtful, turned level (a skewed table's rules hide from the first,
+            # and a level page's lines are its own); the reading that holds most is kept.
             upright, everything = result.image_path, (len(FIELD_NAMES), len(FIELD_NAMES))
-            for level in (False, True) if _key_fields(found) < len(FIELD_NAMES) else ():
+            for level in (False, True) if _lacks_or_doubts(found) else ():
                 if _key_score(found) == everything or deadline - time.monotonic() <= 2:
                     break
                 again = ocr.ocr_without_rules(upright, seconds=deadline - time.monotonic(), level=level)
@@ -546,9 +547,17 @@ def _key_fields(found: dict[str, Found]) -> int:
     return sum(1 for f in FIELD_NAMES if f in found)
 
 
+def _lacks_or_doubts(found: dict[str, Found]) -> bool:
+    """Whether a key field is missing or in doubt (not merely read with low confidence, which a
+    look at the value alone settles)."""
+    return any(f not in found or found[f].doubt is not None for f in FIELD_NAMES)
+
+
 def _key_score(found: dict[str, Found]) -> tuple[int, int]:
-    """Which of two readings of a page holds more: key fields found, then key fields sure."""
-    return _key_fields(found), sum(1 for f in FIELD_NAMES if f in found and found[f].confidence >= REVIEW_CONFIDENCE)
+    """Which of two readings of a page holds more: key fields found, then key fields sure (read
+    with confidence, and no doubt such as two dates with nothing to tell them apart)."""
+    return _key_fields(found), sum(1 for f in FIELD_NAMES if f in found and found[f].confidence >= REVIEW_CONFIDENCE
+                                   and found[f].doubt is None)
 
 
 def _alnum(text: str) -> str:
