@@ -32,11 +32,8 @@ from rapidfuzz import fuzz
 from cec_batch.match import EXACT, FUZZY, NO, Matcher, PageEvidence
 from cec_batch.model import Course
 from cec_batch.normalize import name_tokens, normalize_course_number
-from cec_batch.rules import REVIEW_CONFIDENCE, cecs_from_hours
+from cec_batch.rules import NAME_LOOKUP_CONFIDENCE, REVIEW_CONFIDENCE, cecs_from_hours
 
-# A name found only by looking the page's words up in the registry is taken from this OCR
-# confidence up; the lookup is exact, so a misread rarely names another certificant.
-NAME_LOOKUP_CONFIDENCE = 75.0
 # A catalogue title counts as printed on the page from this partial-match score (OCR'd text).
 TITLE_SCORE = 92
 # What R7's look-alike letters may stand for: a letter read in the digit part was

@@ -330,3 +330,27 @@ def test_labels_put_on_the_wrong_line_of_a_skewed_form_are_read_again_level(scan
     assert parse_date(row["completion_date"]).value.isoformat() == truth["completion_date"]
     assert row["read"]["fields"]["completion_date"]["label"] == "DATE COMPLETED"
     assert row["review"] is None
+
+
+@pytest.fixture(scope="module")
+def faxed_stack(tmp_path_factory):
+    """The tuned corpus's fax stack-07 (four certificates), made now, with its truth by page."""
+    from bench.certcorpus import build
+
+    out = tmp_path_factory.mktemp("faxstack")
+    truth = build.generate(out, sets=("tuned",), forms_=("fax",), only={"stack-07"}, workers=1)
+    return out / "tuned" / "fax" / "stack-07.pdf", {int(r["page"]): r for r in truth if r["file"] == "stack-07.pdf"}
+
+
+@needs_tesseract
+@pytest.mark.slow
+def test_a_large_name_read_poorly_on_a_fax_is_read_again_on_its_own(faxed_stack):
+    # "YARA KAUFMAN" set large in capitals, with no label: the page's reading scores it near 20,
+    # too low for the registry lookup; read again on its own as one line it scores 90+.
+    path, truth = faxed_stack
+    rows = read_certificates(path, limits=LIMITS).rows
+    row = rows[rows["location"] == "page 3"].iloc[0].to_dict()
+    assert truth[3]["layout"] == "caps-name-signature-dates"
+    runs = [c for c in row["read"]["candidates"] if c["field"] == "name"
+            and c["value"].casefold() == truth[3]["name"].casefold()]
+    assert runs and runs[0]["confidence"] >= certificate_pdf.SECOND_LOOK_CONFIDENCE
