@@ -269,6 +269,15 @@ def test_a_rate_sentence_misread_on_a_fax_is_still_a_rate():
     assert not is_rate(text, text.index("0.1"), text.index("0.1") + 3)
 
 
+def test_a_conversion_whose_equals_sign_ocr_lost_is_still_a_rate():
+    from cec_batch.readers.cert_fields import is_rate
+
+    for text in ("monitor. 10 contact hours 1.0 ACE CEC.", "10 contact hours — 1.0 CEC", "10 contact hours = 1.0 CEUs"):
+        assert is_rate(text, text.index("10 contact"), text.index("hours") + 5), text
+    text = "CE Hours Earned: 18 contact hours. Signed 05/02/2026"
+    assert not is_rate(text, text.index("18"), text.index("hours") + 5)
+
+
 # ---------------------------------------------------------------- whole scanned pages from the tuned corpus
 
 
