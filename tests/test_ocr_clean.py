@@ -363,3 +363,17 @@ def test_a_large_name_read_poorly_on_a_fax_is_read_again_on_its_own(faxed_stack)
     runs = [c for c in row["read"]["candidates"] if c["field"] == "name"
             and c["value"].casefold() == truth[3]["name"].casefold()]
     assert runs and runs[0]["confidence"] >= certificate_pdf.SECOND_LOOK_CONFIDENCE
+
+
+def test_an_only_date_beside_a_date_whose_year_was_read_short_is_a_guess():
+    # An event's range "11/07/2025 - 11/08/2025" on a fax: the dash lost, the last year digit too.
+    from cec_batch.readers.cert_fields import choose_date, page_candidates
+    from cec_batch.readers.cert_layout import word_segments
+
+    words = [("Date(s):", 100, 500, 260, 530), ("11/07/2025", 300, 500, 480, 530), ("11/08/202", 500, 500, 670, 530)]
+    segs = word_segments(words)
+    cands = page_candidates(segs, 3300)
+    found: dict = {}
+    choose_date(found, cands, [])
+    assert found["completion_date"].how == "guess"
+    assert "could not be read" in found["completion_date"].doubt

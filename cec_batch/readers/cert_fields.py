@@ -719,6 +719,8 @@ def page_candidates(segs: list[Seg], page_height: float) -> list[Candidate]:
 _DATE_TAIL = re.compile(r"(?<![\d/.])\d{1,2}(?:st|nd|rd|th)?\s*,\s*(?:19|20)\d{2}(?!\d)")
 _DATE_GARBLED = re.compile(r"(?<![\w/])[\dOoIlSB|]{1,2}\s?[/.\-]\s?[\dOoIlSB|]{1,2}\s?[/.\-]\s?(?:19|20)[\dOoIlSB]{2}"
                            r"(?![\w/])")
+# A numeric date whose year lost its last digit ("11/08/202"): the end of an event's range read short.
+_DATE_CUT = re.compile(r"(?<![\w/])\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?(?:19|20)\d(?![\w/])")
 
 
 def _unread_dates(lines: list[Line], dates: list[Candidate], page_height: float) -> list[Candidate]:
@@ -727,7 +729,7 @@ def _unread_dates(lines: list[Line], dates: list[Candidate], page_height: float)
     out = []
     for line in lines:
         for seg in line.segs:
-            for rx in (_DATE_TAIL, _DATE_GARBLED):
+            for rx in (_DATE_TAIL, _DATE_GARBLED, _DATE_CUT):
                 for m in rx.finditer(seg.text):
                     if rx is _DATE_GARBLED and m.group().replace(" ", "").replace("/", "").replace("-", "") \
                             .replace(".", "").isdigit():
