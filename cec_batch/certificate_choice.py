@@ -31,12 +31,9 @@ from rapidfuzz import fuzz
 
 from cec_batch.match import EXACT, FUZZY, NO, Matcher, PageEvidence
 from cec_batch.model import Course
-from cec_batch.normalize import name_tokens, normalize_course_number
-from cec_batch.rules import REVIEW_CONFIDENCE, cecs_from_hours
+from cec_batch.normalize import name_tokens, normalize_course_number, normalize_email, normalize_id, split_name
+from cec_batch.rules import NAME_LOOKUP_CONFIDENCE, REVIEW_CONFIDENCE, cecs_from_hours
 
-# A name found only by looking the page's words up in the registry is taken from this OCR
-# confidence up; the lookup is exact, so a misread rarely names another certificant.
-NAME_LOOKUP_CONFIDENCE = 75.0
 # A catalogue title counts as printed on the page from this partial-match score (OCR'd text).
 TITLE_SCORE = 92
 # What R7's look-alike letters may stand for: a letter read in the digit part was
@@ -249,6 +246,10 @@ def _choose_person(row, cands, ocr, matcher, problems, changes, chosen) -> None:
     ids += [row["certificant_id"]] if row.get("certificant_id") else []
     emails += [row["email"]] if row.get("email") else []
     evidence = matcher.on_page(names, ids, emails)
+    if ocr:
+        weak = [c for c in cands if c.get("field") == "name" and c.get("kind") != "staff"
+                and c["confidence"] < NAME_LOOKUP_CONFIDENCE]
+        _poorly_read_names_beside_ids(evidence, weak, cands, matcher, box_of)
     named = [e for e in evidence if e.level == EXACT or (e.level == FUZZY and (e.certificant_id or e.email))]
     if not named:
         # An ID or email on the page, and its owner's first or last name printed on it ("Hi Rosa,").
@@ -313,6 +314,31 @@ def _choose_person(row, cands, ocr, matcher, problems, changes, chosen) -> None:
     how += [f"email {best.email}"] if best.email else []
     chosen["full_name"] = {"value": best.name, "confidence": c["confidence"] if c else None, "how": "closed world",
                            "label": None, "box": c.get("box") if c else None, "evidence": how}
+
+
+def _poorly_read_names_beside_ids(evidence: list[PageEvidence], weak: list[dict], cands: list[dict],
+                                  matcher: Matcher, box_of: dict) -> None:
+    """An ID or email read with confidence names its owner; a name-like run read too poorly for a
+    lookup of its own ("Sgren Kjergaard" for "Søren Kjærgaard", OCR's guess at letters English lacks)
+    that agrees with the owner's name, at least as closely as a typo, is the name beside the ID (R17).
+    Only ever for the owner of a sure ID or email: a poor reading never names anyone by itself.
+    EVIDENCE is re-sorted, strongest first."""
+    sure = {normalize_id(c["value"]) for c in cands if c.get("field") == "certificant_id"
+            and c["confidence"] >= REVIEW_CONFIDENCE}
+    sure |= {normalize_email(c["value"]) for c in cands if c.get("field") == "email"
+             and c["confidence"] >= REVIEW_CONFIDENCE}
+    sure.discard(None)
+    for e in evidence:
+        if e.level != NO or not ({e.certificant_id, e.email} & sure):
+            continue
+        for c in weak:
+            text = next((w for w in _windows(c["value"])
+                         if matcher.name_level(e.person, [(f, l) for f, l in split_name(w) if f and l]) != NO), None)
+            if text is not None:
+                e.name, e.level = text, FUZZY
+                box_of.setdefault(text, c)
+                break
+    evidence.sort(key=lambda e: (-e.strength, e.person.certificant_id))
 
 
 def _named_by_email(row, evidence, ocr) -> PageEvidence | None:

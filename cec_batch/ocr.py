@@ -34,6 +34,7 @@ BLANK_EDGE = 0.05                # share of each side left out: scanner-lid shad
 BLANK_STROKE_NEIGHBOURS = 2      # inked neighbours an ink pixel needs to be part of a stroke, not a speck
 UPRIGHT_MEAN_CONFIDENCE = 60.0   # a first pass this good is taken as upright, no orientation check
 UPRIGHT_MIN_GOOD_WORDS = 3
+STANDING_WORDS = 0.5             # share of long words taller than wide on a page Tesseract read standing up
 # Characters no certificate field holds, which Tesseract reads for a jagged C or 6 on a fax
 # ("€L103120", "09/02/202€"): forbidden, it gives its next guess, with the doubt in its confidence.
 NEVER_PRINTED = "€£¥¢§"
@@ -257,9 +258,18 @@ def _quality(words: list[Word]) -> tuple[float, int]:
     return sum(confs) / len(confs), sum(1 for c in confs if c >= 80)
 
 
-def _score(words: list[Word]) -> float:
-    """How much confidently read text there is: compares the same page in different orientations."""
-    return sum(w.conf for w in words if w.conf >= 60 and sum(ch.isalnum() for ch in w.text) >= 3)
+def _standing(words: list[Word]) -> bool:
+    """Whether the page was read sideways: Tesseract reads a page turned a quarter as lines of
+    text standing on end, with high confidence, and then most long words are taller than wide."""
+    long = [w for w in words if len(w.text) >= 4]
+    return bool(long) and sum(w.height > w.width for w in long) > STANDING_WORDS * len(long)
+
+
+def _orientation_score(words: list[Word]) -> tuple[bool, float]:
+    """Compares readings of the same page in different orientations: lines lying down first,
+    then how much confidently read text there is."""
+    return (not _standing(words),
+            sum(w.conf for w in words if w.conf >= 60 and sum(ch.isalnum() for ch in w.text) >= 3))
 
 
 def _osd_rotation(image_path: Path, timeout: float) -> int | None:
@@ -304,20 +314,32 @@ def ocr_image(image_path: Path, *, seconds: float = PAGE_SECONDS, use_osd: bool 
 
     best: PageOcr | None = None
     try:
-        best = PageOcr(_words(image_path, left()), 0, image_path=image_path)
+        words = _words(image_path, left())
+        if not words:
+            # Not a word: Tesseract may have taken a framed page for a picture. Without its rules, level.
+            unruled = _unruled_copy(image_path)
+            if unruled is not None:
+                image_path, words = unruled, _words(unruled, left())
+        best = PageOcr(words, 0, image_path=image_path)
         mean, good = _quality(best.words)
         # Read well as it is; or not a single word (a photo, noise): turning it will not help.
-        if (mean >= UPRIGHT_MEAN_CONFIDENCE and good >= UPRIGHT_MIN_GOOD_WORDS) or not best.words:
+        if (mean >= UPRIGHT_MEAN_CONFIDENCE and good >= UPRIGHT_MIN_GOOD_WORDS
+                and not _standing(best.words)) or not best.words:
             best.seconds = time.monotonic() - start
             return best
         if use_osd is None:
             use_osd = osd_available()
         rotation = _osd_rotation(image_path, left()) if use_osd else None
-        tries = [90, 180, 270] if rotation is None else ([rotation] if rotation else [])
+        if rotation is None:
+            tries = [90, 180, 270]
+        elif rotation:
+            tries = [rotation]
+        else:                       # OSD finds it upright, but its lines stand on end: a quarter turn
+            tries = [90, 270] if _standing(best.words) else []
         for rot in tries:
             path = _rotated_copy(image_path, rot)
             attempt = PageOcr(_words(path, left()), rot, image_path=path)
-            if _score(attempt.words) > _score(best.words):
+            if _orientation_score(attempt.words) > _orientation_score(best.words):
                 best = attempt
     except pytesseract.TesseractNotFoundError as exc:
         raise OcrUnavailable("Tesseract is not installed") from exc
@@ -412,6 +434,28 @@ def straightened(image):
     return image.rotate(-angle, resample=Image.BICUBIC, fillcolor=255)
 
 
+def _levelled_without_rules(image):
+    """The page turned level and its ruled lines removed; None when it is level and has no rules."""
+    levelled = straightened(image)
+    if levelled is None:
+        return remove_rules(image)
+    clean = remove_rules(levelled)
+    return levelled if clean is None else clean
+
+
+def _unruled_copy(image_path: Path) -> Path | None:
+    """A levelled copy of the page image without its ruled lines, beside it; None when there is none."""
+    from PIL import Image
+
+    with Image.open(image_path) as img:
+        clean = _levelled_without_rules(img)
+    if clean is None:
+        return None
+    out = image_path.with_name(f"{image_path.stem}-plain{image_path.suffix}")
+    clean.save(out)
+    return out
+
+
 def ocr_without_rules(image_path: Path, *, seconds: float, level: bool = False) -> PageOcr | None:
     """Read the upright page again with its ruled lines removed; None when it has none (or no time).
 
@@ -424,14 +468,7 @@ def ocr_without_rules(image_path: Path, *, seconds: float, level: bool = False) 
 
     start = time.monotonic()
     with Image.open(image_path) as img:
-        if level:
-            levelled = straightened(img)
-            if levelled is None:
-                return None
-            clean = remove_rules(levelled)
-            clean = levelled if clean is None else clean
-        else:
-            clean = remove_rules(img)
+        clean = _levelled_without_rules(img) if level else remove_rules(img)
     if clean is None:
         return None
     path = Path(image_path)

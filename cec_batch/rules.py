@@ -36,6 +36,9 @@ CEC_PER_HOUR = Decimal("0.1")         # R22: 0.1 CEC per contact hour (FAQ)
 # noise, JPEG, 100-300 dpi): every misread a digit correction (R7) does not repair scored
 # under 80 (19/18/2025 read for 11/18/2025 at 79); 89% of the right readings scored 85+.
 REVIEW_CONFIDENCE = 85.0
+# A name found only by looking the page's words up in the registry is taken from this OCR
+# confidence up; the lookup is exact, so a misread rarely names another certificant.
+NAME_LOOKUP_CONFIDENCE = 75.0
 
 
 def cecs(value) -> Decimal:

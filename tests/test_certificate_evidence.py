@@ -746,3 +746,36 @@ def test_a_label_word_that_begins_another_label_has_no_value_of_its_own(world, t
     s = ingest(world, path)
     assert s["credits"] == 1, exceptions_data(world)
     assert export(world, tmp_path, "credits")[0]["certificant_id"] == "111256"
+
+# ---------------------------------------------------------------- a name OCR read poorly, beside a sure ID
+
+
+def _ocr_page_with(name: str, name_conf: float, cid: str, id_conf: float) -> dict:
+    def cand(field, value, conf):
+        return {"field": field, "value": value, "confidence": conf, "box": None, "before": "", "after": "",
+                "line": f"On Aug. 28, 2025, {name} (ACE {cid}) completed", "height": 0.01, "kind": None}
+    read = {"text_source": "ocr", "problems": {"full_name": "name not found"}, "fields": {},
+            "candidates": [cand("name", name, name_conf), cand("certificant_id", cid, id_conf)],
+            "lines": [f"On Aug. 28, 2025, {name} (ACE {cid}) completed"]}
+    return {"full_name": None, "first_name": None, "last_name": None, "certificant_id": None, "email": None,
+            "course_number": "CL10355", "read": read}
+
+
+def test_a_name_read_poorly_agrees_with_the_owner_of_a_sure_id_on_the_page():
+    from cec_batch.certificate_choice import choose_page
+    from cec_batch.match import Matcher
+    from cec_batch.model import Certificant
+
+    soren = Certificant("167318", "Søren", "Kjærgaard", "soren@example.org")
+    other = Certificant("167319", "Sean", "Doyle", "sd@example.org")
+    matcher = Matcher([soren, other])
+    # "Søren Kjærgaard" as Tesseract's English model reads it, at confidence 27.
+    got = choose_page(_ocr_page_with("Sgren Kjergaard", 27.0, "167318", 96.0), catalogue={}, matcher=matcher)
+    assert "full_name" not in got["read"]["problems"]
+    assert got["certificant_id"] == "167318"
+    # The ID itself read poorly: nothing is sure enough, staff decide.
+    got = choose_page(_ocr_page_with("Sgren Kjergaard", 27.0, "167318", 60.0), catalogue={}, matcher=matcher)
+    assert "full_name" in got["read"]["problems"]
+    # A poor reading that is not the ID's owner's name names nobody.
+    got = choose_page(_ocr_page_with("Sean Doyle", 27.0, "167318", 96.0), catalogue={}, matcher=matcher)
+    assert "full_name" in got["read"]["problems"]

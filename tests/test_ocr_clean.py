@@ -267,3 +267,113 @@ def test_a_rate_sentence_misread_on_a_fax_is_still_a_rate():
         assert is_rate(text, at, at + 3), text
     text = "Credits: 0.1 CEC"
     assert not is_rate(text, text.index("0.1"), text.index("0.1") + 3)
+
+
+def test_a_conversion_whose_equals_sign_ocr_lost_is_still_a_rate():
+    from cec_batch.readers.cert_fields import is_rate
+
+    for text in ("monitor. 10 contact hours 1.0 ACE CEC.", "10 contact hours — 1.0 CEC", "10 contact hours = 1.0 CEUs"):
+        assert is_rate(text, text.index("10 contact"), text.index("hours") + 5), text
+    text = "CE Hours Earned: 18 contact hours. Signed 05/02/2026"
+    assert not is_rate(text, text.index("18"), text.index("hours") + 5)
+
+
+# ---------------------------------------------------------------- whole scanned pages from the tuned corpus
+
+
+@pytest.fixture(scope="module")
+def scanned_tuned(tmp_path_factory):
+    """A few of the tuned corpus's layouts as scans, made now: {layout: (path, truth row)}."""
+    from bench.certcorpus import build
+
+    out = tmp_path_factory.mktemp("scan")
+    only = {"captions-under-lines", "award-awarded-expires", "boxed-fields"}
+    truth = build.generate(out, sets=("tuned",), forms_=("scan",), only=only, workers=1)
+    return {r["layout"]: (out / "tuned" / "scan" / r["file"], r) for r in truth if r["layout"] in only}
+
+
+def _only_row(path) -> dict:
+    return read_certificates(path, limits=LIMITS).rows.iloc[0].to_dict()
+
+
+@needs_tesseract
+@pytest.mark.slow
+def test_a_framed_page_tesseract_takes_for_a_picture_is_read_without_its_rules(scanned_tuned):
+    # A heavy frame and a scanner's dark edge: Tesseract's layout analysis finds not one word.
+    path, truth = scanned_tuned["captions-under-lines"]
+    row = _only_row(path)
+    assert row["full_name"] == truth["name"]
+    assert row["course_number"].replace(" ", "") == truth["course_number"]
+    assert parse_date(row["completion_date"]).value.isoformat() == truth["completion_date"]
+    assert row["review"] is None
+
+
+@needs_tesseract
+@pytest.mark.slow
+def test_a_sideways_page_read_as_standing_lines_is_turned_upright(scanned_tuned):
+    # Tesseract reads a page lying on its side with high confidence, as lines standing on end,
+    # and the page's lines come out as one jumble; the words taller than wide tell it.
+    path, truth = scanned_tuned["award-awarded-expires"]
+    row = _only_row(path)
+    assert row["read"]["rotation"] in (90, 270)
+    assert row["course_number"].replace(" ", "") == truth["course_number"]
+    assert parse_date(row["completion_date"]).value.isoformat() == truth["completion_date"]
+
+
+def test_words_taller_than_wide_mean_a_page_read_standing():
+    standing = [ocr.Word("Certificate", 95, 0, 0, 40, 300, 1, 1, 1), ocr.Word("Dubois", 95, 0, 0, 40, 160, 1, 1, 1),
+                ocr.Word("of", 95, 0, 0, 40, 50, 1, 1, 1)]
+    lying = [ocr.Word("Certificate", 95, 0, 0, 300, 40, 1, 1, 1), ocr.Word("Dubois", 95, 0, 0, 160, 40, 1, 1, 1)]
+    assert ocr._standing(standing)
+    assert not ocr._standing(lying)
+    assert not ocr._standing([])
+
+
+@needs_tesseract
+@pytest.mark.slow
+def test_labels_put_on_the_wrong_line_of_a_skewed_form_are_read_again_level(scanned_tuned):
+    # Skewed 1.6 degrees: "DATE ISSUED" over one box and "DATE COMPLETED" over another land on
+    # lines of their own neighbours, and two dates stand with nothing to tell them apart.
+    path, truth = scanned_tuned["boxed-fields"]
+    row = _only_row(path)
+    assert parse_date(row["completion_date"]).value.isoformat() == truth["completion_date"]
+    assert row["read"]["fields"]["completion_date"]["label"] == "DATE COMPLETED"
+    assert row["review"] is None
+
+
+@pytest.fixture(scope="module")
+def faxed_stack(tmp_path_factory):
+    """The tuned corpus's fax stack-07 (four certificates), made now, with its truth by page."""
+    from bench.certcorpus import build
+
+    out = tmp_path_factory.mktemp("faxstack")
+    truth = build.generate(out, sets=("tuned",), forms_=("fax",), only={"stack-07"}, workers=1)
+    return out / "tuned" / "fax" / "stack-07.pdf", {int(r["page"]): r for r in truth if r["file"] == "stack-07.pdf"}
+
+
+@needs_tesseract
+@pytest.mark.slow
+def test_a_large_name_read_poorly_on_a_fax_is_read_again_on_its_own(faxed_stack):
+    # "YARA KAUFMAN" set large in capitals, with no label: the page's reading scores it near 20,
+    # too low for the registry lookup; read again on its own as one line it scores 90+.
+    path, truth = faxed_stack
+    rows = read_certificates(path, limits=LIMITS).rows
+    row = rows[rows["location"] == "page 3"].iloc[0].to_dict()
+    assert truth[3]["layout"] == "caps-name-signature-dates"
+    runs = [c for c in row["read"]["candidates"] if c["field"] == "name"
+            and c["value"].casefold() == truth[3]["name"].casefold()]
+    assert runs and runs[0]["confidence"] >= certificate_pdf.SECOND_LOOK_CONFIDENCE
+
+
+def test_an_only_date_beside_a_date_whose_year_was_read_short_is_a_guess():
+    # An event's range "11/07/2025 - 11/08/2025" on a fax: the dash lost, the last year digit too.
+    from cec_batch.readers.cert_fields import choose_date, page_candidates
+    from cec_batch.readers.cert_layout import word_segments
+
+    words = [("Date(s):", 100, 500, 260, 530), ("11/07/2025", 300, 500, 480, 530), ("11/08/202", 500, 500, 670, 530)]
+    segs = word_segments(words)
+    cands = page_candidates(segs, 3300)
+    found: dict = {}
+    choose_date(found, cands, [])
+    assert found["completion_date"].how == "guess"
+    assert "could not be read" in found["completion_date"].doubt

@@ -445,6 +445,8 @@ def _amount(text: str):
 
 _RATE_AFTER = re.compile(r"\s*(?:(?:per|each|for\s+each|an?\s+hour|of\s+credit\s+per|equals?|is\s+worth|counts?\s+as|"
                          r"makes?|is\s+equal\s+to|converts?\s+to)\b|/|=)", re.IGNORECASE)
+# "10 contact hours = 1.0 ACE CEC" with the "=" lost to OCR: an amount right after it in CECs.
+_CONVERTED_AFTER = re.compile(r"\s*[=:\-–—]?\s*\d+(?:[.,]\d+)?\s*(?:ACE\s+)?(?:CECs?|CEUs?)\b", re.IGNORECASE)
 # "equais", "equa1s": OCR of "equals" on a fax.
 _RATE_BEFORE = re.compile(r"(?:equa[li1]s?|=|worth|earns?\s+you|is\s+worth|counts?\s+as|equivalent\s+to|"
                           r"converts?\s+to|is\s+equal\s+to)\s*$", re.IGNORECASE)
@@ -462,7 +464,8 @@ _MOST_AFTER = re.compile(r"\s*(?:(?:are|is|were)\s+)?(?:available|offered|possib
 def is_rate(text: str, start: int, end: int) -> bool:
     """'0.1 CEC per contact hour', 'one hour equals 0.1 CEC': a rate printed on the page, not its
     value; nor is the most one could earn ('up to 2.0 CECs are offered')."""
-    return bool(_RATE_AFTER.match(text, end) or _RATE_BEFORE.search(text[max(0, start - 20):start])
+    return bool(_RATE_AFTER.match(text, end) or _CONVERTED_AFTER.match(text, end)
+                or _RATE_BEFORE.search(text[max(0, start - 20):start])
                 or _RATE_HOUR.search(text[max(0, start - 60):start])
                 or _MOST_BEFORE.search(text[max(0, start - 20):start]) or _MOST_AFTER.match(text, end))
 
@@ -765,6 +768,8 @@ def page_candidates(segs: list[Seg], page_height: float) -> list[Candidate]:
 _DATE_TAIL = re.compile(r"(?<![\d/.])\d{1,2}(?:st|nd|rd|th)?\s*,\s*(?:19|20)\d{2}(?!\d)")
 _DATE_GARBLED = re.compile(r"(?<![\w/])[\dOoIlSB|]{1,2}\s?[/.\-]\s?[\dOoIlSB|]{1,2}\s?[/.\-]\s?(?:19|20)[\dOoIlSB]{2}"
                            r"(?![\w/])")
+# A numeric date whose year lost its last digit ("11/08/202"): the end of an event's range read short.
+_DATE_CUT = re.compile(r"(?<![\w/])\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?(?:19|20)\d(?![\w/])")
 
 
 def _unread_dates(lines: list[Line], dates: list[Candidate], page_height: float) -> list[Candidate]:
@@ -773,7 +778,7 @@ def _unread_dates(lines: list[Line], dates: list[Candidate], page_height: float)
     out = []
     for line in lines:
         for seg in line.segs:
-            for rx in (_DATE_TAIL, _DATE_GARBLED):
+            for rx in (_DATE_TAIL, _DATE_GARBLED, _DATE_CUT):
                 for m in rx.finditer(seg.text):
                     if rx is _DATE_GARBLED and m.group().replace(" ", "").replace("/", "").replace("-", "") \
                             .replace(".", "").isdigit():

@@ -55,7 +55,7 @@ from cec_batch.readers.cert_layout import (
     word_segments,
 )
 from cec_batch.readers.cert_vocabulary import CERTIFICATE_WORDS, DATE_RE, FIELD_NAMES
-from cec_batch.rules import REVIEW_CONFIDENCE, cecs_from_hours
+from cec_batch.rules import NAME_LOOKUP_CONFIDENCE, REVIEW_CONFIDENCE, cecs_from_hours
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +74,7 @@ PAGE_NUMBER = re.compile(r"[-–(\[]?\s*(?:(?:page|p\.?|seite|página|pagina)\s*
 PAGE_NUMBER_ONLY = "the page bears only a page number; nothing like a certificate"
 FEW_WORDS_ONLY = "the page bears only a few words; nothing like a certificate"
 FAX_HEADER_BAND = 0.3           # inches at the top of an upright fax where the sending machine prints its line
+NAME_REREADS = 3                # unlabelled name-like runs read again on their own, the largest first, when no name is found
 MAX_LINES = 80                  # the page's lines kept with its row (read.lines), for the closed-world choice and staff
 
 
@@ -487,12 +488,13 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
         found, notes, cands, extent, segs = {}, [], [], None, None
         if result.words:
             found, notes, cands, extent, segs = _fields(result, deadline)
-            # A page that lacks a key field may hold it in a ruled table Tesseract skipped: read
-            # it again without the rules, and then, if anything is still missing or doubtful,
-            # turned level (a skewed table's rules hide from the first); the reading that holds
-            # most is kept.
+            # A page that lacks a key field may hold it in a ruled table Tesseract skipped, and
+            # one whose dates nothing tells apart may have had a label put on the wrong line of
+            # a skewed sheet: read it again without the rules, and then, if anything is still
+            # missing or doubtful, turned level (a skewed table's rules hide from the first,
+            # and a level page's lines are its own); the reading that holds most is kept.
             upright, everything = result.image_path, (len(FIELD_NAMES), len(FIELD_NAMES))
-            for level in (False, True) if _key_fields(found) < len(FIELD_NAMES) else ():
+            for level in (False, True) if _lacks_or_doubts(found) else ():
                 if _key_score(found) == everything or deadline - time.monotonic() <= 2:
                     break
                 again = ocr.ocr_without_rules(upright, seconds=deadline - time.monotonic(), level=level)
@@ -507,6 +509,7 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
                         read["rules_removed"] = True
             # Doubtful values are looked at again on the reading kept only: each look is a Tesseract run.
             _second_look(found, result.image_path, deadline)
+            _second_look_at_names(found, cands, result.image_path, deadline)
             read["mean_confidence"] = round(result.mean_confidence, 1)
         text = " ".join(w.text for w in result.words)
         if result.error:
@@ -552,9 +555,17 @@ def _key_fields(found: dict[str, Found]) -> int:
     return sum(1 for f in FIELD_NAMES if f in found)
 
 
+def _lacks_or_doubts(found: dict[str, Found]) -> bool:
+    """Whether a key field is missing or in doubt (not merely read with low confidence, which a
+    look at the value alone settles)."""
+    return any(f not in found or found[f].doubt is not None for f in FIELD_NAMES)
+
+
 def _key_score(found: dict[str, Found]) -> tuple[int, int]:
-    """Which of two readings of a page holds more: key fields found, then key fields sure."""
-    return _key_fields(found), sum(1 for f in FIELD_NAMES if f in found and found[f].confidence >= REVIEW_CONFIDENCE)
+    """Which of two readings of a page holds more: key fields found, then key fields sure (read
+    with confidence, and no doubt such as two dates with nothing to tell them apart)."""
+    return _key_fields(found), sum(1 for f in FIELD_NAMES if f in found and found[f].confidence >= REVIEW_CONFIDENCE
+                                   and found[f].doubt is None)
 
 
 def _alnum(text: str) -> str:
@@ -643,3 +654,24 @@ def _second_look(found: dict[str, Found], image_path: Path | None, deadline: flo
                 got.confidence = conf
                 break
     name_from_parts(found)
+
+
+def _second_look_at_names(found: dict[str, Found], cands: list, image_path: Path | None, deadline: float) -> None:
+    """No name after a label: re-read the largest name-like runs that were read too poorly for the
+    registry lookup (a name set large over a fax's grain), each on its own as one line.
+
+    A reading with the same letters, itself sure (SECOND_LOOK_CONFIDENCE), lifts the run's
+    confidence; the closed world then looks it up like any other. Anything else leaves it be.
+    """
+    if image_path is None or any(f in found for f in ("full_name", "first_name", "last_name")):
+        return
+    runs = [c for c in cands if c.field == "name" and c.kind != "staff" and c.box is not None
+            and c.confidence < NAME_LOOKUP_CONFIDENCE and c.box[2] - c.box[0] > 2 * (c.box[3] - c.box[1])]
+    for c in sorted(runs, key=lambda c: c.box[3] - c.box[1], reverse=True)[:NAME_REREADS]:
+        left = deadline - time.monotonic()
+        if left < 1:
+            return
+        words = ocr.reread(image_path, c.box, seconds=left)
+        conf = _reread_agrees("full_name", Found(c.value, c.confidence, "pattern", None), words)
+        if conf is not None and conf >= SECOND_LOOK_CONFIDENCE:
+            c.confidence = conf
