@@ -154,17 +154,17 @@ class _ById(Mapping):
         self._m = matcher
 
     def __getitem__(self, cid):
-        p = self._m._person(cid)
+        p = self._m.person(cid)
         if p is None:
             raise KeyError(cid)
         return p
 
     def get(self, cid, default=None):
-        p = self._m._person(cid)
+        p = self._m.person(cid)
         return default if p is None else p
 
     def __contains__(self, cid):
-        return self._m._person(cid) is not None
+        return self._m.person(cid) is not None
 
     def __iter__(self):
         return (cid for cid, p in list(self._m._people.items()) if p is not None)
@@ -223,7 +223,8 @@ class Matcher:
         self.by_email = _ByEmail(self)
 
     # -- looking up, in bulk and one by one ------------------------------------------
-    def _person(self, cid) -> Certificant | None:
+    def person(self, cid) -> Certificant | None:
+        """The certificant with normalised ID CID, or None (by_id.get without the Mapping's step)."""
         if cid.__class__ is not str:
             return None
         try:

@@ -43,15 +43,19 @@ class _Cache(dict):
 
 
 def _email_of(raw):
-    return None if is_blank(raw) else (normalize_email(raw) or "!")  # "!": present but malformed
+    """A cell's normalised email; None when blank, "!" when present but malformed."""
+    email = normalize_email(raw)  # None when blank, so is_blank is asked only of a cell that is no address
+    return email if email is not None else None if is_blank(raw) else "!"
 
 
-def _person_of(matcher: Matcher, cid: str, emails: dict):
-    """The name tokens and email of registry ID CID as the rows are compared with them; None if unusable."""
-    p = matcher.by_id.get(cid)
+def _person_of(matcher: Matcher, cid: str, emails: dict, tokens: dict):
+    """The name tokens and email of registry ID CID as the rows are compared with them; None if unusable.
+    EMAILS and TOKENS: the file's memos of _email_of and name_tokens by cell value (a registry name is
+    mostly one the file or the registry repeats, and an email mostly the row's own)."""
+    p = matcher.person(cid)
     if p is None:
         return None
-    pf, pl = matcher.person_tokens(p)
+    pf, pl = tokens[p.first_name], tokens[p.last_name]
     return (pf, pl, emails[p.email]) if pf and pl else None
 
 
@@ -87,7 +91,7 @@ def quick_screen(columns: dict[str, list], *, catalogue: dict[str, Course], matc
     emails, tokens, splits = _Cache(_email_of), _Cache(tokens_of), _Cache(splits_of)
     blank = _Cache(is_blank)
     compatible = first_names_compatible
-    people = _Cache(lambda cid: _person_of(matcher, cid, emails))
+    people = _Cache(lambda cid: _person_of(matcher, cid, emails, tokens))
     cols = [columns[c] for c in ("location", "certificant_id", "first_name", "last_name", "full_name", "email",
                                  "course_number", "completion_date", "ceus")] + [review, read, birth]
     for i, (loc, cid_raw, first, last, full, mail, course_raw, day_raw, ceus, rev, rd, bd) in enumerate(zip(*cols)):
