@@ -21,6 +21,7 @@ are compared with what the generator planted.
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import resource
@@ -217,6 +218,12 @@ def main() -> None:
     kinds = [k.strip() for k in args.stores.split(",") if k.strip()]
     s = args.scale
     print(f"machine: {os.cpu_count()} cores; {Path('/proc/loadavg').read_text().split()[:3]} load average at start")
+    # The commands run as an installed program does: with the package's bytecode compiled (pip
+    # compiles at install). Without it, under PYTHONDONTWRITEBYTECODE, every start would compile
+    # every module again, about 0.06 s of each short command.
+    compileall.compile_dir(HERE.parent / "cec_batch", quiet=1)
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        print("PYTHONDONTWRITEBYTECODE is set: the package's bytecode was compiled once, before the runs")
     t = time.perf_counter()
     folder = OUT / f"scale-{s:g}"
     manifest = world.build(folder, s)
