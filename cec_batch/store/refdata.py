@@ -9,7 +9,6 @@ that matching can look a file's people up through indexes (store.registry).
 from __future__ import annotations
 
 import itertools
-import json
 import operator
 from collections.abc import Iterable
 from datetime import date
@@ -18,6 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy import Connection, select
 
 from cec_batch.normalize import person_key_columns, person_keys
+from cec_batch.store.bulk import rows_for_keys
 
 KEYS = {
     "certificants": ("certificant_id",),
@@ -35,17 +35,10 @@ CHUNK = 5000
 
 
 def known_certificants(conn: Connection, ids: set[str]) -> set[str]:
-    """Which of IDS are in the registry: one indexed lookup per ID, all in one query."""
-    cur = conn.connection.driver_connection.cursor()
-    try:
-        if conn.dialect.name == "postgresql":
-            cur.execute("SELECT certificant_id FROM certificants WHERE certificant_id = ANY(%s)", (list(ids),))
-        else:  # the IDs as one JSON array, each looked up (CROSS JOIN: the array drives the loop)
-            cur.execute("SELECT c.certificant_id FROM json_each(?) AS j CROSS JOIN certificants AS c "
-                        "ON c.certificant_id = j.value", (json.dumps(list(ids)),))
-        return {cid for (cid,) in cur.fetchall()}
-    finally:
-        cur.close()
+    """Which of IDS are in the registry: indexed look-ups, a batch of keys a query (store.bulk)."""
+    rows = rows_for_keys(conn, "SELECT certificant_id FROM certificants WHERE certificant_id IN ({keys})",
+                         sorted(ids), CHUNK)
+    return {cid for (cid,) in rows}
 
 
 def upsert_chunks(conn: Connection, kind: str, chunks: Iterable[dict[str, list]]) -> int:
