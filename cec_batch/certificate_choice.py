@@ -8,7 +8,9 @@ it can, the way a careful clerk reads:
 
 - the person: the page's name-like runs are looked up through the matcher (exact,
   nicknames, accents, "Last, First"); an ID or email on the page that belongs to the
-  same person is more evidence, and lets a name with a small typo agree. Exactly one
+  same person is more evidence, and lets a name with a small typo agree. A name OCR read
+  with low confidence counts only beside a sure ID or email, or when it spells one
+  certificant's name exactly and no other certificant's name is near it. Exactly one
   best-supported person, with a name on the page, is taken; two equally supported,
   or a name and an ID that point at different people, stay with staff.
 - the course: course-number shapes anywhere on the page, normalised as R7 allows,
@@ -241,6 +243,20 @@ def _choose_person(row, cands, ocr, matcher, problems, changes, chosen) -> None:
     if read_name and (not ocr or (field.get("confidence") or 0) >= NAME_LOOKUP_CONFIDENCE):
         names = [str(read_name), *names]
         box_of[str(read_name)] = {"confidence": field.get("confidence"), "box": field.get("box")}
+    poorly_read: set[str] = set()
+    if ocr:
+        # Runs read too poorly for the lookup above may still spell one certificant's name exactly.
+        weak_runs = [c for c in cands if c.get("field") == "name" and c.get("kind") != "staff"
+                     and c["confidence"] < NAME_LOOKUP_CONFIDENCE]
+        if read_name and (field.get("confidence") or 0) < NAME_LOOKUP_CONFIDENCE:
+            weak_runs.insert(0, {"value": str(read_name), "confidence": field.get("confidence"),
+                                 "box": field.get("box")})
+        for c in weak_runs:
+            text = next((w for w in _windows(c["value"]) if _spelt_exactly(w, matcher)), None)
+            if text is not None and text not in box_of:
+                names.append(text)
+                box_of[text] = c
+                poorly_read.add(text)
     ids = [c["value"] for c in cands if c.get("field") == "certificant_id"]
     emails = [c["value"] for c in cands if c.get("field") == "email"]
     ids += [row["certificant_id"]] if row.get("certificant_id") else []
@@ -310,10 +326,28 @@ def _choose_person(row, cands, ocr, matcher, problems, changes, chosen) -> None:
         changes["email"] = best.email
     c = box_of.get(best.name)
     how = [f"name {'agrees with' if best.level == EXACT else 'is close to'} {best.person.display}"]
+    if best.name in poorly_read:
+        how += [f"read with low confidence ({c['confidence'] or 0:.0f}), but spelt exactly and no other "
+                f"certificant's name is within a few letters of it"]
     how += [f"ID {best.certificant_id}"] if best.certificant_id else []
     how += [f"email {best.email}"] if best.email else []
     chosen["full_name"] = {"value": best.name, "confidence": c["confidence"] if c else None, "how": "closed world",
                            "label": None, "box": c.get("box") if c else None, "evidence": how}
+
+
+def _spelt_exactly(text: str, matcher: Matcher) -> bool:
+    """Whether a name read with low confidence is nonetheless one certificant's name, letter for
+    letter (accents and case aside; no nickname, no initial, no typo), and no other certificant's
+    name lies within a few letters of it (Matcher.near_rivals). A misreading would have to turn
+    someone else's name into exactly this one, several letters away from their own."""
+    splits = [(f, l) for f, l in split_name(text) if f and l]
+    people = matcher.by_name(splits) if splits else []
+    if len(people) != 1:
+        return False
+    p = people[0]
+    if not any((f, l) == matcher.person_tokens(p) for f, l in splits):
+        return False
+    return not matcher.near_rivals(p)
 
 
 def _poorly_read_names_beside_ids(evidence: list[PageEvidence], weak: list[dict], cands: list[dict],
@@ -321,8 +355,8 @@ def _poorly_read_names_beside_ids(evidence: list[PageEvidence], weak: list[dict]
     """An ID or email read with confidence names its owner; a name-like run read too poorly for a
     lookup of its own ("Sgren Kjergaard" for "Søren Kjærgaard", OCR's guess at letters English lacks)
     that agrees with the owner's name, at least as closely as a typo, is the name beside the ID (R17).
-    Only ever for the owner of a sure ID or email: a poor reading never names anyone by itself.
-    EVIDENCE is re-sorted, strongest first."""
+    Only for the owner of a sure ID or email: a poor reading names someone by itself only when it
+    spells their name exactly and no one else's is near (_spelt_exactly). EVIDENCE is re-sorted, strongest first."""
     sure = {normalize_id(c["value"]) for c in cands if c.get("field") == "certificant_id"
             and c["confidence"] >= REVIEW_CONFIDENCE}
     sure |= {normalize_email(c["value"]) for c in cands if c.get("field") == "email"

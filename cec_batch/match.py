@@ -32,6 +32,10 @@ from cec_batch.normalize import (
 # A name that differs by a small typo ("Jonh Smith") still agrees when the ID or the
 # email agrees; on its own it is only a suggestion (R17).
 FUZZY_NAME_SCORE = 85
+# Another certificant whose name scores this close to a person's (rapidfuzz ratio: one or two
+# letters apart in a short name, two or three in a long one) is a near rival: a poor reading
+# of one could as well be the other.
+NEAR_NAME_SCORE = 75
 EXACT, FUZZY, NO = "exact", "fuzzy", "no"
 
 Split = tuple[tuple[str, ...], tuple[str, ...]]
@@ -323,6 +327,25 @@ class Matcher:
                                                      {f"{soundex(first)}{surname[:1]}"}))
             self._sounds[key] = block
         return block
+
+    def near_rivals(self, p: Certificant) -> list[Certificant]:
+        """The other certificants whose name is within a few letters of P's (NEAR_NAME_SCORE).
+
+        Searched in P's Soundex blocks, as `similar_names` is: a misreading that keeps the
+        first letters of the first name and surname stays in one of them.
+        """
+        pf, pl = self.person_tokens(p)
+        if not (pf and pl):
+            return []
+        key = " ".join(pf + pl)
+        rivals = []
+        for q in self._sound_block(pf, pl):
+            if q.certificant_id == p.certificant_id:
+                continue
+            qf, ql = self.person_tokens(q)
+            if fuzz.ratio(" ".join(qf + ql), key) >= NEAR_NAME_SCORE:
+                rivals.append(q)
+        return rivals
 
     def similar_names(self, names: list[Split], limit: int = 3) -> list[Certificant]:
         """Near misses by name, for the detail of an `unknown_certificant`.

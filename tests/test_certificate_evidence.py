@@ -779,3 +779,78 @@ def test_a_name_read_poorly_agrees_with_the_owner_of_a_sure_id_on_the_page():
     # A poor reading that is not the ID's owner's name names nobody.
     got = choose_page(_ocr_page_with("Sean Doyle", 27.0, "167318", 96.0), catalogue={}, matcher=matcher)
     assert "full_name" in got["read"]["problems"]
+
+
+# ---------------------------------------------------------------- a name OCR read poorly, alone
+
+
+def _ocr_page_named(name: str, conf: float) -> dict:
+    """An OCR'd page whose only name-like run is NAME (a large name with no label), read at CONF."""
+    read = {"text_source": "ocr", "problems": {"full_name": "name not found"}, "fields": {},
+            "candidates": [{"field": "name", "value": name, "confidence": conf, "box": [0.3, 0.28, 0.66, 0.33],
+                            "before": "", "after": "", "line": name, "height": 0.05, "kind": None}],
+            "lines": ["Certificate of Achievement", name, "ACE course CS 412001 | 1.5 CECs"]}
+    return {"full_name": None, "first_name": None, "last_name": None, "certificant_id": None, "email": None,
+            "course_number": "CS412001", "read": read}
+
+
+def _still_to_review(got) -> bool:
+    """choose_page's answer leaves the name with staff (None: it changed nothing, the problem stands)."""
+    return got is None or ("full_name" in got["read"]["problems"] and got.get("certificant_id") is None)
+
+
+def _matcher(*people):
+    from cec_batch.match import Matcher
+    from cec_batch.model import Certificant
+
+    return Matcher([Certificant(cid, first, last, f"{cid}@example.org") for cid, first, last in people])
+
+
+def test_a_name_read_poorly_that_spells_one_certificant_exactly_with_no_one_near_names_them():
+    from cec_batch.certificate_choice import choose_page
+
+    matcher = _matcher(("117922", "Isabel", "Yilmaz"), ("117923", "Sean", "Doyle"))
+    got = choose_page(_ocr_page_named("Isabel Yilmaz", 66.0), catalogue={}, matcher=matcher)
+    assert "full_name" not in got["read"]["problems"]
+    assert got["full_name"] == "Isabel Yilmaz"
+    evidence = " ".join(got["read"]["chosen"]["full_name"]["evidence"])
+    assert "low confidence (66)" in evidence and "within a few letters" in evidence
+    # Accents and case are no part of the spelling: "ZOE BRONTE" is Zoë Brontë.
+    matcher = _matcher(("191923", "Zoë", "Brontë"))
+    got = choose_page(_ocr_page_named("ZOE BRONTE", 48.0), catalogue={}, matcher=matcher)
+    assert "full_name" not in got["read"]["problems"] and got["full_name"] == "ZOE BRONTE"
+
+
+def test_a_name_read_poorly_stays_with_staff_when_another_certificants_name_is_near():
+    from cec_batch.certificate_choice import choose_page
+
+    # One letter apart: the poor reading could as well be a misread of the other.
+    for rival in [("117924", "Isabel", "Yilmas"), ("117924", "Isabel", "Yilmaz")]:
+        matcher = _matcher(("117922", "Isabel", "Yilmaz"), rival)
+        got = choose_page(_ocr_page_named("Isabel Yilmaz", 66.0), catalogue={}, matcher=matcher)
+        assert _still_to_review(got), rival
+
+
+def test_a_name_read_poorly_must_be_spelt_exactly_not_by_nickname_or_typo():
+    from cec_batch.certificate_choice import choose_page
+
+    matcher = _matcher(("150001", "Robert", "Lindqvist"))
+    for reading in ("Bob Lindqvist", "Robert Lindqvlst"):
+        got = choose_page(_ocr_page_named(reading, 60.0), catalogue={}, matcher=matcher)
+        assert _still_to_review(got), reading
+    # The same readings with confidence are the registry's lookup as ever: the nickname agrees.
+    got = choose_page(_ocr_page_named("Bob Lindqvist", 96.0), catalogue={}, matcher=matcher)
+    assert "full_name" not in got["read"]["problems"]
+
+
+def test_a_name_read_poorly_beside_a_sure_name_of_someone_else_leaves_the_page_to_staff():
+    from cec_batch.certificate_choice import choose_page
+
+    matcher = _matcher(("117922", "Isabel", "Yilmaz"), ("170214", "Bianca", "Torres"))
+    page = _ocr_page_named("Isabel Yilmaz", 55.0)
+    page["read"]["candidates"].append({"field": "name", "value": "Bianca Torres", "confidence": 95.0, "box": None,
+                                       "before": "", "after": "", "line": "Bianca Torres", "height": 0.02,
+                                       "kind": None})
+    got = choose_page(page, catalogue={}, matcher=matcher)
+    assert "full_name" in got["read"]["problems"]
+    assert "2 certificants" in got["read"]["problems"]["full_name"]
