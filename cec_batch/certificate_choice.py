@@ -83,6 +83,8 @@ def choose_page(row: dict, *, catalogue: dict[str, Course], matcher: Matcher) ->
     if "full_name" in problems:
         _choose_person(row, cands, ocr, matcher, problems, changes, chosen)
     _check_event_credit(row, read, changes, catalogue, problems)
+    if ocr:
+        _point_lost(row, read, changes, catalogue, chosen)
 
     if problems == (read.get("problems") or {}) and not changes:
         return None
@@ -173,6 +175,32 @@ def _check_event_credit(row, read, changes, catalogue, problems) -> None:
     if stated != from_hours:
         problems["ceus"] = (f"CECs: the page states {stated} CEC and {hours} hours ({from_hours} CEC), which "
                             f"disagree, and an event's credit is the attendee's own")
+
+
+def _point_lost(row, read, changes, catalogue, chosen) -> None:
+    """R10 on a scan: stated CECs that are the catalogue's value with its decimal point lost
+    ("12" for 1.2, "5" or "05" for 0.5: OCR drops a small dot) are the catalogue's value, not a
+    provider's disagreement to warn staff of. An event's credit is the attendee's own (R11),
+    so there nothing is assumed."""
+    raw = str(row.get("ceus") or "").strip()
+    if not raw.isdigit():
+        return
+    number = normalize_course_number(changes.get("course_number") or row.get("course_number") or "",
+                                     ocr=True).value
+    course = catalogue.get(number) if number else None
+    if course is None or course.category == "event":
+        return
+    shown = f"{Decimal(course.ceus).normalize():f}"
+    shown = shown if "." in shown else shown + ".0"
+    digits = shown.replace(".", "")
+    if raw not in (digits, digits.lstrip("0")) or Decimal(raw) == Decimal(course.ceus):
+        return
+    changes["ceus"] = shown
+    field = ((read.get("fields") or {}).get("ceus") or {})
+    chosen["ceus"] = {"value": shown, "confidence": field.get("confidence"), "how": "closed world",
+                      "label": field.get("label"), "box": field.get("box"),
+                      "evidence": [f"read as {raw!r}: the catalogue's {shown} for {course.course_number} "
+                                   f"with its decimal point lost"]}
 
 
 def _look_alike_doubt(raw: str, catalogue: dict[str, Course]) -> str | None:

@@ -854,3 +854,34 @@ def test_a_name_read_poorly_beside_a_sure_name_of_someone_else_leaves_the_page_t
     got = choose_page(page, catalogue={}, matcher=matcher)
     assert "full_name" in got["read"]["problems"]
     assert "2 certificants" in got["read"]["problems"]["full_name"]
+
+
+# ---------------------------------------------------------------- stated CECs whose point OCR lost
+
+
+def _ocr_page_stating(ceus: str, course: str) -> dict:
+    read = {"text_source": "ocr", "problems": {}, "candidates": [], "lines": [f"{ceus} CECs"],
+            "fields": {"ceus": {"value": ceus, "confidence": 90.0, "how": "label", "label": "CECs", "box": None}}}
+    return {"full_name": "Anna-Lena Hoffmann", "certificant_id": "134473", "course_number": course,
+            "ceus": ceus, "read": read}
+
+
+def test_stated_cecs_that_are_the_catalogues_value_without_its_point_are_that_value_on_a_scan():
+    from cec_batch.certificate_choice import choose_page
+    from cec_batch.model import Course
+
+    catalogue = {c.course_number: c for c in [
+        Course("CS410260", "Strength", "P", Decimal("1.2"), "course", date(2020, 1, 1)),
+        Course("CA24455", "Mobility", "P", Decimal("0.5"), "course", date(2020, 1, 1)),
+        Course("CEP31660", "Summit", "P", Decimal("1.2"), "event", date(2020, 1, 1))]}
+    matcher = _matcher(("134473", "Anna-Lena", "Hoffmann"))
+    for read, course, posted in [("12", "CS410260", "1.2"), ("5", "CA24455", "0.5"), ("05", "CA24455", "0.5")]:
+        got = choose_page(_ocr_page_stating(read, course), catalogue=catalogue, matcher=matcher)
+        assert got["ceus"] == posted, read
+        assert "decimal point lost" in got["read"]["chosen"]["ceus"]["evidence"][0]
+    # Other digits, an event's own credit, or a text layer: the page's value stands (R10's warning, R11).
+    for read, course in [("13", "CS410260"), ("12", "CEP31660")]:
+        assert choose_page(_ocr_page_stating(read, course), catalogue=catalogue, matcher=matcher) is None
+    page = _ocr_page_stating("12", "CS410260")
+    page["read"]["text_source"] = "text"
+    assert choose_page(page, catalogue=catalogue, matcher=matcher) is None

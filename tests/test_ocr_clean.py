@@ -386,3 +386,47 @@ def test_an_only_date_beside_a_date_whose_year_was_read_short_is_a_guess():
     choose_date(found, cands, [])
     assert found["completion_date"].how == "guess"
     assert "could not be read" in found["completion_date"].doubt
+
+
+# ---------------------------------------------------------------- what OCR makes of a date
+
+
+def _page_read_as(tmp_path, lines: list[list[tuple[str, float]]]) -> ocr.PageOcr:
+    """Tesseract's words for LINES of (text, confidence), laid out down a blank 300 dpi letter page."""
+    image = tmp_path / "page.png"
+    Image.new("L", (2550, 3300), 255).save(image)
+    words = []
+    for n, line in enumerate(lines):
+        left, top = 300, 400 + 120 * n
+        for text, conf in line:
+            width = 28 * len(text)
+            words.append(ocr.Word(text, conf, left, top, width, 50, 1, 1, n + 1))
+            left += width + 25
+    return ocr.PageOcr(words, image_path=image)
+
+
+def _read_date(tmp_path, date_line: list[tuple[str, float]]) -> Found | None:
+    page = _page_read_as(tmp_path, [
+        [("Certificate", 96), ("of", 96), ("Completion", 96)],
+        [("This", 96), ("is", 96), ("to", 96), ("certify", 96), ("that", 96)],
+        [("Sara", 96), ("Nakamura", 96)],
+        [("ACE", 96), ("Course", 96), ("No.", 96), ("CL10298,", 92), ("for", 96), ("0.7", 96), ("CECs", 96)],
+        date_line])
+    found, _notes, _cands, _extent, _segs = certificate_pdf._fields(page, time.monotonic() + 30)
+    return found.get("completion_date")
+
+
+@pytest.mark.parametrize("mark", ["™", '"', "°", "*"])
+def test_a_raised_ordinal_read_as_a_mark_is_still_the_day(tmp_path, mark):
+    # "Given this 22nd day of June, 2025." with "nd" set small and high: OCR reads a mark for it.
+    got = _read_date(tmp_path, [("Given", 95), ("this", 95), (f"22{mark}", 91), ("day", 95), ("of", 95),
+                                ("June,", 95), ("2025.", 95)])
+    assert got is not None and got.doubt is None
+    assert parse_date(certificate_pdf.date_value(got.value)).value.isoformat() == "2025-06-22"
+
+
+def test_a_numeric_date_whose_narrow_digits_ocr_spaced_apart_reads_whole(tmp_path):
+    # "04/11/2026" read "04/1 1/2026": two narrow ones taken for two words.
+    got = _read_date(tmp_path, [("Completion", 95), ("Date:", 95), ("04/1", 92), ("1/2026", 92)])
+    assert got is not None and got.doubt is None
+    assert parse_date(certificate_pdf.date_value(got.value)).value.isoformat() == "2026-04-11"

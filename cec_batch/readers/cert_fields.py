@@ -30,6 +30,7 @@ from cec_batch.readers.cert_vocabulary import (
     NOT_NAMES,
     NUMBER_RE,
     PARTICLES,
+    RAISED_ORDINAL_MARKS,
     SEPARATORS,
     COMPLETION_WORDS,
     CONTEXT_WORDS,
@@ -548,19 +549,25 @@ _EMAIL_LOOSE = re.compile(r"[A-Za-z0-9._%+\-]+ ?@ ?[A-Za-z0-9\-]+(?: ?\. ?[A-Za-
 _ID_LONG = re.compile(r"(?<![A-Za-z0-9.,/\-])\d{5,10}(?![A-Za-z0-9/\-]|[.,]\d)")
 
 
-_NUMERIC_DATE = re.compile(r"\d{1,2} ?[/.\-] ?\d{1,2} ?[/.\-] ?\d{4}|\d{4}[\-/.]\d{1,2}[\-/.]\d{1,2}"
+_NUMERIC_DATE = re.compile(r"\d{1,2} ?[/.\-] ?\d ?\d? ?[/.\-] ?\d{4}|\d{4}[\-/.]\d{1,2}[\-/.]\d{1,2}"
                            r"|\d{1,2}/\d{1,2}/\d{2}(?!\d)")
+
+
+_RAISED_MARK = re.compile(rf"(?<=\d)[{re.escape(RAISED_ORDINAL_MARKS)}](?=[\s,.]|$)")
 
 
 def date_value(printed: str) -> str:
     """A printed date as the date parser reads it: an event's range ends on its last day
     ("May 3-5, 2026", "04/30/2026 - 05/02/2026"),
-    "3rd day of May, 2026" is "May 3, 2026"; any other date stays as printed."""
-    text = " ".join(printed.split())
+    "3rd day of May, 2026" is "May 3, 2026"; any other date stays as printed, less what OCR
+    adds to it: the spaces it reads into a numeric date ("04/1 1/2026") and the mark it makes
+    of a raised ordinal ("22™ day of June")."""
+    text = _RAISED_MARK.sub("", " ".join(printed.split()))
     months = MONTH_RE.findall(text)
     if not months:
         numeric = _NUMERIC_DATE.findall(text)
-        return numeric[-1] if len(numeric) > 1 else text
+        value = numeric[-1] if len(numeric) > 1 else text
+        return value.replace(" ", "") if _NUMERIC_DATE.fullmatch(value) else value
     days = re.findall(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?(?!\d)", text)
     year = re.findall(r"\d{4}", text)
     if not year:

@@ -195,12 +195,14 @@ DIGIT_PART = re.compile(rf"^{_PREFIX}{_BREAK}{{0,2}}", re.IGNORECASE)
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
-_ORD = r"(?:st|nd|rd|th)"
+# A raised ordinal ("22nd" with "nd" set small and high) is what OCR reads worst: "22™", '26"', "14°".
+RAISED_ORDINAL_MARKS = "™®°º\"“”*^'’"
+_ORD = rf"(?:st|nd|rd|th|[{re.escape(RAISED_ORDINAL_MARKS)}])"
 _DAY = rf"\d{{1,2}}{_ORD}?"
 _MON = rf"{_MONTH}\.?"
 _YEAR_SEP = r"(?:\s*[,.]\s*/?\s*|\s+)"                 # "May 3, 2026", "May 3 2026", OCR's "May 3 , 2026", "30,/2025"
 _TO = r"\s*(?:-|–|—|to|through|thru|&|and)\s*"           # an event's days: "May 3-5, 2026", "3 to 5 May 2026"
-_NUMERIC = r"(?:\d{1,2} ?[/.\-] ?\d{1,2} ?[/.\-] ?\d{4}|\d{4}[\-/.]\d{1,2}[\-/.]\d{1,2}|\d{1,2}/\d{1,2}/\d{2}(?!\d))"
+_NUMERIC = r"(?:\d{1,2} ?[/.\-] ?\d ?\d? ?[/.\-] ?\d{4}|\d{4}[\-/.]\d{1,2}[\-/.]\d{1,2}|\d{1,2}/\d{1,2}/\d{2}(?!\d))"
 # One written day with its year: "March 5, 2026", "5 March 2026", "05-Mar-2026" (both ends of a range may be).
 _WRITTEN = (rf"(?:{_MON}\s+{_DAY}{_YEAR_SEP}\d{{4}}|{_DAY}\s+(?:of\s+)?{_MON}{_YEAR_SEP}\d{{4}}"
             rf"|\d{{1,2}}\s?-\s?{_MONTH}\s?-\s?\d{{4}})")
@@ -209,7 +211,7 @@ DATE_RE = re.compile(
     rf"{_NUMERIC}\s*(?:–|—|-|to|through|thru)\s*{_NUMERIC}"   # an event's days: 04/30/2026 - 05/02/2026, 4/30/26 - 5/2/26
     rf"|{_WRITTEN}{_TO}{_WRITTEN}"                          # October 10, 2025 - October 12, 2025
     r"|"
-    r"\d{1,2} ?[/.\-] ?\d{1,2} ?[/.\-] ?\d{4}"            # 03/05/2026 (US order, R15)
+    r"\d{1,2} ?[/.\-] ?\d ?\d? ?[/.\-] ?\d{4}"            # 03/05/2026 (US order, R15); OCR's "04/1 1/2026"
     r"|\d{4}[\-/.]\d{1,2}[\-/.]\d{1,2}"                      # 2026-03-05, 2026/03/05
     r"|\d{1,2}/\d{1,2}/\d{2}"                              # 3/5/26
     rf"|{_MON}\s+{_DAY}{_TO}{_MON}\s+{_DAY}{_YEAR_SEP}\d{{4}}"   # April 30 - May 2, 2026
