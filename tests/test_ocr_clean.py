@@ -391,16 +391,18 @@ def test_an_only_date_beside_a_date_whose_year_was_read_short_is_a_guess():
 # ---------------------------------------------------------------- what OCR makes of a date
 
 
-def _page_read_as(tmp_path, lines: list[list[tuple[str, float]]]) -> ocr.PageOcr:
-    """Tesseract's words for LINES of (text, confidence), laid out down a blank 300 dpi letter page."""
+def _page_read_as(tmp_path, lines: list[list[tuple[str, float]]], pitch: int = 120,
+                  height: int = 50) -> ocr.PageOcr:
+    """Tesseract's words for LINES of (text, confidence), laid out down a blank 300 dpi letter page,
+    PITCH pixels from the top of one line to the next, each word HEIGHT pixels high."""
     image = tmp_path / "page.png"
     Image.new("L", (2550, 3300), 255).save(image)
     words = []
     for n, line in enumerate(lines):
-        left, top = 300, 400 + 120 * n
+        left, top = 300, 400 + pitch * n
         for text, conf in line:
             width = 28 * len(text)
-            words.append(ocr.Word(text, conf, left, top, width, 50, 1, 1, n + 1))
+            words.append(ocr.Word(text, conf, left, top, width, height, 1, 1, n + 1))
             left += width + 25
     return ocr.PageOcr(words, image_path=image)
 
@@ -430,3 +432,15 @@ def test_a_numeric_date_whose_narrow_digits_ocr_spaced_apart_reads_whole(tmp_pat
     got = _read_date(tmp_path, [("Completion", 95), ("Date:", 95), ("04/1", 92), ("1/2026", 92)])
     assert got is not None and got.doubt is None
     assert parse_date(certificate_pdf.date_value(got.value)).value.isoformat() == "2026-04-11"
+
+
+def test_a_course_number_wrapped_onto_a_line_set_solid_is_read_whole(tmp_path):
+    # A narrow letter: "... approved by ACE as course CS" / "40121, on ...", the second line's
+    # top a pixel into the first's descenders (lines 74 pixels high, 73 apart).
+    words = lambda text: [(w, 96) for w in text.split()]
+    page = _page_read_as(tmp_path, [words("We certify that Pablo Mendoza successfully completed the course"),
+                                    words("Motivational Interviewing Skills, approved by ACE as course CS"),
+                                    words("40121, on 10 August 2025 and was awarded 0.6 CECs for it.")],
+                         pitch=73, height=74)
+    _found, _notes, cands, _extent, _segs = certificate_pdf._fields(page, time.monotonic() + 30)
+    assert [c.value for c in cands if c.field == "course_number"] == ["CS 40121"]
