@@ -444,3 +444,24 @@ def test_a_course_number_wrapped_onto_a_line_set_solid_is_read_whole(tmp_path):
                          pitch=73, height=74)
     _found, _notes, cands, _extent, _segs = certificate_pdf._fields(page, time.monotonic() + 30)
     assert [c.value for c in cands if c.field == "course_number"] == ["CS 40121"]
+
+
+def test_a_dates_caption_is_found_under_it_past_another_columns_cell_on_a_skewed_scan(tmp_path):
+    # Two dates over captions, the page tilted: the ID at the left margin falls between each
+    # date and its caption in reading order.
+    image = tmp_path / "page.png"
+    Image.new("L", (3300, 2550), 255).save(image)
+    placed = [("Daniel", 1276, 865, 380, 148), ("Okoro", 1700, 865, 368, 148),
+              ("Fundamentals", 688, 1054, 420, 82), ("of", 1130, 1054, 60, 82), ("Sports", 1210, 1054, 200, 82),
+              ("Nutrition", 1430, 1054, 300, 82), ("ACE", 1760, 1054, 120, 82), ("course", 1900, 1054, 180, 82),
+              ("CEP31415", 2100, 1054, 225, 82),
+              ("04/11/2025", 1495, 1337, 310, 48), ("04/14/2025", 2329, 1315, 309, 48),
+              ("145586", 665, 1361, 201, 43),
+              ("Date", 2332, 1409, 90, 35), ("Issued", 2440, 1409, 109, 35),
+              ("Date", 1499, 1429, 90, 41), ("Completed", 1610, 1429, 189, 41),
+              ("ACE", 663, 1457, 60, 31), ("ID", 740, 1457, 48, 31)]
+    words = [ocr.Word(t, 95, x, y, w, h, 1, 1, i + 1) for i, (t, x, y, w, h) in enumerate(placed)]
+    found, _notes, _cands, _extent, _segs = certificate_pdf._fields(ocr.PageOcr(words, image_path=image),
+                                                                    time.monotonic() + 30)
+    got = found.get("completion_date")
+    assert got is not None and got.doubt is None and got.value == "04/11/2025"

@@ -624,16 +624,22 @@ def _caption(text: str) -> str:
 def _caption_below(lines: list[Line], n: int, seg: Seg) -> str:
     """A short caption printed just under SEG ("Date Signed" under a rule), when it is much nearer
     than the line above: the words a value written on a rule is known by."""
-    if n + 1 >= len(lines):
-        return ""
-    below = lines[n + 1]
-    gap_below = below.y0 - seg.y1
     gap_above = seg.y0 - lines[n - 1].y1 if n else float("inf")
-    if gap_below > 1.5 * max(seg.y1 - seg.y0, 1.0) or gap_below >= 0.7 * gap_above:
-        return ""
     centre = (seg.x0 + seg.x1) / 2
-    hits = [s for s in below.segs if s.x0 <= centre <= s.x1]
-    return hits[0].text if len(hits) == 1 and len(hits[0].text.split()) <= 4 else ""
+    # The next lines in reading order, until one has a cell under SEG: on a skewed scan a cell of
+    # another column (an ID at the left margin) may come first.
+    for below in lines[n + 1:n + 1 + _CAPTION_LINES]:
+        gap_below = below.y0 - seg.y1
+        if gap_below > 1.5 * max(seg.y1 - seg.y0, 1.0) or gap_below >= 0.7 * gap_above:
+            return ""
+        hits = [s for s in below.segs if s.x0 <= centre <= s.x1]
+        if hits:
+            return hits[0].text if len(hits) == 1 and len(hits[0].text.split()) <= 4 else ""
+    return ""
+
+
+# Lines below a value looked through for its caption.
+_CAPTION_LINES = 3
 
 
 def _date_kind(before: str, left: str, above: str, after: str, below: str = "") -> tuple[str | None, str | None]:
