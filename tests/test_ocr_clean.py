@@ -393,14 +393,16 @@ def test_an_only_date_beside_a_date_whose_year_was_read_short_is_a_guess():
 
 def _page_read_as(tmp_path, lines: list[list[tuple[str, float]]], pitch: int = 120,
                   height: int = 50) -> ocr.PageOcr:
-    """Tesseract's words for LINES of (text, confidence), laid out down a blank 300 dpi letter page,
-    PITCH pixels from the top of one line to the next, each word HEIGHT pixels high."""
+    """Tesseract's words for LINES of (text, confidence) or (text, confidence, left), laid out down a
+    blank 300 dpi letter page, PITCH pixels from the top of one line to the next, each word HEIGHT
+    pixels high."""
     image = tmp_path / "page.png"
     Image.new("L", (2550, 3300), 255).save(image)
     words = []
     for n, line in enumerate(lines):
         left, top = 300, 400 + pitch * n
-        for text, conf in line:
+        for text, conf, *at in line:
+            left = at[0] if at else left         # (text, confidence, left): a cell further right
             width = 28 * len(text)
             words.append(ocr.Word(text, conf, left, top, width, height, 1, 1, n + 1))
             left += width + 25
@@ -465,3 +467,42 @@ def test_a_dates_caption_is_found_under_it_past_another_columns_cell_on_a_skewed
                                                                     time.monotonic() + 30)
     got = found.get("completion_date")
     assert got is not None and got.doubt is None and got.value == "04/11/2025"
+
+
+def _form_dates(tmp_path, label: str, dates: str) -> Found | None:
+    # A form: the label in its cell, the dates in the next one.
+    first, second = dates.split()
+    line = [(w, 95) for w in label.split()] + [(first, 95, 950), (second, 95)]
+    return _read_date(tmp_path, line)
+
+
+def test_an_event_range_whose_dash_ocr_lost_after_a_dates_label_completes_on_its_last_day(tmp_path):
+    for label in ("Date(s):", "Event dates:"):
+        got = _form_dates(tmp_path, label, "10/10/2025 10/12/2025")
+        assert got is not None and got.doubt is None, label
+        assert parse_date(certificate_pdf.date_value(got.value)).value.isoformat() == "2025-10-12"
+
+
+def test_two_dates_side_by_side_stay_two_dates_without_a_dates_label_or_a_month_apart(tmp_path):
+    # One date's label over two dates, or days too far apart for one event: nothing says which.
+    for label, dates in [("Date:", "10/10/2025 10/12/2025"), ("Date(s):", "10/10/2025 12/12/2025"),
+                         ("Date(s):", "10/12/2025 10/10/2025")]:
+        got = _form_dates(tmp_path, label, dates)
+        assert got is None or got.doubt is not None, (label, dates)
+
+
+def test_a_conversion_whose_equals_sign_ocr_lost_is_no_stated_credit():
+    from cec_batch.readers.cert_fields import is_rate
+    from cec_batch.readers.cert_vocabulary import CEUS_SUFFIX_RE
+
+    def rate(text):
+        m = CEUS_SUFFIX_RE.search(text)
+        return is_rate(text, m.start(), m.end())
+
+    # "10 contact hours = 1.0 ACE CEC" and "one hour = 0.1 CEC" with the "=" lost: the rule, not the value.
+    assert rate("Hours are counted per session attended. 10 contact hours 1.0 ACE CEC.")
+    assert rate("one contact hour 0.1 CEC")
+    # An amount of hours and CECs that is the attendee's own, or that does not convert, is a value.
+    assert not rate("Awarded 8 contact hours 0.8 CEC")
+    assert not rate("10 contact hours 1.5 CECs")
+    assert not rate("CE Hours: 12 | 1.2 CECs")

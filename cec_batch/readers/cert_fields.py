@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
+from cec_batch.normalize import parse_date
 from cec_batch.readers.cert_layout import Line, Seg, fractions, lines_of
 from cec_batch.readers.cert_vocabulary import (
     COURSE_BREAKS,
@@ -462,10 +464,29 @@ _MOST_BEFORE = re.compile(r"(?:\bup\s+to|\bmaximum(?:\s+of)?|\bmax\.?|\d\s+of|\b
 _MOST_AFTER = re.compile(r"\s*(?:(?:are|is|were)\s+)?(?:available|offered|possible|max(?:imum)?)\b", re.IGNORECASE)
 
 
+# "10 contact hours = 1.0 ACE CEC" with the "=" lost to OCR, seen from the CECs: one or ten
+# hours just before, and the CECs they convert to.
+_CONVERTED_FROM = re.compile(r"(?<![\d.,])(1|10|one|ten)\s+(?:contact\s+|clock\s+|CE\s+)?hours?\s*[=:\-–—]?\s*$",
+                             re.IGNORECASE)
+_HOURS_WORDS = {"1": 1, "10": 10, "one": 1, "ten": 10}
+
+
+def _converted_from_hours(text: str, start: int) -> bool:
+    m = _CONVERTED_FROM.search(text[max(0, start - 30):start])
+    amount = NUMBER_RE.match(text, start)
+    if not (m and amount):
+        return False
+    try:
+        return Decimal(amount.group().replace(",", ".")) * 10 == _HOURS_WORDS[m.group(1).lower()]
+    except InvalidOperation:
+        return False
+
+
 def is_rate(text: str, start: int, end: int) -> bool:
     """'0.1 CEC per contact hour', 'one hour equals 0.1 CEC': a rate printed on the page, not its
     value; nor is the most one could earn ('up to 2.0 CECs are offered')."""
     return bool(_RATE_AFTER.match(text, end) or _CONVERTED_AFTER.match(text, end)
+                or _converted_from_hours(text, start)
                 or _RATE_BEFORE.search(text[max(0, start - 20):start])
                 or _RATE_HOUR.search(text[max(0, start - 60):start])
                 or _MOST_BEFORE.search(text[max(0, start - 20):start]) or _MOST_AFTER.match(text, end))
@@ -717,7 +738,8 @@ def page_candidates(segs: list[Seg], page_height: float) -> list[Candidate]:
         for i, seg in enumerate(line.segs):
             text = seg.text
             spans: list[tuple[str, int, int, str]] = []
-            dates = [(m.start(), m.end()) for m in DATE_RE.finditer(text)]
+            dates = _ranges_with_dash_lost(text, [(m.start(), m.end()) for m in DATE_RE.finditer(text)],
+                                           line.segs[i - 1].text if i else "")
             spans += [("date", a, b, date_value(text[a:b])) for a, b in dates]
             for m in COURSE_LABELLED_RE.finditer(text):
                 got = _course_span(text, m)
@@ -774,6 +796,27 @@ def page_candidates(segs: list[Seg], page_height: float) -> list[Candidate]:
     out.extend(_wrapped_words(lines, page_height))
     out.extend(_unread_dates(lines, [c for c in out if c.field == "date"], page_height))
     return out
+
+
+# A label that announces more than one day: "Date(s):", "Dates", "Event dates".
+_DATES_LABEL = re.compile(r"\bdates?\s*\(s\)\s*[:\-]?\s*$|\bdates\s*[:\-]?\s*$", re.IGNORECASE)
+# The most days an event range read this way may span.
+_RANGE_DAYS = 31
+
+
+def _ranges_with_dash_lost(text: str, dates: list[tuple[int, int]], left: str) -> list[tuple[int, int]]:
+    """DATES (spans in TEXT) with two numeric dates that stand side by side after a "Date(s)" label
+    joined into one event range: "Date(s): 10/10/2025 10/12/2025" is 10/10/2025 - 10/12/2025 with
+    the dash OCR lost. Only a later day within a month of the first; anything else stays two dates."""
+    if len(dates) != 2:
+        return dates
+    (a1, b1), (a2, b2) = dates
+    if text[b1:a2].strip() or not _DATES_LABEL.search(text[:a1] if text[:a1].strip() else left):
+        return dates
+    first, last = (parse_date(date_value(text[a:b])).value for a, b in dates)
+    if first is None or last is None or not 0 < (last - first).days <= _RANGE_DAYS:
+        return dates
+    return [(a1, b2)]
 
 
 # Something a date was printed as but that does not read as one: "A gust 11th, 2026" (a month
