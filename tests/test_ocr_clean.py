@@ -506,3 +506,16 @@ def test_a_conversion_whose_equals_sign_ocr_lost_is_no_stated_credit():
     assert not rate("Awarded 8 contact hours 0.8 CEC")
     assert not rate("10 contact hours 1.5 CECs")
     assert not rate("CE Hours: 12 | 1.2 CECs")
+
+
+def test_an_id_label_ocr_ran_together_heads_its_column_and_is_no_ones_surname(tmp_path):
+    # A fax's table header "ACE ID" read "ACEID": still the ID's label, so "Last Name" heads "Bishop".
+    header = [("First", 96, 200), ("Name", 96), ("Last", 96, 620), ("Name", 96), ("ACEID", 90, 1040),
+              ("Course", 96, 1360), ("Code", 96), ("Date", 96, 1700), ("Completed", 96), ("CEUs", 96, 2200)]
+    values = [("Oksana", 96, 200), ("Bishop", 96, 620), ("177914", 95, 1040), ("CA24377", 92, 1360),
+              ("04/10/2026", 96, 1700), ("0.6", 96, 2200)]
+    page = _page_read_as(tmp_path, [[("Verification", 96), ("of", 96), ("Continuing", 96), ("Education", 96),
+                                     ("Credit", 96)], header, values])
+    found, _notes, _cands, _extent, _segs = certificate_pdf._fields(page, time.monotonic() + 30)
+    assert found["last_name"].value == "Bishop"
+    assert found["certificant_id"].value == "177914"

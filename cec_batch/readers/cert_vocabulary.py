@@ -70,7 +70,8 @@ LABELS: tuple[Label, ...] = (
     _l("last_name", 20, "last name"),
     _l("last_name", 19, "surname"),
     _l("last_name", 18, "family name"),
-    _l("certificant_id", 20, "ace {id|member id} {|" + _NO[1:], "ace certification " + _NO + " {|" + _NO[1:]),
+    _l("certificant_id", 20, "ace {id|member id} {|" + _NO[1:], "ace certification " + _NO + " {|" + _NO[1:],
+       "aceid {|" + _NO[1:]),          # "ACE ID" as OCR runs it together on a fax
     _l("certificant_id", 19, "certificant {id|" + _NO[1:], "ace #", "ace cert {id|#|no|no.}",
        "ace cert. {id|#|no|no.}"),
     _l("certificant_id", 18, "certification {id|" + _NO[1:]),
