@@ -82,6 +82,8 @@ def choose_page(row: dict, *, catalogue: dict[str, Course], matcher: Matcher) ->
             problems["course_number"] = doubt
     if "full_name" in problems:
         _choose_person(row, cands, ocr, matcher, problems, changes, chosen)
+    elif not row.get("certificant_id") and not row.get("email"):
+        _id_beside_name(row, cands, matcher, changes, chosen)
     _check_event_credit(row, read, changes, catalogue, problems)
     if ocr:
         _point_lost(row, read, changes, catalogue, chosen)
@@ -363,6 +365,33 @@ def _choose_person(row, cands, ocr, matcher, problems, changes, chosen) -> None:
                            "label": None, "box": c.get("box") if c else None, "evidence": how}
 
 
+def _id_beside_name(row, cands, matcher, changes, chosen) -> None:
+    """A name read with confidence but no labelled ID or email, and an ID printed on the page
+    without a label our vocabulary knows ("ACE Certification | 107455"): when exactly one sure
+    ID on the page is a certificant whose name agrees exactly with the page's, that ID goes with
+    the name. Two certificants of one name are then told apart by the page, as a clerk would."""
+    read_name = row.get("full_name") or " ".join(x for x in (row.get("first_name"), row.get("last_name")) if x)
+    splits = [(f, l) for f, l in split_name(str(read_name))] if read_name else []
+    splits = [(f, l) for f, l in splits if f and l]
+    if not splits:
+        return
+    owners = {}
+    for c in cands:
+        if c.get("field") == "certificant_id" and c["confidence"] >= REVIEW_CONFIDENCE:
+            cid = normalize_id(c["value"])
+            p = matcher.person(cid) if cid else None
+            if p is not None and matcher.name_level(p, splits) == EXACT:
+                owners[cid] = (p, c)
+    if len(owners) != 1:
+        return
+    cid, (p, c) = next(iter(owners.items()))
+    changes["certificant_id"] = cid
+    chosen["certificant_id"] = {"value": cid, "confidence": c["confidence"], "how": "closed world", "label": None,
+                                "box": c.get("box"),
+                                "evidence": [f"ID {cid} printed on the page belongs to {p.display}, "
+                                             f"whose name the page gives"]}
+
+
 def _spelt_exactly(text: str, matcher: Matcher) -> bool:
     """Whether a name read with low confidence is nonetheless one certificant's name, letter for
     letter (accents and case aside; no nickname, no initial, no typo), and no other certificant's
@@ -409,8 +438,9 @@ def _named_by_email(row, evidence, ocr) -> PageEvidence | None:
     R17 ranks an email above a name, and a roster row with an email alone is posted. On a
     page this holds only when the reader found no name at all (a name that disagrees is
     someone else's certificate), the email stands after an email label (not in a sentence
-    such as a contact line), it was read with confidence, and no ID or email on the page
-    belongs to anyone else.
+    such as a contact line), it was read with the confidence a name needs for its lookup (the
+    lookup is exact: a misread address is nobody's), and no ID or email on the page belongs
+    to anyone else.
     """
     if len(evidence) != 1 or row.get("full_name") or row.get("first_name") or row.get("last_name"):
         return None
@@ -418,7 +448,7 @@ def _named_by_email(row, evidence, ocr) -> PageEvidence | None:
     field = ((row.get("read") or {}).get("fields") or {}).get("email") or {}
     if not e.email or field.get("how") != "label":
         return None
-    if ocr and (field.get("confidence") or 0) < REVIEW_CONFIDENCE:
+    if ocr and (field.get("confidence") or 0) < NAME_LOOKUP_CONFIDENCE:
         return None
     return e
 

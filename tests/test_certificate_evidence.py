@@ -885,3 +885,52 @@ def test_stated_cecs_that_are_the_catalogues_value_without_its_point_are_that_va
     page = _ocr_page_stating("12", "CS410260")
     page["read"]["text_source"] = "text"
     assert choose_page(page, catalogue=catalogue, matcher=matcher) is None
+
+
+# ---------------------------------------------------------------- an ID with no label, beside the name
+
+
+def _ocr_page_with_name_and_numbers(name: str, numbers: list[tuple[str, float]]) -> dict:
+    cands = [{"field": "certificant_id", "value": v, "confidence": conf, "box": None, "before": "", "after": "",
+              "line": f"ACE Certification | {v}", "height": 0.01} for v, conf in numbers]
+    read = {"text_source": "ocr", "problems": {}, "candidates": cands, "lines": ["awarded to", name],
+            "fields": {"full_name": {"value": name, "confidence": 95.0, "how": "label", "label": "awarded to",
+                                     "box": None}}}
+    return {"full_name": name, "first_name": None, "last_name": None, "certificant_id": None, "email": None,
+            "course_number": "CEP31660", "read": read}
+
+
+def test_an_unlabelled_id_on_the_page_tells_apart_two_certificants_of_the_pages_name():
+    from cec_batch.certificate_choice import choose_page
+
+    matcher = _matcher(("107455", "Maria", "Garcia"), ("162953", "Maria", "Garcia"), ("150879", "Kenji", "Hwang"))
+    got = choose_page(_ocr_page_with_name_and_numbers("Maria Garcia", [("107455", 95.0), ("555555555", 5.0)]),
+                      catalogue={}, matcher=matcher)
+    assert got["certificant_id"] == "107455"
+    assert "belongs to" in got["read"]["chosen"]["certificant_id"]["evidence"][0]
+    # Read poorly, someone else's, or two of them: the page says nothing about which Maria Garcia.
+    for numbers in ([("107455", 60.0)], [("150879", 95.0)], [("107455", 95.0), ("162953", 95.0)]):
+        got = choose_page(_ocr_page_with_name_and_numbers("Maria Garcia", numbers), catalogue={}, matcher=matcher)
+        assert got is None or not got.get("certificant_id"), numbers
+
+
+def test_a_labelled_email_read_with_a_names_lookup_confidence_names_its_owner():
+    from cec_batch.certificate_choice import choose_page
+
+    def receipt(conf: float) -> dict:
+        email = {"field": "email", "value": "arjun.rojas@fitpro.example", "confidence": conf, "box": None,
+                 "before": "", "after": "", "line": "Customer email: | arjun.rojas@fitpro.example", "height": 0.01}
+        read = {"text_source": "ocr", "problems": {"full_name": "name not found"}, "candidates": [email],
+                "lines": ["Course completion receipt", "Customer email: | arjun.rojas@fitpro.example"],
+                "fields": {"email": {**email, "how": "label", "label": "email"}}}
+        return {"full_name": None, "first_name": None, "last_name": None, "certificant_id": None,
+                "email": "arjun.rojas@fitpro.example", "course_number": "CL10234", "read": read}
+
+    from cec_batch.match import Matcher
+    from cec_batch.model import Certificant
+
+    matcher = Matcher([Certificant("109861", "Arjun", "Rojas", "arjun.rojas@fitpro.example")])
+    got = choose_page(receipt(78.0), catalogue={}, matcher=matcher)
+    assert "full_name" not in got["read"]["problems"] and got["email"] == "arjun.rojas@fitpro.example"
+    got = choose_page(receipt(60.0), catalogue={}, matcher=matcher)
+    assert "full_name" in got["read"]["problems"]
