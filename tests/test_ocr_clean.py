@@ -519,3 +519,15 @@ def test_an_id_label_ocr_ran_together_heads_its_column_and_is_no_ones_surname(tm
     found, _notes, _cands, _extent, _segs = certificate_pdf._fields(page, time.monotonic() + 30)
     assert found["last_name"].value == "Bishop"
     assert found["certificant_id"].value == "177914"
+
+
+def test_a_dates_confidence_is_that_of_its_day_month_and_year_not_of_the_words_between(tmp_path):
+    # "Given this 16th day of June, 2026." on a fax: "day" read "dey" at 40; the value is read sure.
+    got = _read_date(tmp_path, [("Given", 95), ("this", 95), ("16th", 93), ("dey", 40), ("of", 95), ("June,", 94),
+                                ("2026.", 95)])
+    assert got is not None and got.confidence == 93
+    assert parse_date(certificate_pdf.date_value(got.value)).value.isoformat() == "2026-06-16"
+    # The month read poorly is the value read poorly.
+    got = _read_date(tmp_path, [("Given", 95), ("this", 95), ("16th", 93), ("day", 95), ("of", 95), ("June,", 52),
+                                ("2026.", 95)])
+    assert got is not None and got.confidence == 52

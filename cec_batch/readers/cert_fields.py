@@ -20,6 +20,7 @@ from cec_batch.readers.cert_vocabulary import (
     COURSE_RE,
     CEUS_SUFFIX_RE,
     DATE_RE,
+    DAY_WORD,
     DIGIT_PART,
     EDGE_PUNCT,
     EMAIL_RE,
@@ -374,7 +375,8 @@ def find_fields(segs: list[Seg]) -> tuple[dict[str, Found], list[str], list]:
                     if f == "email":
                         value = re.sub(r"\s*([@.])\s*", r"\1", value)
                         value = EMAIL_RE.search(value).group()
-                    found[f] = Found(value, seg.conf(*span), "label", lab.text, box=seg.box(*span),
+                    conf = seg.conf(*span, carries=carries_date) if f == "completion_date" else seg.conf(*span)
+                    found[f] = Found(value, conf, "label", lab.text, box=seg.box(*span),
                                      announced=lab.announces)
             if all(f in found for f in wanted):
                 break
@@ -574,6 +576,12 @@ _NUMERIC_DATE = re.compile(r"\d{1,2} ?[/.\-] ?\d ?\d? ?[/.\-] ?\d{4}|\d{4}[\-/.]
                            r"|\d{1,2}/\d{1,2}/\d{2}(?!\d)")
 
 
+def carries_date(word: str) -> bool:
+    """Whether a word of a printed date carries its value: a number or a month ("16th", "June,"),
+    not the words around them ("the", "day", "of", "in the year")."""
+    return any(ch.isdigit() for ch in word) or MONTH_RE.search(word) is not None
+
+
 _RAISED_MARK = re.compile(rf"(?<=\d)[{re.escape(RAISED_ORDINAL_MARKS)}](?=[\s,.]|$)")
 
 
@@ -593,7 +601,7 @@ def date_value(printed: str) -> str:
     year = re.findall(r"\d{4}", text)
     if not year:
         return text             # "5 May 26": one day, a two-digit year
-    if len(days) > 1 or re.search(r"\bday\b|\bthe\b", text, re.IGNORECASE):
+    if len(days) > 1 or re.search(rf"\b{DAY_WORD}\b|\bthe\b", text, re.IGNORECASE):
         return f"{months[-1]} {days[-1]}, {year[-1]}"
     return text
 
@@ -764,7 +772,8 @@ def page_candidates(segs: list[Seg], page_height: float) -> list[Candidate]:
                 next_start = min([x for x, y in dates if x >= b], default=len(text))
                 before, after = _words_tail(text[prev_end:a]), _words_head(text[b:next_start])
                 box = seg.box(a, b)
-                cand = Candidate(f, value, text[a:b], seg.conf(a, b), box, before, after, line_text[:160],
+                conf = seg.conf(a, b, carries=carries_date) if f == "date" else seg.conf(a, b)
+                cand = Candidate(f, value, text[a:b], conf, box, before, after, line_text[:160],
                                  ((box[3] - box[1]) / page_height) if box else 0.0)
                 if f == "date":
                     if above is None:
@@ -870,7 +879,8 @@ def _wrapped_dates(lines: list[Line], page_height: float) -> list[Candidate]:
             if m.start() >= len(tail) or m.end() <= len(tail):
                 continue            # on one line: found there already
             start = len(a.text) - len(tail) + m.start()
-            conf = min(a.conf(start, len(a.text)), b.conf(0, m.end() - len(tail) - 1))
+            conf = min(a.conf(start, len(a.text), carries=carries_date),
+                       b.conf(0, m.end() - len(tail) - 1, carries=carries_date))
             box = union_box(a.box(start, len(a.text)), b.box(0, max(1, m.end() - len(tail) - 1)))
             before = _words_tail(a.text[:start])
             after = _words_head(b.text[m.end() - len(tail) - 1:])

@@ -17,6 +17,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Callable
 
 from cec_batch import ocr
 
@@ -76,9 +77,12 @@ class Seg:
         """The words covering characters a..b, as a segment of their own."""
         return Seg(self._covering(a, b))
 
-    def conf(self, a: int, b: int) -> float:
-        """Lowest confidence of the words covering characters a..b."""
-        confs = [t.conf for t in self._covering(a, b)]
+    def conf(self, a: int, b: int, carries: Callable[[str], object] | None = None) -> float:
+        """Lowest confidence of the words covering characters a..b; with CARRIES, of those words
+        that carry the value (a date's "16th", "June,", "2026." but not its "day" or "of", which
+        the value does not depend on), when there are any."""
+        toks = self._covering(a, b)
+        confs = [t.conf for t in toks if carries is None or carries(t.text)] or [t.conf for t in toks]
         return min(confs) if confs else 0.0
 
     def box(self, a: int, b: int) -> tuple[float, float, float, float] | None:

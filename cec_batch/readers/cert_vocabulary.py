@@ -200,6 +200,8 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 RAISED_ORDINAL_MARKS = "™®°º\"“”*^'’"
 _ORD = rf"(?:st|nd|rd|th|[{re.escape(RAISED_ORDINAL_MARKS)}])"
 _DAY = rf"\d{{1,2}}{_ORD}?"
+# "day" in "3rd day of May", and what a fax makes of it between a day and "of": "dey", "dav".
+DAY_WORD = r"(?:day|d[a-z]y|da[a-z])"
 _MON = rf"{_MONTH}\.?"
 _YEAR_SEP = r"(?:\s*[,.]\s*/?\s*|\s+)"                 # "May 3, 2026", "May 3 2026", OCR's "May 3 , 2026", "30,/2025"
 _TO = r"\s*(?:-|–|—|to|through|thru|&|and)\s*"           # an event's days: "May 3-5, 2026", "3 to 5 May 2026"
@@ -219,7 +221,7 @@ DATE_RE = re.compile(
     rf"|{_MON}\s+{_DAY}{_TO}{_DAY}{_YEAR_SEP}\d{{4}}"       # May 3-5, 2026
     rf"|{_MON}\s+{_DAY}{_YEAR_SEP}\d{{4}}"                  # March 5, 2026
     rf"|{_DAY}{_TO}{_DAY}\s+(?:of\s+)?{_MON}{_YEAR_SEP}\d{{4}}"  # 3-5 May 2026
-    rf"|(?:the\s+)?{_DAY}\s+day\s+of\s+{_MON}{_YEAR_SEP}(?:in\s+the\s+year\s+)?\d{{4}}"  # 3rd day of May, 2026
+    rf"|(?:the\s+)?{_DAY}\s+{DAY_WORD}\s+of\s+{_MON}{_YEAR_SEP}(?:in\s+the\s+year\s+)?\d{{4}}"  # 3rd day of May, 2026
     rf"|{_DAY}\s+(?:of\s+)?{_MON}{_YEAR_SEP}\d{{4}}"        # 5 March 2026, 5th of March 2026
     rf"|{_DAY}\s+{_MON}\s+\d{{2}}(?![\d:.,]\d)"              # 5 May 26 (a two-digit year)
     rf"|\d{{1,2}}\s?-\s?{_MONTH}\s?-\s?(?:\d{{4}}|\d{{2}})"      # 03-May-2026, 3-May-26
