@@ -531,3 +531,18 @@ def test_a_dates_confidence_is_that_of_its_day_month_and_year_not_of_the_words_b
     got = _read_date(tmp_path, [("Given", 95), ("this", 95), ("16th", 93), ("day", 95), ("of", 95), ("June,", 52),
                                 ("2026.", 95)])
     assert got is not None and got.confidence == 52
+
+
+def test_a_long_month_ocr_garbled_is_read_beside_a_day_or_year_and_a_name_is_left_alone(tmp_path):
+    from cec_batch.readers.cert_layout import ocr_segments
+
+    for garble in ("Jariuary", "Ianuary"):
+        got = _read_date(tmp_path, [("Completed", 95), (garble, 90), ("7,", 95), ("2025", 95)])
+        assert got is not None and got.doubt is None, garble
+        assert parse_date(certificate_pdf.date_value(got.value)).value.isoformat() == "2025-01-07"
+    got = _read_date(tmp_path, [("Completed", 95), ("7", 95), ("Decernber", 90), ("2025", 95)])
+    assert parse_date(certificate_pdf.date_value(got.value)).value.isoformat() == "2025-12-07"
+    # Not beside a number, or as near to two months, or already a month: as read.
+    words = [ocr.Word(t, 95, 300 + 300 * i, 400, 250, 50, 1, 1, 1) for i, t in
+             enumerate(["Auguste", "Rodin", "Remember", "7,", "2025"])]
+    assert " ".join(s.text for s in ocr_segments(words)) == "Auguste Rodin Remember 7, 2025"

@@ -19,6 +19,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
+from rapidfuzz.distance import Levenshtein
+
 from cec_batch import ocr
 
 TEXT_CONFIDENCE = 100.0         # a value from a text layer is exactly what the provider typed
@@ -291,6 +293,30 @@ def _displayed(box, rotation: int) -> tuple[float, float, float, float]:
     return min(xs), min(ys), max(xs), max(ys)
 
 
+# Month names long enough that OCR's garbles of them stay nearer to them than to any other word
+# a certificate prints ("Jariuary", "Decernber": "ri" for "n", "rn" for "m").
+_LONG_MONTHS = ("january", "february", "august", "september", "october", "november", "december")
+_MONTH_WORD = re.compile(r"^([A-Za-z]{6,11})([.,]?)$")
+_DATE_NUMBER = re.compile(r"^(?:\d{1,2}(?:st|nd|rd|th)?|\d{4})[.,]?$")
+_MONTH_EDITS = 2          # at most this many letters wrong
+_MONTH_MARGIN = 2         # and the next month that many letters further away
+
+
+def mended_month(word: str) -> str:
+    """WORD as OCR read it, or the long month name it garbles: within _MONTH_EDITS edits of one
+    month and at least _MONTH_MARGIN further from every other, so a garble of one month never
+    becomes another ("Remember" stays, December and November being as near)."""
+    m = _MONTH_WORD.match(word)
+    if m is None or m.group(1).lower() in _LONG_MONTHS:
+        return word
+    letters = m.group(1).lower()
+    ranked = sorted((Levenshtein.distance(letters, month), month) for month in _LONG_MONTHS)
+    (best, month), (second, _) = ranked[0], ranked[1]
+    if best > _MONTH_EDITS or second < best + _MONTH_MARGIN:
+        return word
+    return month.capitalize() + m.group(2)
+
+
 def ocr_segments(words: list[ocr.Word]) -> list[Seg]:
     """Segments from Tesseract words: its own lines, cut at wide gaps and ruled borders."""
     by_line: dict[tuple[int, int, int], list[Tok]] = {}
@@ -301,6 +327,11 @@ def ocr_segments(words: list[ocr.Word]) -> list[Seg]:
             Tok(w.text, w.conf, w.left, w.top, w.left + w.width, w.top + w.height))
     segs: list[Seg] = []
     for toks in by_line.values():
+        for i, t in enumerate(toks):
+            # A month only where a date is: a day or a year beside it ("Jariuary 7, 2025"), never
+            # a name ("Auguste Rodin").
+            if any(_DATE_NUMBER.match(n.text) for n in toks[max(0, i - 1):i] + toks[i + 1:i + 2]):
+                t.text = mended_month(t.text)
         segs.extend(_split_at_gaps(toks, 2.0))
     return segs
 
