@@ -622,13 +622,25 @@ def test_a_garbled_date_beside_the_only_date_read_goes_to_review(tmp_path):
     assert row["completion_date"] == "08/17/2026"          # pre-filled for staff only
 
 
-def test_an_events_hours_and_cecs_that_disagree_go_to_review(world, tmp_path):
-    # OCR dropped the "=" of a conversion sentence: its "1.0 ACE CEC" now reads like the credit,
-    # while the labelled hours say 1.5. An event's credit is the attendee's own: staff decide.
+def test_an_events_conversion_whose_equals_sign_was_lost_is_not_its_credit(world, tmp_path):
+    # OCR dropped the "=" of a conversion sentence: "10 contact hours 1.0 ACE CEC" is still the
+    # conversion (ten hours, and the CECs they make), and the labelled hours are the attendee's.
     path = text_pdf(tmp_path / "c.pdf", [
         "Coastal Movement Retreat 2026", "CONTINUING EDUCATION VERIFICATION", "Attendee: Sean Dimitrov",
         "ACE Certification No.: 111256", "Date(s): 04/24/2026 - 04/26/2026", "ACE Event: CL10502",
         "CE] Hours Earned: 15", "Hours are counted per session. 10 contact hours 1.0 ACE CEC."])
+    s = ingest(world, path)
+    assert s["credits"] == 1, exceptions_data(world)
+    assert Decimal(export(world, tmp_path, "credits")[0]["ceus"]) == Decimal("1.5")
+
+
+def test_an_events_hours_and_cecs_that_disagree_go_to_review(world, tmp_path):
+    # The page states the attendee's CECs and hours, and they disagree. An event's credit is the
+    # attendee's own: staff decide.
+    path = text_pdf(tmp_path / "c.pdf", [
+        "Coastal Movement Retreat 2026", "CONTINUING EDUCATION VERIFICATION", "Attendee: Sean Dimitrov",
+        "ACE Certification No.: 111256", "Date(s): 04/24/2026 - 04/26/2026", "ACE Event: CL10502",
+        "CE] Hours Earned: 15", "Awarded 1.0 ACE CEC for the sessions attended."])
     s = ingest(world, path)
     assert s["credits"] == 0
     [exc] = exceptions_data(world)
