@@ -152,8 +152,9 @@ class Catalogue(Mapping):
     def _everything(self) -> dict[str, Course]:
         if not self._whole:
             self._known = {c.course_number: c for c in self._read()}
-            self._whole = True
-        return {n: c for n, c in self._known.items() if c is not None}
+            self._whole = True  # nothing is added to _known after this
+            self._all = {n: c for n, c in self._known.items() if c is not None}
+        return self._all
 
     def __iter__(self):
         return iter(self._everything())
