@@ -25,6 +25,7 @@ from cec_batch.normalize import (
     normalize_email,
     normalize_id,
     person_keys,
+    person_name_key,
     soundex,
     split_name,
 )
@@ -35,6 +36,21 @@ FUZZY_NAME_SCORE = 85
 EXACT, FUZZY, NO = "exact", "fuzzy", "no"
 
 Split = tuple[tuple[str, ...], tuple[str, ...]]
+# A registry person as the quick screen (prescreen) compares them: the first name's first token,
+# the surname's tokens joined (normalize.person_keys' first_key and surname_key), the email
+# normalised (None without one).
+Form = tuple[str, str, str | None]
+
+
+def person_form(p: Certificant) -> Form | None:
+    """P's Form, worked out from the names and email; None without both a first name and a surname."""
+    surname, first, _sound, _first_sound = person_keys(p.first_name, p.last_name)
+    return (first, surname, normalize_email(p.email)) if first and surname else None
+
+
+def person_name_keys(people: Iterable[Certificant]) -> dict[str, str]:
+    """Each person's name as similar_names compares it (normalize.person_name_key), by ID."""
+    return {p.certificant_id: person_name_key(p.first_name, p.last_name) for p in people}
 
 
 @dataclass
@@ -101,6 +117,8 @@ class Lookup(Protocol):
     """
 
     def by_ids(self, ids: Collection[str]) -> Iterable[Certificant]: ...
+    def form(self, p: Certificant) -> Form | None: ...
+    def name_keys(self, people: Collection[Certificant]) -> dict[str, str]: ...
     def by_emails(self, emails: Collection[str]) -> Iterable[Certificant]: ...
     def by_names(self, names: Collection[tuple[str, str]]) -> Iterable[Certificant]: ...
     def by_sounds(self, sound_keys: Collection[str], first_sounds: Collection[str]) -> Iterable[Certificant]: ...
@@ -132,6 +150,12 @@ class MemoryLookup:
 
     def by_ids(self, ids):
         return [self.people[i] for i in ids if i in self.people]
+
+    def form(self, p):
+        return person_form(p)
+
+    def name_keys(self, people):
+        return person_name_keys(people)
 
     def by_emails(self, emails):
         index = self._indexes()["email"]
@@ -217,7 +241,7 @@ class Matcher:
         self.lookup = lookup
         self._emails: dict[str, list[Certificant]] = {}
         self._names: dict[tuple[str, str], list[Certificant]] = {}
-        self._sounds: dict[tuple[str, str], list[Certificant]] = {}
+        self._sounds: dict[tuple[str, str], tuple[dict[str, Certificant], list[str]]] = {}
         self._tokens: dict[str, Split] = {}
         self.by_id = _ById(self)
         self.by_email = _ByEmail(self)
@@ -232,6 +256,12 @@ class Matcher:
         except KeyError:
             self.prefetch(ids=(cid,))
             return self._people[cid]
+
+    def form(self, cid) -> Form | None:
+        """The Form of the certificant with normalised ID CID (as the store keeps it, see
+        tables.certificants); None if there is none, or they lack a first name or surname."""
+        p = self.person(cid)
+        return None if p is None else self.lookup.form(p)
 
     def _owners(self, email) -> list[Certificant]:
         if email.__class__ is not str:
@@ -312,17 +342,19 @@ class Matcher:
                         found[p.certificant_id] = p
         return sorted(found.values(), key=lambda p: p.certificant_id)
 
-    def _sound_block(self, rf: tuple[str, ...], rl: tuple[str, ...]) -> list[Certificant]:
-        """The people who share a Soundex block with the reading: surname sound and first initial,
-        or first-name sound and surname initial (normalize.person_keys)."""
+    def _sound_block(self, rf: tuple[str, ...], rl: tuple[str, ...]) -> tuple[dict[str, Certificant], list[str]]:
+        """The people who share a Soundex block with the reading (surname sound and first initial,
+        or first-name sound and surname initial, normalize.person_keys) by ID, and their names as
+        similar_names compares them, in the same order."""
         surname, first = _joined(rl), rf[0]
-        key = (surname, first)
-        block = self._sounds.get(key)
-        if block is None:
-            block = self._keep(self.lookup.by_sounds({f"{soundex(surname)}{first[:1]}"},
-                                                     {f"{soundex(first)}{surname[:1]}"}))
-            self._sounds[key] = block
-        return block
+        key = (f"{soundex(surname)}{first[:1]}", f"{soundex(first)}{surname[:1]}")
+        found = self._sounds.get(key)
+        if found is None:
+            people = self._keep(self.lookup.by_sounds({key[0]}, {key[1]}))
+            block = {p.certificant_id: p for p in people}
+            names = self.lookup.name_keys(block.values())
+            found = self._sounds[key] = (block, [names[cid] for cid in block])
+        return found
 
     def similar_names(self, names: list[Split], limit: int = 3) -> list[Certificant]:
         """Near misses by name, for the detail of an `unknown_certificant`.
@@ -335,11 +367,10 @@ class Matcher:
         for rf, rl in names:
             if not (rf and rl):
                 continue
-            block = {p.certificant_id: p for p in self._sound_block(rf, rl)}
+            block, keys = self._sound_block(rf, rl)
             if not block:
                 continue
             ids = list(block)
-            keys = [" ".join(sum(self.person_tokens(block[i]), ())) for i in ids]
             query = " ".join(rf + rl)
             for _key, score, idx in process.extract(query, keys, scorer=fuzz.token_sort_ratio,
                                                     limit=None, score_cutoff=75):
