@@ -330,6 +330,38 @@ def settle(screened: Screened, record: PersonRecord) -> Outcome:
     return out
 
 
+def settles_clean(course: Course, day: date, record: PersonRecord, stated, values: dict) -> Decimal | None:
+    """The CECs `settle` would post for a screened row with nothing to report, or None when settle
+    has more to say, or this cannot tell (the caller then asks settle).
+
+    The common case of a large roster, without settle's steps: R13, R9, R6 and R14 checked as
+    settle checks them; a limited category (R12) and CECs that draw a finding (R10, R11) are left
+    to settle. VALUES: the caller's memo of check_ceus by course and stated cell (COURSE and the
+    memo live as long as one batch of rows). tests/test_rules.py keeps the two in agreement.
+    """
+    category = course.category
+    if category == "activity" or category in LIMITED_CATEGORIES:
+        return None
+    if day < course.approved_from or (course.approved_to is not None and day > course.approved_to):
+        return None
+    for p in record.periods:
+        if p.start <= day <= p.end:
+            break
+    else:
+        return None
+    if record.standing.get(course.course_number) is not None:
+        return None
+    try:
+        key = (id(course), stated.__class__, stated)
+        return values[key]
+    except KeyError:
+        value, finding = check_ceus(course, stated)
+        value = values[key] = None if finding else value
+        return value
+    except TypeError:  # an unhashable cell
+        return None
+
+
 def _stop(out: Outcome, finding: Finding) -> Outcome:
     out.exceptions.append(finding)
     out.ceus = None
