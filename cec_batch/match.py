@@ -191,9 +191,11 @@ class _ById(Mapping):
         return self._m.person(cid) is not None
 
     def __iter__(self):
+        self._m._make_all()
         return (cid for cid, p in list(self._m._people.items()) if p is not None)
 
     def __len__(self):
+        self._m._make_all()
         return sum(p is not None for p in self._m._people.values())
 
 
@@ -243,6 +245,9 @@ class Matcher:
         self._names: dict[tuple[str, str], list[Certificant]] = {}
         self._sounds: dict[tuple[str, str], tuple[dict[str, Certificant], list[str]]] = {}
         self._tokens: dict[str, Split] = {}
+        # People found by ID through a lookup that gives them as rows (StoreLookup.rows_by_ids), not
+        # yet made into Certificants: the quick screen of a large file needs only their Form.
+        self._rows: dict[str, tuple] = {}
         self.by_id = _ById(self)
         self.by_email = _ByEmail(self)
 
@@ -254,12 +259,28 @@ class Matcher:
         try:
             return self._people[cid]
         except KeyError:
+            pass
+        row = self._rows.pop(cid, None)
+        if row is None:
             self.prefetch(ids=(cid,))
-            return self._people[cid]
+            row = self._rows.pop(cid, None)
+            if row is None:
+                return self._people[cid]
+        p = self._people[cid] = self.lookup.make(row)
+        return p
+
+    def _make_all(self) -> None:
+        for cid in list(self._rows):
+            self.person(cid)
 
     def form(self, cid) -> Form | None:
         """The Form of the certificant with normalised ID CID (as the store keeps it, see
         tables.certificants); None if there is none, or they lack a first name or surname."""
+        row = self._rows.get(cid)
+        if row is not None:
+            form = self.lookup.row_form(row)
+            if form is not False:
+                return form
         p = self.person(cid)
         return None if p is None else self.lookup.form(p)
 
@@ -274,19 +295,28 @@ class Matcher:
 
     def _keep(self, people: Iterable[Certificant]) -> list[Certificant]:
         kept = []
+        rows = self._rows
         for p in people:
+            if rows:
+                rows.pop(p.certificant_id, None)  # now made: the row is not needed
             p = self._people.setdefault(p.certificant_id, p) or p
             kept.append(p)
         return kept
 
     def prefetch(self, ids: Iterable = (), emails: Iterable = (), names: Iterable[Split] = ()) -> None:
         """Look up, in bulk, every one of these IDs, normalised emails and name readings not yet known."""
-        new_ids = {i for i in ids if i.__class__ is str and i not in self._people}
+        people, rows = self._people, self._rows
+        new_ids = {i for i in ids if i.__class__ is str and i not in people and i not in rows}
         if new_ids:
-            for p in self.lookup.by_ids(new_ids):
-                self._people[p.certificant_id] = p
-            for i in new_ids:
-                self._people.setdefault(i, None)
+            by_rows = getattr(self.lookup, "rows_by_ids", None)
+            if by_rows is not None:  # kept as rows, made into Certificants when asked for (person)
+                found_rows = {r[0]: r for r in by_rows(new_ids)}
+                rows.update(found_rows)
+                people.update(dict.fromkeys(new_ids - found_rows.keys()))  # nobody
+            else:
+                found = self.lookup.by_ids(new_ids)
+                people.update(dict.fromkeys(new_ids))  # "nobody", unless found
+                people.update({p.certificant_id: p for p in found})
         new_emails = {e for e in emails if e.__class__ is str and e not in self._emails}
         if new_emails:
             found: dict[str, list[Certificant]] = {e: [] for e in new_emails}
@@ -301,10 +331,9 @@ class Matcher:
         if keys:
             found_n: dict[tuple[str, str], list[Certificant]] = {k: [] for k in keys}
             for p in self._keep(self.lookup.by_names(keys)):
-                pf, pl = self.person_tokens(p)
-                key = (_joined(pl), pf[0] if pf else "")
-                if key in found_n:
-                    found_n[key].append(p)
+                form = self.lookup.form(p)  # first-name token and surname key, as stored
+                if form is not None and (form[1], form[0]) in found_n:
+                    found_n[(form[1], form[0])].append(p)
             self._names.update(found_n)
 
     # -- names -----------------------------------------------------------------

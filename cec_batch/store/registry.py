@@ -11,18 +11,17 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Collection, Iterator
 
-from sqlalchemy import Connection, and_, or_, select
+from sqlalchemy import Connection
 
 from cec_batch.match import Form, person_form, person_name_keys
 from cec_batch.model import Certificant
 from cec_batch.store.bulk import as_date, rows_for_keys
-from cec_batch.store.tables import certificants as t
 
 BATCH = 500  # keys per IN list: well inside every database's parameter limit
 ID_BATCH = 5000  # the same for the ID look-up of every row of a file (on the driver: no statement to compile)
-_COLUMNS = (t.c.certificant_id, t.c.first_name, t.c.last_name, t.c.email, t.c.birth_date)
-_BY_IDS = ("SELECT certificant_id, first_name, last_name, email, birth_date, first_key, surname_key, email_key, "
-           "name_key FROM certificants WHERE certificant_id IN ({keys})")
+_SELECT = ("SELECT certificant_id, first_name, last_name, email, birth_date, first_key, surname_key, email_key, "
+           "name_key FROM certificants")
+_BY_IDS = _SELECT + " WHERE certificant_id IN ({keys})"
 
 
 def _batches(keys: Collection) -> Iterator[list]:
@@ -40,21 +39,35 @@ class StoreLookup:
         self._forms: dict[str, Form | None] = {}
         self._names: dict[str, str] = {}
 
-    def _people(self, where) -> list[Certificant]:
-        return [Certificant(*r) for r in self.conn.execute(select(*_COLUMNS).where(where))]
+    def _people(self, where: str, params: tuple) -> list[Certificant]:
+        """The people of the WHERE clause (PARAMS in the driver's style), on the driver (store.bulk)."""
+        return [self.make(r) for r in self.conn.exec_driver_sql(_SELECT + where, params).fetchall()]
+
+    def _marks(self, n: int) -> str:
+        return ", ".join(["?" if self.conn.dialect.paramstyle == "qmark" else "%s"] * n)
 
     def by_ids(self, ids):
-        # The look-up of every row of a large file: on the driver (see store.bulk). The stored keys
-        # come with each person (a row written by other means than `load` has none: name_key NULL).
-        people = []
-        forms, names = self._forms, self._names
-        for cid, first, last, email, birth, first_key, surname_key, email_key, name_key in rows_for_keys(
-                self.conn, _BY_IDS, sorted(ids), ID_BATCH):
-            people.append(Certificant(cid, first, last, email, as_date(birth)))
-            if name_key is not None:
-                forms[cid] = (first_key, surname_key, email_key) if first_key and surname_key else None
-                names[cid] = name_key
-        return people
+        return [self.make(row) for row in self.rows_by_ids(ids)]
+
+    def rows_by_ids(self, ids) -> list[tuple]:
+        """The people with IDS as rows of the store (make, row_form): the look-up of every row of a
+        large file, on the driver (see store.bulk), each person's stored keys with them."""
+        return rows_for_keys(self.conn, _BY_IDS, sorted(ids), ID_BATCH)
+
+    def make(self, row: tuple) -> Certificant:
+        """The Certificant of a row of rows_by_ids (its stored Form and name key kept for form())."""
+        cid, first, last, email, birth, first_key, surname_key, email_key, name_key = row
+        if name_key is not None:
+            self._forms[cid] = (first_key, surname_key, email_key) if first_key and surname_key else None
+            self._names[cid] = name_key
+        return Certificant(cid, first, last, email, as_date(birth))
+
+    @staticmethod
+    def row_form(row: tuple) -> Form | None | bool:
+        """The stored Form of a row of rows_by_ids; False if it has none stored (ask form())."""
+        if row[8] is None:  # name_key NULL: not written by `load` (nor filled yet)
+            return False
+        return (row[5], row[6], row[7]) if row[5] and row[6] else None
 
     def form(self, p: Certificant) -> Form | None:
         """P's Form as stored with them (tables.certificants), or worked out if it is not."""
@@ -77,7 +90,8 @@ class StoreLookup:
         return out
 
     def by_emails(self, emails):
-        return [p for group in _batches(emails) for p in self._people(t.c.email.in_(group))]
+        return [p for group in _batches(emails)
+                for p in self._people(f" WHERE email IN ({self._marks(len(group))})", tuple(group))]
 
     def by_names(self, names):
         """NAMES: (surname key, first-name form) pairs; one OR of surname-and-forms terms per batch."""
@@ -86,26 +100,23 @@ class StoreLookup:
             forms[surname].add(first)
         found = []
         surnames = sorted(forms)
+        eq = self._marks(1)
         for i in range(0, len(surnames), 50):
-            terms = [and_(t.c.surname_key == s, t.c.first_key.in_(sorted(forms[s]))) for s in surnames[i:i + 50]]
-            found.extend(self._people(or_(*terms)))
+            terms, params = [], []
+            for s in surnames[i:i + 50]:
+                firsts = sorted(forms[s])
+                terms.append(f"(surname_key = {eq} AND first_key IN ({self._marks(len(firsts))}))")
+                params += [s, *firsts]
+            found.extend(self._people(" WHERE " + " OR ".join(terms), tuple(params)))
         return found
 
     def by_sounds(self, sound_keys, first_sounds):
         # Blocks of up to thousands of people at a million certificants, for the few rows that match
-        # nobody: on the driver, with each person's stored name key (similar_names compares by it).
+        # nobody; each person's stored name key comes with them (similar_names compares by it).
         keys = sorted(k for k in sound_keys if k)
         firsts = sorted(k for k in first_sounds if k)
         if not (keys or firsts):
             return []
-        mark = "?" if self.conn.dialect.paramstyle == "qmark" else "%s"
-        where = " OR ".join(w for w in (f"sound_key IN ({', '.join([mark] * len(keys))})" if keys else "",
-                                        f"first_sound IN ({', '.join([mark] * len(firsts))})" if firsts else "") if w)
-        people, names = [], self._names
-        for cid, first, last, email, birth, name_key in self.conn.exec_driver_sql(
-                "SELECT certificant_id, first_name, last_name, email, birth_date, name_key FROM certificants "
-                f"WHERE {where}", tuple(keys + firsts)).fetchall():
-            people.append(Certificant(cid, first, last, email, as_date(birth)))
-            if name_key is not None:
-                names[cid] = name_key
-        return people
+        terms = ([f"sound_key IN ({self._marks(len(keys))})"] if keys else []) + \
+            ([f"first_sound IN ({self._marks(len(firsts))})"] if firsts else [])
+        return self._people(" WHERE " + " OR ".join(terms), tuple(keys + firsts))
