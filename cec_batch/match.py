@@ -48,9 +48,6 @@ def person_form(p: Certificant) -> Form | None:
     return (first, surname, normalize_email(p.email)) if first and surname else None
 
 
-def person_name_keys(people: Iterable[Certificant]) -> dict[str, str]:
-    """Each person's name as similar_names compares it (normalize.person_name_key), by ID."""
-    return {p.certificant_id: person_name_key(p.first_name, p.last_name) for p in people}
 
 
 @dataclass
@@ -118,10 +115,10 @@ class Lookup(Protocol):
 
     def by_ids(self, ids: Collection[str]) -> Iterable[Certificant]: ...
     def form(self, p: Certificant) -> Form | None: ...
-    def name_keys(self, people: Collection[Certificant]) -> dict[str, str]: ...
     def by_emails(self, emails: Collection[str]) -> Iterable[Certificant]: ...
     def by_names(self, names: Collection[tuple[str, str]]) -> Iterable[Certificant]: ...
-    def by_sounds(self, sound_keys: Collection[str], first_sounds: Collection[str]) -> Iterable[Certificant]: ...
+    def sound_names(self, sound_keys: Collection[str], first_sounds: Collection[str]) -> Iterable[tuple[str, str]]:
+        """The ID and name key (normalize.person_name_key) of everyone with one of the Soundex keys."""
 
 
 class MemoryLookup:
@@ -154,8 +151,6 @@ class MemoryLookup:
     def form(self, p):
         return person_form(p)
 
-    def name_keys(self, people):
-        return person_name_keys(people)
 
     def by_emails(self, emails):
         index = self._indexes()["email"]
@@ -165,10 +160,11 @@ class MemoryLookup:
         index = self._indexes()["name"]
         return [p for key in names for p in index.get(key, ())]
 
-    def by_sounds(self, sound_keys, first_sounds):
+    def sound_names(self, sound_keys, first_sounds):
         index = self._indexes()
-        return ([p for k in sound_keys for p in index["sound"].get(k, ())]
-                + [p for k in first_sounds for p in index["first_sound"].get(k, ())])
+        people = ([p for k in sound_keys for p in index["sound"].get(k, ())]
+                  + [p for k in first_sounds for p in index["first_sound"].get(k, ())])
+        return [(p.certificant_id, person_name_key(p.first_name, p.last_name)) for p in people]
 
 
 class _ById(Mapping):
@@ -243,7 +239,7 @@ class Matcher:
         self.lookup = lookup
         self._emails: dict[str, list[Certificant]] = {}
         self._names: dict[tuple[str, str], list[Certificant]] = {}
-        self._sounds: dict[tuple[str, str], tuple[dict[str, Certificant], list[str]]] = {}
+        self._sounds: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
         self._tokens: dict[str, Split] = {}
         # People found by ID through a lookup that gives them as rows (StoreLookup.rows_by_ids), not
         # yet made into Certificants: the quick screen of a large file needs only their Form.
@@ -371,18 +367,17 @@ class Matcher:
                         found[p.certificant_id] = p
         return sorted(found.values(), key=lambda p: p.certificant_id)
 
-    def _sound_block(self, rf: tuple[str, ...], rl: tuple[str, ...]) -> tuple[dict[str, Certificant], list[str]]:
-        """The people who share a Soundex block with the reading (surname sound and first initial,
-        or first-name sound and surname initial, normalize.person_keys) by ID, and their names as
-        similar_names compares them, in the same order."""
+    def _sound_block(self, rf: tuple[str, ...], rl: tuple[str, ...]) -> tuple[list[str], list[str]]:
+        """The IDs of the people who share a Soundex block with the reading (surname sound and first
+        initial, or first-name sound and surname initial, normalize.person_keys), and their names as
+        similar_names compares them, in the same order. Only IDs and names are read: a block is
+        thousands of people at a million certificants, and a few of them are named in the end."""
         surname, first = _joined(rl), rf[0]
         key = (f"{soundex(surname)}{first[:1]}", f"{soundex(first)}{surname[:1]}")
         found = self._sounds.get(key)
         if found is None:
-            people = self._keep(self.lookup.by_sounds({key[0]}, {key[1]}))
-            block = {p.certificant_id: p for p in people}
-            names = self.lookup.name_keys(block.values())
-            found = self._sounds[key] = (block, [names[cid] for cid in block])
+            block = dict(self.lookup.sound_names({key[0]}, {key[1]}))
+            found = self._sounds[key] = (list(block), list(block.values()))
         return found
 
     def similar_names(self, names: list[Split], limit: int = 3) -> list[Certificant]:
@@ -392,22 +387,20 @@ class Matcher:
         (a typo keeps at least one of the two blocks), never the whole registry.
         """
         seen: dict[str, float] = {}
-        people: dict[str, Certificant] = {}
         for rf, rl in names:
             if not (rf and rl):
                 continue
-            block, keys = self._sound_block(rf, rl)
-            if not block:
+            ids, keys = self._sound_block(rf, rl)
+            if not ids:
                 continue
-            ids = list(block)
             query = " ".join(rf + rl)
             for _key, score, idx in process.extract(query, keys, scorer=fuzz.token_sort_ratio,
                                                     limit=None, score_cutoff=75):
                 cid = ids[idx]
-                people[cid] = block[cid]
                 seen[cid] = max(score, seen.get(cid, 0))
         best = sorted(seen, key=lambda c: (-seen[c], c))[:limit]
-        return [people[c] for c in best]
+        self.prefetch(ids=best)
+        return [p for p in map(self.person, best) if p is not None]
 
     def on_page(self, names: Iterable[str], ids: Iterable[str] = (), emails: Iterable[str] = ()) -> list[PageEvidence]:
         """Everyone a certificate page points at, with the evidence for each (strongest first).

@@ -13,7 +13,8 @@ from typing import Collection, Iterator
 
 from sqlalchemy import Connection
 
-from cec_batch.match import Form, person_form, person_name_keys
+from cec_batch.match import Form, person_form
+from cec_batch.normalize import person_name_key
 from cec_batch.model import Certificant
 from cec_batch.store.bulk import as_date, rows_for_keys
 
@@ -35,9 +36,8 @@ class StoreLookup:
 
     def __init__(self, conn: Connection):
         self.conn = conn
-        # The stored Form (match.Form) and name key of the people looked up, by ID (see form()).
+        # The stored Form (match.Form) of the people looked up, by ID (see form()).
         self._forms: dict[str, Form | None] = {}
-        self._names: dict[str, str] = {}
 
     def _people(self, where: str, params: tuple) -> list[Certificant]:
         """The people of the WHERE clause (PARAMS in the driver's style), on the driver (store.bulk)."""
@@ -55,11 +55,10 @@ class StoreLookup:
         return rows_for_keys(self.conn, _BY_IDS, sorted(ids), ID_BATCH)
 
     def make(self, row: tuple) -> Certificant:
-        """The Certificant of a row of rows_by_ids (its stored Form and name key kept for form())."""
+        """The Certificant of a row of rows_by_ids (its stored Form kept for form())."""
         cid, first, last, email, birth, first_key, surname_key, email_key, name_key = row
         if name_key is not None:
             self._forms[cid] = (first_key, surname_key, email_key) if first_key and surname_key else None
-            self._names[cid] = name_key
         return Certificant(cid, first, last, email, as_date(birth))
 
     @staticmethod
@@ -75,19 +74,6 @@ class StoreLookup:
             return self._forms[p.certificant_id]
         except KeyError:
             return person_form(p)
-
-    def name_keys(self, people):
-        """The stored name key of each of PEOPLE (or worked out if it is not stored), by ID."""
-        names, out, missing = self._names, {}, []
-        for p in people:
-            cid = p.certificant_id
-            if cid in names:
-                out[cid] = names[cid]
-            else:
-                missing.append(p)
-        if missing:
-            out.update(person_name_keys(missing))
-        return out
 
     def by_emails(self, emails):
         return [p for group in _batches(emails)
@@ -110,13 +96,15 @@ class StoreLookup:
             found.extend(self._people(" WHERE " + " OR ".join(terms), tuple(params)))
         return found
 
-    def by_sounds(self, sound_keys, first_sounds):
+    def sound_names(self, sound_keys, first_sounds):
         # Blocks of up to thousands of people at a million certificants, for the few rows that match
-        # nobody; each person's stored name key comes with them (similar_names compares by it).
+        # nobody: their IDs and stored name keys only, on the driver.
         keys = sorted(k for k in sound_keys if k)
         firsts = sorted(k for k in first_sounds if k)
         if not (keys or firsts):
             return []
         terms = ([f"sound_key IN ({self._marks(len(keys))})"] if keys else []) + \
             ([f"first_sound IN ({self._marks(len(firsts))})"] if firsts else [])
-        return self._people(" WHERE " + " OR ".join(terms), tuple(keys + firsts))
+        rows = self.conn.exec_driver_sql("SELECT certificant_id, name_key, first_name, last_name FROM certificants "
+                                         "WHERE " + " OR ".join(terms), tuple(keys + firsts)).fetchall()
+        return [(cid, key if key is not None else person_name_key(first, last)) for cid, key, first, last in rows]
