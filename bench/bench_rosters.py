@@ -77,14 +77,11 @@ def make_store(path: Path, certificants, certifications, courses) -> str:
     open_store(url).dispose()
     con = sqlite3.connect(path)
     with con:
-        from cec_batch.normalize import normalize_email, person_keys, person_name_key
+        from cec_batch.normalize import person_keys
 
-        # The keys and forms `load` writes (store.refdata).
         con.executemany("INSERT INTO certificants (certificant_id, first_name, last_name, email, birth_date, "
-                        "surname_key, first_key, sound_key, first_sound, email_key, name_key) "
-                        "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                        [(*p, *person_keys(p[1], p[2]), normalize_email(p[3]), person_name_key(p[1], p[2]))
-                         for p in certificants])
+                        "surname_key, first_key, sound_key, first_sound) VALUES (?,?,?,?,?,?,?,?,?)",
+                        [(*p, *person_keys(p[1], p[2])) for p in certificants])
         con.executemany("INSERT INTO certifications (certificant_id, certification, period_start, period_end) "
                         "VALUES (?,?,?,?)", [(a, b, c.isoformat(), d.isoformat()) for a, b, c, d in certifications])
         con.executemany("INSERT INTO courses VALUES (?,?,?,?,?,?,?)",

@@ -701,22 +701,8 @@ def person_key_columns(first_names: list[str], last_names: list[str]) -> list[li
 
 def person_name_key(first_name, last_name) -> str:
     """A registry person's name as Matcher.similar_names compares it: the first name's tokens, then the
-    surname's, as one text (stored with each certificant as `name_key`, see tables.certificants)."""
+    surname's, as one text."""
     return name_key(name_tokens(first_name) + name_tokens(last_name))
-
-
-def person_name_key_column(first_names: list[str], last_names: list[str]) -> list[str]:
-    """person_name_key of each (first, last) pair of text; each distinct name tokenised once (`load`)."""
-    def joined(names: list[str]) -> list[str]:
-        known = {name: " ".join(_tokens_of_text(name)) for name in set(names)}
-        return list(map(known.__getitem__, names))
-
-    firsts, lasts = joined(first_names), joined(last_names)
-    keys = list(map("{} {}".format, firsts, lasts))
-    if "" in firsts or "" in lasts:  # no stray space where a name has no tokens
-        for k in (k for k, (f, l) in enumerate(zip(firsts, lasts)) if not (f and l)):
-            keys[k] = firsts[k] or lasts[k]
-    return keys
 
 
 def _keys_of(pf: tuple[str, ...], pl: tuple[str, ...]) -> tuple[str, str, str, str]:

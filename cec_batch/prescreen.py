@@ -82,7 +82,7 @@ def quick_screen(columns: dict[str, list], *, catalogue: dict[str, Course], matc
     blank = _Cache(is_blank)
     compatible = first_names_compatible
     clean_email = CLEAN_EMAIL_RE.fullmatch
-    # Registry people as match.Form: first name's first token, surname joined, email (the store keeps these).
+    # Registry people as match.Form: first name's first token, surname joined (the store keeps both), email.
     people = _Cache(matcher.form)
     cols = [columns[c] for c in ("location", "certificant_id", "first_name", "last_name", "full_name", "email",
                                  "course_number", "completion_date", "ceus")] + [review, read, birth]

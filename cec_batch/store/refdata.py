@@ -16,7 +16,7 @@ from datetime import date
 import sqlalchemy as sa
 from sqlalchemy import Connection, select
 
-from cec_batch.normalize import normalize_email, person_key_columns, person_keys, person_name_key, person_name_key_column
+from cec_batch.normalize import person_key_columns, person_keys
 from cec_batch.store.bulk import rows_for_keys
 
 KEYS = {
@@ -26,12 +26,11 @@ KEYS = {
 }
 COLUMNS = {
     "certificants": ("certificant_id", "first_name", "last_name", "email", "birth_date",
-                     "surname_key", "first_key", "sound_key", "first_sound", "email_key", "name_key"),
+                     "surname_key", "first_key", "sound_key", "first_sound"),
     "certifications": ("certificant_id", "certification", "period_start", "period_end"),
     "courses": ("course_number", "title", "provider", "ceus", "category", "approved_from", "approved_to"),
 }
 NAME_KEYS = ("surname_key", "first_key", "sound_key", "first_sound")
-FORMS = ("email_key", "name_key")  # written by `load` beside the keys (tables.certificants)
 CHUNK = 5000
 
 
@@ -94,14 +93,10 @@ def _tuples(kind: str, columns: dict[str, list], as_stored) -> tuple[list[str], 
 
     AS_STORED turns a column's values into what the database driver is given.
     """
-    derived = NAME_KEYS + (FORMS if "email" in columns else ("name_key",)) if kind == "certificants" else ()
-    given = [c for c in COLUMNS[kind] if c in columns or c in derived]
-    values = [columns[c] for c in given if c not in NAME_KEYS and c not in FORMS]
+    given = [c for c in COLUMNS[kind] if c in columns or c in NAME_KEYS]
+    values = [columns[c] for c in given if c not in NAME_KEYS]
     if kind == "certificants":
         values += person_key_columns(columns["first_name"], columns["last_name"])
-        if "email" in columns:
-            values.append(columns["email"])  # email_key: the reader gives emails normalised (readers.reference)
-        values.append(person_name_key_column(columns["first_name"], columns["last_name"]))
     keys = [columns[k] for k in KEYS[kind]]
     key_of = keys[0] if len(keys) == 1 else list(zip(*keys))
     rows = list(zip(*map(as_stored, values)))
@@ -199,23 +194,21 @@ def _sqlite_upsert(cur, table: str, given, keys, tuples: list[tuple]) -> None:
 
 
 def fill_name_keys(conn: Connection) -> int:
-    """Work out the blocking keys (and the email and name keys, FORMS) of certificants that have none
-    (written by other means than `load`).
+    """Work out the blocking keys of certificants that have none (written by other means than `load`).
 
     One indexed query when every certificant has its keys; returns how many were filled.
     """
     t = sa.table("certificants", sa.column("certificant_id"), sa.column("first_name"), sa.column("last_name"),
-                 sa.column("email"), *(sa.column(c) for c in NAME_KEYS + FORMS))
-    missing = conn.execute(select(t.c.certificant_id, t.c.first_name, t.c.last_name, t.c.email)
+                 *(sa.column(c) for c in NAME_KEYS))
+    missing = conn.execute(select(t.c.certificant_id, t.c.first_name, t.c.last_name)
                            .where(t.c.surname_key.is_(None))).all()
     if not missing:
         return 0
     stmt = (sa.update(t).where(t.c.certificant_id == sa.bindparam("cid"))
-            .values(**{c: sa.bindparam(f"k_{c}") for c in NAME_KEYS + FORMS}))
+            .values(**{c: sa.bindparam(f"k_{c}") for c in NAME_KEYS}))
     params = []
-    for cid, first, last, email in missing:
-        forms = (normalize_email(email) if email is not None else None, person_name_key(first, last))
-        params.append({"cid": cid, **{f"k_{c}": v for c, v in zip(NAME_KEYS + FORMS, person_keys(first, last) + forms)}})
+    for cid, first, last in missing:
+        params.append({"cid": cid, **{f"k_{c}": v for c, v in zip(NAME_KEYS, person_keys(first, last))}})
     for i in range(0, len(params), CHUNK):
         conn.execute(stmt, params[i:i + CHUNK])
     return len(params)

@@ -14,15 +14,15 @@ from typing import Collection, Iterator
 from sqlalchemy import Connection
 
 from cec_batch.match import Form, person_form
-from cec_batch.normalize import person_name_key
+from cec_batch.normalize import CLEAN_EMAIL_RE, normalize_email, person_name_key
 from cec_batch.model import Certificant
 from cec_batch.store.bulk import as_date, rows_for_keys
 
 BATCH = 500  # keys per IN list: well inside every database's parameter limit
 ID_BATCH = 5000  # the same for the ID look-up of every row of a file (on the driver: no statement to compile)
-_SELECT = ("SELECT certificant_id, first_name, last_name, email, birth_date, first_key, surname_key, email_key, "
-           "name_key FROM certificants")
+_SELECT = "SELECT certificant_id, first_name, last_name, email, birth_date, first_key, surname_key FROM certificants"
 _BY_IDS = _SELECT + " WHERE certificant_id IN ({keys})"
+_clean_email = CLEAN_EMAIL_RE.fullmatch
 
 
 def _batches(keys: Collection) -> Iterator[list]:
@@ -55,21 +55,28 @@ class StoreLookup:
         return rows_for_keys(self.conn, _BY_IDS, sorted(ids), ID_BATCH)
 
     def make(self, row: tuple) -> Certificant:
-        """The Certificant of a row of rows_by_ids (its stored Form kept for form())."""
-        cid, first, last, email, birth, first_key, surname_key, email_key, name_key = row
-        if name_key is not None:
-            self._forms[cid] = (first_key, surname_key, email_key) if first_key and surname_key else None
+        """The Certificant of a row of rows_by_ids (its Form from the stored keys kept for form())."""
+        cid, first, last, email, birth, _first_key, _surname_key = row
+        form = self.row_form(row)
+        if form is not False:
+            self._forms[cid] = form
         return Certificant(cid, first, last, email, as_date(birth))
 
     @staticmethod
     def row_form(row: tuple) -> Form | None | bool:
-        """The stored Form of a row of rows_by_ids; False if it has none stored (ask form())."""
-        if row[8] is None:  # name_key NULL: not written by `load` (nor filled yet)
+        """The Form of a row of rows_by_ids from its stored blocking keys (first_key and surname_key are
+        person_keys' own) and its email; False if its keys are not stored yet (ask form())."""
+        first_key, surname_key = row[5], row[6]
+        if surname_key is None:  # written by other means than `load`, keys not filled yet
             return False
-        return (row[5], row[6], row[7]) if row[5] and row[6] else None
+        if not (first_key and surname_key):
+            return None
+        email = row[3]
+        # `load` stores emails normalised: normalize_email's clean form is its own normalisation.
+        return first_key, surname_key, email if email is None or _clean_email(email) else normalize_email(email)
 
     def form(self, p: Certificant) -> Form | None:
-        """P's Form as stored with them (tables.certificants), or worked out if it is not."""
+        """P's Form from their stored keys (tables.certificants), or worked out if they have none yet."""
         try:
             return self._forms[p.certificant_id]
         except KeyError:
@@ -98,13 +105,13 @@ class StoreLookup:
 
     def sound_names(self, sound_keys, first_sounds):
         # Blocks of up to thousands of people at a million certificants, for the few rows that match
-        # nobody: their IDs and stored name keys only, on the driver.
+        # nobody: their IDs and names only, on the driver.
         keys = sorted(k for k in sound_keys if k)
         firsts = sorted(k for k in first_sounds if k)
         if not (keys or firsts):
             return []
         terms = ([f"sound_key IN ({self._marks(len(keys))})"] if keys else []) + \
             ([f"first_sound IN ({self._marks(len(firsts))})"] if firsts else [])
-        rows = self.conn.exec_driver_sql("SELECT certificant_id, name_key, first_name, last_name FROM certificants "
+        rows = self.conn.exec_driver_sql("SELECT certificant_id, first_name, last_name FROM certificants "
                                          "WHERE " + " OR ".join(terms), tuple(keys + firsts)).fetchall()
-        return [(cid, key if key is not None else person_name_key(first, last)) for cid, key, first, last in rows]
+        return [(cid, person_name_key(first, last)) for cid, first, last in rows]

@@ -50,11 +50,6 @@ certificants = Table(
     Column("first_key", String(100)),
     Column("sound_key", String(8)),
     Column("first_sound", String(8)),
-    # What an ingest compares a person by, also written by `load` (normalize.person_name_key, the
-    # email normalised), so that it is not worked out again for every row naming them. NULL
-    # name_key: not stored (a row written by other means); the reader works both out itself.
-    Column("email_key", String(254)),
-    Column("name_key", String(300)),
     Index("ix_certificants_email", "email"),
     Index("ix_certificants_last_name", "last_name"),
     Index("ix_certificants_name", "surname_key", "first_key"),
