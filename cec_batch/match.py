@@ -48,8 +48,6 @@ def person_form(p: Certificant) -> Form | None:
     return (first, surname, normalize_email(p.email)) if first and surname else None
 
 
-
-
 @dataclass
 class PersonRef:
     """What a row says about its person, raw and normalised."""
@@ -150,7 +148,6 @@ class MemoryLookup:
 
     def form(self, p):
         return person_form(p)
-
 
     def by_emails(self, emails):
         index = self._indexes()["email"]
