@@ -25,6 +25,7 @@ from cec_batch.normalize import (
     normalize_email,
     normalize_id,
     person_keys,
+    person_name_key,
     soundex,
     split_name,
 )
@@ -39,6 +40,16 @@ NEAR_NAME_SCORE = 75
 EXACT, FUZZY, NO = "exact", "fuzzy", "no"
 
 Split = tuple[tuple[str, ...], tuple[str, ...]]
+# A registry person as the quick screen (prescreen) compares them: the first name's first token,
+# the surname's tokens joined (normalize.person_keys' first_key and surname_key), the email
+# normalised (None without one).
+Form = tuple[str, str, str | None]
+
+
+def person_form(p: Certificant) -> Form | None:
+    """P's Form, worked out from the names and email; None without both a first name and a surname."""
+    surname, first, _sound, _first_sound = person_keys(p.first_name, p.last_name)
+    return (first, surname, normalize_email(p.email)) if first and surname else None
 
 
 @dataclass
@@ -105,9 +116,11 @@ class Lookup(Protocol):
     """
 
     def by_ids(self, ids: Collection[str]) -> Iterable[Certificant]: ...
+    def form(self, p: Certificant) -> Form | None: ...
     def by_emails(self, emails: Collection[str]) -> Iterable[Certificant]: ...
     def by_names(self, names: Collection[tuple[str, str]]) -> Iterable[Certificant]: ...
-    def by_sounds(self, sound_keys: Collection[str], first_sounds: Collection[str]) -> Iterable[Certificant]: ...
+    def sound_names(self, sound_keys: Collection[str], first_sounds: Collection[str]) -> Iterable[tuple[str, str]]:
+        """The ID and name key (normalize.person_name_key) of everyone with one of the Soundex keys."""
 
 
 class MemoryLookup:
@@ -137,6 +150,9 @@ class MemoryLookup:
     def by_ids(self, ids):
         return [self.people[i] for i in ids if i in self.people]
 
+    def form(self, p):
+        return person_form(p)
+
     def by_emails(self, emails):
         index = self._indexes()["email"]
         return [p for e in emails for p in index.get(e, ())]
@@ -145,10 +161,11 @@ class MemoryLookup:
         index = self._indexes()["name"]
         return [p for key in names for p in index.get(key, ())]
 
-    def by_sounds(self, sound_keys, first_sounds):
+    def sound_names(self, sound_keys, first_sounds):
         index = self._indexes()
-        return ([p for k in sound_keys for p in index["sound"].get(k, ())]
-                + [p for k in first_sounds for p in index["first_sound"].get(k, ())])
+        people = ([p for k in sound_keys for p in index["sound"].get(k, ())]
+                  + [p for k in first_sounds for p in index["first_sound"].get(k, ())])
+        return [(p.certificant_id, person_name_key(p.first_name, p.last_name)) for p in people]
 
 
 class _ById(Mapping):
@@ -171,9 +188,11 @@ class _ById(Mapping):
         return self._m.person(cid) is not None
 
     def __iter__(self):
+        self._m._make_all()
         return (cid for cid, p in list(self._m._people.items()) if p is not None)
 
     def __len__(self):
+        self._m._make_all()
         return sum(p is not None for p in self._m._people.values())
 
 
@@ -221,8 +240,11 @@ class Matcher:
         self.lookup = lookup
         self._emails: dict[str, list[Certificant]] = {}
         self._names: dict[tuple[str, str], list[Certificant]] = {}
-        self._sounds: dict[tuple[str, str], list[Certificant]] = {}
+        self._sounds: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
         self._tokens: dict[str, Split] = {}
+        # People found by ID through a lookup that gives them as rows (StoreLookup.rows_by_ids), not
+        # yet made into Certificants: the quick screen of a large file needs only their Form.
+        self._rows: dict[str, tuple] = {}
         self.by_id = _ById(self)
         self.by_email = _ByEmail(self)
 
@@ -234,8 +256,30 @@ class Matcher:
         try:
             return self._people[cid]
         except KeyError:
+            pass
+        row = self._rows.pop(cid, None)
+        if row is None:
             self.prefetch(ids=(cid,))
-            return self._people[cid]
+            row = self._rows.pop(cid, None)
+            if row is None:
+                return self._people[cid]
+        p = self._people[cid] = self.lookup.make(row)
+        return p
+
+    def _make_all(self) -> None:
+        for cid in list(self._rows):
+            self.person(cid)
+
+    def form(self, cid) -> Form | None:
+        """The Form of the certificant with normalised ID CID (as the store keeps it, see
+        tables.certificants); None if there is none, or they lack a first name or surname."""
+        row = self._rows.get(cid)
+        if row is not None:
+            form = self.lookup.row_form(row)
+            if form is not False:
+                return form
+        p = self.person(cid)
+        return None if p is None else self.lookup.form(p)
 
     def _owners(self, email) -> list[Certificant]:
         if email.__class__ is not str:
@@ -248,19 +292,28 @@ class Matcher:
 
     def _keep(self, people: Iterable[Certificant]) -> list[Certificant]:
         kept = []
+        rows = self._rows
         for p in people:
+            if rows:
+                rows.pop(p.certificant_id, None)  # now made: the row is not needed
             p = self._people.setdefault(p.certificant_id, p) or p
             kept.append(p)
         return kept
 
     def prefetch(self, ids: Iterable = (), emails: Iterable = (), names: Iterable[Split] = ()) -> None:
         """Look up, in bulk, every one of these IDs, normalised emails and name readings not yet known."""
-        new_ids = {i for i in ids if i.__class__ is str and i not in self._people}
+        people, rows = self._people, self._rows
+        new_ids = {i for i in ids if i.__class__ is str and i not in people and i not in rows}
         if new_ids:
-            for p in self.lookup.by_ids(new_ids):
-                self._people[p.certificant_id] = p
-            for i in new_ids:
-                self._people.setdefault(i, None)
+            by_rows = getattr(self.lookup, "rows_by_ids", None)
+            if by_rows is not None:  # kept as rows, made into Certificants when asked for (person)
+                found_rows = {r[0]: r for r in by_rows(new_ids)}
+                rows.update(found_rows)
+                people.update(dict.fromkeys(new_ids - found_rows.keys()))  # nobody
+            else:
+                found = self.lookup.by_ids(new_ids)
+                people.update(dict.fromkeys(new_ids))  # "nobody", unless found
+                people.update({p.certificant_id: p for p in found})
         new_emails = {e for e in emails if e.__class__ is str and e not in self._emails}
         if new_emails:
             found: dict[str, list[Certificant]] = {e: [] for e in new_emails}
@@ -275,10 +328,9 @@ class Matcher:
         if keys:
             found_n: dict[tuple[str, str], list[Certificant]] = {k: [] for k in keys}
             for p in self._keep(self.lookup.by_names(keys)):
-                pf, pl = self.person_tokens(p)
-                key = (_joined(pl), pf[0] if pf else "")
-                if key in found_n:
-                    found_n[key].append(p)
+                form = self.lookup.form(p)  # first-name token and surname key, as stored
+                if form is not None and (form[1], form[0]) in found_n:
+                    found_n[(form[1], form[0])].append(p)
             self._names.update(found_n)
 
     # -- names -----------------------------------------------------------------
@@ -316,17 +368,18 @@ class Matcher:
                         found[p.certificant_id] = p
         return sorted(found.values(), key=lambda p: p.certificant_id)
 
-    def _sound_block(self, rf: tuple[str, ...], rl: tuple[str, ...]) -> list[Certificant]:
-        """The people who share a Soundex block with the reading: surname sound and first initial,
-        or first-name sound and surname initial (normalize.person_keys)."""
+    def _sound_block(self, rf: tuple[str, ...], rl: tuple[str, ...]) -> tuple[list[str], list[str]]:
+        """The IDs of the people who share a Soundex block with the reading (surname sound and first
+        initial, or first-name sound and surname initial, normalize.person_keys), and their names as
+        similar_names compares them, in the same order. Only IDs and names are read: a block is
+        thousands of people at a million certificants, and a few of them are named in the end."""
         surname, first = _joined(rl), rf[0]
-        key = (surname, first)
-        block = self._sounds.get(key)
-        if block is None:
-            block = self._keep(self.lookup.by_sounds({f"{soundex(surname)}{first[:1]}"},
-                                                     {f"{soundex(first)}{surname[:1]}"}))
-            self._sounds[key] = block
-        return block
+        key = (f"{soundex(surname)}{first[:1]}", f"{soundex(first)}{surname[:1]}")
+        found = self._sounds.get(key)
+        if found is None:
+            block = dict(self.lookup.sound_names({key[0]}, {key[1]}))
+            found = self._sounds[key] = (list(block), list(block.values()))
+        return found
 
     def near_rivals(self, p: Certificant) -> list[Certificant]:
         """The other certificants whose name is within a few letters of P's (NEAR_NAME_SCORE).
@@ -354,23 +407,20 @@ class Matcher:
         (a typo keeps at least one of the two blocks), never the whole registry.
         """
         seen: dict[str, float] = {}
-        people: dict[str, Certificant] = {}
         for rf, rl in names:
             if not (rf and rl):
                 continue
-            block = {p.certificant_id: p for p in self._sound_block(rf, rl)}
-            if not block:
+            ids, keys = self._sound_block(rf, rl)
+            if not ids:
                 continue
-            ids = list(block)
-            keys = [" ".join(sum(self.person_tokens(block[i]), ())) for i in ids]
             query = " ".join(rf + rl)
             for _key, score, idx in process.extract(query, keys, scorer=fuzz.token_sort_ratio,
                                                     limit=None, score_cutoff=75):
                 cid = ids[idx]
-                people[cid] = block[cid]
                 seen[cid] = max(score, seen.get(cid, 0))
         best = sorted(seen, key=lambda c: (-seen[c], c))[:limit]
-        return [people[c] for c in best]
+        self.prefetch(ids=best)
+        return [p for p in map(self.person, best) if p is not None]
 
     def on_page(self, names: Iterable[str], ids: Iterable[str] = (), emails: Iterable[str] = ()) -> list[PageEvidence]:
         """Everyone a certificate page points at, with the evidence for each (strongest first).

@@ -699,6 +699,12 @@ def person_key_columns(first_names: list[str], last_names: list[str]) -> list[li
     return [surname, first, sound_key, first_sound]
 
 
+def person_name_key(first_name, last_name) -> str:
+    """A registry person's name as Matcher.similar_names compares it: the first name's tokens, then the
+    surname's, as one text."""
+    return name_key(name_tokens(first_name) + name_tokens(last_name))
+
+
 def _keys_of(pf: tuple[str, ...], pl: tuple[str, ...]) -> tuple[str, str, str, str]:
     surname = "".join(pl)
     first = pf[0] if pf else ""
@@ -760,6 +766,8 @@ def normalize_id(raw) -> str | None:
         if CLEAN_ID_RE.fullmatch(raw):  # the common case: plain digits, nothing to fold
             return raw
     elif cls is float:
+        if raw.is_integer() and -1e16 < raw < 1e16:  # a spreadsheet's number cell: _number_text, spelt out
+            return str(int(raw))
         if raw != raw:
             return None
         return _number_text(raw)

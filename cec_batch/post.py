@@ -34,7 +34,7 @@ from cec_batch.model import ROW_FIELDS, Finding, Outcome, PersonRecord, ReadResu
 from cec_batch.normalize import is_blank, normalize_course_number, normalize_id
 from cec_batch.match import PersonRef
 from cec_batch.prescreen import quick_screen
-from cec_batch.rules import Screened, settle, screen
+from cec_batch.rules import Screened, settle, settles_clean, screen
 from cec_batch.store import ledger, refdata
 from cec_batch.store.registry import StoreLookup
 
@@ -492,6 +492,7 @@ def post_outcomes(conn, pending: list[Pending], *, batch_id: int, operator: str,
     free_ids = iter(ledger.allocate_credit_ids(conn, sum(not p.screened.outcome.exceptions for p in pending)))
     credit_rows, exception_rows, evaluated = [], [], []
     add_credit, add_evaluated = credit_rows.append, evaluated.append
+    values: dict = {}  # settles_clean's memo of the CECs of each course and stated cell
     for p in pending:
         s = p.screened
         out, credit_id = s.outcome, None
@@ -500,7 +501,11 @@ def post_outcomes(conn, pending: list[Pending], *, batch_id: int, operator: str,
             record = records.get(cid)
             if record is None:
                 record = records[cid] = PersonRecord()
-            out = settle(s, record)
+            value = settles_clean(s.course, out.completion_date, record, s.stated_ceus, values)
+            if value is not None:  # settle would post VALUE and say nothing more
+                out.ceus = value
+            else:
+                out = settle(s, record)
             if out.posts:
                 credit_id = next(free_ids)
                 course_number, source = out.course_number, p.source

@@ -18,6 +18,7 @@ from typing import Callable
 from cec_batch.match import Matcher
 from cec_batch.model import Course, Outcome
 from cec_batch.normalize import (
+    CLEAN_EMAIL_RE,
     first_names_compatible,
     is_blank,
     name_tokens,
@@ -46,17 +47,6 @@ def _email_of(raw):
     """A cell's normalised email; None when blank, "!" when present but malformed."""
     email = normalize_email(raw)  # None when blank, so is_blank is asked only of a cell that is no address
     return email if email is not None else None if is_blank(raw) else "!"
-
-
-def _person_of(matcher: Matcher, cid: str, emails: dict, tokens: dict):
-    """The name tokens and email of registry ID CID as the rows are compared with them; None if unusable.
-    EMAILS and TOKENS: the file's memos of _email_of and name_tokens by cell value (a registry name is
-    mostly one the file or the registry repeats, and an email mostly the row's own)."""
-    p = matcher.person(cid)
-    if p is None:
-        return None
-    pf, pl = tokens[p.first_name], tokens[p.last_name]
-    return (pf, pl, emails[p.email]) if pf and pl else None
 
 
 def quick_screen(columns: dict[str, list], *, catalogue: dict[str, Course], matcher: Matcher,
@@ -91,7 +81,9 @@ def quick_screen(columns: dict[str, list], *, catalogue: dict[str, Course], matc
     emails, tokens, splits = _Cache(_email_of), _Cache(tokens_of), _Cache(splits_of)
     blank = _Cache(is_blank)
     compatible = first_names_compatible
-    people = _Cache(lambda cid: _person_of(matcher, cid, emails, tokens))
+    clean_email = CLEAN_EMAIL_RE.fullmatch
+    # Registry people as match.Form: first name's first token, surname joined (the store keeps both), email.
+    people = _Cache(matcher.form)
     cols = [columns[c] for c in ("location", "certificant_id", "first_name", "last_name", "full_name", "email",
                                  "course_number", "completion_date", "ceus")] + [review, read, birth]
     for i, (loc, cid_raw, first, last, full, mail, course_raw, day_raw, ceus, rev, rd, bd) in enumerate(zip(*cols)):
@@ -104,8 +96,9 @@ def quick_screen(columns: dict[str, list], *, catalogue: dict[str, Course], matc
             person = people[cid] if cid else None
             if person is None:  # not in the registry, or without a full name there
                 continue
-            pf, pl, person_email = person
-            email = None if mail is None else emails[mail]
+            person_first, person_surname, person_email = person
+            # A cell already in normalize_email's clean form is its own normalised email.
+            email = None if mail is None else mail if mail.__class__ is str and clean_email(mail) else emails[mail]
             if email is not None and email != person_email:
                 continue
             no_first = first is None or blank[first]
@@ -126,7 +119,7 @@ def quick_screen(columns: dict[str, list], *, catalogue: dict[str, Course], matc
         else:
             agree = False
             for rf, rl in readings:
-                if rl and rf and (rl == pl or "".join(rl) == "".join(pl)) and compatible(rf[0], pf[0]):
+                if rl and rf and "".join(rl) == person_surname and compatible(rf[0], person_first):
                     agree = True
                     break
             if not agree and (readings or not (no_first and no_last and no_full)):

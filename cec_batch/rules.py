@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable
 
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from cec_batch.model import (
@@ -71,15 +72,12 @@ def check_course_number(raw, *, ocr: bool = False) -> tuple[CourseNumber, Findin
 
 
 def nearest_numbers(number: str, catalogue: Iterable[str], limit: int = 3) -> list[str]:
-    """Catalogue numbers one or two edits away from NUMBER, nearest first (R8)."""
-    scored = []
-    for other in catalogue:
-        if abs(len(other) - len(number)) > 2:
-            continue
-        d = Levenshtein.distance(number, other, score_cutoff=2)
-        if d <= 2:
-            scored.append((d, other))
-    return [n for _d, n in sorted(scored)[:limit]]
+    """Catalogue numbers one or two edits away from NUMBER, nearest first, then in order (R8).
+
+    The whole catalogue is compared in one call (rapidfuzz's loop, in C): a file with many
+    unknown numbers asks this once for each against thousands of courses."""
+    found = process.extract(number, list(catalogue), scorer=Levenshtein.distance, score_cutoff=2, limit=None)
+    return [n for _d, n in sorted((d, n) for n, d, _i in found)[:limit]]
 
 
 def check_catalogue(number: str, catalogue: dict[str, Course], *, suggest=nearest_numbers) -> tuple[Course | None, Finding | None]:
@@ -330,6 +328,38 @@ def settle(screened: Screened, record: PersonRecord) -> Outcome:
         out.exceptions.append(finding)
     out.ceus = value
     return out
+
+
+def settles_clean(course: Course, day: date, record: PersonRecord, stated, values: dict) -> Decimal | None:
+    """The CECs `settle` would post for a screened row with nothing to report, or None when settle
+    has more to say, or this cannot tell (the caller then asks settle).
+
+    The common case of a large roster, without settle's steps: R13, R9, R6 and R14 checked as
+    settle checks them; a limited category (R12) and CECs that draw a finding (R10, R11) are left
+    to settle. VALUES: the caller's memo of check_ceus by course and stated cell (COURSE and the
+    memo live as long as one batch of rows). tests/test_rules.py keeps the two in agreement.
+    """
+    category = course.category
+    if category == "activity" or category in LIMITED_CATEGORIES:
+        return None
+    if day < course.approved_from or (course.approved_to is not None and day > course.approved_to):
+        return None
+    for p in record.periods:
+        if p.start <= day <= p.end:
+            break
+    else:
+        return None
+    if record.standing.get(course.course_number) is not None:
+        return None
+    try:
+        key = (id(course), stated.__class__, stated)
+        return values[key]
+    except KeyError:
+        value, finding = check_ceus(course, stated)
+        value = values[key] = None if finding else value
+        return value
+    except TypeError:  # an unhashable cell
+        return None
 
 
 def _stop(out: Outcome, finding: Finding) -> Outcome:

@@ -237,3 +237,54 @@ def test_r19_page_flagged_for_review_is_not_guessed():
     out = run(row(review="course number unreadable", read={"image": "/tmp/p1.png"}))
     assert kinds(out) == ["needs_review"] and not out.posts
     assert out.exceptions[0].data["read"]["image"] == "/tmp/p1.png"
+
+
+# -- settles_clean: settle's common case without its steps, never a different answer ------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from cec_batch.model import Outcome  # noqa: E402
+
+DAYS = [date(2024, 2, 29), date(2025, 1, 1), date(2026, 3, 1), date(2026, 6, 15), date(2026, 9, 30),
+        date(2026, 10, 1), date(2026, 12, 31), date(2027, 1, 1)]
+STATED = [None, "", "0.8", "0.80", "0.5", "2.0", "3", 0.8, 0.8000001, 2, D("0.8"), D("1.95"), "n/a", "-1", "0",
+          "1.2 CEC", True, float("nan"), ["0.8"]]
+
+
+@st.composite
+def settle_cases(draw):
+    c = course(draw(st.sampled_from(["CA23456", "CEP123456", "CP10001"])),
+               draw(st.sampled_from(["standard", "event", "cpr", "aed", "first_aid", "activity"])),
+               draw(st.sampled_from(["0.8", "2.0", "0.2", "1.25"])),
+               draw(st.sampled_from([date(2024, 1, 1), date(2026, 3, 1)])),
+               draw(st.sampled_from([None, date(2026, 9, 30), date(2026, 12, 31)])))
+    periods = draw(st.lists(st.sampled_from([PT, GFI, Period("Nutrition Coach", date(2024, 1, 1), date(2025, 12, 31))]),
+                            max_size=3, unique=True))
+    standing = {}
+    for number, cat in draw(st.lists(st.sampled_from([(c.course_number, c.category), ("CP10002", "cpr"),
+                                                      ("CA99999", "standard")]), max_size=2, unique=True)):
+        standing[number] = StandingCredit(7, number, draw(st.sampled_from(DAYS)), cat, "batch 1")
+    return c, draw(st.sampled_from(DAYS)), PersonRecord(sorted(periods, key=lambda p: p.start), standing), \
+        draw(st.one_of(st.sampled_from([None, c.ceus, str(c.ceus)]), st.sampled_from(STATED)))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(settle_cases(), min_size=1, max_size=6))
+def test_settles_clean_posts_what_settle_posts_or_stands_aside(cases):
+    values: dict = {}  # one memo over several rows, as post_outcomes keeps it
+    for c, day, record, stated in cases:
+        fast = rules.settles_clean(c, day, record, stated, values)
+        out = rules.settle(rules.Screened(Outcome("row 2", "104233", "104233", c.course_number, day, None,
+                                                  c.category), c, stated), record)
+        if fast is not None:
+            assert out.exceptions == [] and out.ceus == fast and str(out.ceus) == str(fast), (c, day, record, stated)
+
+
+def test_settles_clean_takes_the_plain_row_and_leaves_findings_to_settle():
+    record = PersonRecord([PT], {})
+    assert rules.settles_clean(course(), date(2026, 3, 5), record, "0.8", {}) == D("0.8")
+    assert rules.settles_clean(course(), date(2026, 3, 5), record, "0.5", {}) is None  # R10 warning
+    assert rules.settles_clean(course(), date(2027, 3, 5), record, None, {}) is None  # R6
+    assert rules.settles_clean(CATALOGUE["CP10001"], date(2026, 3, 5), record, None, {}) is None  # R12: settle's
+    dup = PersonRecord([PT], {"CA23456": StandingCredit(3, "CA23456", date(2026, 1, 5), "standard")})
+    assert rules.settles_clean(course(), date(2026, 3, 5), dup, None, {}) is None  # R14

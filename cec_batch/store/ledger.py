@@ -152,8 +152,9 @@ class Catalogue(Mapping):
     def _everything(self) -> dict[str, Course]:
         if not self._whole:
             self._known = {c.course_number: c for c in self._read()}
-            self._whole = True
-        return {n: c for n, c in self._known.items() if c is not None}
+            self._whole = True  # nothing is added to _known after this
+            self._all = {n: c for n, c in self._known.items() if c is not None}
+        return self._all
 
     def __iter__(self):
         return iter(self._everything())
@@ -188,8 +189,9 @@ def load_records(conn: Connection, ids: Iterable[str] | None, *, this_file: int 
     generations: dict[tuple[str, str], int] = defaultdict(int)
     # Only the people asked for, through the certificant indexes: never a scan that grows with the registry.
     where = "" if everyone else " WHERE certificant_id IN ({keys})"
+    days = _Days()  # each distinct date value of the rows converted once
     for cid, name, start, end in rows_for_keys(conn, _PERIODS + where, ids, CHUNK):
-        records[cid].periods.append(Period(name, as_date(start), as_date(end)))
+        records[cid].periods.append(Period(name, days[start], days[end]))
     where = "" if everyone else " WHERE c.certificant_id IN ({keys})"
     for credit_id, cid, course, day, category, src, loc, batch_id, file_id, reversal_id in rows_for_keys(
             conn, _CREDITS + where, ids, CHUNK):
@@ -199,10 +201,19 @@ def load_records(conn: Connection, ids: Iterable[str] | None, *, this_file: int 
                 shown = f"this batch, {src} {loc}"
             else:
                 shown = f"batch {batch_id}" + (f", {src} {loc}".rstrip() if src else "")
-            records[cid].standing[course] = StandingCredit(credit_id, course, as_date(day), category, shown)
+            records[cid].standing[course] = StandingCredit(credit_id, course, days[day], category, shown)
     for rec in records.values():
-        rec.periods.sort(key=lambda p: (p.start, p.certification))
+        if len(rec.periods) > 1:
+            rec.periods.sort(key=lambda p: (p.start, p.certification))
     return dict(records), generations
+
+
+class _Days(dict):
+    """A date column's values (store.bulk.as_date), each distinct one converted once."""
+
+    def __missing__(self, value):
+        day = self[value] = as_date(value)
+        return day
 
 
 # -- files ---------------------------------------------------------------------------
