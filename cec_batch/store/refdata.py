@@ -9,6 +9,7 @@ that matching can look a file's people up through indexes (store.registry).
 from __future__ import annotations
 
 import itertools
+import json
 import operator
 from collections.abc import Iterable
 from datetime import date
@@ -34,11 +35,35 @@ NAME_KEYS = ("surname_key", "first_key", "sound_key", "first_sound")
 CHUNK = 5000
 
 
-def known_certificants(conn: Connection, ids: set[str]) -> set[str]:
-    """Which of IDS are in the registry: indexed look-ups, a batch of keys a query (store.bulk)."""
-    rows = rows_for_keys(conn, "SELECT certificant_id FROM certificants WHERE certificant_id IN ({keys})",
-                         sorted(ids), CHUNK)
-    return {cid for (cid,) in rows}
+def known_certificants(conn: Connection, ids: Iterable[str]) -> set[str]:
+    """Which of IDS are in the registry, a batch of keys a query.
+
+    SQLite: each batch of keys in order is one range of the primary key, read in order (its text
+    compares as Python's str does) and returned as one JSON array, unless the registry holds many
+    more keys in that range than the batch asks about: then, as on PostgreSQL, the batch's keys
+    are looked up one by one (store.bulk, as the ingest reads the registry). A registry's periods
+    file names most people, in order: the ranges cost a fraction of the look-ups.
+    """
+    keys = sorted(ids)  # a file in key order: linear
+    if conn.dialect.name != "sqlite":
+        return {cid for (cid,) in rows_for_keys(conn, _KNOWN, keys, CHUNK)}
+    found: set[str] = set()
+    for i in range(0, len(keys), CHUNK):
+        group = keys[i:i + CHUNK]
+        most = RANGE_SPREAD * len(group)
+        (listed,) = conn.exec_driver_sql(_KNOWN_RANGE, (group[0], group[-1], most + 1)).one()
+        in_range = json.loads(listed)
+        if len(in_range) <= most:
+            found.update(in_range)
+        else:
+            found.update(cid for (cid,) in rows_for_keys(conn, _KNOWN, group, CHUNK))
+    return found.intersection(keys)
+
+
+_KNOWN = "SELECT certificant_id FROM certificants WHERE certificant_id IN ({keys})"
+_KNOWN_RANGE = ("SELECT json_group_array(certificant_id) FROM "
+                "(SELECT certificant_id FROM certificants WHERE certificant_id BETWEEN ? AND ? LIMIT ?)")
+RANGE_SPREAD = 3  # a range is read when it holds at most this many registry keys per key asked
 
 
 def upsert_chunks(conn: Connection, kind: str, chunks: Iterable[dict[str, list]]) -> int:
