@@ -60,5 +60,29 @@ def test_a_sparse_batch_is_looked_up_key_by_key_not_read_as_its_whole_range(regi
     if registry.dialect.name == "sqlite":
         assert ranges and ranges[0][-1] == 3 * refdata.RANGE_SPREAD + 1
         assert lookups and set(lookups[0]) == {REGISTRY[0], REGISTRY[-1], "nobody"}
-    else:
-        assert not ranges and lookups
+    else:  # one array parameter per batch
+        assert not ranges and not lookups
+        assert [sorted(p[0]) for s, p in statements if "= ANY(" in s] == [sorted([REGISTRY[0], REGISTRY[-1], "nobody"])]
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
+def test_a_first_load_leaves_the_planner_statistics_of_the_table_on_postgresql(db_url):
+    # Without them (autovacuum had not come by yet), PostgreSQL read the whole registry for every
+    # batch of keys the next load asked about.
+    from sqlalchemy import text
+
+    from cec_batch.store import open_store
+    from cec_batch.store.ledger import write_transaction
+
+    engine = open_store(db_url)
+    columns = {"certificant_id": [f"{n}" for n in range(100000, 100400)], "first_name": ["Ann"] * 400,
+               "last_name": ["Lee"] * 400, "email": [None] * 400, "birth_date": [None] * 400}
+    with write_transaction(engine) as conn:
+        refdata.upsert_chunks(conn, "certificants", [columns])
+    with engine.connect() as conn:
+        analysed = conn.execute(text("SELECT last_analyze IS NOT NULL OR last_autoanalyze IS NOT NULL "
+                                     "FROM pg_stat_user_tables WHERE relid = 'certificants'::regclass")).scalar()
+        tuples = conn.execute(text("SELECT reltuples FROM pg_class WHERE oid = 'certificants'::regclass")).scalar()
+    engine.dispose()
+    assert analysed and tuples == 400
