@@ -77,9 +77,12 @@ def upsert_chunks(conn: Connection, kind: str, chunks: Iterable[dict[str, list]]
 
     Memory is bounded by a chunk. A key given again (in a chunk or a later one) counts once, with
     its last values, as row-by-row upserts would leave it. When the table is empty to begin with
-    (a first load), its secondary indexes (and on PostgreSQL its foreign keys) are dropped and
-    made again once after the last chunk: several times faster than keeping them up to date row by
-    row, and invisible to others (the transaction holds the change).
+    (a first load), its secondary indexes (and on PostgreSQL its foreign keys and unique
+    constraints other than the primary key) are dropped and made again once after the last chunk:
+    several times faster than keeping them up to date row by row, and invisible to others (the
+    transaction holds the change). A unique constraint comes back before the first chunk whose
+    keys could meet keys already written (the upsert's ON CONFLICT needs it); until then every
+    key is above all those before it, so none can be given twice.
     """
     postgres = conn.dialect.name == "postgresql"
     raw = conn.connection.driver_connection
@@ -88,8 +91,10 @@ def upsert_chunks(conn: Connection, kind: str, chunks: Iterable[dict[str, list]]
         cur.execute(f"SELECT 1 FROM {kind} LIMIT 1")
         empty = cur.fetchone() is None
         rebuild = _drop_indexes(cur, kind, postgres) if empty else []  # (name, SQL) to run after the rows
+        uniques = []  # PostgreSQL: (name, SQL) of the unique constraints to add again
         if empty and postgres:
-            rebuild += _drop_foreign_keys(cur, kind)
+            rebuild += _drop_constraints(cur, kind, "f")
+            uniques = _drop_constraints(cur, kind, "u")
         if postgres:
             cur.execute("SET LOCAL maintenance_work_mem = '256MB'")
         else:
@@ -104,11 +109,15 @@ def upsert_chunks(conn: Connection, kind: str, chunks: Iterable[dict[str, list]]
             # Into a table empty at the start, keys above every key written so far cannot conflict.
             fresh = empty and (last is None or low > last)
             if postgres:
+                if not fresh:
+                    for _name, sql in uniques:
+                        cur.execute(sql)
+                    uniques = []
                 _copy_upsert(cur, kind, given, KEYS[kind], tuples, fresh=fresh)
             else:
                 _sqlite_upsert(cur, kind, given, KEYS[kind], tuples)
             count, last = count + n, high if last is None else max(last, high)
-        for _name, sql in rebuild:
+        for _name, sql in uniques + rebuild:
             cur.execute(sql)
         if empty and postgres and count:
             # A table filled from empty has no planner statistics until autovacuum comes by: without
@@ -166,15 +175,17 @@ def _drop_indexes(cur, table: str, postgres: bool) -> list[tuple[str, str]]:
     return indexes
 
 
-def _drop_foreign_keys(cur, table: str) -> list[tuple[str, str]]:
-    """PostgreSQL: drop TABLE's foreign keys; their (name, ALTER statement) to add them again.
+def _drop_constraints(cur, table: str, kind: str) -> list[tuple[str, str]]:
+    """PostgreSQL: drop TABLE's foreign keys (KIND "f") or unique constraints ("u"); their (name,
+    ALTER statement) to add them again.
 
-    Added again after the rows, each key is checked in one join instead of a trigger (and a lock on
-    the row it points to) per row. The load has checked each reference already (load.py); one that
-    went away meanwhile makes adding the key fail, and the whole load is rolled back.
+    Added again after the rows, each foreign key is checked in one join instead of a trigger (and a
+    lock on the row it points to) per row, and a unique index is built from sorted keys instead of
+    being kept up to date row by row. The load has checked each reference already (load.py); one
+    that went away meanwhile makes adding the key fail, and the whole load is rolled back.
     """
     cur.execute("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
-                "WHERE conrelid = %s::regclass AND contype = 'f'", (table,))
+                "WHERE conrelid = %s::regclass AND contype = %s", (table, kind))
     keys = cur.fetchall()
     for name, _definition in keys:
         cur.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
