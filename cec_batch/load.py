@@ -47,7 +47,7 @@ def load_reference(open_engine: Callable[[], Engine], kind: str, file: Path, *, 
 def _registered_only(conn, file: Path, columns: dict[str, list], problems: list[str]) -> dict[str, list]:
     """The periods of COLUMNS whose certificant is in the registry; each other one a problem."""
     ids = columns["certificant_id"]
-    distinct = set(ids)
+    distinct = list(dict.fromkeys(ids))  # in file order: usually key order, so sorting it is linear
     known = refdata.known_certificants(conn, distinct)
     if len(known) == len(distinct):
         return columns

@@ -67,7 +67,8 @@ SPACES = ["", " ", "\t", "\u00a0", "\u200b", "\ufeff", "\u3000", "\x1f", "\n"]
 IDS = ["104233", "00123", "A12", "#104233", "104233.0", "104 233", "１０４２３３", "x", "-1", "1e3", "Ⅻ"]
 NAMES = ["Ann", "O'Brien", "José", "van der Berg", "Zoë-Ann", "李", "A", "  ", "\u200b", "N/A", "x\ny"]
 EMAILS = ["ann@example.com", "Ann@Example.com", "mailto:a@b.org", "<a@b.org>", "Ann Lee <a@b.org>",
-          "a@b@c", "not-an-email", "a@", "@b", "a b@c.d", "a@b.org;", "ａ@b.org", "a+tag@b-c.org"]
+          "a@b@c", "not-an-email", "a@", "@b", "a b@c.d", "a@b.org;", "ａ@b.org", "a+tag@b-c.org",
+          "a@b.org\nc@d.org", "\na@b.org"]
 DATES = ["2024-02-29", "2023-02-29", "2023-02-30", "2023-1-5", "2023-01-01T10:00", "2023-01-01 09:00:00",
          "２０２３-01-01", "01/02/2023", "2023-13-01", "0000-01-01", "9999-12-31", "20230101", "2023-W01-1"]
 

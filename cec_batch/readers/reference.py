@@ -302,6 +302,8 @@ _CHECKS = {"certificants": _certificant, "certifications": _certification, "cour
 # a zero-width mark, at either edge: such cells go the row way).
 _PLAIN_TEXT_RE = re.compile(f"[^\\s{ZERO_WIDTH}](?:.*[^\\s{ZERO_WIDTH}])?", re.DOTALL)
 _PLAIN_EMAIL_RE = re.compile(f"(?:{CLEAN_EMAIL_RE.pattern})?", re.ASCII)  # normalize_email's own clean form
+# The same, for a whole column joined by newlines (which no cell of it holds): one match instead of one a cell.
+_PLAIN_EMAILS_RE = re.compile(f"{_PLAIN_EMAIL_RE.pattern}(?:\n{_PLAIN_EMAIL_RE.pattern})*", re.ASCII)
 _PLAIN_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 _MISS = object()  # a value the fast pass does not take
 
@@ -323,6 +325,12 @@ def _plain_ids(column: list) -> bool:
     """Every cell matches CLEAN_ID_RE: ASCII letters and digits, at least one."""
     joined = "".join(column)
     return joined.isascii() and joined.isalnum() and "" not in column
+
+
+def _plain_emails(column: list) -> bool:
+    """Every cell matches _PLAIN_EMAIL_RE (blank, or an email in normalize_email's clean form)."""
+    joined = "\n".join(column)
+    return joined.count("\n") == len(column) - 1 and _PLAIN_EMAILS_RE.fullmatch(joined) is not None
 
 
 def _plain_ascii_text(column: list) -> bool:
@@ -352,7 +360,7 @@ def _fast_certificants(raw: dict[str, list]) -> tuple[dict[str, list], set[int]]
     others = (_misses(CLEAN_ID_RE, raw["certificant_id"], _plain_ids)
               | _misses(_PLAIN_TEXT_RE, raw["first_name"], _plain_ascii_text)
               | _misses(_PLAIN_TEXT_RE, raw["last_name"], _plain_ascii_text)
-              | _misses(_PLAIN_EMAIL_RE, raw["email"]))
+              | _misses(_PLAIN_EMAIL_RE, raw["email"], _plain_emails))
     births, late = _dates(raw["birth_date"], optional=True)
     emails = [e or None for e in raw["email"]] if "" in raw["email"] else raw["email"]
     return ({"certificant_id": raw["certificant_id"], "first_name": raw["first_name"], "last_name": raw["last_name"],

@@ -9,6 +9,7 @@ that matching can look a file's people up through indexes (store.registry).
 from __future__ import annotations
 
 import itertools
+import json
 import operator
 from collections.abc import Iterable
 from datetime import date
@@ -34,11 +35,40 @@ NAME_KEYS = ("surname_key", "first_key", "sound_key", "first_sound")
 CHUNK = 5000
 
 
-def known_certificants(conn: Connection, ids: set[str]) -> set[str]:
-    """Which of IDS are in the registry: indexed look-ups, a batch of keys a query (store.bulk)."""
-    rows = rows_for_keys(conn, "SELECT certificant_id FROM certificants WHERE certificant_id IN ({keys})",
-                         sorted(ids), CHUNK)
-    return {cid for (cid,) in rows}
+def known_certificants(conn: Connection, ids: Iterable[str]) -> set[str]:
+    """Which of IDS are in the registry, a batch of keys a query.
+
+    SQLite: each batch of keys in order is one range of the primary key, read in order (its text
+    compares as Python's str does) and returned as one JSON array, unless the registry holds many
+    more keys in that range than the batch asks about: then the batch's keys are looked up one by
+    one (store.bulk, as the ingest reads the registry). A registry's periods file names most
+    people, in order: the ranges cost a fraction of the look-ups. PostgreSQL: a batch is one array
+    parameter, the keys found one array (no row objects, no statement of 5,000 placeholders).
+    """
+    keys = sorted(ids)  # a file in key order: linear
+    found: set[str] = set()
+    if conn.dialect.name == "postgresql":  # one array parameter a batch, the keys found as one array
+        for i in range(0, len(keys), CHUNK):
+            (listed,) = conn.exec_driver_sql(_KNOWN_ANY, (keys[i:i + CHUNK],)).one()
+            found.update(listed or ())
+        return found
+    for i in range(0, len(keys), CHUNK):
+        group = keys[i:i + CHUNK]
+        most = RANGE_SPREAD * len(group)
+        (listed,) = conn.exec_driver_sql(_KNOWN_RANGE, (group[0], group[-1], most + 1)).one()
+        in_range = json.loads(listed)
+        if len(in_range) <= most:
+            found.update(in_range)
+        else:
+            found.update(cid for (cid,) in rows_for_keys(conn, _KNOWN, group, CHUNK))
+    return found.intersection(keys)
+
+
+_KNOWN = "SELECT certificant_id FROM certificants WHERE certificant_id IN ({keys})"
+_KNOWN_ANY = "SELECT array_agg(certificant_id) FROM certificants WHERE certificant_id = ANY(%s)"
+_KNOWN_RANGE = ("SELECT json_group_array(certificant_id) FROM "
+                "(SELECT certificant_id FROM certificants WHERE certificant_id BETWEEN ? AND ? LIMIT ?)")
+RANGE_SPREAD = 3  # a range is read when it holds at most this many registry keys per key asked
 
 
 def upsert_chunks(conn: Connection, kind: str, chunks: Iterable[dict[str, list]]) -> int:
@@ -47,9 +77,12 @@ def upsert_chunks(conn: Connection, kind: str, chunks: Iterable[dict[str, list]]
 
     Memory is bounded by a chunk. A key given again (in a chunk or a later one) counts once, with
     its last values, as row-by-row upserts would leave it. When the table is empty to begin with
-    (a first load), its secondary indexes (and on PostgreSQL its foreign keys) are dropped and
-    made again once after the last chunk: several times faster than keeping them up to date row by
-    row, and invisible to others (the transaction holds the change).
+    (a first load), its secondary indexes (and on PostgreSQL its foreign keys and unique
+    constraints other than the primary key) are dropped and made again once after the last chunk:
+    several times faster than keeping them up to date row by row, and invisible to others (the
+    transaction holds the change). A unique constraint comes back before the first chunk whose
+    keys could meet keys already written (the upsert's ON CONFLICT needs it); until then every
+    key is above all those before it, so none can be given twice.
     """
     postgres = conn.dialect.name == "postgresql"
     raw = conn.connection.driver_connection
@@ -58,8 +91,10 @@ def upsert_chunks(conn: Connection, kind: str, chunks: Iterable[dict[str, list]]
         cur.execute(f"SELECT 1 FROM {kind} LIMIT 1")
         empty = cur.fetchone() is None
         rebuild = _drop_indexes(cur, kind, postgres) if empty else []  # (name, SQL) to run after the rows
+        uniques = []  # PostgreSQL: (name, SQL) of the unique constraints to add again
         if empty and postgres:
-            rebuild += _drop_foreign_keys(cur, kind)
+            rebuild += _drop_constraints(cur, kind, "f")
+            uniques = _drop_constraints(cur, kind, "u")
         if postgres:
             cur.execute("SET LOCAL maintenance_work_mem = '256MB'")
         else:
@@ -74,12 +109,20 @@ def upsert_chunks(conn: Connection, kind: str, chunks: Iterable[dict[str, list]]
             # Into a table empty at the start, keys above every key written so far cannot conflict.
             fresh = empty and (last is None or low > last)
             if postgres:
+                if not fresh:
+                    for _name, sql in uniques:
+                        cur.execute(sql)
+                    uniques = []
                 _copy_upsert(cur, kind, given, KEYS[kind], tuples, fresh=fresh)
             else:
                 _sqlite_upsert(cur, kind, given, KEYS[kind], tuples)
             count, last = count + n, high if last is None else max(last, high)
-        for _name, sql in rebuild:
+        for _name, sql in uniques + rebuild:
             cur.execute(sql)
+        if empty and postgres and count:
+            # A table filled from empty has no planner statistics until autovacuum comes by: without
+            # them PostgreSQL read the registry whole for each batch of keys of the next load (seq scans).
+            cur.execute(f"ANALYZE {kind}")
         if not postgres:
             cur.execute(f"PRAGMA cache_size={cache}")
     finally:
@@ -132,15 +175,17 @@ def _drop_indexes(cur, table: str, postgres: bool) -> list[tuple[str, str]]:
     return indexes
 
 
-def _drop_foreign_keys(cur, table: str) -> list[tuple[str, str]]:
-    """PostgreSQL: drop TABLE's foreign keys; their (name, ALTER statement) to add them again.
+def _drop_constraints(cur, table: str, kind: str) -> list[tuple[str, str]]:
+    """PostgreSQL: drop TABLE's foreign keys (KIND "f") or unique constraints ("u"); their (name,
+    ALTER statement) to add them again.
 
-    Added again after the rows, each key is checked in one join instead of a trigger (and a lock on
-    the row it points to) per row. The load has checked each reference already (load.py); one that
-    went away meanwhile makes adding the key fail, and the whole load is rolled back.
+    Added again after the rows, each foreign key is checked in one join instead of a trigger (and a
+    lock on the row it points to) per row, and a unique index is built from sorted keys instead of
+    being kept up to date row by row. The load has checked each reference already (load.py); one
+    that went away meanwhile makes adding the key fail, and the whole load is rolled back.
     """
     cur.execute("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
-                "WHERE conrelid = %s::regclass AND contype = 'f'", (table,))
+                "WHERE conrelid = %s::regclass AND contype = %s", (table, kind))
     keys = cur.fetchall()
     for name, _definition in keys:
         cur.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')

@@ -50,8 +50,8 @@ certificants = Table(
     Column("first_key", String(100)),
     Column("sound_key", String(8)),
     Column("first_sound", String(8)),
+    # No index on last_name: nothing looks people up by it (migration 0006).
     Index("ix_certificants_email", "email"),
-    Index("ix_certificants_last_name", "last_name"),
     Index("ix_certificants_name", "surname_key", "first_key"),
     Index("ix_certificants_sound_key", "sound_key"),
     Index("ix_certificants_first_sound", "first_sound"),
@@ -68,7 +68,7 @@ certifications = Table(
     Column("period_end", Date, nullable=False),
     UniqueConstraint("certificant_id", "certification", "period_start", name="uq_certifications_period"),
     CheckConstraint("period_end >= period_start", name="period_order"),
-    Index("ix_certifications_certificant", "certificant_id"),
+    # A person's periods are found through the unique index above, which certificant_id leads.
 )
 
 courses = Table(
