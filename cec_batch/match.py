@@ -391,14 +391,11 @@ class Matcher:
         if not (pf and pl):
             return []
         key = " ".join(pf + pl)
-        rivals = []
-        for q in self._sound_block(pf, pl):
-            if q.certificant_id == p.certificant_id:
-                continue
-            qf, ql = self.person_tokens(q)
-            if fuzz.ratio(" ".join(qf + ql), key) >= NEAR_NAME_SCORE:
-                rivals.append(q)
-        return rivals
+        ids, keys = self._sound_block(pf, pl)
+        near = [cid for cid, other in zip(ids, keys)
+                if cid != p.certificant_id and fuzz.ratio(other, key) >= NEAR_NAME_SCORE]
+        self.prefetch(ids=near)
+        return [q for q in map(self.person, near) if q is not None]
 
     def similar_names(self, names: list[Split], limit: int = 3) -> list[Certificant]:
         """Near misses by name, for the detail of an `unknown_certificant`.
