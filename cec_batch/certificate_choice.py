@@ -152,15 +152,19 @@ def _choose_course(cands, read, ocr, catalogue, problems, changes, chosen) -> No
                                "label": None, "box": c.get("box"), "evidence": evidence}
 
 
+def _course_of(row, changes, catalogue, *, ocr: bool) -> Course | None:
+    """The catalogue course of the page's course number, as chosen here or as read."""
+    number = normalize_course_number(changes.get("course_number") or row.get("course_number") or "", ocr=ocr).value
+    return catalogue.get(number) if number else None
+
+
 def _check_event_credit(row, read, changes, catalogue, problems) -> None:
     """R11: an event's credit is the attendee's own, as the page states it, with nothing in the
     catalogue to check it by. When the page states CECs and hours that disagree ("1.0 CEC" read
     from a conversion sentence, "15" hours after their label), staff decide."""
     hours, ceus = read.get("hours"), row.get("ceus")
     field = ((read.get("fields") or {}).get("ceus") or {})
-    number = normalize_course_number(changes.get("course_number") or row.get("course_number") or "",
-                                     ocr=read.get("text_source") == "ocr").value
-    course = catalogue.get(number) if number else None
+    course = _course_of(row, changes, catalogue, ocr=read.get("text_source") == "ocr")
     if course is None or course.category != "event" or ceus is None:
         return
     doubt = field.get("doubt") or read.get("hours_doubt")
@@ -187,9 +191,7 @@ def _point_lost(row, read, changes, catalogue, chosen) -> None:
     raw = str(row.get("ceus") or "").strip()
     if not raw.isdigit():
         return
-    number = normalize_course_number(changes.get("course_number") or row.get("course_number") or "",
-                                     ocr=True).value
-    course = catalogue.get(number) if number else None
+    course = _course_of(row, changes, catalogue, ocr=True)
     if course is None or course.category == "event":
         return
     shown = f"{Decimal(course.ceus).normalize():f}"
@@ -259,6 +261,11 @@ def _windows(text: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _read_name(row) -> str:
+    """The name the reader found on the page: the full name, or first and last name together."""
+    return str(row.get("full_name") or " ".join(x for x in (row.get("first_name"), row.get("last_name")) if x))
+
+
 def _choose_person(row, cands, ocr, matcher, problems, changes, chosen) -> None:
     runs = [c for c in cands if c.get("field") == "name" and c.get("kind") != "staff"
             and (not ocr or c["confidence"] >= NAME_LOOKUP_CONFIDENCE)]
@@ -268,18 +275,18 @@ def _choose_person(row, cands, ocr, matcher, problems, changes, chosen) -> None:
         for w in _windows(c["value"]):
             names.append(w)
             box_of.setdefault(w, c)
-    read_name = row.get("full_name") or " ".join(x for x in (row.get("first_name"), row.get("last_name")) if x)
+    read_name = _read_name(row)
     field = (row.get("read") or {}).get("fields", {}).get("full_name") or {}
     if read_name and (not ocr or (field.get("confidence") or 0) >= NAME_LOOKUP_CONFIDENCE):
-        names = [str(read_name), *names]
-        box_of[str(read_name)] = {"confidence": field.get("confidence"), "box": field.get("box")}
+        names = [read_name, *names]
+        box_of[read_name] = {"confidence": field.get("confidence"), "box": field.get("box")}
     poorly_read: set[str] = set()
     if ocr:
         # Runs read too poorly for the lookup above may still spell one certificant's name exactly.
         weak_runs = [c for c in cands if c.get("field") == "name" and c.get("kind") != "staff"
                      and c["confidence"] < NAME_LOOKUP_CONFIDENCE]
         if read_name and (field.get("confidence") or 0) < NAME_LOOKUP_CONFIDENCE:
-            weak_runs.insert(0, {"value": str(read_name), "confidence": field.get("confidence"),
+            weak_runs.insert(0, {"value": read_name, "confidence": field.get("confidence"),
                                  "box": field.get("box")})
         for c in weak_runs:
             text = next((w for w in _windows(c["value"]) if _spelt_exactly(w, matcher)), None)
@@ -370,9 +377,8 @@ def _id_beside_name(row, cands, matcher, changes, chosen) -> None:
     without a label our vocabulary knows ("ACE Certification | 107455"): when exactly one sure
     ID on the page is a certificant whose name agrees exactly with the page's, that ID goes with
     the name. Two certificants of one name are then told apart by the page, as a clerk would."""
-    read_name = row.get("full_name") or " ".join(x for x in (row.get("first_name"), row.get("last_name")) if x)
-    splits = [(f, l) for f, l in split_name(str(read_name))] if read_name else []
-    splits = [(f, l) for f, l in splits if f and l]
+    read_name = _read_name(row)
+    splits = [(f, l) for f, l in split_name(read_name) if f and l] if read_name else []
     if not splits:
         return
     owners = {}

@@ -441,7 +441,6 @@ def _value_then_unit(lines: list[Line], found: dict, f: str, rx: re.Pattern) -> 
 
 def _amount(text: str):
     """A stated number as a value ("0.80" is "0.8"), or the text when it is not one."""
-    from decimal import Decimal, InvalidOperation
     try:
         return Decimal(text.replace(",", ".")).normalize()
     except InvalidOperation:
@@ -476,12 +475,7 @@ _HOURS_WORDS = {"1": 1, "10": 10, "one": 1, "ten": 10}
 def _converted_from_hours(text: str, start: int) -> bool:
     m = _CONVERTED_FROM.search(text[max(0, start - 30):start])
     amount = NUMBER_RE.match(text, start)
-    if not (m and amount):
-        return False
-    try:
-        return Decimal(amount.group().replace(",", ".")) * 10 == _HOURS_WORDS[m.group(1).lower()]
-    except InvalidOperation:
-        return False
+    return bool(m and amount) and _amount(amount.group()) * 10 == _HOURS_WORDS[m.group(1).lower()]
 
 
 def is_rate(text: str, start: int, end: int) -> bool:
