@@ -87,6 +87,7 @@ def choose_page(row: dict, *, catalogue: dict[str, Course], matcher: Matcher) ->
     _check_event_credit(row, read, changes, catalogue, problems)
     if ocr:
         _point_lost(row, read, changes, catalogue, chosen)
+        _unsure_statement(row, read, changes, catalogue, chosen)
 
     if problems == (read.get("problems") or {}) and not changes:
         return None
@@ -205,6 +206,32 @@ def _point_lost(row, read, changes, catalogue, chosen) -> None:
                       "label": field.get("label"), "box": field.get("box"),
                       "evidence": [f"read as {raw!r}: the catalogue's {shown} for {course.course_number} "
                                    f"with its decimal point lost"]}
+
+
+def _unsure_statement(row, read, changes, catalogue, chosen) -> None:
+    """R10 on a scan: stated CECs that OCR could not read with confidence ("0.0" read at 0 for
+    0.8) are no statement to warn staff of. An ordinary course posts the catalogue's value
+    whatever the page states, so the credit is the same; only the warning, which would send a
+    right credit to staff over a misreading, goes. An event's credit is the attendee's own (R11):
+    there the reading stands and goes to staff as before."""
+    if "ceus" in changes or row.get("ceus") in (None, ""):
+        return
+    field = (read.get("fields") or {}).get("ceus") or {}
+    if field.get("confidence") is None or field["confidence"] >= REVIEW_CONFIDENCE:
+        return
+    course = _course_of(row, changes, catalogue, ocr=True)
+    if course is None or course.category == "event":
+        return
+    try:
+        if Decimal(str(row["ceus"]).strip()) == Decimal(course.ceus):
+            return
+    except (InvalidOperation, ValueError):
+        pass
+    changes["ceus"] = None
+    chosen["ceus"] = {"value": None, "confidence": field["confidence"], "how": "closed world",
+                      "label": field.get("label"), "box": field.get("box"),
+                      "evidence": [f"read as {row['ceus']!r} with confidence {field['confidence']:.0f}: no "
+                                   f"statement to warn of; {course.course_number} posts its catalogue value"]}
 
 
 def _look_alike_doubt(raw: str, catalogue: dict[str, Course]) -> str | None:

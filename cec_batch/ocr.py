@@ -13,7 +13,9 @@ except a Tesseract process still inside its own timeout.
 
 from __future__ import annotations
 
+import html
 import os
+import re
 import shutil
 import subprocess
 import time
@@ -39,6 +41,7 @@ STANDING_WORDS = 0.5             # share of long words taller than wide on a pag
 # ("€L103120", "09/02/202€"): forbidden, it gives its next guess, with the doubt in its confidence.
 NEVER_PRINTED = "€£¥¢§"
 TESSERACT_CONFIG = f"--psm 3 -c tessedit_char_blacklist={NEVER_PRINTED}"   # automatic page segmentation, no OSD
+REREAD_ROW_INK = 0.02     # of a reread's width: a row with less ink is between lines (a rule's edge, specks)
 REREAD_CONFIG = f"--psm 7 -c tessedit_char_blacklist={NEVER_PRINTED}"      # one line: a value cut out on its own
 SKEW_LIMIT = 3.0                 # degrees of slope looked for (a fed sheet is rarely further askew)
 SKEW_STEP = 0.1
@@ -66,6 +69,10 @@ class Word:
     block: int
     par: int
     line: int
+    # The least sure of the word's characters (Tesseract's recogniser, 0-100), where the reading
+    # gave them (a reread); None otherwise. The word confidence of a digit string is often low
+    # for a print that is perfectly clear, and each character's is not.
+    chars: float | None = None
 
 
 @dataclass
@@ -485,7 +492,7 @@ def ocr_without_rules(image_path: Path, *, seconds: float, level: bool = False) 
 
 
 def reread(image_path: Path, box: tuple[float, float, float, float], *, seconds: float,
-           smooth: bool = False) -> list[Word]:
+           smooth: bool = False, enlarge: bool = False) -> list[Word]:
     """A second, independent reading of one value: its box cut out and read as a single line.
 
     Tesseract's word confidence is low for some perfectly clear codes (`CEP123456`
@@ -493,7 +500,8 @@ def reread(image_path: Path, box: tuple[float, float, float, float], *, seconds:
     different page segmentation, confirms it or not. With `smooth`, the cut-out is
     read at twice the size through a 3 x 3 mean (a median would close small counters):
     grain and jagged edges go, a third reading that differs from both others in how
-    the pixels look.
+    the pixels look. With `enlarge`, at twice the size as it is: thin strokes of a small
+    print get more pixels, which settles some characters the first look doubted.
     """
     import pytesseract
     from PIL import Image, ImageFilter
@@ -503,15 +511,65 @@ def reread(image_path: Path, box: tuple[float, float, float, float], *, seconds:
     with Image.open(image_path) as img:
         crop = img.crop((max(0, int(x0 - 0.6 * h)), max(0, int(y0 - 0.4 * h)),
                          min(img.width, int(x1 + 0.6 * h)), min(img.height, int(y1 + 0.4 * h))))
+    crop = _centre_line(crop)
     if smooth:
-        crop = crop.filter(ImageFilter.BoxBlur(1)).resize((crop.width * 2, crop.height * 2), Image.LANCZOS)
+        crop = crop.filter(ImageFilter.BoxBlur(1))
+    if smooth or enlarge:
+        crop = crop.resize((crop.width * 2, crop.height * 2), Image.LANCZOS)
     try:
-        data = pytesseract.image_to_data(crop, output_type=pytesseract.Output.DICT, config=REREAD_CONFIG,
-                                         timeout=max(1, int(seconds + 0.999)))
+        hocr = pytesseract.image_to_pdf_or_hocr(crop, extension="hocr", config=REREAD_CONFIG + " -c hocr_char_boxes=1",
+                                                timeout=max(1, int(seconds + 0.999)))
     except (pytesseract.TesseractError, RuntimeError):
         return []
-    return [Word(t.strip(), float(c), 0, 0, 0, 0, 0, 0, 0)
-            for t, c in zip(data["text"], data["conf"]) if (t or "").strip() and float(c) >= 0]
+    return hocr_words(hocr.decode("utf-8", "replace"))
+
+
+def _centre_line(crop):
+    """CROP less the edges of the lines above and below its middle one.
+
+    A value's box cut out with a margin may take in the descenders of the line above or the
+    tops of the line below; read as one line, those strokes make Tesseract read nothing at all
+    ("Jul 27 2026" between two cut lines) or noise. Rows of ink are those with more than
+    REREAD_ROW_INK of the width inked (a ruled frame's edge or a speck is not a line); the band
+    of them around the middle is kept, with a margin, when other ink lies above or below it.
+    """
+    ink = np.asarray(crop.convert("L")) < 128
+    if ink.size == 0:
+        return crop
+    rows = ink.sum(axis=1) > max(2, REREAD_ROW_INK * ink.shape[1])
+    rows = np.convolve(rows, np.ones(5), mode="same") > 0      # a row or two of a letter's gap
+    inked = np.flatnonzero(rows)
+    if inked.size == 0:
+        return crop
+    mid = inked[np.argmin(np.abs(inked - len(rows) // 2))]
+    top = bottom = mid
+    while top > 0 and rows[top - 1]:
+        top -= 1
+    while bottom < len(rows) - 1 and rows[bottom + 1]:
+        bottom += 1
+    if not (rows[:top].any() or rows[bottom + 1:].any()):
+        return crop
+    pad = max(3, (bottom - top) // 3)
+    return crop.crop((0, max(0, top - pad), crop.width, min(crop.height, bottom + 1 + pad)))
+
+
+_HOCR_WORD = re.compile(r"<span class='ocrx_word'[^>]*?x_wconf (\d+)[^>]*>")
+_HOCR_CHAR = re.compile(r"<span class='ocrx_cinfo'[^>]*?x_conf ([\d.]+)[^>]*>([^<]*)</span>")
+
+
+def hocr_words(hocr: str) -> list[Word]:
+    """The words of an hOCR reading made with character boxes: each word's text is its characters
+    and `chars` the confidence of the least sure of them (no position: a reread is one value)."""
+    words = []
+    starts = list(_HOCR_WORD.finditer(hocr))
+    for i, m in enumerate(starts):
+        end = starts[i + 1].start() if i + 1 < len(starts) else len(hocr)
+        chars = _HOCR_CHAR.findall(hocr, m.end(), end)
+        text = html.unescape("".join(c for _, c in chars)).strip()
+        if text:
+            words.append(Word(text, float(m.group(1)), 0, 0, 0, 0, 0, 0, 0,
+                              chars=min(float(c) for c, _ in chars)))
+    return words
 
 
 class OcrPool:

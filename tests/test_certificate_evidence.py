@@ -899,6 +899,31 @@ def test_stated_cecs_that_are_the_catalogues_value_without_its_point_are_that_va
     assert choose_page(page, catalogue=catalogue, matcher=matcher) is None
 
 
+def test_stated_cecs_read_without_confidence_on_a_scan_are_no_disagreement_to_warn_of():
+    from cec_batch.certificate_choice import choose_page
+    from cec_batch.model import Course
+    from cec_batch.rules import check_ceus
+
+    catalogue = {c.course_number: c for c in [
+        Course("CL10240", "Aquatics", "P", Decimal("0.8"), "course", date(2020, 1, 1)),
+        Course("CEP31660", "Summit", "P", Decimal("1.2"), "event", date(2020, 1, 1))]}
+    matcher = _matcher(("134473", "Anna-Lena", "Hoffmann"))
+    page = _ocr_page_stating("0.0", "CL10240")
+    page["read"]["fields"]["ceus"]["confidence"] = 0.0
+    got = choose_page(page, catalogue=catalogue, matcher=matcher)
+    assert got["ceus"] is None and "no statement to warn of" in got["read"]["chosen"]["ceus"]["evidence"][0]
+    posted, finding = check_ceus(catalogue["CL10240"], got["ceus"])
+    assert posted == Decimal("0.8") and finding is None
+    # Read with confidence, on an event (the attendee's own credit), or on a text layer: the statement stands.
+    sure = _ocr_page_stating("0.0", "CL10240")
+    assert choose_page(sure, catalogue=catalogue, matcher=matcher) is None
+    for course, source in [("CEP31660", "ocr"), ("CL10240", "text")]:
+        page = _ocr_page_stating("0.5", course)
+        page["read"]["fields"]["ceus"]["confidence"] = 10.0
+        page["read"]["text_source"] = source
+        assert choose_page(page, catalogue=catalogue, matcher=matcher) is None, course
+
+
 # ---------------------------------------------------------------- an ID with no label, beside the name
 
 

@@ -163,6 +163,68 @@ def test_a_second_reading_of_a_date_agrees_by_the_calendar_date():
     assert agrees("course_number", course, _words([("CEP31416", 96)])) is None
 
 
+def test_an_agreeing_date_whose_every_character_is_sure_is_sure_whatever_its_word_confidence():
+    got = Found("07/09/2025", 63.0, "label", "Date", box=(0, 0, 10, 10))
+    agrees = certificate_pdf._reread_agrees
+    sure = [ocr.Word("07/09/2025", 61.0, 0, 0, 0, 0, 0, 0, 0, chars=99.1)]
+    assert agrees("completion_date", got, sure) == certificate_pdf.DATE_SECOND_LOOK_CONFIDENCE
+    # One character the recogniser doubts (a misread "40/43/2026" had 87): the word confidence stands.
+    doubted = [ocr.Word("07/09/2025", 61.0, 0, 0, 0, 0, 0, 0, 0, chars=87.0)]
+    assert agrees("completion_date", got, doubted) == 61.0
+    # Sure characters that say another date do not agree at all.
+    other = [ocr.Word("07/08/2025", 61.0, 0, 0, 0, 0, 0, 0, 0, chars=99.1)]
+    assert agrees("completion_date", got, other) is None
+    # Every word of the date must be sure, not only some.
+    split = [ocr.Word("July", 96.0, 0, 0, 0, 0, 0, 0, 0, chars=99.0), ocr.Word("9,", 60.0, 0, 0, 0, 0, 0, 0, 0, chars=80.0),
+             ocr.Word("2025", 70.0, 0, 0, 0, 0, 0, 0, 0, chars=99.0)]
+    assert agrees("completion_date", Found("July 9, 2025", 60.0, "label", "Date", box=(0, 0, 10, 10)), split) == 60.0
+    # A name agrees by its letters, and is sure by its characters as a date is ("Aaliyah" scored 0).
+    name = Found("Jensen, Aaliyah", 46.0, "label", "Student", box=(0, 0, 10, 10))
+    read = [ocr.Word("Jensen,", 96.0, 0, 0, 0, 0, 0, 0, 0, chars=99.0), ocr.Word("Aaliyah", 0.0, 0, 0, 0, 0, 0, 0, 0, chars=99.6)]
+    assert agrees("full_name", name, read) == certificate_pdf.SECOND_LOOK_CONFIDENCE
+    read[1].chars = 85.0
+    assert agrees("full_name", name, read) == 0.0
+
+
+@needs_tesseract
+def test_a_reread_gives_each_words_least_sure_character(tmp_path):
+    path = _date_image(tmp_path, "Smith & Jones 26th June, 2026")
+    words = ocr.reread(path, (50, 50, 1300, 130), seconds=30)
+    assert [w.text for w in words] == ["Smith", "&", "Jones", "26th", "June,", "2026"]
+    assert all(w.chars is not None and 0 <= w.chars <= 100 for w in words)
+    assert all(w.chars >= 90 for w in words)   # a clean print: every character sure
+
+
+@needs_tesseract
+def test_a_reread_leaves_out_the_edges_of_the_lines_above_and_below(tmp_path):
+    # A value's box cut out with its margin takes in the foot of the line above and the head of
+    # the one below, beside a ruled frame's edge: read as one line, that read nothing at all.
+    img = Image.new("L", (900, 260), 255)
+    draw = ImageDraw.Draw(img)
+    for y, text in ((20, "CL103120 - Resistance Training"), (95, "Jul 27 2026"), (170, "1.1 CEC awarded")):
+        draw.text((60, y), text, fill=0, font=_font(40))
+    draw.line((420, 0, 420, 260), fill=0, width=3)
+    cut = ocr._centre_line(img.crop((40, 60, 450, 180)))
+    assert cut.height < 80            # the middle line and a margin, not its neighbours' edges
+    img.save(tmp_path / "p.pgm")
+    words = ocr.reread(tmp_path / "p.pgm", (60, 85, 340, 150), seconds=30)
+    assert parse_date(" ".join(w.text for w in words)).value.isoformat() == "2026-07-27"
+    # A crop holding one line only is left as it is.
+    alone = Image.new("L", (400, 120), 255)
+    ImageDraw.Draw(alone).text((20, 30), "Jul 27 2026", fill=0, font=_font(40))
+    assert ocr._centre_line(alone).size == alone.size
+
+
+def test_hocr_words_take_the_least_sure_character_and_unescape():
+    hocr = ("<span class='ocrx_word' id='word_1_1' title='bbox 1 2 3 4; x_wconf 61'>"
+            "<span class='ocrx_cinfo' title='x_bboxes 1 2 3 4; x_conf 99.5'>0</span>"
+            "<span class='ocrx_cinfo' title='x_bboxes 1 2 3 4; x_conf 87.25'>7</span></span>"
+            "<span class='ocrx_word' id='word_1_2' title='bbox 1 2 3 4; x_wconf 90'>"
+            "<span class='ocrx_cinfo' title='x_bboxes 1 2 3 4; x_conf 98'>&amp;</span></span>")
+    words = ocr.hocr_words(hocr)
+    assert [(w.text, w.conf, w.chars) for w in words] == [("07", 61.0, 87.25), ("&", 90.0, 98.0)]
+
+
 def _date_image(tmp_path, text: str):
     img = Image.new("L", (1400, 200), 255)
     ImageDraw.Draw(img).text((60, 60), text, fill=0, font=_font(56))

@@ -66,6 +66,12 @@ SECOND_LOOK_CONFIDENCE = 90.0
 # A date agrees when it reads as the same calendar date (punctuation and spacing aside); it
 # must be as sure as any other value, since no registry or catalogue checks a date.
 DATE_SECOND_LOOK_CONFIDENCE = SECOND_LOOK_CONFIDENCE
+# Tesseract's word confidence for a clear digit string is often 60-70 ("07/09/2025" read alike
+# three times), and for a clear name beside it may be 0; its recogniser's confidence in each
+# character is the better measure there. A second reading that agrees, and whose every character
+# is at least this sure, is sure (a misread "40/43/2026" had 87; no agreeing misreading on the
+# tuned corpus had more than 90).
+CHARS_CONFIDENCE = 95.0
 MIN_TEXT_CHARS = 20             # letters and digits a text layer needs to count as text, not a scan
 IMAGE_DPI = 150                 # saved page images: legible for staff, a fraction of the 300 dpi size
 # A page whose whole text layer is a page number: "2", "- 2 -", "Page 2", "Page 2 of 3", "2/3".
@@ -603,7 +609,9 @@ def _reread_agrees(f: str, got: Found, words: list[ocr.Word]) -> float | None:
     """The confidence of a second reading that says the same as the first (None when it says
     something else, or nothing). A date agrees when it reads as the same calendar date
     (an event range by its last day), whatever its spacing and punctuation ("30,/2025");
-    anything else when it has the same letters and digits."""
+    anything else when it has the same letters and digits. An agreeing reading whose every
+    character the recogniser is sure of (CHARS_CONFIDENCE) counts as sure, whatever its word
+    confidence."""
     if f == "completion_date":
         first = parse_date(date_value(got.value)).value
         text, spans = "", []
@@ -614,22 +622,35 @@ def _reread_agrees(f: str, got: Found, words: list[ocr.Word]) -> float | None:
         if first is None or len(dates) != 1 or dates[0][2] != first:
             return None
         a, b = dates[0][:2]
-        return min((c for x, y, c in spans if x < b and y > a), default=None)
+        inside = [w for (x, y, _c), w in zip(spans, words) if x < b and y > a]
+        if not inside:
+            return None
+        return _sure_by_chars(inside, DATE_SECOND_LOOK_CONFIDENCE)
     target = _alnum(got.value)
     parts = [w for w in words if _alnum(w.text) and _alnum(w.text) in target]
     if parts and "".join(_alnum(w.text) for w in parts) == target:
-        return min(w.conf for w in parts)
+        return _sure_by_chars(parts, SECOND_LOOK_CONFIDENCE)
     return None
+
+
+def _sure_by_chars(words: list[ocr.Word], sure: float) -> float:
+    """The confidence of an agreeing reading of WORDS: their least word confidence, or SURE when
+    the recogniser is sure of every one of their characters (CHARS_CONFIDENCE)."""
+    conf = min(w.conf for w in words)
+    if all(w.chars is not None and w.chars >= CHARS_CONFIDENCE for w in words):
+        conf = max(conf, sure)
+    return conf
 
 
 def _second_look(found: dict[str, Found], image_path: Path | None, deadline: float) -> None:
     """Re-read doubtful labelled values on their own (R19 asks for confidence, not a guess).
 
-    The value's box is read again as one line, and when that does not settle it, once
-    more smoothed and enlarged. A reading that gives the same value (a date: the same
-    calendar date) and is itself sure (SECOND_LOOK_CONFIDENCE; a date that parses
-    cleanly, DATE_SECOND_LOOK_CONFIDENCE) lifts the value's confidence; a reading that
-    gives something else ends the look and the doubt stays. Either way
+    The value's box is read again as one line, and when that does not settle it, at twice
+    the size, then smoothed and enlarged. A reading that gives the same value (a date: the
+    same calendar date) and is itself sure (SECOND_LOOK_CONFIDENCE, or every character at
+    CHARS_CONFIDENCE; a date that parses cleanly, DATE_SECOND_LOOK_CONFIDENCE) lifts the
+    value's confidence; a reading that gives something else ends the look and the doubt
+    stays (a date's look that reads no date at all leaves the next one to try). Either way
     `reread_confidence` records the best agreeing reading (0 when none agreed).
     """
     if image_path is None:
@@ -642,12 +663,15 @@ def _second_look(found: dict[str, Found], image_path: Path | None, deadline: flo
             continue
         enough = DATE_SECOND_LOOK_CONFIDENCE if f == "completion_date" else SECOND_LOOK_CONFIDENCE
         got.reread = 0.0
-        for smooth in (False, True):
+        for look in ("plain", "enlarged", "smoothed"):
             left = deadline - time.monotonic()
             if left < 1:
                 break
-            conf = _reread_agrees(f, got, ocr.reread(image_path, got.box, seconds=left, smooth=smooth))
+            words = ocr.reread(image_path, got.box, seconds=left, smooth=look == "smoothed", enlarge=look == "enlarged")
+            conf = _reread_agrees(f, got, words)
             if conf is None:
+                if f == "completion_date" and not DATE_RE.search(" ".join(w.text for w in words)):
+                    continue    # no date read at all ("dul 27 2026"): the next look may read one
                 break
             got.reread = max(got.reread, conf)
             if conf >= enough:
