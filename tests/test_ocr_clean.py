@@ -491,6 +491,40 @@ def test_a_raised_ordinal_read_as_a_mark_is_still_the_day(tmp_path, mark):
     assert parse_date(certificate_pdf.date_value(got.value)).value.isoformat() == "2025-06-22"
 
 
+@pytest.mark.parametrize("first", ["ist", "Ist", "lst"])
+def test_the_1_of_1st_read_as_a_letter_is_still_the_first_and_a_letters_own_date_is_not_taken(tmp_path, first):
+    # A letter dated at its head, the course "attended ... on April 1st, 2025" with the 1 read as
+    # a letter: without it the letter's date was the only date, and taken for the completion.
+    page = _page_read_as(tmp_path, [
+        [("04/10/2025", 92)],
+        [("This", 96), ("letter", 96), ("confirms", 96), ("that", 96), ("Sara", 96), ("Nakamura,", 96),
+         ("ACE", 96), ("ID", 96), ("135082,", 96), ("attended", 96)],
+        [("our", 96), ("course", 96), ("(ACE", 96), ("Course", 96), ("#CL10298)", 92), ("on", 96), ("April", 96),
+         (f"{first},", 91), ("2025", 95), ("and", 96)],
+        [("completed", 96), ("3", 95), ("contact", 96), ("hours.", 96)]])
+    found, _notes, _cands, _extent, _segs = certificate_pdf._fields(page, time.monotonic() + 30)
+    got = found.get("completion_date")
+    assert got is not None and got.doubt is None
+    assert parse_date(certificate_pdf.date_value(got.value)).value.isoformat() == "2025-04-01"
+    # A word that merely ends in "ist" is no day.
+    assert certificate_pdf.DATE_RE.search("a list of May 2026 dates") is None
+
+
+def test_a_long_date_word_ocr_got_a_letter_wrong_still_tells_the_date(tmp_path):
+    page = _page_read_as(tmp_path, [
+        [("Certificate", 96), ("of", 96), ("Completion", 96)],
+        [("Participant:", 96), ("Sara", 96), ("Nakamura", 96)],
+        [("ACE", 96), ("Course", 96), ("No.", 96), ("CL10298", 92)],
+        [("Conpletion®", 80), ("Date", 96), ("2026-02-05", 95)],
+        [("Expiratlon", 80), ("Date", 96), ("2028-02-05", 95)]])
+    found, _notes, _cands, _extent, _segs = certificate_pdf._fields(page, time.monotonic() + 30)
+    got = found.get("completion_date")
+    assert got is not None and got.doubt is None and got.value == "2026-02-05"
+    # A short word a letter away is another word: "Attendee" is not "attended".
+    from cec_batch.readers.cert_fields import _date_kind
+    assert _date_kind("", "Attendee", "", "") == (None, None)
+
+
 def test_a_numeric_date_whose_narrow_digits_ocr_spaced_apart_reads_whole(tmp_path):
     # "04/11/2026" read "04/1 1/2026": two narrow ones taken for two words.
     got = _read_date(tmp_path, [("Completion", 95), ("Date:", 95), ("04/1", 92), ("1/2026", 92)])

@@ -21,6 +21,7 @@ from cec_batch.readers.cert_vocabulary import (
     CEUS_SUFFIX_RE,
     DATE_RE,
     DAY_WORD,
+    FIRST_MISREAD,
     DIGIT_PART,
     EDGE_PUNCT,
     EMAIL_RE,
@@ -573,20 +574,25 @@ _NUMERIC_DATE = re.compile(r"\d{1,2} ?[/.\-] ?\d ?\d? ?[/.\-] ?\d{4}|\d{4}[\-/.]
 def carries_date(word: str) -> bool:
     """Whether a word of a printed date carries its value: a number or a month ("16th", "June,"),
     not the words around them ("the", "day", "of", "in the year")."""
-    return any(ch.isdigit() for ch in word) or MONTH_RE.search(word) is not None
+    return (any(ch.isdigit() for ch in word) or MONTH_RE.search(word) is not None
+            or _FIRST_MISREAD.search(word) is not None)
 
 
 _RAISED_MARK = re.compile(rf"(?<=\d)[{re.escape(RAISED_ORDINAL_MARKS)}](?=[\s,.]|$)")
+_FIRST_MISREAD = re.compile(FIRST_MISREAD)
 
 
 def date_value(printed: str) -> str:
     """A printed date as the date parser reads it: an event's range ends on its last day
     ("May 3-5, 2026", "04/30/2026 - 05/02/2026"),
     "3rd day of May, 2026" is "May 3, 2026"; any other date stays as printed, less what OCR
-    adds to it: the spaces it reads into a numeric date ("04/1 1/2026") and the mark it makes
-    of a raised ordinal ("22™ day of June")."""
+    adds to it: the spaces it reads into a numeric date ("04/1 1/2026"), the mark it makes
+    of a raised ordinal ("22™ day of June") and the letter it makes of the 1 of "1st"
+    ("April ist, 2025")."""
     text = _RAISED_MARK.sub("", " ".join(printed.split()))
     months = MONTH_RE.findall(text)
+    if months:
+        text = _FIRST_MISREAD.sub("1st", text)
     if not months:
         numeric = _NUMERIC_DATE.findall(text)
         value = numeric[-1] if len(numeric) > 1 else text
@@ -665,6 +671,27 @@ def _caption_below(lines: list[Line], n: int, seg: Seg) -> str:
 _CAPTION_LINES = 3
 
 
+# Long date words a letter away from what OCR made of them ("Conpletion", "Expiratlon"): a word
+# this long is not another word a letter away (short ones are: "attended" and "attendee").
+_MISREAD_WORD_LETTERS = 9
+_LONG_DATE_WORDS = tuple((w, kind) for words, kind in ((COMPLETION_WORDS, "completion"), (OTHER_DATE_WORDS, "other"))
+                         for w in words if " " not in w and len(w) >= _MISREAD_WORD_LETTERS)
+
+
+def _misread_hits(text: str) -> list[tuple[int, int, str, str]]:
+    """The long date words of TEXT that OCR got one letter wrong, as `_date_kind`'s hits (the
+    word as the vocabulary spells it)."""
+    from rapidfuzz.distance import Levenshtein
+
+    out = []
+    for m in re.finditer(r"[^\W\d_]{%d,}" % (_MISREAD_WORD_LETTERS - 1), text):
+        word = m.group().lower()
+        near = {(w, kind) for w, kind in _LONG_DATE_WORDS if Levenshtein.distance(word, w, score_cutoff=1) <= 1}
+        if len({kind for _w, kind in near}) == 1:
+            out.append((m.start(), m.end(), *next(iter(near))[::-1]))
+    return out
+
+
 def _date_kind(before: str, left: str, above: str, after: str, below: str = "") -> tuple[str | None, str | None]:
     """What the words around a date say it is. The nearest telling word on its own segment
     wins (before or after it), then one in the cell to its left, then one above it. A date
@@ -675,7 +702,7 @@ def _date_kind(before: str, left: str, above: str, after: str, below: str = "") 
         text = _APPROVAL_RE.sub(lambda m: " " * len(m.group()), text)     # who approved the course: no date word
         out = [(m.start(), m.end(), "completion", m.group()) for m in _COMPLETION_RE.finditer(text)]
         out += [(m.start(), m.end(), "other", m.group()) for m in _OTHER_RE.finditer(text)]
-        return out
+        return out or _misread_hits(text)
 
     near = [(len(before[e:].split()), 0, kind, word) for _s, e, kind, word in hits(before)]
     near += [(len(after[:s].split()), 1, kind, word) for s, _e, kind, word in hits(after)]

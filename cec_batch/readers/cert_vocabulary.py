@@ -199,7 +199,9 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 # A raised ordinal ("22nd" with "nd" set small and high) is what OCR reads worst: "22™", '26"', "14°".
 RAISED_ORDINAL_MARKS = "™®°º\"“”*^'’"
 _ORD = rf"(?:st|nd|rd|th|[{re.escape(RAISED_ORDINAL_MARKS)}])"
-_DAY = rf"\d{{1,2}}{_ORD}?"
+# OCR reads the 1 of "1st" as a letter: "April ist, 2025", "Ist June".
+FIRST_MISREAD = r"(?<![A-Za-z])[Iil]st(?![A-Za-z])"
+_DAY = rf"(?:\d{{1,2}}{_ORD}?|{FIRST_MISREAD})"
 # "day" in "3rd day of May", and what a fax makes of it between a day and "of": "dey", "dav".
 DAY_WORD = r"(?:day|d[a-z]y|da[a-z])"
 _MON = rf"{_MONTH}\.?"
