@@ -41,6 +41,7 @@ STANDING_WORDS = 0.5             # share of long words taller than wide on a pag
 # ("€L103120", "09/02/202€"): forbidden, it gives its next guess, with the doubt in its confidence.
 NEVER_PRINTED = "€£¥¢§"
 TESSERACT_CONFIG = f"--psm 3 -c tessedit_char_blacklist={NEVER_PRINTED}"   # automatic page segmentation, no OSD
+REREAD_WORD_GAP = 0.3     # of a value's height: a blank run this wide beside it parts it from another word
 REREAD_ROW_INK = 0.02     # of a reread's width: a row with less ink is between lines (a rule's edge, specks)
 REREAD_CONFIG = f"--psm 7 -c tessedit_char_blacklist={NEVER_PRINTED}"      # one line: a value cut out on its own
 SKEW_LIMIT = 3.0                 # degrees of slope looked for (a fed sheet is rarely further askew)
@@ -509,9 +510,9 @@ def reread(image_path: Path, box: tuple[float, float, float, float], *, seconds:
     x0, y0, x1, y1 = box
     h = max(y1 - y0, 8)
     with Image.open(image_path) as img:
-        crop = img.crop((max(0, int(x0 - 0.6 * h)), max(0, int(y0 - 0.4 * h)),
-                         min(img.width, int(x1 + 0.6 * h)), min(img.height, int(y1 + 0.4 * h))))
-    crop = _centre_line(crop)
+        left, right = max(0, int(x0 - 0.6 * h)), min(img.width, int(x1 + 0.6 * h))
+        crop = img.crop((left, max(0, int(y0 - 0.4 * h)), right, min(img.height, int(y1 + 0.4 * h))))
+    crop = _without_neighbours(_centre_line(crop), int(x0) - left, int(x1) - left, h)
     if smooth:
         crop = crop.filter(ImageFilter.BoxBlur(1))
     if smooth or enlarge:
@@ -551,6 +552,43 @@ def _centre_line(crop):
         return crop
     pad = max(3, (bottom - top) // 3)
     return crop.crop((0, max(0, top - pad), crop.width, min(crop.height, bottom + 1 + pad)))
+
+
+def _without_neighbours(crop, start: int, end: int, height: float):
+    """CROP with the ink of the words beside the value whitened: what lies in the margin left of
+    START or right of END beyond a word's gap (a blank run of REREAD_WORD_GAP of the line's
+    height). The "n" of the "on" before "1st June 2025", read as "1", made "1 Ist June 2025"
+    the 1st of June 2014; a value's own letters are never that far apart."""
+    ink = np.asarray(crop.convert("L")) < 128
+    if ink.size == 0:
+        return crop
+    cols = ink.any(axis=0)
+    gap = max(3, int(REREAD_WORD_GAP * height))
+    blank_before = blank_after = None
+    run = 0
+    for x in range(min(start, len(cols)) - 1, -1, -1):      # leftwards from the value's start
+        run = run + 1 if not cols[x] else 0
+        if run >= gap:
+            blank_before = x
+            break
+    run = 0
+    for x in range(max(end, 0), len(cols)):                 # rightwards from its end
+        run = run + 1 if not cols[x] else 0
+        if run >= gap:
+            blank_after = x
+            break
+    cut_left = blank_before is not None and cols[:blank_before].any()
+    cut_right = blank_after is not None and cols[blank_after:].any()
+    if not (cut_left or cut_right):
+        return crop
+    out = np.asarray(crop.convert("L")).copy()
+    if cut_left:
+        out[:, :blank_before] = 255
+    if cut_right:
+        out[:, blank_after:] = 255
+    from PIL import Image
+
+    return Image.fromarray(out)
 
 
 _HOCR_WORD = re.compile(r"<span class='ocrx_word'[^>]*?x_wconf (\d+)[^>]*>")

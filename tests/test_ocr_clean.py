@@ -215,6 +215,28 @@ def test_a_reread_leaves_out_the_edges_of_the_lines_above_and_below(tmp_path):
     assert ocr._centre_line(alone).size == alone.size
 
 
+@needs_tesseract
+def test_a_reread_leaves_out_the_words_beside_the_value_in_its_margin(tmp_path):
+    # "... held on 1st June 2025, each ...": the margin around the date's box takes in the "n" of
+    # "on" and the "e" of "each", which OCR read as "1" and "«": "1 Ist June 2025" was the 1st of
+    # June 2014, and the reading did not agree with the page's.
+    try:
+        font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", 56)
+    except OSError:
+        pytest.skip("DejaVu Serif is not installed")
+    img = Image.new("L", (1400, 200), 255)
+    draw = ImageDraw.Draw(img)
+    box = draw.textbbox((300, 60), "1st June 2025,", font=font)
+    draw.text((300 - 18 - draw.textbbox((0, 60), "held on", font=font)[2], 60), "held on", fill=0, font=font)
+    draw.text((300, 60), "1st June 2025,", fill=0, font=font)
+    draw.text((box[2] + 18, 60), "each", fill=0, font=font)
+    img.save(tmp_path / "p.pgm")
+    text = " ".join(w.text for w in ocr.reread(tmp_path / "p.pgm", box, seconds=30))
+    assert text.startswith(("1st June 2025", "lst June 2025", "Ist June 2025")), text   # nothing before the day
+    assert text.endswith("2025,"), text                                                 # nor after the year
+    assert parse_date(certificate_pdf.date_value(text)).value.isoformat() == "2025-06-01"
+
+
 def test_hocr_words_take_the_least_sure_character_and_unescape():
     hocr = ("<span class='ocrx_word' id='word_1_1' title='bbox 1 2 3 4; x_wconf 61'>"
             "<span class='ocrx_cinfo' title='x_bboxes 1 2 3 4; x_conf 99.5'>0</span>"
