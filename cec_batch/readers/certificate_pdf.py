@@ -684,18 +684,23 @@ def _second_look_at_names(found: dict[str, Found], cands: list, image_path: Path
     """No name after a label: re-read the largest name-like runs that were read too poorly for the
     registry lookup (a name set large over a fax's grain), each on its own as one line.
 
-    A reading with the same letters, itself sure (SECOND_LOOK_CONFIDENCE), lifts the run's
-    confidence; the closed world then looks it up like any other. Anything else leaves it be.
+    A reading with the same letters, itself sure (SECOND_LOOK_CONFIDENCE, or every character at
+    CHARS_CONFIDENCE), lifts the run's confidence; the closed world then looks it up like any
+    other. A reading that agrees but is not sure is tried once more at twice the size; anything
+    else leaves it be.
     """
     if image_path is None or any(f in found for f in ("full_name", "first_name", "last_name")):
         return
     runs = [c for c in cands if c.field == "name" and c.kind != "staff" and c.box is not None
             and c.confidence < NAME_LOOKUP_CONFIDENCE and c.box[2] - c.box[0] > 2 * (c.box[3] - c.box[1])]
     for c in sorted(runs, key=lambda c: c.box[3] - c.box[1], reverse=True)[:NAME_REREADS]:
-        left = deadline - time.monotonic()
-        if left < 1:
-            return
-        words = ocr.reread(image_path, c.box, seconds=left)
-        conf = _reread_agrees("full_name", Found(c.value, c.confidence, "pattern", None), words)
-        if conf is not None and conf >= SECOND_LOOK_CONFIDENCE:
-            c.confidence = conf
+        for enlarge in (False, True):
+            left = deadline - time.monotonic()
+            if left < 1:
+                return
+            words = ocr.reread(image_path, c.box, seconds=left, enlarge=enlarge)
+            conf = _reread_agrees("full_name", Found(c.value, c.confidence, "pattern", None), words)
+            if conf is None or conf >= SECOND_LOOK_CONFIDENCE:
+                if conf is not None:
+                    c.confidence = conf
+                break
