@@ -164,9 +164,12 @@ class Ingest:
             if prior is not None:
                 return self._already(report, prior, name)
             try:
-                return self._read_and_post(report, name)
+                self._read_and_post(report, name)
             except Exception as exc:  # noqa: BLE001 - a fault of the program or the database, not of the file
                 return self._fault(report, name, exc)
+            if report.status == "applied" and not self.dry_run:
+                ledger.refresh_statistics(self.engine, report.credits)
+            return report
         finally:
             if self._started is not None:  # not taken (already applied, a fault before the read)
                 self._started.close()
