@@ -5,6 +5,8 @@ For each file in the inbox, in name order:
   2. apply it to the store in one transaction (R26: bytes applied before are
      recognised and left alone);
   3. remove it from the inbox.
+While a file is posted, the next one's reader already parses it (read-ahead); only its
+reading starts early, and the steps above stay in this order for each file.
 A run killed at any instant leaves each file either untouched in the inbox, or
 copied to the archive and maybe applied; the next run repeats what is missing
 and nothing else, so the ledger ends the same as after an uninterrupted run.
@@ -116,7 +118,9 @@ def run_nightly(engine: Engine, *, inbox: Path, archive: Path, reports: Path, op
                 batch.reports.append(report)
             else:
                 stored = store_file(path, archive, sha, move=False)
-                report = batch.apply(path, original_name=path.name, sha256=sha, archive_path=str(stored))
+                # The next file's reader starts while this one is posted (read-ahead, see Ingest.apply).
+                report = batch.apply(path, original_name=path.name, sha256=sha, archive_path=str(stored),
+                                     next_path=files[i] if i < len(files) else None)
                 if report.status in ("applied", "already_applied", "unreadable"):
                     path.unlink(missing_ok=True)  # handled: it leaves the inbox
             if progress:

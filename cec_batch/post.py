@@ -87,6 +87,11 @@ class Ingest:
         self._dry_conn = None
         self.batch_id: int | None = None
         self._archive_path: str | None = None
+        # Read-ahead (apply's NEXT_PATH): the next file's reading, started while this one is posted,
+        # with the file's identity when it started; and the reading this file's first attempt takes.
+        self._ahead: tuple[Path, tuple, object] | None = None
+        self._started = None
+        self._next_path: Path | None = None
 
     # -- the batch ---------------------------------------------------------------
     def __enter__(self) -> "Ingest":
@@ -105,6 +110,7 @@ class Ingest:
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
+        self._drop_ahead()
         status = "failed" if exc_type else ("partial" if self.failed else "done")
         if self.dry_run:
             self._dry_trans.rollback()
@@ -132,25 +138,82 @@ class Ingest:
 
     # -- one file -------------------------------------------------------------------
     def apply(self, path: Path, *, original_name: str | None = None, sha256: str | None = None,
-              archive_path: str | None = None) -> FileReport:
-        """Read, check and post one file; never raises for a bad file."""
+              archive_path: str | None = None, next_path: Path | None = None) -> FileReport:
+        """Read, check and post one file; never raises for a bad file.
+
+        NEXT_PATH, when given, is the file the caller applies next: once this file's reader has
+        sent its last rows, the next file's reader is started (read-ahead), so that its parse
+        happens while this file is posted. Nothing of it is used unless the next apply is of
+        that same file, unchanged since (device, inode, size and modification time); otherwise,
+        and on every retry, the file is read again as usual.
+        """
         report = FileReport(path=path)
         self._archive_path = archive_path
+        self._next_path = next_path
         self.reports.append(report)
         name = original_name or path.name
         try:
-            report.sha256 = sha256 or file_sha256(path)
-        except OSError as exc:
-            report.status, report.message = "failed", f"{name}: cannot open ({exc.strerror or exc})"
+            try:
+                report.sha256 = sha256 or file_sha256(path)
+            except OSError as exc:
+                report.status, report.message = "failed", f"{name}: cannot open ({exc.strerror or exc})"
+                return report
+            self._started = self._take_ahead(path)
+            with self._connection() as conn:
+                prior = ledger.find_file(conn, report.sha256)
+            if prior is not None:
+                return self._already(report, prior, name)
+            try:
+                self._read_and_post(report, name)
+            except Exception as exc:  # noqa: BLE001 - a fault of the program or the database, not of the file
+                return self._fault(report, name, exc)
+            if report.status == "applied" and not self.dry_run:
+                ledger.refresh_statistics(self.engine, report.credits)
             return report
-        with self._connection() as conn:
-            prior = ledger.find_file(conn, report.sha256)
-        if prior is not None:
-            return self._already(report, prior, name)
+        finally:
+            if self._started is not None:  # not taken (already applied, a fault before the read)
+                self._started.close()
+                self._started = None
+            self._next_path = None
+
+    # -- read-ahead -------------------------------------------------------------------
+    def _take_ahead(self, path: Path):
+        """The reading of PATH started by the previous apply, if it is of this very file; else none
+        (any other is ended)."""
+        ahead, self._ahead = self._ahead, None
+        if ahead is None:
+            return None
+        ahead_path, identity, started = ahead
         try:
-            return self._read_and_post(report, name)
-        except Exception as exc:  # noqa: BLE001 - a fault of the program or the database, not of the file
-            return self._fault(report, name, exc)
+            if ahead_path == path and _identity(path) == identity:
+                return started
+        except OSError:
+            pass
+        started.close()
+        return None
+
+    def _start_next(self) -> None:
+        """Start reading the next file (see apply), if it is one that is read in chunks."""
+        path = self._next_path
+        if path is None or (self._ahead is not None and self._ahead[0] == path):
+            return
+        self._drop_ahead()
+        if not self._streams(path):
+            return
+        from cec_batch.readers import start_stream
+
+        try:
+            identity = _identity(path)
+            started = start_stream(path, limits=self.limits, chunk_rows=self.CHUNK_ROWS)
+        except (UnreadableFile, OSError):
+            return  # its own turn says what is wrong with it
+        if started is not None:
+            self._ahead = (path, identity, started)
+
+    def _drop_ahead(self) -> None:
+        if self._ahead is not None:
+            self._ahead[2].close()
+            self._ahead = None
 
     # A roster this large is read in chunks, each matched, checked and posted while the reader
     # goes on, all in the file's one transaction: memory follows the chunk, not the file. Every
@@ -175,6 +238,9 @@ class Ingest:
         path = report.path
         if self._streams(path):
             return self._stream_and_post(report, name)
+        if self._started is not None:
+            self._started.close()
+            self._started = None
         try:
             with gc_paused():
                 result = self.read(path, limits=self.limits, image_dir=self.image_dir)
@@ -216,6 +282,15 @@ class Ingest:
         return report
 
     def _post_stream(self, conn, report: FileReport, name: str) -> None:
+        # The reading started ahead serves the first attempt only: a retry reads the file again.
+        started, self._started = self._started, None
+        try:
+            self._post_stream_from(conn, report, name, started)
+        finally:
+            if started is not None:  # ended if something failed before the reading was taken
+                started.close()
+
+    def _post_stream_from(self, conn, report: FileReport, name: str, started) -> None:
         from cec_batch.readers import stream_file
 
         catalogue, _matcher = self._reference(conn)
@@ -244,7 +319,8 @@ class Ingest:
                     report.outcomes.update(f.kind for f in p.outcome.exceptions)
             done["rows"] += len(rows)
 
-        result = stream_file(report.path, limits=self.limits, on_chunk=post_chunk, chunk_rows=self.CHUNK_ROWS)
+        result = stream_file(report.path, limits=self.limits, on_chunk=post_chunk, chunk_rows=self.CHUNK_ROWS,
+                             started=started, when_read=self._start_next if self._next_path else None)
         ledger.set_file_rows(conn, file_id, done["rows"], format_note=result.format_note)
         report.kind, report.notes, report.blank_pages = result.kind, list(result.notes), result.blank_pages
         credits = done["credits"]
@@ -396,6 +472,12 @@ def screen_rows(columns: dict[str, list], rows: list["_RowAt"], *, catalogue, ma
         matcher.prefetch(emails=emails, names=names)
     return [q if q is not None else screen(rows[i].get(), catalogue=catalogue, matcher=matcher, today=today)
             for i, q in enumerate(quick)]
+
+
+def _identity(path: Path) -> tuple:
+    """What tells a file apart from a changed or replaced one at the same path."""
+    st = path.stat()
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 def _as_list(values) -> list:

@@ -110,7 +110,8 @@ def ingest(obj, paths, course, provider, image_dir, dry_run, as_json):
     with Ingest(engine, operator=obj.operator, today=obj.today, course=course, provider=provider,
                 image_dir=image_dir or Path("review-images"), dry_run=dry_run) as batch:
         for i, path in enumerate(files, 1):
-            report = batch.apply(path)
+            # The next file's reader starts while this one is posted (read-ahead, see Ingest.apply).
+            report = batch.apply(path, next_path=files[i] if i < len(files) else None)
             if not as_json:
                 click.echo(f"[{i}/{len(files)}] {report.message}", err=True)
     summary = batch.summary()

@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 from cec_batch.config import Limits
 from cec_batch.errors import UnreadableFile, UsageError
 from cec_batch.model import ReadResult
-from cec_batch.readers.isolate import check_file_size, run_isolated, run_isolated_chunks
+from cec_batch.readers.isolate import IsolatedChunks, check_file_size, run_isolated, run_isolated_chunks
 
 SUPPORTED_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".csv", ".txt", ".tsv", ".pdf"})
 
@@ -155,18 +155,39 @@ def streams(path: Path) -> bool:
         return False
 
 
-def stream_file(path: Path, *, limits: Limits, on_chunk: Callable, chunk_rows: int = 50_000) -> ReadResult:
+def stream_file(path: Path, *, limits: Limits, on_chunk: Callable, chunk_rows: int = 50_000,
+                started: IsolatedChunks | None = None, when_read: Callable[[], None] | None = None) -> ReadResult:
     """Read a roster within the limits, handing its rows to ON_CHUNK (chunks of at most CHUNK_ROWS
     rows, each a dict of ROW_FIELDS to lists, in order) while the child reads on; the ReadResult
     returned has the notes and no rows. Raises UnreadableFile as read_file does, possibly after
-    some chunks."""
+    some chunks. STARTED is the same read begun earlier by start_stream (taken here instead of
+    starting one); WHEN_READ is called once the child has sent everything (IsolatedChunks.take)."""
+    path = Path(path)
+    if started is None:
+        started = start_stream(path, limits=limits, chunk_rows=chunk_rows)
+    if started is None:  # no fork on this system: read here
+        from cec_batch.readers.roster_sheet import stream_roster
+
+        result = run_isolated_chunks(functools.partial(stream_roster, path, limits=limits, chunk_rows=chunk_rows),
+                                     limits=limits, path=path, on_chunk=on_chunk)
+        if when_read is not None:
+            when_read()
+        return result
+    return started.take(on_chunk, when_read)
+
+
+def start_stream(path: Path, *, limits: Limits, chunk_rows: int = 50_000) -> IsolatedChunks | None:
+    """Start stream_file's reading of PATH now (its child parses and sends its first chunks while the
+    caller works on), to be taken by stream_file(started=...), or ended with its close(). None where
+    the system cannot fork. Raises UnreadableFile for a file over the size limit, as stream_file."""
     from cec_batch.readers.roster_sheet import stream_roster
 
     path = Path(path)
     check_file_size(path, limits)
+    if not hasattr(os, "fork"):
+        return None
     func = functools.partial(stream_roster, path, limits=limits, chunk_rows=chunk_rows)
-    return run_isolated_chunks(func, limits=limits, path=path, crash_label="the spreadsheet library",
-                               on_chunk=on_chunk)
+    return IsolatedChunks(func, limits=limits, path=path, crash_label="the spreadsheet library")
 
 
 def _hidden_or_lock(name: str) -> bool:

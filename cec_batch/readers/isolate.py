@@ -487,68 +487,116 @@ def run_isolated_chunks(
             except StopIteration as stop:
                 return stop.value
             on_chunk(item)
+    return IsolatedChunks(func, *args, limits=limits, path=path, crash_label=crash_label, **kwargs).take(on_chunk)
 
-    vsize = _virtual_size()
-    as_limit = vsize + limits.parse_memory_bytes if vsize is not None and limits.parse_memory_bytes > 0 else None
-    rfd, wfd = os.pipe()
-    with contextlib.suppress(OSError, AttributeError):
-        fcntl.fcntl(rfd, fcntl.F_SETPIPE_SZ, 1 << 20)
-    errfile = tempfile.TemporaryFile()
-    pid = None
-    parent = os.getpid()
-    frames: "queue.Queue[bytes | None]" = queue.Queue(maxsize=QUEUED_CHUNKS)
-    failure: dict[str, BaseException] = {}
-    helper = None
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", DeprecationWarning)
-            pid = os.fork()
-        if pid == 0:
-            _child_main(_chunked(func), args, kwargs, parent=parent, rfd=rfd, wfd=wfd, err_fd=errfile.fileno(),
-                        as_limit=as_limit, framed=True)
-        with contextlib.suppress(OSError):
-            os.setpgid(pid, pid)
-        os.close(wfd)
-        wfd = -1
 
-        def drain() -> None:
-            try:
-                _collect_frames(pid, rfd, limits, path, frames.put)
-            except BaseException as exc:  # noqa: BLE001 - handed to the calling thread below
-                failure["error"] = exc
-            finally:
-                frames.put(None)
+class IsolatedChunks:
+    """A generator FUNC running in a forked child, as run_isolated_chunks runs it, started now and
+    taken later (`take`): the child parses and sends its first chunks, up to the queue's bound,
+    while the caller does other work. The deadline runs from the start and, as in
+    run_isolated_chunks, stands still while the queue is full. `close` ends a child never taken.
 
-        helper = threading.Thread(target=drain, name="reader-chunks", daemon=True)
-        helper.start()
-        last = b""
-        while True:
-            frame = frames.get()
-            if frame is None:
-                break
-            if frame[:1] == b"c":
-                on_chunk(_unpack(pickle.loads(frame[1:])))
-            else:
-                last = frame[1:]
-        helper.join()
-        helper = None
-        if "error" in failure:
-            raise failure["error"]
-        _, status = os.waitpid(pid, 0)
-        pid = None
-        return _outcome(last, status, errfile, limits, path, crash_label)
-    finally:
-        if pid:
-            _kill(pid)
-            with contextlib.suppress(ChildProcessError):
-                os.waitpid(pid, 0)
-        while helper is not None and helper.is_alive():  # ON_CHUNK failed: let the helper put its last frames
-            with contextlib.suppress(queue.Empty):
-                frames.get(timeout=0.05)
-        os.close(rfd)
-        if wfd != -1:
+    The fork happens here, in the calling thread. Another reader's helper thread may be running
+    then (read-ahead starts the next file's child while this one's last chunks are queued); the
+    child only inherits its memory, never runs it, and the helper holds no lock the child uses
+    (it waits on a pipe or on its own queue, without the interpreter lock).
+    """
+
+    def __init__(self, func: Callable[..., Any], *args: Any, limits: Limits, path: Path,
+                 crash_label: str = "the spreadsheet library", **kwargs: Any):
+        self.path, self.limits, self.crash_label = Path(path), limits, crash_label
+        vsize = _virtual_size()
+        as_limit = vsize + limits.parse_memory_bytes if vsize is not None and limits.parse_memory_bytes > 0 else None
+        self.rfd, wfd = os.pipe()
+        with contextlib.suppress(OSError, AttributeError):
+            fcntl.fcntl(self.rfd, fcntl.F_SETPIPE_SZ, 1 << 20)
+        self.errfile = tempfile.TemporaryFile()
+        self.pid: int | None = None
+        self.frames: "queue.Queue[bytes | None]" = queue.Queue(maxsize=QUEUED_CHUNKS)
+        self.failure: dict[str, BaseException] = {}
+        self.helper: threading.Thread | None = None
+        parent = os.getpid()
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", DeprecationWarning)
+                pid = os.fork()
+            if pid == 0:
+                _child_main(_chunked(func), args, kwargs, parent=parent, rfd=self.rfd, wfd=wfd,
+                            err_fd=self.errfile.fileno(), as_limit=as_limit, framed=True)
+            self.pid = pid
+            with contextlib.suppress(OSError):
+                os.setpgid(pid, pid)
+        except BaseException:
+            os.close(self.rfd)
+            self.errfile.close()
+            raise
+        finally:
             os.close(wfd)
-        errfile.close()
+        self.helper = threading.Thread(target=self._drain, name="reader-chunks", daemon=True)
+        self.helper.start()
+
+    def _drain(self) -> None:
+        try:
+            _collect_frames(self.pid, self.rfd, self.limits, self.path, self.frames.put)
+        except BaseException as exc:  # noqa: BLE001 - handed to the taking thread
+            self.failure["error"] = exc
+        finally:
+            self.frames.put(None)
+
+    def finished(self) -> bool:
+        """Whether the child has ended (everything it sent is in the pipe or queued here); not reaped."""
+        if self.pid is None:
+            return True
+        try:
+            return os.waitid(os.P_PID, self.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None
+        except ChildProcessError:
+            return True
+
+    def take(self, on_chunk: Callable[[Any], None], when_read: Callable[[], None] | None = None) -> Any:
+        """Hand each chunk to ON_CHUNK, in order, and return the generator's result (or raise
+        UnreadableFile, as run_isolated_chunks). WHEN_READ, if given, is called once, in this
+        thread, between chunks, as soon as the child has ended (its last chunks are then on their
+        way here), or at the end in any case."""
+        try:
+            last = b""
+            while True:
+                if when_read is not None and self.finished():
+                    when_read()
+                    when_read = None
+                frame = self.frames.get()
+                if frame is None:
+                    break
+                if frame[:1] == b"c":
+                    on_chunk(_unpack(pickle.loads(frame[1:])))
+                else:
+                    last = frame[1:]
+            self.helper.join()
+            self.helper = None
+            if when_read is not None:
+                when_read()
+            if "error" in self.failure:
+                raise self.failure["error"]
+            _, status = os.waitpid(self.pid, 0)
+            self.pid = None
+            return _outcome(last, status, self.errfile, self.limits, self.path, self.crash_label)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """End the child (if still there) and let everything go; taking is no longer possible."""
+        if self.pid:
+            _kill(self.pid)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(self.pid, 0)
+            self.pid = None
+        while self.helper is not None and self.helper.is_alive():  # let the helper put its last frames
+            with contextlib.suppress(queue.Empty):
+                self.frames.get(timeout=0.05)
+        self.helper = None
+        if self.rfd != -1:
+            os.close(self.rfd)
+            self.rfd = -1
+        self.errfile.close()
 
 
 # Chunks read but not yet taken by the parent; the child waits beyond that.

@@ -7,6 +7,7 @@ one executemany (SQLite) or COPY (PostgreSQL), never a round trip per row.
 from __future__ import annotations
 
 import json
+import logging
 from collections import defaultdict
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
@@ -20,6 +21,8 @@ from sqlalchemy.exc import DBAPIError
 from cec_batch.model import Certificant, Course, Period, PersonRecord, StandingCredit
 from cec_batch.store.bulk import as_date, driver_errors, rows_for_keys
 from cec_batch.store.tables import batches, certificants, courses, credits, exceptions, files, reversals
+
+log = logging.getLogger(__name__)
 
 CREDIT_COLUMNS = ("credit_id", "certificant_id", "course_number", "generation", "completion_date", "ceus",
                   "category", "source", "file_id", "source_file", "source_location", "batch_id", "operator",
@@ -233,6 +236,28 @@ def set_file_rows(conn: Connection, file_id: int, rows: int, format_note: str | 
 
 
 # -- credits and exceptions ----------------------------------------------------------------
+def refresh_statistics(engine: Engine, added: int) -> bool:
+    """PostgreSQL: ANALYZE credits after ADDED new credits were committed, when the table has no
+    planner statistics yet or grew by a tenth since they were taken (autovacuum's rule, applied at
+    once rather than up to a minute later). Without them the planner takes the look-ups of the next
+    file's people for a large share of the table and reads credits whole for each batch of keys.
+    Whether it ran; never raises (a store that refuses it is only slower)."""
+    if engine.dialect.name != "postgresql" or added <= 0:
+        return False
+    try:
+        with engine.connect() as conn:
+            known = conn.exec_driver_sql("SELECT reltuples FROM pg_class WHERE oid = 'credits'::regclass").scalar()
+            if known is not None and known >= 0 and added < 0.1 * known:
+                return False
+            # SKIP_LOCKED: a run of autovacuum's, or another ANALYZE, already at it is left to finish.
+            conn.exec_driver_sql("ANALYZE (SKIP_LOCKED) credits")
+            conn.commit()
+        return True
+    except DBAPIError as exc:
+        log.debug("ANALYZE credits not run: %s", exc)
+        return False
+
+
 def allocate_credit_ids(conn: Connection, n: int) -> list[int]:
     """N new credit IDs, reserved inside the current write transaction."""
     if n == 0:
