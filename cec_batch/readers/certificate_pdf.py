@@ -645,8 +645,8 @@ def _sure_by_chars(words: list[ocr.Word], sure: float) -> float:
 def _second_look(found: dict[str, Found], image_path: Path | None, deadline: float) -> None:
     """Re-read doubtful labelled values on their own (R19 asks for confidence, not a guess).
 
-    The value's box is read again as one line, and when that does not settle it, at twice
-    the size, then smoothed and enlarged. A reading that gives the same value (a date: the
+    The value's box is read again as one line, and when that does not settle it, smoothed
+    and enlarged, then at twice the size as it is. A reading that gives the same value (a date: the
     same calendar date) and is itself sure (SECOND_LOOK_CONFIDENCE, or every character at
     CHARS_CONFIDENCE; a date that parses cleanly, DATE_SECOND_LOOK_CONFIDENCE) lifts the
     value's confidence; a reading that gives something else ends the look and the doubt
@@ -663,7 +663,7 @@ def _second_look(found: dict[str, Found], image_path: Path | None, deadline: flo
             continue
         enough = DATE_SECOND_LOOK_CONFIDENCE if f == "completion_date" else SECOND_LOOK_CONFIDENCE
         got.reread = 0.0
-        for look in ("plain", "enlarged", "smoothed"):
+        for look in ("plain", "smoothed", "enlarged"):
             left = deadline - time.monotonic()
             if left < 1:
                 break
