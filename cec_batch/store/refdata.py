@@ -130,7 +130,7 @@ def upsert_chunks(conn: Connection, kind: str, chunks: Iterable[dict[str, list]]
     return count
 
 
-def _tuples(kind: str, columns: dict[str, list], as_stored) -> tuple[list[str], list[tuple], tuple]:
+def _tuples(kind: str, columns: dict[str, list], as_stored) -> tuple[list[str], Iterable[tuple], tuple]:
     """The table columns given, the rows as tuples, one per key (the last wins), in key order, and
     the lowest and highest key.
 
@@ -142,12 +142,20 @@ def _tuples(kind: str, columns: dict[str, list], as_stored) -> tuple[list[str], 
         values += person_key_columns(columns["first_name"], columns["last_name"])
     keys = [columns[k] for k in KEYS[kind]]
     key_of = keys[0] if len(keys) == 1 else list(zip(*keys))
-    rows = list(zip(*map(as_stored, values)))
     if all(map(operator.lt, key_of, itertools.islice(key_of, 1, None))):
-        return given, rows, (key_of[0], key_of[-1])  # keys already unique and in order (the usual export)
+        # Keys already unique and in order (the usual export): the rows made as the driver takes them.
+        return given, zip(*map(as_stored, values)), (key_of[0], key_of[-1])
+    rows = list(zip(*map(as_stored, values)))
     latest: dict = dict(zip(key_of, rows))
     order = sorted(latest)  # in key order: the primary index grows at its end
     return given, [latest[k] for k in order], (order[0], order[-1])
+
+
+def sqlite_columns(columns: dict[str, list]) -> dict[str, list]:
+    """COLUMNS of checked rows with their values as `upsert_chunks` gives them to SQLite (dates and
+    decimals as text): what it would work out itself. A reader working ahead in another process
+    (load.py) does this there, while this process writes the chunk before."""
+    return {name: _sqlite_values(values) for name, values in columns.items()}
 
 
 def _update_clause(given, keys) -> str:
