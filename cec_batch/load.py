@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import operator
 import os
 from pathlib import Path
 from typing import Callable
@@ -104,13 +105,16 @@ class _Part:
 def _registered_only(conn, file: Path, columns: dict[str, list], problems: list[str]) -> dict[str, list]:
     """The periods of COLUMNS whose certificant is in the registry; each other one a problem."""
     ids = columns["certificant_id"]
-    distinct = list(dict.fromkeys(ids))  # in file order: usually key order, so sorting it is linear
-    known = refdata.known_certificants(conn, distinct)
-    if len(known) == len(distinct):
+    if all(map(operator.le, ids, itertools.islice(ids, 1, None))):  # the usual periods file: in key order
+        distinct = list(itertools.compress(ids, itertools.chain([True], map(operator.ne, itertools.islice(ids, 1, None), ids))))
+    else:
+        distinct = list(dict.fromkeys(ids))  # in file order: usually key order, so sorting it is linear
+    missing = refdata.unregistered(conn, distinct)
+    if not missing:
         return columns
-    keep = [k for k, cid in enumerate(ids) if cid in known]
+    keep = [k for k, cid in enumerate(ids) if cid not in missing]
     for k, cid in enumerate(ids):
-        if cid not in known:
+        if cid in missing:
             problems.append(f"{file.name}: certificant {cid} ({columns['certification'][k]}) "
                             f"is not in the registry; load certificants first")
     return {name: [values[k] for k in keep] for name, values in columns.items()}
