@@ -51,29 +51,39 @@ def load_reference(open_engine: Callable[[], Engine], kind: str, file: Path, *, 
     """
     problems: list[str] = []
     with gc_paused():  # from the first row read: the rows are millions of small objects
-        if read_ahead:
-            from cec_batch.readers.isolate import iter_ahead
+        parts = _read_ahead(file, kind) if read_ahead else read_reference_chunks(file, kind)
+        try:
+            first = next(parts)  # a file that cannot be read at all fails before the store is opened
+            engine = open_engine()
 
-            parts = (_Part(chunk) for chunk in iter_ahead(_ahead_chunks, file, kind, path=file))
-        else:
-            parts = read_reference_chunks(file, kind)
-        first = next(parts)  # a file that cannot be read at all fails before the store is opened
-        engine = open_engine()
+            def chunks(conn):
+                for part in itertools.chain([first], parts):
+                    problems.extend(part.problems)
+                    columns = part.columns
+                    if kind == "certifications" and len(part):
+                        columns = _registered_only(conn, file, columns, problems)
+                    yield columns
 
-        def chunks(conn):
-            for part in itertools.chain([first], parts):
-                problems.extend(part.problems)
-                columns = part.columns
-                if kind == "certifications" and len(part):
-                    columns = _registered_only(conn, file, columns, problems)
-                yield columns
-
-        with write_transaction(engine) as conn:
-            count = refdata.upsert_chunks(conn, kind, chunks(conn))
-            if dry_run:
-                conn.rollback()
+            with write_transaction(engine) as conn:
+                count = refdata.upsert_chunks(conn, kind, chunks(conn))
+                if dry_run:
+                    conn.rollback()
+        finally:
+            parts.close()  # reading ahead: the child ends with it, whatever happened here
     return {"kind": kind, "file": file.name, "loaded": count, "bad_rows": len(problems),
             "problems": problems, "dry_run": dry_run}
+
+
+def _read_ahead(file: Path, kind: str):
+    """The chunks of FILE read, checked and made ready in a child process, one chunk ahead."""
+    from cec_batch.readers.isolate import iter_ahead
+
+    chunks = iter_ahead(_ahead_chunks, file, kind, path=file)
+    try:
+        for chunk in chunks:
+            yield _Part(chunk)
+    finally:
+        chunks.close()
 
 
 def _ahead_chunks(file: Path, kind: str):

@@ -162,3 +162,19 @@ class _Text(str):
 def test_text_columns_cross_the_pipe_unchanged(values):
     back = isolate._unpack_list(isolate._pack_objects(values))
     assert back == values and list(map(type, back)) == list(map(type, values))
+
+
+def _children() -> list[str]:
+    return [pid for task in Path("/proc/self/task").iterdir() for pid in (task / "children").read_text().split()]
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="Linux /proc")
+def test_a_store_that_cannot_be_opened_ends_the_reader(monkeypatch):
+    monkeypatch.setattr(reference, "CHUNK_ROWS", 1)  # the child has more chunks to send
+
+    def no_store():
+        raise RuntimeError("the store cannot be opened")
+
+    with pytest.raises(RuntimeError, match="cannot be opened"):
+        load.load_reference(no_store, "certificants", SAMPLES / "reference" / "certificants.csv", read_ahead=True)
+    assert _children() == []
