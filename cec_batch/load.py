@@ -17,6 +17,10 @@ from cec_batch.store.ledger import write_transaction
 
 # A file at least this large is read ahead in a child process when the store is SQLite (`reads_ahead`).
 READ_AHEAD_BYTES = 4 * 1024 * 1024
+# Good rows a chunk when reading ahead (reference.CHUNK_ROWS otherwise): the first chunk is read
+# before anything is written and the last written after the reading is done, so smaller chunks
+# leave less of either alone; memory is about a chunk in each process.
+AHEAD_CHUNK_ROWS = 100_000
 
 
 def reads_ahead(url: str, file: Path) -> bool:
@@ -47,9 +51,11 @@ def load_reference(open_engine: Callable[[], Engine], kind: str, file: Path, *, 
     READ_AHEAD (for SQLite stores, see `reads_ahead`): a forked child reads and checks the next
     chunk, and makes its values as SQLite takes them (dates as text), while this
     process writes the chunk before. The rows, the problems and the transaction are the same
-    as without it (tests/test_load_ahead.py).
+    as without it (tests/test_load_ahead.py), the problems in the same order: the bad rows, then
+    the periods of people not in the registry, each in file order, whatever the chunks.
     """
-    problems: list[str] = []
+    problems: list[str] = []  # the bad rows, in file order
+    unregistered: list[str] = []  # then the periods of people not in the registry, in file order
     with gc_paused():  # from the first row read: the rows are millions of small objects
         parts = _read_ahead(file, kind) if read_ahead else read_reference_chunks(file, kind)
         try:
@@ -61,7 +67,7 @@ def load_reference(open_engine: Callable[[], Engine], kind: str, file: Path, *, 
                     problems.extend(part.problems)
                     columns = part.columns
                     if kind == "certifications" and len(part):
-                        columns = _registered_only(conn, file, columns, problems)
+                        columns = _registered_only(conn, file, columns, unregistered)
                     yield columns
 
             with write_transaction(engine) as conn:
@@ -70,6 +76,7 @@ def load_reference(open_engine: Callable[[], Engine], kind: str, file: Path, *, 
                     conn.rollback()
         finally:
             parts.close()  # reading ahead: the child ends with it, whatever happened here
+    problems += unregistered  # in the same order however the file was cut into chunks
     return {"kind": kind, "file": file.name, "loaded": count, "bad_rows": len(problems),
             "problems": problems, "dry_run": dry_run}
 
@@ -94,7 +101,7 @@ def _ahead_chunks(file: Path, kind: str):
     here the child was the slower of the two (about 4.4 s of CPU a million certificants against
     the parent's 2.5 s before the index builds); without them the two are about even.
     """
-    for part in read_reference_chunks(file, kind):
+    for part in read_reference_chunks(file, kind, size=AHEAD_CHUNK_ROWS):
         yield {_PROBLEMS: part.problems, **refdata.sqlite_columns(part.columns)}
 
 
