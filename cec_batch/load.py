@@ -27,8 +27,12 @@ def reads_ahead(url: str, file: Path) -> bool:
     """Whether `load` of FILE into the store at URL reads ahead in a child process.
 
     On SQLite the writing is one core's work in this process (the driver's inserts, the index
-    builds), so reading and checking the next chunk on the other core shortens the load. On
-    PostgreSQL the server's process does most of the writing already: the file is read here.
+    builds), so reading and checking the next chunk on another core shortens the load, when the
+    machine has one to spare: with every core busy (a load average at or above the number of
+    cores) the two processes only take turns, and the second costs more CPU than it saves (about
+    2 s more wall for a million certificants at load average 4-5 on two cores). On PostgreSQL the
+    server's process does most of the writing already: the file is read here. The rows and
+    problems are the same either way.
     """
     from sqlalchemy.engine import make_url
 
@@ -36,7 +40,9 @@ def reads_ahead(url: str, file: Path) -> bool:
         large = file.stat().st_size >= READ_AHEAD_BYTES
     except OSError:
         return False  # the reader says what is wrong with it
-    return large and hasattr(os, "fork") and make_url(url).get_backend_name() == "sqlite"
+    if not (large and hasattr(os, "fork") and make_url(url).get_backend_name() == "sqlite"):
+        return False
+    return os.getloadavg()[0] < (os.cpu_count() or 1)
 
 
 def load_reference(open_engine: Callable[[], Engine], kind: str, file: Path, *, dry_run: bool = False,

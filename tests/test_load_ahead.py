@@ -64,6 +64,7 @@ def ahead_calls(monkeypatch):
 
 def _load_all(tmp_path: Path, name: str, files: dict[str, Path], monkeypatch, *, ahead: bool) -> tuple[list, dict]:
     monkeypatch.setattr(load, "READ_AHEAD_BYTES", 0 if ahead else 1 << 62)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))  # a core to spare, however busy the machine
     url = f"sqlite:///{tmp_path / f'{name}.sqlite3'}"
     outputs = [cli(url, "load", kind, str(path), ok=(0, 1)).output for kind, path in files.items()]
     return outputs, _tables(url)
@@ -144,11 +145,16 @@ def test_a_reader_that_dies_leaves_nothing_behind(tmp_path, monkeypatch):
     assert _tables(url)["certificants"] == []
 
 
-def test_reads_ahead_only_large_files_into_sqlite(tmp_path, monkeypatch):
+def test_reads_ahead_only_large_files_into_sqlite_with_a_core_to_spare(tmp_path, monkeypatch):
     path = write(tmp_path / "c.csv", FAULTY_CERTIFICANTS)
     monkeypatch.setattr(load, "READ_AHEAD_BYTES", path.stat().st_size)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.9, 3.0, 3.0))
     assert load.reads_ahead("sqlite:///x.sqlite3", path)
     assert not load.reads_ahead("postgresql+psycopg://u@h/db", path)
+    monkeypatch.setattr(os, "getloadavg", lambda: (2.0, 0.5, 0.5))  # every core busy: no gain
+    assert not load.reads_ahead("sqlite:///x.sqlite3", path)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.9, 3.0, 3.0))
     monkeypatch.setattr(load, "READ_AHEAD_BYTES", path.stat().st_size + 1)
     assert not load.reads_ahead("sqlite:///x.sqlite3", path)
     assert not load.reads_ahead("sqlite:///x.sqlite3", tmp_path / "missing.csv")
