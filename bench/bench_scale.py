@@ -208,6 +208,76 @@ def load_all(stores: Stores, kind: str, folder: Path) -> tuple[float, float]:
     return total, cpu
 
 
+def load_floor(folder: Path, stores: Stores) -> str:
+    """What the SQLite load's parts cost alone, measured in a process of their own on the same files.
+
+    Reading: the three files read and checked, their values made as SQLite takes them, and the
+    blocking keys, without writing (what the load's reading child and its parent do for the rows).
+    Writing: the loaded store's rows copied into a new store by SQLite alone (INSERT ... SELECT,
+    the secondary indexes built after, one commit), no Python per row: a floor for the inserts,
+    the index builds and the commit. Starting Python and the libraries is the third part. With
+    the reading overlapped with the writing, the load cannot take less than the larger of the
+    first two plus the third.
+    """
+    src = stores._file(stores.tag)
+    out = subprocess.run([sys.executable, str(Path(__file__)), "--load-floor", str(folder), str(src)],
+                         capture_output=True, text=True, check=True)
+    f = json.loads(out.stdout.strip().splitlines()[-1])
+    return (f"reading and checking {f['read_wall']:.1f} s (CPU {f['read_cpu']:.1f} s, of it blocking keys "
+            f"{f['keys_cpu']:.1f} s); SQLite's inserts, index builds and commits {f['write_wall']:.1f} s "
+            f"(CPU {f['write_cpu']:.1f} s); starting Python and the libraries, three times, {3 * import_floor():.1f} s")
+
+
+def _load_floor_main(folder: Path, src: Path) -> None:
+    """The measurements of load_floor, in this process; one JSON line."""
+    sys.path.insert(0, str(HERE.parent))  # the package beside this benchmark
+    import gc
+    import sqlite3
+
+    from cec_batch.normalize import person_key_columns
+    from cec_batch.readers.reference import read_reference_chunks
+    from cec_batch.store import open_store, refdata
+
+    gc.disable()  # as `load` runs
+    result = {"keys_cpu": 0.0}
+    t, c = time.perf_counter(), time.process_time()
+    for what in ("certificants", "certifications", "courses"):
+        for part in read_reference_chunks(folder / "reference" / f"{what}.csv", what):
+            columns = refdata.sqlite_columns(part.columns)
+            if what == "certificants":
+                k = time.process_time()
+                person_key_columns(columns["first_name"], columns["last_name"])
+                result["keys_cpu"] += time.process_time() - k
+            del columns, part
+    result["read_wall"], result["read_cpu"] = time.perf_counter() - t, time.process_time() - c
+    gc.enable()
+    dst = OUT / "stores" / "floor.sqlite3"
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(dst) + suffix).unlink(missing_ok=True)
+    open_store(f"sqlite:///{dst}").dispose()  # the schema, as the first `load` makes it
+    con = sqlite3.connect(dst, isolation_level=None)
+    for pragma in ("foreign_keys=ON", "journal_mode=WAL", "synchronous=NORMAL", f"cache_size=-{refdata.LOAD_CACHE_KIB}"):
+        con.execute(f"PRAGMA {pragma}")
+    con.execute("ATTACH DATABASE ? AS src", (str(src),))
+    t, c = time.perf_counter(), time.process_time()
+    for what in ("certificants", "certifications", "courses"):
+        con.execute("BEGIN IMMEDIATE")
+        indexes = con.execute("SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND tbl_name = ? "
+                              "AND sql IS NOT NULL", (what,)).fetchall()
+        for name, _sql in indexes:
+            con.execute(f'DROP INDEX "{name}"')
+        con.execute(f"INSERT INTO main.{what} SELECT * FROM src.{what}")
+        for _name, sql in indexes:
+            con.execute(sql)
+        con.execute("COMMIT")
+    result["write_wall"], result["write_cpu"] = time.perf_counter() - t, time.process_time() - c
+    con.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(dst) + suffix).unlink(missing_ok=True)
+    print(json.dumps(result))
+
+
 def ingest(stores: Stores, kind: str, path: Path) -> Run:
     return Run(stores.copy(kind), "ingest", "--json", str(path))
 
@@ -288,8 +358,12 @@ def main() -> None:
             if "load" in parts or not big.has_template(kind):
                 seconds, _cpu = load_all(big, kind, folder)
                 if "load" in parts:
+                    met = seconds <= load_goal[kind]
                     table.add(f"load the registry ({people} people), {kind}", f"{seconds:.1f} s (CPU {_cpu:.1f} s)",
-                              f"<= {load_goal[kind]:g} s", seconds <= load_goal[kind])
+                              f"<= {load_goal[kind]:g} s", met)
+                    if kind == "sqlite" and not met:
+                        table.add("  its parts alone, same files (the load's floor)", load_floor(folder, big), "",
+                                  None)
             if "small" in parts:
                 load_all(little, kind, small_folder)
 
@@ -443,4 +517,7 @@ def lookalike_credits(url: str, plans: list[dict]) -> int:
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["--load-floor"]:
+        _load_floor_main(Path(sys.argv[2]), Path(sys.argv[3]))
+    else:
+        main()

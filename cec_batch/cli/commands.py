@@ -56,10 +56,10 @@ def load(obj, kind, file, dry_run, as_json):
     Bad rows are listed with their row number and reason; the good rows still load
     and the exit code is 1.
     """
-    from cec_batch.load import load_reference
+    from cec_batch.load import load_reference, reads_ahead
 
     try:
-        summary = load_reference(obj.engine, kind, file, dry_run=dry_run)
+        summary = load_reference(obj.engine, kind, file, dry_run=dry_run, read_ahead=reads_ahead(obj.db_url, file))
     except UnreadableFile as exc:
         fail(str(exc), EXIT_FAILED)
 

@@ -32,7 +32,7 @@ import traceback
 import warnings
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from cec_batch.config import Limits
 from cec_batch.errors import UnreadableFile, first_line
@@ -192,8 +192,21 @@ def _die_with_parent(parent: int) -> None:
 # command imports the readers package (`load` too), they cost about 0.3 s to import, and rows
 # sent as lists by field (an ingest's) need neither (dates go as arrays of day ordinals).
 
+_SEP = "\x1f"  # joins a column of text for the pipe (a column holding it goes as a list)
+_TEXT_TYPES = {str, type(None)}
+
+
 def _pack_objects(values: list) -> tuple:
-    if date not in set(map(type, values)):
+    types = set(map(type, values))
+    if types <= _TEXT_TYPES and values:
+        # Text (and blanks) crosses as one string, split again on the other side: one object to
+        # pickle instead of one a cell, which cost the receiving process most of what it saved.
+        blanks = array.array("q", [k for k, v in enumerate(values) if v is None] if type(None) in types else ())
+        texts = [v if v is not None else "" for v in values] if blanks else values
+        joined = _SEP.join(texts)
+        if joined.count(_SEP) == len(values) - 1:
+            return ("texts", joined, blanks)
+    if date not in types:
         return ("objects", values)
     where = [i for i, v in enumerate(values) if type(v) is date]
     ordinals = array.array("i", [values[i].toordinal() for i in where])
@@ -204,6 +217,11 @@ def _pack_objects(values: list) -> tuple:
 
 
 def _unpack_list(packed: tuple) -> list:
+    if packed[0] == "texts":
+        values = packed[1].split(_SEP)
+        for k in packed[2].tolist():
+            values[k] = None
+        return values
     values = packed[1]
     if packed[0] == "dates":
         fromordinal = date.fromordinal
@@ -597,6 +615,85 @@ class IsolatedChunks:
             os.close(self.rfd)
             self.rfd = -1
         self.errfile.close()
+
+
+def iter_ahead(func: Callable[..., Any], *args: Any, path: Path, crash_label: str = "the reader",
+               **kwargs: Any) -> Iterator[Any]:
+    """The items of the generator FUNC(*args, **kwargs), made in a forked child one item ahead of
+    the caller: while the caller works on item k, the child makes item k+1, then waits (the pipe is
+    full) until the caller takes it. Memory is bounded by the item on each side.
+
+    For the organisation's own files read by the csv module (reference loads): no deadline and
+    no memory cap. What the child raises arrives as for run_isolated (an UnreadableFile with its
+    own reason; anything else, or a child that dies, as an UnreadableFile saying so) once the
+    items before it have been taken: the caller undoes what it did with them (a transaction). The
+    generator's return value is ignored. Closing this generator early ends the child.
+    """
+    path = Path(path)
+    if not hasattr(os, "fork"):
+        yield from func(*args, **kwargs)
+        return
+    rfd, wfd = os.pipe()
+    with contextlib.suppress(OSError, AttributeError):
+        fcntl.fcntl(rfd, fcntl.F_SETPIPE_SZ, 1 << 20)
+    errfile = tempfile.TemporaryFile()
+    pid = None
+    parent = os.getpid()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            pid = os.fork()
+        if pid == 0:
+            _child_main(_chunked(func), args, kwargs, parent=parent, rfd=rfd, wfd=wfd, err_fd=errfile.fileno(),
+                        as_limit=None, framed=True)
+        with contextlib.suppress(OSError):
+            os.setpgid(pid, pid)
+        os.close(wfd)
+        wfd = -1
+        last = b""
+        for frame in _frames(rfd):
+            if frame[:1] == b"c":
+                item = _unpack(pickle.loads(memoryview(frame)[1:]))
+                del frame
+                yield item
+            else:
+                last = bytes(frame[1:])
+        _, status = os.waitpid(pid, 0)
+        pid = None
+        _outcome(last, status, errfile, Limits(), path, crash_label)
+    finally:
+        if pid:
+            _kill(pid)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, 0)
+        os.close(rfd)
+        if wfd != -1:
+            os.close(wfd)
+        errfile.close()
+
+
+def _frames(rfd: int) -> Iterator[bytes]:
+    """The length-prefixed frames the child writes, until its end (a frame cut short is dropped)."""
+    with os.fdopen(os.dup(rfd), "rb", buffering=0) as pipe:
+        while True:
+            head = _read_exactly(pipe, 8)
+            if len(head) < 8:
+                return
+            body = _read_exactly(pipe, int.from_bytes(head, "little"))
+            if len(body) < int.from_bytes(head, "little"):
+                return
+            yield body
+
+
+def _read_exactly(pipe, size: int) -> bytes:
+    buffer = bytearray(size)
+    view, got = memoryview(buffer), 0
+    while got < size:
+        n = pipe.readinto(view[got:])
+        if not n:
+            return bytes(buffer[:got])
+        got += n
+    return buffer
 
 
 # Chunks read but not yet taken by the parent; the child waits beyond that.

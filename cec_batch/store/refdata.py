@@ -36,32 +36,42 @@ CHUNK = 5000
 
 
 def known_certificants(conn: Connection, ids: Iterable[str]) -> set[str]:
-    """Which of IDS are in the registry, a batch of keys a query.
+    """Which of IDS are in the registry (see `unregistered`)."""
+    ids = set(ids)
+    return ids - unregistered(conn, ids)
+
+
+def unregistered(conn: Connection, ids: Iterable[str]) -> set[str]:
+    """Which of IDS are not in the registry, a batch of keys a query.
 
     SQLite: each batch of keys in order is one range of the primary key, read in order (its text
     compares as Python's str does) and returned as one JSON array, unless the registry holds many
     more keys in that range than the batch asks about: then the batch's keys are looked up one by
     one (store.bulk, as the ingest reads the registry). A registry's periods file names most
-    people, in order: the ranges cost a fraction of the look-ups. PostgreSQL: a batch is one array
+    people, in order: the ranges cost a fraction of the look-ups, and a range that holds exactly
+    the batch's keys (the usual case) needs no set made of it. PostgreSQL: a batch is one array
     parameter, the keys found one array (no row objects, no statement of 5,000 placeholders).
     """
     keys = sorted(ids)  # a file in key order: linear
-    found: set[str] = set()
+    missing: set[str] = set()
     if conn.dialect.name == "postgresql":  # one array parameter a batch, the keys found as one array
         for i in range(0, len(keys), CHUNK):
-            (listed,) = conn.exec_driver_sql(_KNOWN_ANY, (keys[i:i + CHUNK],)).one()
-            found.update(listed or ())
-        return found
+            group = keys[i:i + CHUNK]
+            (listed,) = conn.exec_driver_sql(_KNOWN_ANY, (group,)).one()
+            if len(listed or ()) != len(set(group)):
+                missing.update(set(group).difference(listed or ()))
+        return missing
     for i in range(0, len(keys), CHUNK):
         group = keys[i:i + CHUNK]
         most = RANGE_SPREAD * len(group)
         (listed,) = conn.exec_driver_sql(_KNOWN_RANGE, (group[0], group[-1], most + 1)).one()
         in_range = json.loads(listed)
-        if len(in_range) <= most:
-            found.update(in_range)
-        else:
-            found.update(cid for (cid,) in rows_for_keys(conn, _KNOWN, group, CHUNK))
-    return found.intersection(keys)
+        if in_range == group:
+            continue  # every key asked is there, and no other
+        if len(in_range) > most:
+            in_range = [cid for (cid,) in rows_for_keys(conn, _KNOWN, group, CHUNK)]
+        missing.update(set(group).difference(in_range))
+    return missing
 
 
 _KNOWN = "SELECT certificant_id FROM certificants WHERE certificant_id IN ({keys})"
@@ -130,7 +140,7 @@ def upsert_chunks(conn: Connection, kind: str, chunks: Iterable[dict[str, list]]
     return count
 
 
-def _tuples(kind: str, columns: dict[str, list], as_stored) -> tuple[list[str], list[tuple], tuple]:
+def _tuples(kind: str, columns: dict[str, list], as_stored) -> tuple[list[str], Iterable[tuple], tuple]:
     """The table columns given, the rows as tuples, one per key (the last wins), in key order, and
     the lowest and highest key.
 
@@ -142,12 +152,20 @@ def _tuples(kind: str, columns: dict[str, list], as_stored) -> tuple[list[str], 
         values += person_key_columns(columns["first_name"], columns["last_name"])
     keys = [columns[k] for k in KEYS[kind]]
     key_of = keys[0] if len(keys) == 1 else list(zip(*keys))
-    rows = list(zip(*map(as_stored, values)))
     if all(map(operator.lt, key_of, itertools.islice(key_of, 1, None))):
-        return given, rows, (key_of[0], key_of[-1])  # keys already unique and in order (the usual export)
+        # Keys already unique and in order (the usual export): the rows made as the driver takes them.
+        return given, zip(*map(as_stored, values)), (key_of[0], key_of[-1])
+    rows = list(zip(*map(as_stored, values)))
     latest: dict = dict(zip(key_of, rows))
     order = sorted(latest)  # in key order: the primary index grows at its end
     return given, [latest[k] for k in order], (order[0], order[-1])
+
+
+def sqlite_columns(columns: dict[str, list]) -> dict[str, list]:
+    """COLUMNS of checked rows with their values as `upsert_chunks` gives them to SQLite (dates and
+    decimals as text): what it would work out itself. A reader working ahead in another process
+    (load.py) does this there, while this process writes the chunk before."""
+    return {name: _sqlite_values(values) for name, values in columns.items()}
 
 
 def _update_clause(given, keys) -> str:
