@@ -27,10 +27,8 @@ def analysed(engine) -> bool:
             "SELECT last_analyze IS NOT NULL FROM pg_stat_user_tables WHERE relid = 'credits'::regclass").scalar()
 
 
-@pytest.mark.postgres
+@pytest.mark.parametrize("db_url", [pytest.param("postgresql", marks=pytest.mark.postgres)], indirect=True)
 def test_a_file_that_posts_credits_leaves_credits_analysed_and_a_small_one_does_not_again(engine, db_url, tmp_path):
-    if not db_url.startswith("postgresql"):
-        pytest.skip("PostgreSQL only")
     load_samples(db_url)
     assert not analysed(engine)
     roster = shutil.copy(SAMPLES / "rosters" / "acme_title_lines_last_first.xlsx", tmp_path / "a.xlsx")
@@ -46,7 +44,6 @@ def test_a_file_that_posts_credits_leaves_credits_analysed_and_a_small_one_does_
     assert ledger.refresh_statistics(engine, report.credits)
 
 
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_sqlite_has_nothing_to_refresh(engine, db_url):
-    if not db_url.startswith("sqlite"):
-        pytest.skip("SQLite only")
     assert not ledger.refresh_statistics(engine, 1000)
