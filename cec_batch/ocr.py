@@ -559,7 +559,8 @@ def _without_neighbours(crop, start: int, end: int, height: float):
     START or right of END beyond a word's gap (a blank run of REREAD_WORD_GAP of the line's
     height). The "n" of the "on" before "1st June 2025", read as "1", made "1 Ist June 2025"
     the 1st of June 2014; a value's own letters are never that far apart."""
-    ink = np.asarray(crop.convert("L")) < 128
+    gray = np.asarray(crop.convert("L"))
+    ink = gray < 128
     if ink.size == 0:
         return crop
     cols = ink.any(axis=0)
@@ -581,7 +582,7 @@ def _without_neighbours(crop, start: int, end: int, height: float):
     cut_right = blank_after is not None and cols[blank_after:].any()
     if not (cut_left or cut_right):
         return crop
-    out = np.asarray(crop.convert("L")).copy()
+    out = gray.copy()
     if cut_left:
         out[:, :blank_before] = 255
     if cut_right:

@@ -413,6 +413,35 @@ def _signal_name(signum: int) -> str:
         return f"signal {signum}"
 
 
+def _fork_child(func: Callable[..., Any], args: tuple, kwargs: dict, *, as_limit: int | None,
+                framed: bool = False) -> tuple[int, int, Any]:
+    """Fork a child running FUNC as _child_main runs it: (its pid, the read end of its pipe, the file
+    its error goes to). The pipe's write end is closed here; the caller closes the rest and reaps
+    the child. Nothing is left open when the fork fails."""
+    rfd, wfd = os.pipe()
+    with contextlib.suppress(OSError, AttributeError):
+        fcntl.fcntl(rfd, fcntl.F_SETPIPE_SZ, 1 << 20)  # fewer wake-ups for a large result
+    errfile = tempfile.TemporaryFile()
+    parent = os.getpid()
+    try:
+        with warnings.catch_warnings():
+            # Python 3.12+ warns about fork in a threaded process; the child only parses one file.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            pid = os.fork()
+        if pid == 0:
+            _child_main(func, args, kwargs, parent=parent, rfd=rfd, wfd=wfd, err_fd=errfile.fileno(),
+                        as_limit=as_limit, framed=framed)
+        with contextlib.suppress(OSError):
+            os.setpgid(pid, pid)  # also here, so that a kill never races the child's own setpgid
+    except BaseException:
+        os.close(rfd)
+        errfile.close()
+        raise
+    finally:
+        os.close(wfd)
+    return pid, rfd, errfile
+
+
 def run_isolated(
     func: Callable[..., Any],
     *args: Any,
@@ -439,24 +468,8 @@ def run_isolated(
     vsize = _virtual_size()  # the child starts as a copy of this process: its budget comes on top
     as_limit = vsize + limits.parse_memory_bytes if vsize is not None and limits.parse_memory_bytes > 0 else None
     rss = _resident_size()
-    rfd, wfd = os.pipe()
-    with contextlib.suppress(OSError, AttributeError):
-        fcntl.fcntl(rfd, fcntl.F_SETPIPE_SZ, 1 << 20)  # fewer wake-ups for a large result
-    errfile = tempfile.TemporaryFile()
-    pid = None
-    parent = os.getpid()
+    pid, rfd, errfile = _fork_child(func, args, kwargs, as_limit=as_limit)
     try:
-        with warnings.catch_warnings():
-            # Python 3.12+ warns about fork in a threaded process; the child only parses one file.
-            warnings.simplefilter("ignore", DeprecationWarning)
-            pid = os.fork()
-        if pid == 0:
-            _child_main(func, args, kwargs, parent=parent, rfd=rfd, wfd=wfd, err_fd=errfile.fileno(),
-                        as_limit=as_limit)
-        with contextlib.suppress(OSError):
-            os.setpgid(pid, pid)  # also here, so that a kill never races the child's own setpgid
-        os.close(wfd)
-        wfd = -1
         watch = _TreeWatch(pid, vsize, limits.parse_memory_bytes) if as_limit is not None else None
         if meanwhile is None:
             data = _collect(pid, rfd, limits, path, watch)
@@ -472,8 +485,6 @@ def run_isolated(
             with contextlib.suppress(ChildProcessError):
                 os.waitpid(pid, 0)
         os.close(rfd)
-        if wfd != -1:
-            os.close(wfd)
         errfile.close()
 
 
@@ -525,31 +536,11 @@ class IsolatedChunks:
         self.path, self.limits, self.crash_label = Path(path), limits, crash_label
         vsize = _virtual_size()
         as_limit = vsize + limits.parse_memory_bytes if vsize is not None and limits.parse_memory_bytes > 0 else None
-        self.rfd, wfd = os.pipe()
-        with contextlib.suppress(OSError, AttributeError):
-            fcntl.fcntl(self.rfd, fcntl.F_SETPIPE_SZ, 1 << 20)
-        self.errfile = tempfile.TemporaryFile()
-        self.pid: int | None = None
         self.frames: "queue.Queue[bytes | None]" = queue.Queue(maxsize=QUEUED_CHUNKS)
         self.failure: dict[str, BaseException] = {}
         self.helper: threading.Thread | None = None
-        parent = os.getpid()
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore", DeprecationWarning)
-                pid = os.fork()
-            if pid == 0:
-                _child_main(_chunked(func), args, kwargs, parent=parent, rfd=self.rfd, wfd=wfd,
-                            err_fd=self.errfile.fileno(), as_limit=as_limit, framed=True)
-            self.pid = pid
-            with contextlib.suppress(OSError):
-                os.setpgid(pid, pid)
-        except BaseException:
-            os.close(self.rfd)
-            self.errfile.close()
-            raise
-        finally:
-            os.close(wfd)
+        self.pid: int | None
+        self.pid, self.rfd, self.errfile = _fork_child(_chunked(func), args, kwargs, as_limit=as_limit, framed=True)
         self.helper = threading.Thread(target=self._drain, name="reader-chunks", daemon=True)
         self.helper.start()
 
@@ -633,23 +624,8 @@ def iter_ahead(func: Callable[..., Any], *args: Any, path: Path, crash_label: st
     if not hasattr(os, "fork"):
         yield from func(*args, **kwargs)
         return
-    rfd, wfd = os.pipe()
-    with contextlib.suppress(OSError, AttributeError):
-        fcntl.fcntl(rfd, fcntl.F_SETPIPE_SZ, 1 << 20)
-    errfile = tempfile.TemporaryFile()
-    pid = None
-    parent = os.getpid()
+    pid, rfd, errfile = _fork_child(_chunked(func), args, kwargs, as_limit=None, framed=True)
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", DeprecationWarning)
-            pid = os.fork()
-        if pid == 0:
-            _child_main(_chunked(func), args, kwargs, parent=parent, rfd=rfd, wfd=wfd, err_fd=errfile.fileno(),
-                        as_limit=None, framed=True)
-        with contextlib.suppress(OSError):
-            os.setpgid(pid, pid)
-        os.close(wfd)
-        wfd = -1
         last = b""
         for frame in _frames(rfd):
             if frame[:1] == b"c":
@@ -667,8 +643,6 @@ def iter_ahead(func: Callable[..., Any], *args: Any, path: Path, crash_label: st
             with contextlib.suppress(ChildProcessError):
                 os.waitpid(pid, 0)
         os.close(rfd)
-        if wfd != -1:
-            os.close(wfd)
         errfile.close()
 
 
