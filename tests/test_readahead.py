@@ -12,6 +12,7 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+import pytest
 from openpyxl import Workbook
 from sqlalchemy import select
 
@@ -30,13 +31,30 @@ TODAY = date(2026, 11, 15)
 ROSTERS = SAMPLES / "rosters"
 
 
-def children() -> list[int]:
-    """This process's child processes (zombies included: a reader that ended and is not yet reaped)."""
+def _all_children() -> list[int]:
     found = []
     for tid in os.listdir("/proc/self/task"):
         with open(f"/proc/self/task/{tid}/children") as fh:
             found.extend(int(p) for p in fh.read().split())
     return found
+
+
+_BEFORE: set[int] = set()
+
+
+@pytest.fixture(autouse=True)
+def _children_before_the_test():
+    """Children this process had before the test (another test's program still being reaped when
+    the suite runs on a busy machine) are not the test's."""
+    _BEFORE.clear()
+    _BEFORE.update(_all_children())
+    yield
+
+
+def children() -> list[int]:
+    """This process's child processes started during the test (zombies included: a reader that
+    ended and is not yet reaped)."""
+    return [p for p in _all_children() if p not in _BEFORE]
 
 
 def headless(path: Path) -> Path:
