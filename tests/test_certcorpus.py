@@ -109,6 +109,23 @@ def test_every_layout_is_in_all_three_forms_and_held_out_is_apart(plans):
     assert blanks and any(p.look.bleed for p in blanks)
 
 
+def test_the_redrawn_set_is_the_tuned_layouts_with_other_draws(plans):
+    assert [x.name for x in build.layouts("redrawn")] == [x.name for x in build.layouts("tuned")]
+
+    def draws(s):
+        return {(f.form, f.name, n): (p.cert.person.certificant_id, p.cert.course.number, p.cert.completed)
+                for f in plans[s] for n, p in enumerate(f.pages, start=1) if p.layout is not None and f.form != "text"}
+
+    tuned, redrawn = draws("tuned"), draws("redrawn")
+    same_file = {k for k in tuned if k in redrawn}
+    assert len(same_file) >= 60
+    # Other people, courses or dates on nearly every page of the same file name (a few may coincide).
+    assert sum(tuned[k] == redrawn[k] for k in same_file) <= len(same_file) // 10
+    looks = {s: {(f.form, f.name, n): p.look.describe() for f in plans[s] for n, p in enumerate(f.pages, 1)
+                 if p.look is not None and p.layout is not None} for s in ("tuned", "redrawn")}
+    assert sum(looks["tuned"][k] == looks["redrawn"].get(k) for k in looks["tuned"]) <= len(looks["tuned"]) // 10
+
+
 def test_generation_is_deterministic_and_the_text_layer_carries_the_truth(tmp_path):
     only = {"classic-landscape", "dot-leader-form"}
     a = build.generate(tmp_path / "a", sets=("tuned",), forms_=("text",), only=only, workers=1)

@@ -1,12 +1,17 @@
 """The plan of the corpus (which file holds which pages), its generation and its truth table.
 
-For each set (tuned, held-out) and each form (text, scan, fax): one file per layout holding
+For each set (tuned, held-out, redrawn) and each form (text, scan, fax): one file per layout holding
 one certificate, and stacks of four certificates of different layouts (each layout is in one
 stack per form). Scanned stacks hold blank backs after some sheets (grain, dust, a shadow at
 the edge, sometimes a faint bleed-through of the front); one text stack ends with an empty
 page, as exported PDFs sometimes do. Every page's person, course and date are chosen by a
 seed from the layout, set, form and place (world.World.choose), so every run writes the
 same corpus and different pages of a layout certify different people.
+
+The redrawn set is the tuned layouts drawn again: the seeds take the set's name, so its pages
+certify other people and courses on other dates, and every scan and fax has its own look. It
+is for tuning like the tuned set, and shows how much of the tuned figure holds on draws the
+reader was not tuned on.
 """
 
 from __future__ import annotations
@@ -26,7 +31,8 @@ from .pen import fonts_available
 from .world import ROOT, World, seed_of
 
 FORMS = ("text", "scan", "fax")
-SETS = ("tuned", "heldout")
+SETS = ("tuned", "heldout", "redrawn")
+LAYOUT_MODULE = {"tuned": "tuned", "heldout": "heldout", "redrawn": "tuned"}
 STACK = 4
 TRUTH_FIELDS = ["set", "form", "file", "page", "layout", "family", "expect", "certificant_id", "name",
                 "course_number", "completion_date", "ceus", "hours", "look"]
@@ -34,7 +40,7 @@ TRUTH_FIELDS = ["set", "form", "file", "page", "layout", "family", "expect", "ce
 
 def layouts(set_name: str) -> list[Layout]:
     """The layouts of a set (the held-out module is imported here and nowhere else)."""
-    return list(importlib.import_module(f"bench.certcorpus.{set_name}").LAYOUTS)
+    return list(importlib.import_module(f"bench.certcorpus.{LAYOUT_MODULE[set_name]}").LAYOUTS)
 
 
 @dataclass
