@@ -288,6 +288,24 @@ def _windows(text: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+# What OCR makes of a letter English lacks: the two dots of "ü" read as an "i" of their own
+# ("Miiller", "Jiirgen"). A scanned page's name is also looked up with the letter put back.
+_OCR_SPELLINGS = (("ii", "u"),)
+
+
+def _spellings(text: str, ocr: bool) -> list[str]:
+    """TEXT, and on a scanned page TEXT with OCR's spellings undone."""
+    out = [text]
+    if ocr:
+        out += [text.replace(seen, meant) for seen, meant in _OCR_SPELLINGS if seen in text]
+    return out
+
+
+def _name_windows(text: str, ocr: bool) -> list[str]:
+    """`_windows` of each of TEXT's `_spellings`."""
+    return list(dict.fromkeys(w for t in _spellings(text, ocr) for w in _windows(t)))
+
+
 def _read_name(row) -> str:
     """The name the reader found on the page: the full name, or first and last name together."""
     return str(row.get("full_name") or " ".join(x for x in (row.get("first_name"), row.get("last_name")) if x))
@@ -299,14 +317,16 @@ def _choose_person(row, cands, ocr, matcher, problems, changes, chosen) -> None:
     names: list[str] = []
     box_of: dict[str, dict] = {}
     for c in runs:
-        for w in _windows(c["value"]):
+        for w in _name_windows(c["value"], ocr):
             names.append(w)
             box_of.setdefault(w, c)
     read_name = _read_name(row)
     field = (row.get("read") or {}).get("fields", {}).get("full_name") or {}
     if read_name and (not ocr or (field.get("confidence") or 0) >= NAME_LOOKUP_CONFIDENCE):
-        names = [read_name, *names]
-        box_of[read_name] = {"confidence": field.get("confidence"), "box": field.get("box")}
+        spellings = _spellings(read_name, ocr)
+        names = [*spellings, *names]
+        for w in spellings:
+            box_of[w] = {"confidence": field.get("confidence"), "box": field.get("box")}
     poorly_read: set[str] = set()
     if ocr:
         # Runs read too poorly for the lookup above may still spell one certificant's name exactly.
@@ -316,7 +336,7 @@ def _choose_person(row, cands, ocr, matcher, problems, changes, chosen) -> None:
             weak_runs.insert(0, {"value": read_name, "confidence": field.get("confidence"),
                                  "box": field.get("box")})
         for c in weak_runs:
-            text = next((w for w in _windows(c["value"]) if _spelt_exactly(w, matcher)), None)
+            text = next((w for w in _name_windows(c["value"], ocr) if _spelt_exactly(w, matcher)), None)
             if text is not None and text not in box_of:
                 names.append(text)
                 box_of[text] = c
@@ -329,7 +349,7 @@ def _choose_person(row, cands, ocr, matcher, problems, changes, chosen) -> None:
     if ocr:
         weak = [c for c in cands if c.get("field") == "name" and c.get("kind") != "staff"
                 and c["confidence"] < NAME_LOOKUP_CONFIDENCE]
-        _poorly_read_names_beside_ids(evidence, weak, cands, matcher, box_of)
+        _poorly_read_names_beside_ids(evidence, weak, cands, matcher, box_of, ocr)
     named = [e for e in evidence if e.level == EXACT or (e.level == FUZZY and (e.certificant_id or e.email))]
     if not named:
         # An ID or email on the page, and its owner's first or last name printed on it ("Hi Rosa,").
@@ -441,7 +461,7 @@ def _spelt_exactly(text: str, matcher: Matcher) -> bool:
 
 
 def _poorly_read_names_beside_ids(evidence: list[PageEvidence], weak: list[dict], cands: list[dict],
-                                  matcher: Matcher, box_of: dict) -> None:
+                                  matcher: Matcher, box_of: dict, ocr: bool = True) -> None:
     """An ID or email read with confidence names its owner; a name-like run read too poorly for a
     lookup of its own ("Sgren Kjergaard" for "Søren Kjærgaard", OCR's guess at letters English lacks)
     that agrees with the owner's name, at least as closely as a typo, is the name beside the ID (R17).
@@ -456,7 +476,7 @@ def _poorly_read_names_beside_ids(evidence: list[PageEvidence], weak: list[dict]
         if e.level != NO or not ({e.certificant_id, e.email} & sure):
             continue
         for c in weak:
-            text = next((w for w in _windows(c["value"])
+            text = next((w for w in _name_windows(c["value"], ocr)
                          if matcher.name_level(e.person, [(f, l) for f, l in split_name(w) if f and l]) != NO), None)
             if text is not None:
                 e.name, e.level = text, FUZZY

@@ -50,6 +50,7 @@ SKEW_MIN = 0.3                   # below this a page is level enough: a 2,500-pi
 FRAME_BAND = 0.06               # share of the width at each side where an ornamental frame's column runs
 FRAME_CONFIDENCE = 60.0          # frame ornaments read as junk words below this
 FRAME_MIN_WORDS = 5              # junk words down one side that make it a frame, not a stray mark
+TOWER_HEIGHT = 8.0                # a "word" this many times the median word's height is a streak, not print
 STREAK_FRACTION = 0.4            # a vertical ink line this share of the page high on a fax is a dirty-head streak
 
 
@@ -233,7 +234,7 @@ def _words(image_path: Path, timeout: float) -> list[Word]:
         words.append(Word(text, conf, int(data["left"][i]), int(data["top"][i]), int(data["width"][i]),
                           int(data["height"][i]), int(data["block_num"][i]), int(data["par_num"][i]),
                           int(data["line_num"][i])))
-    return _without_frame(words, _width(image_path))
+    return _without_towers(_without_frame(words, _width(image_path)))
 
 
 def _width(image_path: Path) -> int:
@@ -256,6 +257,17 @@ def _without_frame(words: list[Word], width: int) -> list[Word]:
              [w for w in words if w.left >= width - band and w.conf < FRAME_CONFIDENCE])
     junk = {id(w) for side in sides if len(side) >= FRAME_MIN_WORDS for w in side}
     return [w for w in words if id(w) not in junk] if junk else words
+
+
+def _without_towers(words: list[Word]) -> list[Word]:
+    """The words less those far taller than the page's print (TOWER_HEIGHT times the median
+    height of its words): a fax's streak or a fold read as a letter. One such "word" on a line
+    stretches the line over half the page, and everything in that height seems to be on it."""
+    heights = sorted(w.height for w in words if sum(ch.isalnum() for ch in w.text) >= 2)
+    if len(heights) < 5:
+        return words
+    limit = TOWER_HEIGHT * heights[len(heights) // 2]
+    return [w for w in words if w.height <= limit]
 
 
 def _quality(words: list[Word]) -> tuple[float, int]:

@@ -971,3 +971,130 @@ def test_a_labelled_email_read_with_a_names_lookup_confidence_names_its_owner():
     assert "full_name" not in got["read"]["problems"] and got["email"] == "arjun.rojas@fitpro.example"
     got = choose_page(receipt(60.0), catalogue={}, matcher=matcher)
     assert "full_name" in got["read"]["problems"]
+
+
+# ---------------------------------------------------------------- a date that only looks sure
+
+
+def test_a_date_under_a_signers_name_and_role_is_the_day_of_signing_not_the_completion(tmp_path):
+    # The course date in the prose was lost (a fax's dropped lines); what is left are the two
+    # signature blocks, each dated under its signer's name and role.
+    path = tmp_path / "c.pdf"
+    c = canvas.Canvas(str(path), pagesize=letter, invariant=1)
+    c.setFont("Helvetica-Bold", 24)
+    c.drawCentredString(306, 700, "Certificate of Attendance")
+    c.setFont("Helvetica", 16)
+    c.drawCentredString(306, 660, "Lena Fischer  -  ACE ID 193059")
+    c.setFont("Helvetica", 13)
+    c.drawCentredString(306, 620, "and earned 0.6 CECs (ACE course CL 10234).")
+    c.setFont("Helvetica", 9)
+    for x, who in ((72, "Marguerite Calloway, Instructor"), (380, "Rosalind Achterberg, Provider")):
+        c.line(x, 240, x + 160, 240)
+        c.drawString(x, 226, who)
+        c.drawString(x, 210, "Date 08/13/2026")
+    c.showPage()
+    c.save()
+    row = row_of(path)
+    assert row["review"] and "signed 08/13/2026" in row["review"] and "pre-filled as a guess" in row["review"]
+    assert row["completion_date"] == "08/13/2026"          # pre-filled for staff, not posted
+
+
+def test_a_date_under_a_line_that_names_no_signer_still_stands_after_its_label(tmp_path):
+    row = row_of(text_pdf(tmp_path / "c.pdf", [
+        ("Certificate of Attendance", 22), "Name: Lena Fischer", "Course: CL 10234", "0.6 CECs",
+        "Date 08/13/2026"]))
+    assert not row["review"]
+    assert row["completion_date"] == "08/13/2026"
+
+
+@needs_tesseract
+def test_a_scanned_year_first_date_with_a_one_digit_day_after_a_two_digit_month_goes_to_review(tmp_path):
+    lines = [("Record of Continuing Education", 20), "Name: Lena Fischer", "Certificant No.: 193059",
+             "ACE Course Number: CL 10234", "Completion Date: 2025-12-1", "Contact Hours: 8.0"]
+    row = row_of(scan_pdf(tmp_path / "c.pdf", scanned(render(lines, dpi=300)), dpi=300, quality=90))
+    assert row["completion_date"] == "2025-12-1"
+    assert row["review"] and "one-digit day after a two-digit month" in row["review"]
+    whole = lines[:4] + ["Completion Date: 2025-12-15"] + lines[5:]
+    row = row_of(scan_pdf(tmp_path / "d.pdf", scanned(render(whole, dpi=300)), dpi=300, quality=90))
+    assert row["completion_date"] == "2025-12-15" and not row["review"]
+
+
+def _date_on_its_own(tmp_path: Path, printed: str):
+    """A 300 dpi image with PRINTED after a "Date:" label, and the box of PRINTED (pixels)."""
+    img = render(["Date: " + printed], dpi=300)
+    path = tmp_path / "page.png"
+    img.save(path)
+    words = [w for w in ocr.ocr_image(path, seconds=30).words if "/" in w.text]
+    assert len(words) == 1, words
+    w = words[0]
+    return path, (w.left, w.top, w.left + w.width, w.top + w.height)
+
+
+@needs_tesseract
+@pytest.mark.parametrize("first, confidence, doubted", [
+    ("05/03/2025", 88.0, True),      # a misreading that passed: read again, it says 05/09
+    ("05/09/2025", 88.0, False),     # the same date read again: it stands
+    ("05/03/2025", 96.0, False),     # sure enough not to be looked at again
+])
+def test_a_scanned_date_that_passes_but_is_not_sure_is_read_again_and_doubted_if_it_differs(
+        tmp_path, first, confidence, doubted):
+    import time
+
+    from cec_batch.readers.cert_fields import Found
+    from cec_batch.readers.certificate_pdf import _second_look
+
+    path, box = _date_on_its_own(tmp_path, "05/09/2025")
+    found = {"completion_date": Found(first, confidence, "label", "Date", box=box)}
+    _second_look(found, path, time.monotonic() + 60)
+    got = found["completion_date"]
+    assert got.value == first
+    if doubted:
+        assert got.doubt and "05/09/2025" in got.doubt and "read again on its own" in got.doubt
+    else:
+        assert got.doubt is None
+        assert got.confidence == confidence
+    assert (got.reread is None) == (confidence >= 93.0)
+
+
+@pytest.mark.parametrize("form, posts", [("text", False), pytest.param("scan", True, marks=needs_tesseract)])
+def test_a_scanned_umlaut_read_as_two_is_is_looked_up_with_the_letter_put_back(world, tmp_path, form, posts):
+    # OCR reads the dots of "ü" as a letter i of their own: "Miiller". A typed name is as typed.
+    path = page_pdf(tmp_path, form, [
+        "Peak Performance Institute", ("Certificate of Completion", 22), ("Jiirgen Miiller", 30),
+        "has completed CP55013 Sports Nutrition", "on 07/18/2025"])
+    s = ingest(world, path)
+    if posts:
+        assert s["credits"] == 1, exceptions_data(world)
+        [credit] = export(world, tmp_path, "credits")
+        assert (credit["certificant_id"], credit["course_number"], credit["completion_date"]) == \
+            ("123036", "CP55013", "2025-07-18")
+    else:
+        assert s["credits"] == 0
+        [exc] = exceptions_data(world)
+        assert exc["kind"] in ("needs_review", "unknown_certificant")
+
+
+def test_the_only_date_read_is_not_the_completion_when_a_completion_label_is_followed_by_something_unread(tmp_path):
+    path = tmp_path / "c.pdf"
+    c = canvas.Canvas(str(path), pagesize=letter, invariant=1)
+    c.setFont("Helvetica", 12)
+    c.drawString(72, 700, "Verification of Course Completion")
+    c.drawString(72, 660, "Name: Lena Fischer")
+    c.drawString(72, 630, "Date of Birth")
+    c.drawString(300, 612, "11/24/1985")
+    c.drawString(72, 580, "Course Code: CL 10234")
+    c.drawString(72, 550, "Date Completed: Sxh Apr1l 2O25")
+    c.showPage()
+    c.save()
+    row = row_of(path)
+    assert row["review"] and "the only date read, but the completion date is printed after 'Date Completed'" in \
+        row["review"]
+    assert row["completion_date"] == "11/24/1985"           # pre-filled for staff, not posted
+
+
+def test_an_ordinal_fifth_whose_5_was_read_as_an_s(tmp_path):
+    row = row_of(text_pdf(tmp_path / "c.pdf", [
+        ("Certificate of Completion", 22), "Name: Lena Fischer", "Course: CL 10234",
+        "Date Completed: Sth April 2025"]))
+    assert parse_date(row["completion_date"]).value == date(2025, 4, 5)
+    assert not row["review"]

@@ -664,3 +664,16 @@ def test_a_long_month_ocr_garbled_is_read_beside_a_day_or_year_and_a_name_is_lef
     words = [ocr.Word(t, 95, 300 + 300 * i, 400, 250, 50, 1, 1, 1) for i, t in
              enumerate(["Auguste", "Rodin", "Remember", "7,", "2025"])]
     assert " ".join(s.text for s in ocr_segments(words)) == "Auguste Rodin Remember 7, 2025"
+
+
+# ---------------------------------------------------------------- a streak read as a letter
+
+
+def test_a_word_many_times_taller_than_the_print_is_dropped_and_a_large_title_kept():
+    words = [ocr.Word(t, 95, 300 + 200 * i, 840, 180, 50, 1, 1, 1)
+             for i, t in enumerate(["This", "letter", "confirms", "that", "Joaquin", "Schneider"])]
+    title = ocr.Word("Certificate", 96, 400, 200, 1400, 330, 1, 1, 0)          # set 6.6 times the body's height
+    streak = ocr.Word("r", 12, 1500, 676, 20, 1624, 1, 1, 1)                    # a fax's dirty-head streak
+    kept = ocr._without_towers([*words, title, streak])
+    assert [w.text for w in kept] == ["This", "letter", "confirms", "that", "Joaquin", "Schneider", "Certificate"]
+    assert ocr._without_towers([streak, title]) == [streak, title]                # too few words to judge

@@ -21,6 +21,7 @@ from cec_batch.readers.cert_vocabulary import (
     CEUS_SUFFIX_RE,
     DATE_RE,
     DAY_WORD,
+    FIFTH_MISREAD,
     FIRST_MISREAD,
     DIGIT_PART,
     EDGE_PUNCT,
@@ -575,11 +576,12 @@ def carries_date(word: str) -> bool:
     """Whether a word of a printed date carries its value: a number or a month ("16th", "June,"),
     not the words around them ("the", "day", "of", "in the year")."""
     return (any(ch.isdigit() for ch in word) or MONTH_RE.search(word) is not None
-            or _FIRST_MISREAD.search(word) is not None)
+            or _FIRST_MISREAD.search(word) is not None or _FIFTH_MISREAD.search(word) is not None)
 
 
 _RAISED_MARK = re.compile(rf"(?<=\d)[{re.escape(RAISED_ORDINAL_MARKS)}](?=[\s,.]|$)")
 _FIRST_MISREAD = re.compile(FIRST_MISREAD)
+_FIFTH_MISREAD = re.compile(FIFTH_MISREAD)
 
 
 def date_value(printed: str) -> str:
@@ -587,12 +589,12 @@ def date_value(printed: str) -> str:
     ("May 3-5, 2026", "04/30/2026 - 05/02/2026"),
     "3rd day of May, 2026" is "May 3, 2026"; any other date stays as printed, less what OCR
     adds to it: the spaces it reads into a numeric date ("04/1 1/2026"), the mark it makes
-    of a raised ordinal ("22™ day of June") and the letter it makes of the 1 of "1st"
-    ("April ist, 2025")."""
+    of a raised ordinal ("22™ day of June") and the letters it makes of the 1 of "1st"
+    ("April ist, 2025") and the 5 of "5th" ("Sth April 2025")."""
     text = _RAISED_MARK.sub("", " ".join(printed.split()))
     months = MONTH_RE.findall(text)
     if months:
-        text = _FIRST_MISREAD.sub("1st", text)
+        text = _FIFTH_MISREAD.sub("5th", _FIRST_MISREAD.sub("1st", text))
     if not months:
         numeric = _NUMERIC_DATE.findall(text)
         value = numeric[-1] if len(numeric) > 1 else text
@@ -614,10 +616,14 @@ def _words_head(text: str) -> str:
     return " ".join(text.split()[:CONTEXT_WORDS])
 
 
+_ABOVE_LINES = 4
+
+
 def _above(lines: list[Line], n: int, seg: Seg) -> str:
-    """The cell just above SEG (a table header, a form's label line), within two lines."""
+    """The cell just above SEG (a table header, a form's label line), at most 3.5 times its height up and
+    _ABOVE_LINES lines of reading order (a skewed sheet's columns side by side come as lines of their own)."""
     height = max(seg.y1 - seg.y0, 1.0)
-    for above in reversed(lines[max(0, n - 2):n]):
+    for above in reversed(lines[max(0, n - _ABOVE_LINES):n]):
         if seg.y0 - above.y1 > 3.5 * height:
             break
         hits = [s for s in above.segs if s.x0 < seg.x1 and s.x1 > seg.x0]
@@ -692,12 +698,35 @@ def _misread_hits(text: str) -> list[tuple[int, int, str, str]]:
     return out
 
 
+# A signer's role after a name and a comma ("Rosalind Achterberg, Provider"): the date under it is
+# the day they signed.
+_SIGNER_ROLE = re.compile(r",\s*(?:approved\s+)?provider\b", re.IGNORECASE)
+_STAFF_LONG = tuple(w for w in STAFF_WORDS if " " not in w and len(w) >= _MISREAD_WORD_LETTERS)
+
+
+def _names_signer(text: str) -> str | None:
+    """The role word of a signer's caption ("Jane Roe, Instructor"; OCR's "instructer" too), or None.
+    Only a caption counts: a line of prose above a date names no signer."""
+    from rapidfuzz.distance import Levenshtein
+
+    if not text or len(text.split()) > _CAPTION_WORDS:
+        return None
+    m = _STAFF_RE.search(text) or _SIGNER_ROLE.search(text)
+    if m:
+        return m.group().strip(" ,").lower()
+    for w in re.findall(r"[^\W\d_]{%d,}" % (_MISREAD_WORD_LETTERS - 1), text):
+        if any(Levenshtein.distance(w.lower(), staff, score_cutoff=1) <= 1 for staff in _STAFF_LONG):
+            return w.lower()
+    return None
+
+
 def _date_kind(before: str, left: str, above: str, after: str, below: str = "") -> tuple[str | None, str | None]:
     """What the words around a date say it is. The nearest telling word on its own segment
     wins (before or after it), then one in the cell to its left, then one above it. A date
     with a time of day after it ("08 Jan 2026 15:42", a fax header, a print stamp) is a
     timestamp, not a completion, unless a completion word stands just before it ("Completion:
-    2026-05-03 14:32"). BELOW is a caption under the date, the last to be asked."""
+    2026-05-03 14:32"). BELOW is a caption under the date, the last to be asked. A date under
+    a signer's name and role, with no date word of its own, is the day of signing."""
     def hits(text: str):
         text = _APPROVAL_RE.sub(lambda m: " " * len(m.group()), text)     # who approved the course: no date word
         out = [(m.start(), m.end(), "completion", m.group()) for m in _COMPLETION_RE.finditer(text)]
@@ -719,6 +748,8 @@ def _date_kind(before: str, left: str, above: str, after: str, below: str = "") 
         if found:
             _s, _e, kind, word = max(found)
             return kind, word.lower()
+    if _names_signer(above):
+        return "other", "signed"
     return None, None
 
 
@@ -1033,18 +1064,30 @@ def _choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[st
                           f"the completion ({shown(group)})")
                 _earliest_or_none(found, notes, first, reason)
                 return
-        bare = {key(c): c for c in plain.values() if _BARE_DATE_LABEL.search(c.before)}
-        if len(bare) < 2:
-            return              # "Date: ..." with no date called the completion: the label stands
-        # Two "Date:" lines with different dates (a course's and a signature's): no label says which.
-        first = _earliest(bare)
-        words = {2: "two", 3: "three"}.get(len(bare), str(len(bare)))
-        reason = f"{words} dates after a plain 'Date' and no word says which is the completion ({shown(bare)})"
-        _earliest_or_none(found, notes, first, reason)
-        return
+        own = [c for c in dates if c.box == got.box]
+        if own and all(c.kind == "other" and c.telling == "signed" for c in own):
+            found.pop("completion_date", None)      # a "Date" under a signer's name and role: the day of signing
+        else:
+            bare = {key(c): c for c in plain.values() if _BARE_DATE_LABEL.search(c.before)}
+            if len(bare) < 2:
+                return              # "Date: ..." with no date called the completion: the label stands
+            # Two "Date:" lines with different dates (a course's and a signature's): no label says which.
+            first = _earliest(bare)
+            words = {2: "two", 3: "three"}.get(len(bare), str(len(bare)))
+            reason = f"{words} dates after a plain 'Date' and no word says which is the completion ({shown(bare)})"
+            _earliest_or_none(found, notes, first, reason)
+            return
     if len(plain) == 1:
         only = next(iter(plain.values()))
         unread = [c for c in cands if c.field == "unread_date"]
+        after_label = next((n for n in notes if n.startswith("completion date: unreadable after ")), None)
+        if after_label:
+            # "Date Completed" with something unreadable after it: the completion is printed
+            # there, and the one date read is another (a birth date in the next cell).
+            _guess(found, only, f"is pre-filled as a guess: it is the only date read, but the completion "
+                                f"date is printed {after_label.removeprefix('completion date: unreadable ')}, "
+                                f"which could not be read")
+            return
         if unread:
             _guess(found, only, f"is pre-filled as a guess: it is the only date read, but "
                                 f"{unread[0].printed!r} looks like another date that could not be read")

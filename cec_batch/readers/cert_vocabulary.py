@@ -201,7 +201,9 @@ RAISED_ORDINAL_MARKS = "™®°º\"“”*^'’"
 _ORD = rf"(?:st|nd|rd|th|[{re.escape(RAISED_ORDINAL_MARKS)}])"
 # OCR reads the 1 of "1st" as a letter: "April ist, 2025", "Ist June".
 FIRST_MISREAD = r"(?<![A-Za-z])[Iil]st(?![A-Za-z])"
-_DAY = rf"(?:\d{{1,2}}{_ORD}?|{FIRST_MISREAD})"
+# ... and the 5 of "5th" as an S: "Sth April 2025".
+FIFTH_MISREAD = r"(?<![A-Za-z0-9])Sth(?![A-Za-z])"
+_DAY = rf"(?:\d{{1,2}}{_ORD}?|{FIRST_MISREAD}|{FIFTH_MISREAD})"
 # "day" in "3rd day of May", and what a fax makes of it between a day and "of": "dey", "dav".
 DAY_WORD = r"(?:day|d[a-z]y|da[a-z])"
 _MON = rf"{_MONTH}\.?"

@@ -72,6 +72,10 @@ DATE_SECOND_LOOK_CONFIDENCE = SECOND_LOOK_CONFIDENCE
 # is at least this sure, is sure (a misread "40/43/2026" had 87; no agreeing misreading on the
 # tuned corpus had more than 90).
 CHARS_CONFIDENCE = 95.0
+# A scanned date read at REVIEW_CONFIDENCE or more, but below this, is read again on its own all
+# the same: a fax's "05/09/2025" can come out "05/03/2025" at 86. A second reading that gives
+# another date puts it in doubt; one that agrees, or reads no date, leaves it as it was.
+DATE_SURE_CONFIDENCE = 93.0
 MIN_TEXT_CHARS = 20             # letters and digits a text layer needs to count as text, not a scan
 IMAGE_DPI = 150                 # saved page images: legible for staff, a fraction of the 300 dpi size
 # A page whose whole text layer is a page number: "2", "- 2 -", "Page 2", "Page 2 of 3", "2/3".
@@ -516,6 +520,7 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
             # Doubtful values are looked at again on the reading kept only: each look is a Tesseract run.
             _second_look(found, result.image_path, deadline)
             _second_look_at_names(found, cands, result.image_path, deadline)
+            _doubt_cut_day(found)
             read["mean_confidence"] = round(result.mean_confidence, 1)
         text = " ".join(w.text for w in result.words)
         if result.error:
@@ -659,8 +664,9 @@ def _second_look(found: dict[str, Found], image_path: Path | None, deadline: flo
         got = found.get(f)
         if got is None or got.how not in ("label", "context", "only date") or got.box is None or got.from_parts:
             continue
-        if got.confidence >= REVIEW_CONFIDENCE:
+        if got.confidence >= (DATE_SURE_CONFIDENCE if f == "completion_date" else REVIEW_CONFIDENCE):
             continue
+        checking = got.confidence >= REVIEW_CONFIDENCE      # a date that passes, made sure of
         enough = DATE_SECOND_LOOK_CONFIDENCE if f == "completion_date" else SECOND_LOOK_CONFIDENCE
         got.reread = 0.0
         for look in ("plain", "smoothed", "enlarged"):
@@ -670,14 +676,32 @@ def _second_look(found: dict[str, Found], image_path: Path | None, deadline: flo
             words = ocr.reread(image_path, got.box, seconds=left, smooth=look == "smoothed", enlarge=look == "enlarged")
             conf = _reread_agrees(f, got, words)
             if conf is None:
-                if f == "completion_date" and not DATE_RE.search(" ".join(w.text for w in words)):
+                text = " ".join(w.text for w in words)
+                if f == "completion_date" and not DATE_RE.search(text):
                     continue    # no date read at all ("dul 27 2026"): the next look may read one
+                if checking:
+                    got.doubt = (f"reads as {' '.join(text.split())!r} when the value is read again on its own: "
+                                 f"a digit may be misread")
                 break
             got.reread = max(got.reread, conf)
+            if checking:
+                break
             if conf >= enough:
                 got.confidence = conf
                 break
     name_from_parts(found)
+
+
+# A year-first date whose month has two digits and whose day has one ("2025-12-1"): a day written
+# "1" after a month written "12" is rarer than a scan or fax losing the last digit.
+_ONE_DIGIT_DAY = re.compile(r"\d{4}\s?[-/.]\s?\d{2}\s?[-/.]\s?\d")
+
+
+def _doubt_cut_day(found: dict[str, Found]) -> None:
+    """A scanned completion date that may have lost its last digit is kept for staff to confirm."""
+    got = found.get("completion_date")
+    if got is not None and got.doubt is None and _ONE_DIGIT_DAY.fullmatch(got.value.strip()):
+        got.doubt = "has a one-digit day after a two-digit month: a last digit may have been lost"
 
 
 def _second_look_at_names(found: dict[str, Found], cands: list, image_path: Path | None, deadline: float) -> None:
