@@ -357,6 +357,8 @@ def _choose_person(row, cands, ocr, matcher, problems, changes, chosen) -> None:
         words = set(name_tokens(_EMAIL_LOOSE.sub(" ", _page_text(row.get("read") or {}))))
         partial = [e for e in evidence if (e.certificant_id or e.email)
                    and words & set(name_tokens(e.person.first_name) + name_tokens(e.person.last_name))]
+        if not partial and ocr:
+            partial = [e for e in evidence if _sure_owner(e, cands) and _name_misspelt_on_page(e, words)]
         if len(partial) == 1 and len(evidence) == 1:
             e = partial[0]
             del problems["full_name"]
@@ -445,6 +447,37 @@ def _id_beside_name(row, cands, matcher, changes, chosen) -> None:
                                              f"whose name the page gives"]}
 
 
+# A name word of the owner of a sure ID counts as printed when OCR got at most one letter of it
+# wrong ("Wéjcik, tukasz" for "Wójcik, Łukasz"), if it is this long and every such word is there.
+_MISSPELT_LETTERS = 5
+
+
+def _sure_ids_and_emails(cands: list[dict]) -> set[str]:
+    """The IDs and emails read on the page with confidence (REVIEW_CONFIDENCE), normalised."""
+    sure = {normalize_id(c["value"]) for c in cands if c.get("field") == "certificant_id"
+            and c["confidence"] >= REVIEW_CONFIDENCE}
+    sure |= {normalize_email(c["value"]) for c in cands if c.get("field") == "email"
+             and c["confidence"] >= REVIEW_CONFIDENCE}
+    sure.discard(None)
+    return sure
+
+
+def _sure_owner(e: PageEvidence, cands: list[dict]) -> bool:
+    """Whether E's ID or email was read on the page with confidence."""
+    return bool({e.certificant_id, e.email} & _sure_ids_and_emails(cands))
+
+
+def _name_misspelt_on_page(e: PageEvidence, words: set[str]) -> bool:
+    """Whether every word of E's first and last name is on the page, each at most one letter off
+    (and at least _MISSPELT_LETTERS long: a short word one letter off is another word)."""
+    from rapidfuzz.distance import Levenshtein
+
+    own = name_tokens(e.person.first_name) + name_tokens(e.person.last_name)
+    return bool(own) and all(len(t) >= _MISSPELT_LETTERS and any(
+        Levenshtein.distance(t, w, score_cutoff=1) <= 1 for w in words if len(w) >= _MISSPELT_LETTERS - 1)
+        for t in own)
+
+
 def _spelt_exactly(text: str, matcher: Matcher) -> bool:
     """Whether a name read with low confidence is nonetheless one certificant's name, letter for
     letter (accents and case aside; no nickname, no initial, no typo), and no other certificant's
@@ -467,11 +500,7 @@ def _poorly_read_names_beside_ids(evidence: list[PageEvidence], weak: list[dict]
     that agrees with the owner's name, at least as closely as a typo, is the name beside the ID (R17).
     Only for the owner of a sure ID or email: a poor reading names someone by itself only when it
     spells their name exactly and no one else's is near (_spelt_exactly). EVIDENCE is re-sorted, strongest first."""
-    sure = {normalize_id(c["value"]) for c in cands if c.get("field") == "certificant_id"
-            and c["confidence"] >= REVIEW_CONFIDENCE}
-    sure |= {normalize_email(c["value"]) for c in cands if c.get("field") == "email"
-             and c["confidence"] >= REVIEW_CONFIDENCE}
-    sure.discard(None)
+    sure = _sure_ids_and_emails(cands)
     for e in evidence:
         if e.level != NO or not ({e.certificant_id, e.email} & sure):
             continue

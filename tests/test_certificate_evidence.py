@@ -1098,3 +1098,25 @@ def test_an_ordinal_fifth_whose_5_was_read_as_an_s(tmp_path):
         "Date Completed: Sth April 2025"]))
     assert parse_date(row["completion_date"]).value == date(2025, 4, 5)
     assert not row["review"]
+
+
+@needs_tesseract
+@pytest.mark.parametrize("printed, posts", [
+    ("Wéjcik, tukasz", True),           # each word of the ID owner's name one letter off: theirs
+    ("Nowak, tukasz", False),           # one word theirs, one another name: not enough
+])
+def test_a_sure_ids_owner_whose_every_name_word_ocr_got_one_letter_wrong(world, tmp_path, printed, posts):
+    path = scan_pdf(tmp_path / "c.pdf", scanned(render([
+        "ACME FITNESS EDUCATION", ("Certificate of Instruction Hours", 18), f"Name (Last, First): {printed}",
+        "ACE Cert. #: 112577", "Course / ACE No.: CA-24377", "Date of course: Mar 11 2026",
+        "Hours of instruction: 6"], dpi=300)), dpi=300, quality=90)
+    s = ingest(world, path)
+    if posts:
+        assert s["credits"] == 1, exceptions_data(world)
+        [credit] = export(world, tmp_path, "credits")
+        assert (credit["certificant_id"], credit["course_number"], credit["completion_date"]) == \
+            ("112577", "CA24377", "2026-03-11")
+    else:
+        assert s["credits"] == 0
+        [exc] = exceptions_data(world)
+        assert "112577" in exc["detail"] and "whose name is not on it" in exc["detail"]

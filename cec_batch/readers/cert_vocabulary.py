@@ -240,7 +240,9 @@ CEUS_SUFFIX_RE = re.compile(rf"(?<![\d.,])({_NUMBER})\)?\s*(?:ACE\s+)?(?:CECs?|C
 HOURS_SUFFIX_RE = re.compile(rf"(?<![\d.,])({_NUMBER})\)?\s*(?:contact\s+|clock\s+|CE\s+)?hours?(?![A-Za-z])",
                              re.IGNORECASE)
 EMAIL_RE = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
-ID_RE = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z]{1,3}-?)?\d{4,10}(?![A-Za-z0-9])")
+# An ID: digits, perhaps after a few capitals; never a course number ("CEP314150" in the cell a
+# two-column form's ID caption also stands over).
+ID_RE = re.compile(rf"(?<![A-Za-z0-9])(?!{_PREFIX}-?\d{{5,6}}(?![A-Za-z0-9]))(?:[A-Z]{{1,3}}-?)?\d{{4,10}}(?![A-Za-z0-9])")
 
 NAME_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.\-])*")
 PARTICLES = frozenset({"van", "von", "de", "del", "della", "der", "den", "da", "das", "do", "dos", "di", "du",
