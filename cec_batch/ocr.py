@@ -610,7 +610,9 @@ _HOCR_CHAR = re.compile(r"<span class='ocrx_cinfo'[^>]*?x_conf ([\d.]+)[^>]*>([^
 
 def hocr_words(hocr: str) -> list[Word]:
     """The words of an hOCR reading made with character boxes: each word's text is its characters
-    and `chars` the confidence of the least sure of them (no position: a reread is one value)."""
+    and `chars` the confidence of the least sure of its letters and digits, or of its characters
+    when it has none (no position: a reread is one value). A mark beside a value ("2026'", a speck
+    read as an apostrophe) is no part of what is compared, so its doubt is not the value's."""
     words = []
     starts = list(_HOCR_WORD.finditer(hocr))
     for i, m in enumerate(starts):
@@ -618,8 +620,9 @@ def hocr_words(hocr: str) -> list[Word]:
         chars = _HOCR_CHAR.findall(hocr, m.end(), end)
         text = html.unescape("".join(c for _, c in chars)).strip()
         if text:
+            told = [float(c) for c, ch in chars if any(x.isalnum() for x in html.unescape(ch))]
             words.append(Word(text, float(m.group(1)), 0, 0, 0, 0, 0, 0, 0,
-                              chars=min(float(c) for c, _ in chars)))
+                              chars=min(told or [float(c) for c, _ in chars])))
     return words
 
 

@@ -677,3 +677,14 @@ def test_a_word_many_times_taller_than_the_print_is_dropped_and_a_large_title_ke
     kept = ocr._without_towers([*words, title, streak])
     assert [w.text for w in kept] == ["This", "letter", "confirms", "that", "Joaquin", "Schneider", "Certificate"]
     assert ocr._without_towers([streak, title]) == [streak, title]                # too few words to judge
+
+
+def test_a_words_character_confidence_is_its_letters_and_digits_not_a_mark_beside_them():
+    def word(wconf, chars):
+        spans = "".join(f"<span class='ocrx_cinfo' title='x_bboxes 1 2 3 4; x_conf {c}'>{ch}</span>" for ch, c in chars)
+        return f"<span class='ocrx_word' id='w' title='bbox 1 2 3 4; x_wconf {wconf}'>{spans}</span>"
+
+    hocr = word(23, [("2", 99.1), ("0", 99.4), ("2", 99.0), ("6", 98.7), ("&#x27;", 89.0)]) + word(40, [(",", 71.5)])
+    year, comma = ocr.hocr_words(hocr)
+    assert (year.text, year.conf, year.chars) == ("2026'", 23.0, 98.7)
+    assert (comma.text, comma.chars) == (",", 71.5)              # a mark alone: its own confidence

@@ -226,7 +226,7 @@ DATE_RE = re.compile(
     rf"|{_MON}\s+{_DAY}{_YEAR_SEP}\d{{4}}"                  # March 5, 2026
     rf"|{_DAY}{_TO}{_DAY}\s+(?:of\s+)?{_MON}{_YEAR_SEP}\d{{4}}"  # 3-5 May 2026
     rf"|(?:the\s+)?{_DAY}\s+{DAY_WORD}\s+of\s+{_MON}{_YEAR_SEP}(?:in\s+the\s+year\s+)?\d{{4}}"  # 3rd day of May, 2026
-    rf"|{_DAY}\s+(?:of\s+)?{_MON}{_YEAR_SEP}\d{{4}}"        # 5 March 2026, 5th of March 2026
+    rf"|{_DAY}\s+(?:of\s+)?{_MON}(?:{_YEAR_SEP})?\d{{4}}"   # 5 March 2026, 5th of March 2026, OCR's "26th April2025"
     rf"|{_DAY}\s+{_MON}\s+\d{{2}}(?![\d:.,]\d)"              # 5 May 26 (a two-digit year)
     rf"|\d{{1,2}}\s?-\s?{_MONTH}\s?-\s?(?:\d{{4}}|\d{{2}})"      # 03-May-2026, 3-May-26
     rf"|{_MONTH}\.?\s?[-/]\s?\d{{1,2}}\s?[-/]\s?\d{{4}}"            # May-03-2026, May/03/2026
