@@ -689,3 +689,12 @@ def test_a_words_character_confidence_is_its_letters_and_digits_not_a_mark_besid
     year, comma = ocr.hocr_words(hocr)
     assert (year.text, year.conf, year.chars) == ("2026'", 23.0, 98.7)
     assert (comma.text, comma.chars) == (",", 71.5)              # a mark alone: its own confidence
+
+
+def test_a_course_numbers_s_read_as_a_dollar_sign_is_an_s_again():
+    from cec_batch.readers.cert_layout import ocr_segments
+
+    words = [ocr.Word(t, 90, 100 + 220 * i, 500, 200, 40, 1, 1, 1)
+             for i, t in enumerate(["(ACE", "Course", "#", "C$41033)", "cost", "US$40", "C$"])]
+    [seg] = ocr_segments(words)
+    assert seg.text == "(ACE Course # CS41033) cost US$40 C$"

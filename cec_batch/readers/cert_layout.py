@@ -317,6 +317,11 @@ def mended_month(word: str) -> str:
     return month.capitalize() + m.group(2)
 
 
+# The S of a course number's "CS" as OCR reads it at times: "C$41033". No course number or other
+# value holds a "$" there.
+_CS_MISREAD = re.compile(r"(?<![A-Za-z0-9])C\$(?=\d)")
+
+
 def ocr_segments(words: list[ocr.Word]) -> list[Seg]:
     """Segments from Tesseract words: its own lines, cut at wide gaps and ruled borders."""
     by_line: dict[tuple[int, int, int], list[Tok]] = {}
@@ -328,6 +333,7 @@ def ocr_segments(words: list[ocr.Word]) -> list[Seg]:
     segs: list[Seg] = []
     for toks in by_line.values():
         for i, t in enumerate(toks):
+            t.text = _CS_MISREAD.sub("CS", t.text)
             # A month only where a date is: a day or a year beside it ("Jariuary 7, 2025"), never
             # a name ("Auguste Rodin").
             if any(_DATE_NUMBER.match(n.text) for n in toks[max(0, i - 1):i] + toks[i + 1:i + 2]):
