@@ -1092,6 +1092,22 @@ def test_the_only_date_read_is_not_the_completion_when_a_completion_label_is_fol
     assert row["completion_date"] == "11/24/1985"           # pre-filled for staff, not posted
 
 
+def test_dot_leaders_read_as_letters_after_a_completion_label_do_not_hide_the_only_date(tmp_path):
+    path = tmp_path / "c.pdf"
+    c = canvas.Canvas(str(path), pagesize=letter, invariant=1)
+    c.setFont("Helvetica", 12)
+    c.drawString(72, 700, "Record of Continuing Education")
+    c.drawString(72, 660, "Name: Lena Fischer")
+    c.drawString(72, 630, "Course: CL 10234")
+    c.drawString(72, 600, "Completion Date: Cee ee bee eee")
+    c.drawString(330, 582, "2026-06-05")
+    c.showPage()
+    c.save()
+    row = row_of(path)
+    assert row["completion_date"] == "2026-06-05"
+    assert not row["review"]
+
+
 def test_an_ordinal_fifth_whose_5_was_read_as_an_s(tmp_path):
     row = row_of(text_pdf(tmp_path / "c.pdf", [
         ("Certificate of Completion", 22), "Name: Lena Fischer", "Course: CL 10234",

@@ -1080,10 +1080,12 @@ def _choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[st
     if len(plain) == 1:
         only = next(iter(plain.values()))
         unread = [c for c in cands if c.field == "unread_date"]
-        after_label = next((n for n in notes if n.startswith("completion date: unreadable after ")), None)
+        after_label = next((n for n in notes if n.startswith("completion date: unreadable after ")
+                            and any(ch.isdigit() for ch in n.split(":", 2)[-1])), None)
         if after_label:
-            # "Date Completed" with something unreadable after it: the completion is printed
-            # there, and the one date read is another (a birth date in the next cell).
+            # "Date Completed" with figures after it that do not read as a date ("Sth April2O25"):
+            # the completion is printed there, and the one date read is another (a birth date in
+            # the next cell). Dot leaders read as letters ("Cee ee bee") are no such figures.
             _guess(found, only, f"is pre-filled as a guess: it is the only date read, but the completion "
                                 f"date is printed {after_label.removeprefix('completion date: unreadable ')}, "
                                 f"which could not be read")
