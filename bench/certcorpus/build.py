@@ -152,8 +152,10 @@ def source_key() -> str:
     for p in sources:
         h.update(p.name.encode())
         h.update(p.read_bytes())
-    h.update(repr((fonts_available(), numpy.__version__, PIL.__version__, str(getattr(pypdfium2, "version", "")),
-                   reportlab.Version)).encode())
+    # Versions only: a module's repr names its path, which differs between checkouts' environments.
+    pdfium = getattr(pypdfium2, "version", None)
+    h.update(repr((fonts_available(), numpy.__version__, PIL.__version__, str(getattr(pdfium, "PYPDFIUM_INFO", "")),
+                   str(getattr(pdfium, "PDFIUM_INFO", "")), reportlab.Version)).encode())
     return h.hexdigest()[:16]
 
 
