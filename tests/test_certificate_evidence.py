@@ -1136,3 +1136,14 @@ def test_a_sure_ids_owner_whose_every_name_word_ocr_got_one_letter_wrong(world, 
         assert s["credits"] == 0
         [exc] = exceptions_data(world)
         assert "112577" in exc["detail"] and "whose name is not on it" in exc["detail"]
+
+
+def test_a_course_number_after_an_id_label_is_never_the_certificants_id(tmp_path):
+    row = row_of(text_pdf(tmp_path / "c.pdf", [
+        ("Certificate of Completion", 22), "Name: Lena Fischer", "ACE Certification Number: CEP314150",
+        "Date: 02/14/2026"]))
+    assert row["certificant_id"] is None
+    row = row_of(text_pdf(tmp_path / "d.pdf", [
+        ("Certificate of Completion", 22), "Name: Lena Fischer", "ACE Certification Number: AB-193059",
+        "Course: CS40112", "Date: 02/14/2026"]))
+    assert row["certificant_id"] == "AB-193059"
