@@ -1074,36 +1074,31 @@ def test_a_scanned_umlaut_read_as_two_is_is_looked_up_with_the_letter_put_back(w
         assert exc["kind"] in ("needs_review", "unknown_certificant")
 
 
-def test_the_only_date_read_is_not_the_completion_when_a_completion_label_is_followed_by_something_unread(tmp_path):
-    path = tmp_path / "c.pdf"
+def placed_pdf(path: Path, items: list[tuple[float, float, str]]) -> Path:
+    """A text page with each (x, y, text) of ITEMS drawn where it says, in Helvetica 12."""
     c = canvas.Canvas(str(path), pagesize=letter, invariant=1)
     c.setFont("Helvetica", 12)
-    c.drawString(72, 700, "Verification of Course Completion")
-    c.drawString(72, 660, "Name: Lena Fischer")
-    c.drawString(72, 630, "Date of Birth")
-    c.drawString(300, 612, "11/24/1985")
-    c.drawString(72, 580, "Course Code: CL 10234")
-    c.drawString(72, 550, "Date Completed: Sxh Apr1l 2O25")
+    for x, y, text in items:
+        c.drawString(x, y, text)
     c.showPage()
     c.save()
-    row = row_of(path)
+    return path
+
+
+def test_the_only_date_read_is_not_the_completion_when_a_completion_label_is_followed_by_something_unread(tmp_path):
+    # The birth date stands right of its caption and a line lower: nothing beside it says what it is.
+    row = row_of(placed_pdf(tmp_path / "c.pdf", [
+        (72, 700, "Verification of Course Completion"), (72, 660, "Name: Lena Fischer"), (72, 630, "Date of Birth"),
+        (300, 612, "11/24/1985"), (72, 580, "Course Code: CL 10234"), (72, 550, "Date Completed: Sxh Apr1l 2O25")]))
     assert row["review"] and "the only date read, but the completion date is printed after 'Date Completed'" in \
         row["review"]
     assert row["completion_date"] == "11/24/1985"           # pre-filled for staff, not posted
 
 
 def test_dot_leaders_read_as_letters_after_a_completion_label_do_not_hide_the_only_date(tmp_path):
-    path = tmp_path / "c.pdf"
-    c = canvas.Canvas(str(path), pagesize=letter, invariant=1)
-    c.setFont("Helvetica", 12)
-    c.drawString(72, 700, "Record of Continuing Education")
-    c.drawString(72, 660, "Name: Lena Fischer")
-    c.drawString(72, 630, "Course: CL 10234")
-    c.drawString(72, 600, "Completion Date: Cee ee bee eee")
-    c.drawString(330, 582, "2026-06-05")
-    c.showPage()
-    c.save()
-    row = row_of(path)
+    row = row_of(placed_pdf(tmp_path / "c.pdf", [
+        (72, 700, "Record of Continuing Education"), (72, 660, "Name: Lena Fischer"), (72, 630, "Course: CL 10234"),
+        (72, 600, "Completion Date: Cee ee bee eee"), (330, 582, "2026-06-05")]))
     assert row["completion_date"] == "2026-06-05"
     assert not row["review"]
 
