@@ -684,15 +684,21 @@ _LONG_DATE_WORDS = tuple((w, kind) for words, kind in ((COMPLETION_WORDS, "compl
                          for w in words if " " not in w and len(w) >= _MISREAD_WORD_LETTERS)
 
 
+def _one_letter_off(text: str, vocabulary) -> list[tuple[re.Match, list[str]]]:
+    """Each word of TEXT long enough to be told by its letters (_MISREAD_WORD_LETTERS, less the
+    letter OCR may have dropped), with the words of VOCABULARY at most one letter from it."""
+    from rapidfuzz.distance import Levenshtein
+
+    return [(m, [w for w in vocabulary if Levenshtein.distance(m.group().lower(), w, score_cutoff=1) <= 1])
+            for m in re.finditer(r"[^\W\d_]{%d,}" % (_MISREAD_WORD_LETTERS - 1), text)]
+
+
 def _misread_hits(text: str) -> list[tuple[int, int, str, str]]:
     """The long date words of TEXT that OCR got one letter wrong, as `_date_kind`'s hits (the
     word as the vocabulary spells it)."""
-    from rapidfuzz.distance import Levenshtein
-
     out = []
-    for m in re.finditer(r"[^\W\d_]{%d,}" % (_MISREAD_WORD_LETTERS - 1), text):
-        word = m.group().lower()
-        near = {(w, kind) for w, kind in _LONG_DATE_WORDS if Levenshtein.distance(word, w, score_cutoff=1) <= 1}
+    for m, close in _one_letter_off(text, {w for w, _kind in _LONG_DATE_WORDS}):
+        near = {(w, kind) for w, kind in _LONG_DATE_WORDS if w in close}
         if len({kind for _w, kind in near}) == 1:
             out.append((m.start(), m.end(), *next(iter(near))[::-1]))
     return out
@@ -707,17 +713,12 @@ _STAFF_LONG = tuple(w for w in STAFF_WORDS if " " not in w and len(w) >= _MISREA
 def _names_signer(text: str) -> str | None:
     """The role word of a signer's caption ("Jane Roe, Instructor"; OCR's "instructer" too), or None.
     Only a caption counts: a line of prose above a date names no signer."""
-    from rapidfuzz.distance import Levenshtein
-
     if not text or len(text.split()) > _CAPTION_WORDS:
         return None
     m = _STAFF_RE.search(text) or _SIGNER_ROLE.search(text)
     if m:
         return m.group().strip(" ,").lower()
-    for w in re.findall(r"[^\W\d_]{%d,}" % (_MISREAD_WORD_LETTERS - 1), text):
-        if any(Levenshtein.distance(w.lower(), staff, score_cutoff=1) <= 1 for staff in _STAFF_LONG):
-            return w.lower()
-    return None
+    return next((m.group().lower() for m, close in _one_letter_off(text, _STAFF_LONG) if close), None)
 
 
 def _date_kind(before: str, left: str, above: str, after: str, below: str = "") -> tuple[str | None, str | None]:
