@@ -54,7 +54,7 @@ FORMS = build.FORMS
 THRESHOLDS = {"text": 0.99, "scan": 0.95, "fax": 0.90}
 OCR_WORKERS = 2
 OUTCOMES = ("right", "review", "wrong", "lost")
-TUNING = {"tuned", "redrawn"}       # the sets whose misses may be looked at
+TUNING = {"tuned", "redrawn", "fresh"}       # the sets whose misses may be looked at
 
 
 # -- the stores ---------------------------------------------------------------------------
@@ -244,18 +244,18 @@ def check(t: dict) -> list[str]:
 # -- main ------------------------------------------------------------------------------------
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--set", choices=["tuned", "heldout", "redrawn", "all"], default="all",
-                    help="all: tuned and held-out (redrawn only when asked for)")
+    ap.add_argument("--set", choices=["tuned", "heldout", "redrawn", "fresh", "all"], default="all",
+                    help="all: tuned and held-out (redrawn and fresh only when asked for)")
     ap.add_argument("--form", default=",".join(FORMS), help="comma-separated forms (default all three)")
-    ap.add_argument("--layout", action="append", help="only this tuned layout's pages (repeatable)")
-    ap.add_argument("--misses", action="store_true", help="print each miss of the tuned or redrawn set")
+    ap.add_argument("--layout", action="append", help="only this layout's pages, of the tuned, redrawn or fresh set (repeatable)")
+    ap.add_argument("--misses", action="store_true", help="print each miss of the tuned, redrawn or fresh set")
     ap.add_argument("--check", action="store_true", help="exit 1 when the held-out goals are missed")
     ap.add_argument("--list", action="store_true", help="list the tuned layouts and the held-out count, then stop")
     args = ap.parse_args(argv)
     if args.misses and args.set == "heldout":
         ap.error("--misses shows the tuned set only: the held-out set's misses are not to be looked at")
     if args.layout and args.set not in TUNING:
-        ap.error("--layout selects tuned layouts: use it with --set tuned or --set redrawn")
+        ap.error("--layout selects layouts of a set one may tune on: use it with --set tuned, redrawn or fresh")
     forms = [f for f in args.form.split(",") if f]
     if any(f not in FORMS for f in forms):
         ap.error(f"--form: choose from {', '.join(FORMS)}")
@@ -277,9 +277,9 @@ def main(argv: list[str] | None = None) -> int:
     sets = ["tuned", "heldout"] if args.set == "all" else [args.set]
     truth = [r for r in truth if r["set"] in sets and r["form"] in forms]
     if args.layout:
-        unknown = set(args.layout) - {lay.name for lay in build.layouts("tuned")}
+        unknown = set(args.layout) - {lay.name for lay in build.layouts(args.set)}
         if unknown:
-            ap.error(f"--layout: no tuned layout {', '.join(sorted(unknown))}")
+            ap.error(f"--layout: no {args.set} layout {', '.join(sorted(unknown))}")
         keep = {(r["form"], r["file"]) for r in truth if r["layout"] in args.layout}
         truth = [r for r in truth if (r["form"], r["file"]) in keep and (r["layout"] in args.layout or not r["layout"])]
     by_file: dict = defaultdict(list)

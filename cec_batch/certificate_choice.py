@@ -170,7 +170,7 @@ def _check_event_credit(row, read, changes, catalogue, problems) -> None:
         return
     doubt = field.get("doubt") or read.get("hours_doubt")
     if doubt:
-        problems["ceus"] = (f"CECs: the page states the credit in two ways that disagree ({doubt}), "
+        problems["ceus"] = (f"CECs: the page does not state one credit ({doubt}), "
                             f"and an event's credit is the attendee's own")
         return
     if not hours or "hours x" in str(field.get("label") or ""):

@@ -164,10 +164,26 @@ def clean_bilevel(image):
         wide[:, :-1] |= streak[:, 1:]
         a = a.copy()
         a[wide] = 255
+        _bridge(a, ink, wide)
         image = Image.fromarray(a)
     # A 3 x 3 mean, not a median: a median closes the counter of a small "0" on a fax and
     # Tesseract then reads a sure "9" ("11/99/2025"); the mean keeps the hole, in grey.
     return image.filter(ImageFilter.BoxBlur(1))
+
+
+def _bridge(a: np.ndarray, ink: np.ndarray, wide: np.ndarray) -> None:
+    """Where a whitened streak cut a stroke that crosses it (the bar of a "2", a rule), ink
+    again: on each row, the streak's columns are inked when the pixels just left and right
+    of it are ink."""
+    cols = np.flatnonzero(wide.any(axis=0))
+    if not cols.size:
+        return
+    breaks = np.flatnonzero(np.diff(cols) > 1)
+    for c0, c1 in zip(np.r_[cols[0], cols[breaks + 1]], np.r_[cols[breaks], cols[-1]]):
+        if c0 == 0 or c1 + 1 >= a.shape[1]:
+            continue
+        rows = wide[:, c0:c1 + 1].any(axis=1) & ink[:, c0 - 1] & ink[:, c1 + 1]
+        a[np.ix_(rows, np.arange(c0, c1 + 1))] = 0
 
 
 def is_blank(page) -> bool:

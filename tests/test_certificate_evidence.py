@@ -1142,3 +1142,131 @@ def test_a_course_number_after_an_id_label_is_never_the_certificants_id(tmp_path
         ("Certificate of Completion", 22), "Name: Lena Fischer", "ACE Certification Number: AB-193059",
         "Course: CS40112", "Date: 02/14/2026"]))
     assert row["certificant_id"] == "AB-193059"
+
+
+# ---------------------------------------------------------------- sentences, table rows and columns
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_date_ending_its_sentence_is_told_by_its_own_sentence_not_the_next(tmp_path, form):
+    # "... on 8 September 2025. The course is approved by ...": the approval is the next sentence's.
+    # The letter's own date at its head is not the completion.
+    row = row_of(page_pdf(tmp_path, form, [
+        "Acme Fitness Education", "17 October 2025", ("LETTER OF VERIFICATION", 18), "Participant: FISCHER, Lena",
+        "We verify that Lena Fischer completed the course Program Design for",
+        "Weight Management on 8 September 2025. The course is approved by the",
+        "American Council on Exercise under course number CA 24102 for 0.8 CEUs."]))
+    assert parse_date(row["completion_date"]).value == date(2025, 9, 8)
+    assert row["review"] is None
+
+
+def test_a_verb_further_back_in_the_dates_sentence_outranks_a_memos_date_label(tmp_path):
+    row = row_of(placed_pdf(tmp_path / "c.pdf", [
+        (72, 700, "MEMORANDUM"), (72, 670, "TO:"), (160, 670, "Certification Records"), (72, 650, "DATE:"),
+        (160, 650, "2/13/2025"), (72, 630, "RE:"), (160, 630, "CE record - Lena Fischer"),
+        (36, 590, "The employee completed the course Exercise Science Refresher (ACE course CEP 123456) on 1/29/2025,"),
+        (36, 572, "for a total of 10 contact hours.")]))
+    assert row["completion_date"] == "1/29/2025"
+
+
+def _transcript(path: Path, rows: list[tuple[str, str, str, str]]) -> Path:
+    items = [(72, 720, "Learner Transcript - All approving bodies"), (72, 690, "Name:"), (160, 690, "Sean Dimitrov"),
+             (72, 670, "ACE ID:"), (160, 670, "111256"),
+             (40, 630, "Course"), (200, 630, "Approved by"), (300, 630, "Approval #"), (400, 630, "Completed"),
+             (490, 630, "Credit")]
+    for i, (body, number, day, credit) in enumerate(rows):
+        y = 610 - 20 * i
+        items += [(40, y, f"Course {i + 1}"), (200, y, body), (300, y, number), (400, y, day), (490, y, credit)]
+    return placed_pdf(path, items)
+
+
+def test_a_transcript_gives_the_date_and_credit_on_the_row_of_the_ace_course(world, tmp_path):
+    # A completion heading over three rows: the ACE course's row says when, not the first row.
+    path = _transcript(tmp_path / "c.pdf", [("NASM", "NASM 6137", "01/13/2026", "1.0 CEU"),
+                                            ("ACE", "CS40112", "02/14/2026", "0.8 CEC"),
+                                            ("AFAA", "AFAA 736", "03/01/2026", "8.0 CEU")])
+    s = ingest(world, path)
+    assert s["credits"] == 1, exceptions_data(world)
+    [credit] = export(world, tmp_path, "credits")
+    assert (credit["course_number"], credit["completion_date"], Decimal(credit["ceus"])) == \
+        ("CS40112", "2026-02-14", Decimal("0.8"))
+    assert exceptions_data(world) == []
+
+
+def test_a_transcript_with_two_ace_rows_goes_to_review(world, tmp_path):
+    path = _transcript(tmp_path / "c.pdf", [("ACE", "CS40112", "02/14/2026", "0.8 CEC"),
+                                            ("ACE", "CA24102", "03/01/2026", "0.8 CEC")])
+    s = ingest(world, path)
+    assert s["credits"] == 0
+    [exc] = exceptions_data(world)
+    assert exc["kind"] == "needs_review"
+    assert "2 dates in one column under 'Completed'" in exc["detail"]
+
+
+def _session_grid(path: Path, total: str | None) -> Path:
+    items = [(72, 720, "Verification of Attendance"), (72, 690, "Attendee: Sean Dimitrov"), (320, 690, "ACE ID: 111256"),
+             (72, 670, "Event: Coastal Movement Retreat 2026 - ACE event no. CL-10502"),
+             (72, 650, "Event dates: 04/24/2026 - 04/26/2026"),
+             (72, 620, "Day"), (200, 620, "Session"), (400, 620, "Hours")]
+    for i, (day, session, hours) in enumerate([("1", "Keynote", "2.0"), ("2", "Strength lab", "1.0"),
+                                               ("3", "Closing plenary", "2.0")]):
+        y = 600 - 20 * i
+        items += [(72, y, day), (200, y, session), (400, y, hours)]
+    if total:
+        items.append((72, 540, total))
+    return placed_pdf(path, items)
+
+
+def test_hours_under_a_column_heading_over_several_rows_are_not_the_attendees_credit(world, tmp_path):
+    s = ingest(world, _session_grid(tmp_path / "c.pdf", None))
+    assert s["credits"] == 0
+    details = " ".join(e["detail"] for e in exceptions_data(world))
+    assert "3 amounts in one column under 'Hours' (2.0, 1.0, 2.0) and no total" in details
+
+
+def test_the_total_hours_attended_are_the_attendees_credit(world, tmp_path):
+    s = ingest(world, _session_grid(tmp_path / "c.pdf", "Total contact hours attended: 15"))
+    [credit] = export(world, tmp_path, "credits")
+    assert Decimal(credit["ceus"]) == Decimal("1.5"), exceptions_data(world)
+
+
+def test_a_completed_timestamp_beside_its_label_is_the_completion(tmp_path):
+    # An LMS page printed from a browser: the header's date and time is the printing; the
+    # "Completed" row's date and time is the completion, "Enrolled" the start.
+    row = row_of(placed_pdf(tmp_path / "c.pdf", [
+        (36, 760, "7/20/26, 8:01 AM"), (300, 760, "Exercise Science Refresher | Learning Portal"),
+        (72, 700, "Status: Completed"), (72, 670, "Learner"), (250, 670, "Lena Fischer"),
+        (72, 650, "ACE course number"), (250, 650, "CEP123456"), (72, 630, "Enrolled"), (250, 630, "2026-06-12 10:07"),
+        (72, 610, "Completed"), (250, 610, "2026-07-07 13:03"), (72, 590, "Credits"), (250, 590, "1.0 ACE CECs")]))
+    assert row["completion_date"] == "2026-07-07"
+    assert row["review"] is None
+
+
+def test_a_credit_set_large_above_its_unit_is_the_credit(tmp_path):
+    row = row_of(text_pdf(tmp_path / "c.pdf", [
+        ("CERTIFICATE OF ATTENDANCE", 20), ("Lena Fischer", 24), ("attended the sessions of the event and earned", 12),
+        ("1.5", 30), ("ACE continuing education credits (CECs)", 12), ("ACE Event Approval # CL10502", 12),
+        ("Event dates: April 24-26, 2026", 12)]))
+    assert row["ceus"] == "1.5"
+
+
+def test_a_conversion_whose_cells_ocr_parted_is_not_the_credit(tmp_path):
+    row = row_of(placed_pdf(tmp_path / "c.pdf", [
+        (72, 700, "Continuing Education Verification Form"), (72, 670, "Full name"), (250, 670, "Lena Fischer"),
+        (72, 650, "ACE course number."), (250, 650, "CA24102"), (72, 630, "Date course completed"),
+        (250, 630, "March 21, 2025"), (72, 610, "Contact hours awarded"), (250, 610, "8"),
+        (72, 590, "Equivalent"), (250, 590, "10 contact hours"), (400, 590, "1.0 ACE CEC")]))
+    assert row["ceus"] == Decimal("0.8")
+    # A speck read after a label ("number.") does not stand for its value: the next cell does.
+    assert row["course_number"] == "CA24102"
+
+
+def test_a_forms_completed_row_over_another_dated_row_is_no_column(tmp_path):
+    # The control of the transcript tests above. Labels beside their values: "Completed" names its own row only, and the date two rows down
+    # is another field's, not a second row of a table under a heading.
+    row = row_of(placed_pdf(tmp_path / "c.pdf", [
+        (72, 700, "STATEMENT OF CONTINUING EDUCATION CREDIT"), (72, 670, "Certificant"), (250, 670, "FISCHER, LENA"),
+        (72, 650, "Course No."), (250, 650, "CA24102"), (72, 630, "Completed"), (250, 630, "28-Jan-2025"),
+        (72, 610, "Credit"), (250, 610, "0.8 CEC"), (72, 590, "Posted"), (250, 590, "24-Feb-2025")]))
+    assert row["completion_date"] == "28-Jan-2025"
+    assert "column" not in (row["review"] or "")

@@ -62,6 +62,7 @@ def test_fax_cleaning_whitens_a_streak_and_specks_and_keeps_the_letters():
     img = Image.new("L", (1200, 1600), 255)
     d = ImageDraw.Draw(img)
     d.text((100, 700), "July 30, 2025", fill=0, font=_font(60))
+    d.line((200, 1200, 600, 1200), fill=0, width=5)  # a rule across the streak's path
     letters = np.asarray(img) < 128
     a = np.asarray(img).copy()
     a[100:1600, 400:403] = 0                       # a dirty read head's streak down the page, through the date
@@ -70,7 +71,9 @@ def test_fax_cleaning_whitens_a_streak_and_specks_and_keeps_the_letters():
     a[ys, xs] = 0                                  # lone specks
     out = np.asarray(ocr.clean_bilevel(Image.fromarray(a))) < 128
     assert not out[100:650, 400:403].any()         # the streak is gone above the text ...
-    assert not out[900:1600, 400:403].any()        # ... and below it
+    assert not out[900:1190, 400:403].any()        # ... and below it
+    assert not out[1210:1600, 400:403].any()
+    assert out[1200, 398:406].all()                # where a stroke crossed it, the stroke is whole again
     assert np.count_nonzero(out & ~letters) < 0.02 * np.count_nonzero(letters)   # the specks are gone
     assert np.count_nonzero(out & letters) > 0.8 * np.count_nonzero(letters)      # the letters stay
 

@@ -1,6 +1,6 @@
 """The plan of the corpus (which file holds which pages), its generation and its truth table.
 
-For each set (tuned, held-out, redrawn) and each form (text, scan, fax): one file per layout holding
+For each set (tuned, held-out, redrawn, fresh) and each form (text, scan, fax): one file per layout holding
 one certificate, and stacks of four certificates of different layouts (each layout is in one
 stack per form). Scanned stacks hold blank backs after some sheets (grain, dust, a shadow at
 the edge, sometimes a faint bleed-through of the front); one text stack ends with an empty
@@ -31,8 +31,8 @@ from .pen import fonts_available
 from .world import ROOT, World, seed_of
 
 FORMS = ("text", "scan", "fax")
-SETS = ("tuned", "heldout", "redrawn")
-LAYOUT_MODULE = {"tuned": "tuned", "heldout": "heldout", "redrawn": "tuned"}
+SETS = ("tuned", "heldout", "redrawn", "fresh")
+LAYOUT_MODULE = {"tuned": "tuned", "heldout": "heldout", "redrawn": "tuned", "fresh": "fresh"}
 STACK = 4
 TRUTH_FIELDS = ["set", "form", "file", "page", "layout", "family", "expect", "certificant_id", "name",
                 "course_number", "completion_date", "ceus", "hours", "look"]

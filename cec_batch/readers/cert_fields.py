@@ -257,11 +257,15 @@ FINDERS = {
 }
 
 
+# Marks OCR reads from specks after a label ("ACE course number." with the value in the next cell).
+_SPECKS = ".,;'’`\"“”"
+
+
 def _regions(label: _Label, lines: list[Line], labels_by_seg: dict[int, list[_Label]]):
     """Where a label's value may be: after it on its segment, else the next cell, else just below."""
     seg = label.seg
     a, b = _strip_span(seg.text, label.end, label.region_end)
-    if a < b:
+    if a < b and seg.text[a:b].strip(_SPECKS + SEPARATORS):
         yield seg, a, b, False
         return
     if _qualifies_next(label):
@@ -385,6 +389,8 @@ def find_fields(segs: list[Seg]) -> tuple[dict[str, Found], list[str], list]:
 
     _value_then_unit(lines, found, "ceus", CEUS_SUFFIX_RE)
     _value_then_unit(lines, found, "hours", HOURS_SUFFIX_RE)
+    for f in ("ceus", "hours"):
+        _column_of_amounts(lines, found, f)
     for f in ("course_number", "completion_date", "full_name"):
         if f not in found and f in unread:
             notes.append(f"{FIELD_NAMES[f]}: unreadable {unread[f]}")
@@ -428,7 +434,7 @@ def _value_then_unit(lines: list[Line], found: dict, f: str, rx: re.Pattern) -> 
     """'0.8 CECs', '12 contact hours': the unit after the number is its label, and outranks a label before."""
     for line in lines:
         for seg in line.segs:
-            m = next((m for m in rx.finditer(seg.text) if not is_rate(seg.text, m.start(), m.end())), None)
+            m = next((m for m in rx.finditer(seg.text) if not is_rate_on_line(line, seg, m.start(), m.end())), None)
             if m:
                 old = found.get(f)
                 doubt = None
@@ -439,6 +445,49 @@ def _value_then_unit(lines: list[Line], found: dict, f: str, rx: re.Pattern) -> 
                                  m.group()[len(m.group(1)):].strip(" )"), box=seg.box(m.start(1), m.end(1)),
                                  doubt=doubt)
                 return
+    if f in found:
+        return
+    # A figure set large on a line of its own, its unit on the next line ("earned / 1.5 / ACE
+    # continuing education credits (CECs)").
+    unit = _UNIT_LINE[f]
+    for line, nxt in zip(lines, lines[1:]):
+        if len(line.segs) == 1 and _AMOUNT_CELL.fullmatch(line.segs[0].text.strip()) and unit.match(nxt.segs[0].text):
+            seg = line.segs[0]
+            a = seg.text.index(seg.text.strip())
+            b = a + len(seg.text.strip())
+            height = max(seg.y1 - seg.y0, 1.0)
+            if nxt.y0 - seg.y1 <= 2.5 * height:
+                found[f] = Found(seg.text[a:b], seg.conf(a, b), "label", unit.match(nxt.segs[0].text).group().strip(),
+                                 box=seg.box(a, b))
+                return
+
+
+_AMOUNT_CELL = re.compile(r"\d{1,2}(?:[.,]\d{1,2})?")
+_UNIT_LINE = {"ceus": re.compile(r"\s*\(?(?:ACE\s+)?(?:CECs?|CEUs?|continuing\s+education\s+(?:credits?|units?))\b",
+                                re.IGNORECASE),
+              "hours": re.compile(r"\s*\(?(?:contact\s+|clock\s+|CE\s+)?hours?\b", re.IGNORECASE)}
+
+
+def _column_of_amounts(lines: list[Line], found: dict, f: str) -> None:
+    """A credit read under a column heading ("Hours") with more amounts below it: one row of a
+    table (a session of an event), not the total. It is kept for staff, in doubt."""
+    got = found.get(f)
+    if got is None or got.how != "label" or got.box is None or not got.label or got.doubt:
+        return
+    x0, y0, x1, y1 = got.box
+    height = max(y1 - y0, 1.0)
+
+    def over(s: Seg) -> bool:
+        return s.x0 < x1 and s.x1 > x0
+
+    segs = [s for line in lines for s in line.segs if over(s)]
+    heads = [s for s in segs if s.y1 <= y0 + 0.2 * height and y0 - s.y1 < 3.5 * height]
+    if not any(got.label.casefold() in s.text.casefold() for s in heads):
+        return                      # its label is beside it, not a column's heading
+    below = [s for s in segs if s.y0 >= y1 - 0.2 * height and _AMOUNT_CELL.fullmatch(s.text.strip(EDGE_PUNCT))]
+    if below:
+        got.doubt = (f"{len(below) + 1} amounts in one column under {got.label!r} "
+                     f"({', '.join([got.value, *(s.text.strip() for s in below[:3])])}) and no total")
 
 
 def _amount(text: str):
@@ -488,6 +537,16 @@ def is_rate(text: str, start: int, end: int) -> bool:
                 or _RATE_BEFORE.search(text[max(0, start - 20):start])
                 or _RATE_HOUR.search(text[max(0, start - 60):start])
                 or _MOST_BEFORE.search(text[max(0, start - 20):start]) or _MOST_AFTER.match(text, end))
+
+
+def is_rate_on_line(line: Line, seg: Seg, start: int, end: int) -> bool:
+    """is_rate over SEG's whole line: OCR may part "10 contact hours = 1.0 ACE CEC" into cells
+    and lose the "=" between them."""
+    at = next(i for i, s in enumerate(line.segs) if s is seg)
+    head = " ".join(s.text for s in line.segs[:at])
+    offset = len(head) + 1 if head else 0
+    text = " ".join(s.text for s in line.segs)
+    return is_rate(text, offset + start, offset + end)
 
 
 def _unlabelled_course(text: str, m: re.Match) -> tuple[int, int] | None:
@@ -617,6 +676,7 @@ def _words_head(text: str) -> str:
 
 
 _ABOVE_LINES = 4
+SENTENCE_WORDS = 20         # words before a date on its segment that may hold its sentence's verb
 
 
 def _above(lines: list[Line], n: int, seg: Seg) -> str:
@@ -721,28 +781,41 @@ def _names_signer(text: str) -> str | None:
     return next((m.group().lower() for m, close in _one_letter_off(text, _STAFF_LONG) if close), None)
 
 
-def _date_kind(before: str, left: str, above: str, after: str, below: str = "") -> tuple[str | None, str | None]:
+def _date_kind(before: str, left: str, above: str, after: str, below: str = "",
+               sentence: str = "") -> tuple[str | None, str | None]:
     """What the words around a date say it is. The nearest telling word on its own segment
     wins (before or after it), then one in the cell to its left, then one above it. A date
     with a time of day after it ("08 Jan 2026 15:42", a fax header, a print stamp) is a
     timestamp, not a completion, unless a completion word stands just before it ("Completion:
     2026-05-03 14:32"). BELOW is a caption under the date, the last to be asked. A date under
-    a signer's name and role, with no date word of its own, is the day of signing."""
+    a signer's name and role, with no date word of its own, is the day of signing. SENTENCE is the
+    longer run of words before the date on its segment: a verb further back in the date's own
+    sentence ("completed Exercise Science Refresher (ACE course CEP 123456) on 1/29/2025") is
+    asked when no word near it tells."""
     def hits(text: str):
         text = _APPROVAL_RE.sub(lambda m: " " * len(m.group()), text)     # who approved the course: no date word
         out = [(m.start(), m.end(), "completion", m.group()) for m in _COMPLETION_RE.finditer(text)]
         out += [(m.start(), m.end(), "other", m.group()) for m in _OTHER_RE.finditer(text)]
         return out or _misread_hits(text)
 
+    before, after = _own_sentence(before, after)
     near = [(len(before[e:].split()), 0, kind, word) for _s, e, kind, word in hits(before)]
     near += [(len(after[:s].split()), 1, kind, word) for s, _e, kind, word in hits(after)]
     if _TIME_AFTER.match(after):
         stamped = min((n for n in near if n[1] == 0), default=None)
+        if stamped is None and not before.strip():
+            # The label in the cell to its left: "Completed | 2026-07-07 13:03" on an LMS page.
+            stamped = min(((len(left[e:].split()), 0, kind, word) for _s, e, kind, word in hits(left)), default=None)
         if stamped is not None and stamped[0] <= _STAMP_WORDS and stamped[2] == "completion":
             return "completion", stamped[3].lower()
         return "other", "time of day"
     if near:
         _d, _side, kind, word = min(near)
+        return kind, word.lower()
+    sentence = _own_sentence(sentence, "")[0]
+    far = [(len(sentence[e:].split()), kind, word) for _s, e, kind, word in hits(sentence)]
+    if far:
+        _d, kind, word = min(far)
         return kind, word.lower()
     for text in (left, above, below):
         found = hits(text)
@@ -752,6 +825,29 @@ def _date_kind(before: str, left: str, above: str, after: str, below: str = "") 
     if _names_signer(above):
         return "other", "signed"
     return None, None
+
+
+# A sentence's end: the words of the next sentence say nothing of a date ending this one
+# ("... on 8 September 2025. The course is approved by ..."). A period after a short
+# abbreviation or an initial ("No.", "Dr.", "J.") ends no sentence.
+_SENTENCE_END = re.compile(r"(\S*)[.!?](?=\s+[A-Z])")
+_NOT_SENTENCE_END = frozenset("no nr dr st mr ms mrs jr sr inc ltd co vs ca approx dept".split())
+
+
+def _sentence_ends(text: str) -> list[int]:
+    return [m.end() for m in _SENTENCE_END.finditer(text)
+            if not (m.group(1).casefold() in _NOT_SENTENCE_END or (len(m.group(1)) == 1 and m.group(1).isalpha()))]
+
+
+def _own_sentence(before: str, after: str) -> tuple[str, str]:
+    """BEFORE and AFTER a date cut to the date's own sentence."""
+    ends = _sentence_ends(before)
+    if ends:
+        before = before[ends[-1]:]
+    ends = _sentence_ends(" " + after if after[:1] in ".!?" else after)
+    if ends:
+        after = after[:max(0, ends[0] - (1 if after[:1] in ".!?" else 0))]
+    return before, after
 
 
 def _name_runs(text: str) -> list[tuple[int, int]]:
@@ -814,7 +910,7 @@ def page_candidates(segs: list[Seg], page_height: float) -> list[Candidate]:
                     spans.append(("certificant_id", m.start(), m.end(), m.group()))
             for f, rx in (("ceus", CEUS_SUFFIX_RE), ("hours", HOURS_SUFFIX_RE)):
                 for m in rx.finditer(text):
-                    if not is_rate(text, m.start(), m.end()):
+                    if not is_rate_on_line(line, seg, m.start(), m.end()):
                         spans.append((f, m.start(), m.end(), m.group(1)))
             if not spans:
                 continue
@@ -832,7 +928,8 @@ def page_candidates(segs: list[Seg], page_height: float) -> list[Candidate]:
                     if above is None:
                         above = _above(lines, n, seg)
                     cand.kind, cand.telling = _date_kind(before, _words_tail(left), above, after,
-                                                         _caption_below(lines, n, seg))
+                                                         _caption_below(lines, n, seg),
+                                                         " ".join(text[prev_end:a].split()[-SENTENCE_WORDS:]))
                 out.append(cand)
         # Names run across a line's cells ("NAKAMURA, | Sara" when OCR sees a gap in it).
         whole = Seg([t for seg in line.segs for t in seg.toks])
@@ -1023,6 +1120,8 @@ def _choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[st
     word calls something else; several such dates with nothing to tell them apart, or
     none, leave the field to a person with the reason in plain words.
     """
+    if _date_column(found, cands, notes):
+        return
     got = found.get("completion_date")
     if got is not None and got.announced:
         return
@@ -1124,6 +1223,71 @@ _BARE_DATE_LABEL = re.compile(r"(?:^|[^\w\s]\s*)date\s*[:\-]?\s*$", re.IGNORECAS
 # Other-date words after which the date is often the completion day too (pre-filled for staff, never posted).
 _SAME_DAY_WORDS = frozenset({"issue", "issued", "issue date", "date issued", "print", "printed", "generated",
                              "recorded", "signed", "dated"})
+
+
+def _same_row(a: tuple, b: tuple) -> bool:
+    """Whether two boxes stand on one row: each one's middle height is inside the other."""
+    return a[1] <= (b[1] + b[3]) / 2 <= a[3] and b[1] <= (a[1] + a[3]) / 2 <= b[3]
+
+
+def _chain_below(head: Candidate, dates: list[Candidate]) -> list[Candidate]:
+    """The dates under HEAD in its column, row after row (each within a few heights of the last)."""
+    chain, last = [], head.box
+    for c in sorted((c for c in dates if c.box is not None and c is not head), key=lambda c: c.box[1]):
+        height = max(last[3] - last[1], 1.0)
+        if c.box[1] >= last[3] - 0.2 * height and c.box[1] - last[3] <= _ROW_GAP * height \
+                and c.box[0] < head.box[2] and c.box[2] > head.box[0]:
+            chain.append(c)
+            last = c.box
+    return chain
+
+
+_ROW_GAP = 3.5       # of a row's height: the most space between two rows of one table
+
+
+def _date_column(found: dict[str, Found], cands: list[Candidate], notes: list[str]) -> bool:
+    """A column of dates under a completion heading ("Completed" over a transcript's rows): the
+    date is the one on the row of the page's course number, and so is the credit stated on it.
+    With no one such row the dates are left to staff. True when the column decided."""
+    from cec_batch.normalize import parse_date
+
+    dates = [c for c in cands if c.field == "date" and c.box is not None]
+    got = found.get("completion_date")
+    heads = [c for c in dates if (got is not None and got.how == "label" and c.box == got.box) or c.kind == "completion"]
+    for head in heads:
+        heading = got.label if got is not None and got.how == "label" and head.box == got.box else head.telling
+        if not heading or heading.casefold() in head.line.casefold():
+            continue            # its label stands beside it on its line ("Completed | 28-Jan-2025"): a form's row
+        chain = [c for c in _chain_below(head, dates) if c.kind in (None, "completion")]
+        column = [head, *chain]
+        days = {parse_date(c.value).value or c.value for c in column}
+        if not chain or len(days) < 2:
+            continue
+        courses = [c for c in cands if c.field == "course_number" and c.box is not None]
+        rows = [(d, [c for c in courses if _same_row(d.box, c.box)]) for d in column]
+        rows = [(d, cs) for d, cs in rows if cs]
+        numbers = {"".join(ch for ch in c.value if ch.isalnum()).upper() for _d, cs in rows for c in cs}
+        if len(rows) == 1 and len(numbers) == 1:
+            row, course = rows[0][0], rows[0][1][0]
+            found["completion_date"] = Found(row.value, row.confidence, "context",
+                                             f"{heading} (the row of {course.printed})", box=row.box)
+            for f in ("ceus", "hours"):
+                on_row = [c for c in cands if c.field == f and c.box is not None and _same_row(row.box, c.box)]
+                if on_row:
+                    found.pop("ceus", None)
+                    found.pop("hours", None)
+                    found[f] = Found(on_row[0].value, on_row[0].confidence, "label",
+                                     f"{f} on the row of {course.printed}", box=on_row[0].box)
+                    break
+            return True
+        if head.kind == "completion" or (got is not None and got.announced and head.box == got.box):
+            group = {parse_date(c.value).value or c.value.casefold(): c for c in column}
+            why = ("no one row holds the course number" if len(rows) != 1 else
+                   "the course number's row holds several numbers")
+            _earliest_or_none(found, notes, _earliest(group),
+                              f"{len(group)} dates in one column under {heading!r} and {why}")
+            return True
+    return False
 
 
 def _column_below(got: Found, dates) -> list:

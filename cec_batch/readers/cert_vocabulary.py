@@ -97,7 +97,7 @@ LABELS: tuple[Label, ...] = (
     _l("ceus", 18, "continuing education {credit|credits|unit|units}"),
     _l("hours", 20,
        "{contact|clock|ce|ceu|cec|credit|training|education} {hour|hours} {|earned|awarded|completed}",
-       "total {contact|clock|ce|credit|training} {hour|hours} {|earned|awarded|completed}"),
+       "total {contact|clock|ce|credit|training} {hour|hours} {|earned|awarded|completed|attended}"),
     _l("hours", 19, "hours", generic=True),
     _l("hours", 19, "hours {earned|awarded|completed|attended}"),
     _l("title", 20, "course title"),
@@ -166,7 +166,7 @@ OTHER_DATE_WORDS = ("issue", "issued", "issue date", "date issued", "print", "pr
                     "updated", "run date", "report date", "as of", "purchased", "purchase date", "ordered",
                     "order date", "paid", "payment", "invoice", "invoiced", "registered", "registration",
                     "enrolled", "enrollment", "downloaded", "accessed", "created", "exp", "recertify by",
-                    "deadline", "valid from", "effective", "valid", "validity", "period", "start date", "first day",
+                    "deadline", "valid from", "effective", "valid", "validity", "period", "start date", "first day", "statement date",
                     "starting", "started", "began", "begins")
 # Phrases that say who approved the course, not when anything happened: their "approved" tells
 # nothing about a date beside them ("approved by ACE as course CS 40112, on 14 February 2026").
