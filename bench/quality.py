@@ -1,6 +1,6 @@
 """How well certificates are read: the generated corpus (bench/certcorpus) through the real program.
 
-    .venv/bin/python bench/quality.py [--set tuned|heldout|redrawn|all] [--form text,scan,fax] [--layout NAME ...]
+    .venv/bin/python bench/quality.py [--set tuned|heldout|redrawn|fresh|all] [--form text,scan,fax] [--layout NAME ...]
                                       [--misses] [--check] [--list]
     make quality                      # the same, all sets (ARGS="--set tuned --misses" for options)
 
@@ -18,8 +18,10 @@ it posted and raised is compared with the truth, page by page:
 Tuned and held-out sets are printed side by side, separately for text, scan and fax, then
 per layout. `--set redrawn` reads the tuned layouts drawn again (other people, courses, dates,
 scan and fax looks; see bench/certcorpus/build.py): a second set to tune on, and a measure of
-how far the tuned figure is owed to the draws it was tuned on; `all` does not include it.
-`--misses` prints each miss of the tuned and redrawn sets with the exception and what was read;
+how far the tuned figure is owed to the draws it was tuned on. `--set fresh` reads 24 other
+layouts (bench/certcorpus/fresh.py), a set to tune on that says how the reader does on
+layouts it was not built with; `all` includes neither.
+`--misses` prints each miss of the tuned, redrawn and fresh sets with the exception and what was read;
 it is refused for the held-out set, whose misses nobody tuning the reader may see.
 Exit status 0 (a measurement), 2 when the harness itself fails; with --check, 1 when the
 held-out set is below 0.99 text / 0.95 scan / 0.90 fax, or anything was posted wrongly, or a

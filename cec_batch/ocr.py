@@ -44,6 +44,7 @@ TESSERACT_CONFIG = f"--psm 3 -c tessedit_char_blacklist={NEVER_PRINTED}"   # aut
 REREAD_WORD_GAP = 0.3     # of a value's height: a blank run this wide beside it parts it from another word
 REREAD_ROW_INK = 0.02     # of a reread's width: a row with less ink is between lines (a rule's edge, specks)
 REREAD_CONFIG = f"--psm 7 -c tessedit_char_blacklist={NEVER_PRINTED}"      # one line: a value cut out on its own
+FIGURE_CONFIG = "--psm 7 -c tessedit_char_whitelist=0123456789."            # one figure: digits and a point only
 SKEW_LIMIT = 3.0                 # degrees of slope looked for (a fed sheet is rarely further askew)
 SKEW_STEP = 0.1
 SKEW_MIN = 0.3                   # below this a page is level enough: a 2,500-pixel rule drifts < 13 pixels
@@ -521,7 +522,7 @@ def ocr_without_rules(image_path: Path, *, seconds: float, level: bool = False) 
 
 
 def reread(image_path: Path, box: tuple[float, float, float, float], *, seconds: float,
-           smooth: bool = False, enlarge: bool = False) -> list[Word]:
+           smooth: bool = False, enlarge: bool = False, figure: bool = False) -> list[Word]:
     """A second, independent reading of one value: its box cut out and read as a single line.
 
     Tesseract's word confidence is low for some perfectly clear codes (`CEP123456`
@@ -530,7 +531,9 @@ def reread(image_path: Path, box: tuple[float, float, float, float], *, seconds:
     read at twice the size through a 3 x 3 mean (a median would close small counters):
     grain and jagged edges go, a third reading that differs from both others in how
     the pixels look. With `enlarge`, at twice the size as it is: thin strokes of a small
-    print get more pixels, which settles some characters the first look doubted.
+    print get more pixels, which settles some characters the first look doubted. With
+    `figure`, only digits and a point are read (a credit figure whose large point the page's
+    reading took for "@").
     """
     import pytesseract
     from PIL import Image, ImageFilter
@@ -546,7 +549,8 @@ def reread(image_path: Path, box: tuple[float, float, float, float], *, seconds:
     if smooth or enlarge:
         crop = crop.resize((crop.width * 2, crop.height * 2), Image.LANCZOS)
     try:
-        hocr = pytesseract.image_to_pdf_or_hocr(crop, extension="hocr", config=REREAD_CONFIG + " -c hocr_char_boxes=1",
+        hocr = pytesseract.image_to_pdf_or_hocr(crop, extension="hocr",
+                                                config=(FIGURE_CONFIG if figure else REREAD_CONFIG) + " -c hocr_char_boxes=1",
                                                 timeout=max(1, int(seconds + 0.999)))
     except (pytesseract.TesseractError, RuntimeError):
         return []

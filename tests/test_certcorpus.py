@@ -109,6 +109,15 @@ def test_every_layout_is_in_all_three_forms_and_held_out_is_apart(plans):
     assert blanks and any(p.look.bleed for p in blanks)
 
 
+def test_the_fresh_set_is_layouts_of_its_own(plans):
+    fresh = build.layouts("fresh")
+    assert len(fresh) >= 20
+    for other in ("tuned", "heldout"):
+        theirs = build.layouts(other)
+        assert not {x.name for x in fresh} & {x.name for x in theirs}
+        assert not {x.draw for x in fresh} & {x.draw for x in theirs}
+
+
 def test_the_redrawn_set_is_the_tuned_layouts_with_other_draws(plans):
     assert [x.name for x in build.layouts("redrawn")] == [x.name for x in build.layouts("tuned")]
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import time
+from decimal import Decimal
 
 import numpy as np
 import pypdfium2 as pdfium
@@ -701,3 +702,25 @@ def test_a_course_numbers_s_read_as_a_dollar_sign_is_an_s_again():
              for i, t in enumerate(["(ACE", "Course", "#", "C$41033)", "cost", "US$40", "C$"])]
     [seg] = ocr_segments(words)
     assert seg.text == "(ACE Course # CS41033) cost US$40 C$"
+
+
+@pytest.fixture(scope="module")
+def faxed_event_figure(tmp_path_factory):
+    """The fresh corpus's event-band-portrait layout as a fax, made now, with its truth: the
+    attendee's CECs are set large over their unit line, and the page's reading takes the
+    large point for "@" ("1 @ 3")."""
+    from bench.certcorpus import build
+
+    out = tmp_path_factory.mktemp("fax")
+    truth = build.generate(out, sets=("fresh",), forms_=("fax",), only={"event-band-portrait"}, workers=1)
+    (row,) = [r for r in truth if r["layout"] == "event-band-portrait"]
+    return out / "fresh" / "fax" / row["file"], row
+
+
+@needs_tesseract
+@pytest.mark.slow
+def test_a_credit_figure_whose_large_point_was_misread_is_read_again_as_digits(faxed_event_figure):
+    path, truth = faxed_event_figure
+    row = read_certificates(path, limits=LIMITS).rows.iloc[0].to_dict()
+    assert any(" @ " in line for line in row["read"]["lines"])      # the page's own reading of the figure
+    assert Decimal(row["ceus"]) == Decimal(truth["ceus"])

@@ -11,7 +11,7 @@ same corpus and different pages of a layout certify different people.
 The redrawn set is the tuned layouts drawn again: the seeds take the set's name, so its pages
 certify other people and courses on other dates, and every scan and fax has its own look. It
 is for tuning like the tuned set, and shows how much of the tuned figure holds on draws the
-reader was not tuned on.
+reader was not tuned on. The fresh set is layouts of its own (fresh.py), also for tuning.
 """
 
 from __future__ import annotations

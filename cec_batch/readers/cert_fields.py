@@ -449,17 +449,43 @@ def _value_then_unit(lines: list[Line], found: dict, f: str, rx: re.Pattern) -> 
         return
     # A figure set large on a line of its own, its unit on the next line ("earned / 1.5 / ACE
     # continuing education credits (CECs)").
-    unit = _UNIT_LINE[f]
-    for line, nxt in zip(lines, lines[1:]):
-        if len(line.segs) == 1 and _AMOUNT_CELL.fullmatch(line.segs[0].text.strip()) and unit.match(nxt.segs[0].text):
-            seg = line.segs[0]
+    for seg, unit in _figures_over_units(lines, f):
+        if _AMOUNT_CELL.fullmatch(seg.text.strip()):
             a = seg.text.index(seg.text.strip())
             b = a + len(seg.text.strip())
-            height = max(seg.y1 - seg.y0, 1.0)
-            if nxt.y0 - seg.y1 <= 2.5 * height:
-                found[f] = Found(seg.text[a:b], seg.conf(a, b), "label", unit.match(nxt.segs[0].text).group().strip(),
-                                 box=seg.box(a, b))
-                return
+            found[f] = Found(seg.text[a:b], seg.conf(a, b), "label", unit, box=seg.box(a, b))
+            return
+
+
+def _figures_over_units(lines: list[Line], f: str):
+    """(segment, unit) for each line that is one short figure-like segment with F's unit
+    starting the line just below it."""
+    unit = _UNIT_LINE[f]
+    for line, nxt in zip(lines, lines[1:]):
+        seg = line.segs[0]
+        m = unit.match(nxt.segs[0].text)
+        if len(line.segs) == 1 and m and _FIGURE.fullmatch(seg.text.strip()) \
+                and nxt.y0 - seg.y1 <= 2.5 * max(seg.y1 - seg.y0, 1.0):
+            yield seg, m.group().strip()
+
+
+# A figure as OCR may read a large one: a big bold point read as "@" or "•" ("1 @ 5"), or lost ("1 5").
+_FIGURE = re.compile(r"\d{1,2}(?:(?:\s|[^\w\s]){1,3}\d{1,2})?")
+
+
+def figures_to_reread(segs: list[Seg], found: dict) -> list[tuple[str, str, tuple, bool]]:
+    """(field, unit, box, parted) of a credit figure over its unit line that did not read as an
+    amount ("1 @ 5", "1 5": parted, something between its digits), for a reading of its digits
+    alone; none when the credit is found."""
+    if "ceus" in found or "hours" in found:
+        return []
+    lines = lines_of(segs)
+    out = []
+    for f in ("ceus", "hours"):
+        for seg, unit in _figures_over_units(lines, f):
+            if not _AMOUNT_CELL.fullmatch(seg.text.strip()):
+                out.append((f, unit, seg.box(0, len(seg.text)), not seg.text.strip().isdigit()))
+    return out
 
 
 _AMOUNT_CELL = re.compile(r"\d{1,2}(?:[.,]\d{1,2})?")

@@ -40,6 +40,7 @@ from cec_batch.readers.cert_fields import (
     Found,
     choose_date,
     date_value,
+    figures_to_reread,
     find_fields,
     name_from_parts,
     page_candidates,
@@ -547,6 +548,7 @@ def _fields(result: ocr.PageOcr, deadline: float):
     segs = ocr_segments(result.words)
     found, notes, bare = find_fields(segs)
     _look_right_of_labels(found, bare, result.image_path, deadline)
+    _read_figures(found, figures_to_reread(segs, found), result.image_path, deadline)
     cands, extent = [], None
     if result.image_path is not None and result.image_path.exists():
         with Image.open(result.image_path) as img:
@@ -608,6 +610,26 @@ def _look_right_of_labels(found: dict[str, Found], bare: list, image_path: Path 
             conf = min((w.conf for w in words if w.text in text[span[0]:span[1]].split()), default=0.0)
             found[f] = Found(text[span[0]:span[1]], conf, "label", label, box=(x1 + 0.3 * h, y0, x1 + 12 * h, y1))
     name_from_parts(found)
+
+
+_FIGURE_VALUE = re.compile(r"\d{1,2}(?:\.\d{1,2})?")
+
+
+def _read_figures(found: dict[str, Found], figures: list, image_path: Path | None, deadline: float) -> None:
+    """A credit figure set large over its unit line that the page's reading garbled ("1 @ 5"):
+    read again as digits and a point only, and taken when that reading is an amount read
+    with REVIEW_CONFIDENCE and, when something stood between the figure's digits, with a point."""
+    if image_path is None:
+        return
+    for f, unit, box, parted in figures:
+        left = deadline - time.monotonic()
+        if f in found or box is None or left < 1:
+            continue
+        words = ocr.reread(image_path, box, seconds=left, figure=True)
+        text = "".join(w.text for w in words)
+        if words and _FIGURE_VALUE.fullmatch(text) and min(w.conf for w in words) >= REVIEW_CONFIDENCE \
+                and ("." in text or not parted):
+            found[f] = Found(text, min(w.conf for w in words), "label", unit, box=box)
 
 
 def _reread_agrees(f: str, got: Found, words: list[ocr.Word]) -> float | None:
