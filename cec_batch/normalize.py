@@ -759,8 +759,11 @@ _ID_FRACTION_RE = re.compile(r"([0-9]+)\.0*", re.ASCII)
 CLEAN_ID_RE = re.compile(r"[0-9A-Za-z]+")
 
 
+_ACE_PREFIX_RE = re.compile(r"ACE\s*[-#:]?\s*(\d{5,})", re.IGNORECASE)     # an ID's own length, not "ACE-77"
+
+
 def normalize_id(raw) -> str | None:
-    """A certificant ID as text: 104233.0 and "#104233" are "104233"; leading zeros of text are kept."""
+    """A certificant ID as text: 104233.0, "#104233" and "ACE-104233" are "104233"; leading zeros of text are kept."""
     cls = raw.__class__
     if cls is str:
         if CLEAN_ID_RE.fullmatch(raw):  # the common case: plain digits, nothing to fold
@@ -785,6 +788,9 @@ def normalize_id(raw) -> str | None:
     if not s.isascii():
         s = unicodedata.normalize("NFKC", _ZERO_WIDTH_RE.sub("", s))
     s = s.strip(_STRIP_CHARS)
+    m = _ACE_PREFIX_RE.fullmatch(s)
+    if m:
+        s = m[1]  # "ACE-104233": the certification body's name written before its own ID
     if s.startswith("#"):
         s = s[1:].strip(_STRIP_CHARS)
     m = _ID_FRACTION_RE.fullmatch(s)

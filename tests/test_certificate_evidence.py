@@ -1270,3 +1270,33 @@ def test_a_forms_completed_row_over_another_dated_row_is_no_column(tmp_path):
         (72, 610, "Credit"), (250, 610, "0.8 CEC"), (72, 590, "Posted"), (250, 590, "24-Feb-2025")]))
     assert row["completion_date"] == "28-Jan-2025"
     assert "column" not in (row["review"] or "")
+
+
+def test_a_grid_of_numbered_boxes_with_captions_over_values(world, tmp_path):
+    # "6 CEUs awarded" is box 6's caption, not six CECs; "ACE-145586" is the ACE ID; the report's
+    # date under its own caption is another box, not a second row under "Date course completed".
+    items = [(72, 720, "CONTINUING EDUCATION COMPLETION REPORT"),
+             (72, 690, "1 Participant name (first, last)"), (330, 690, "2 ACE certificant number"),
+             (72, 674, "Sean Dimitrov"), (330, 674, "ACE-111256"),
+             (72, 640, "4 ACE course number"), (250, 640, "5 Date course completed"), (430, 640, "6 CEUs awarded"),
+             (72, 624, "CS40112"), (250, 624, "14 Feb 2026"), (430, 624, "0.80"),
+             (72, 590, "7 Delivery method"), (250, 590, "8 Date of this report"), (72, 574, "Online"),
+             (250, 574, "10 Mar 2026")]
+    s = ingest(world, placed_pdf(tmp_path / "c.pdf", items))
+    assert s["credits"] == 1, exceptions_data(world)
+    [credit] = export(world, tmp_path, "credits")
+    assert (credit["certificant_id"], credit["completion_date"]) == ("111256", "2026-02-14")
+    assert exceptions_data(world) == []          # no CECs disagreement: box 6 is no amount
+
+
+def test_a_date_wrapped_in_one_of_two_columns_of_prose(tmp_path):
+    # English and French side by side: the English sentence's date runs on to the next line
+    # of its own column, while the line's last segment is the French column's.
+    row = row_of(placed_pdf(tmp_path / "c.pdf", [
+        (72, 720, "Certificate of Completion"), (340, 720, "Attestation de reussite"),
+        (72, 690, "This certifies that Lena Fischer"), (340, 690, "Nous certifions que Lena Fischer"),
+        (72, 674, "completed CS 40112 on January 16th"), (340, 674, "a suivi le cours CS 40112 le"),
+        (72, 658, "2026, and earned 0.8 CECs."), (340, 658, "16 janvier 2026."),
+        (72, 600, "Issued February 2, 2026")]))
+    assert parse_date(row["completion_date"]).value == date(2026, 1, 16)
+    assert row["review"] is None

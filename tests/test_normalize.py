@@ -500,7 +500,8 @@ def test_r17_normalize_email(raw, email):
     "raw, cid",
     [(104233, "104233"), (104233.0, "104233"), ("104233.0", "104233"), ("#104233", "104233"), (" 104233 ", "104233"),
      ("00123", "00123"), (np.int64(104233), "104233"), (np.float64(104233.0), "104233"), ("", None), (None, None),
-     (float("nan"), None), ("#", None), ("ACE-77", "ACE-77")],
+     (float("nan"), None), ("#", None), ("ACE-77", "ACE-77"), ("ACE-104233", "104233"), ("ace 104233", "104233"),
+     ("ACE#104233", "104233"), ("NASM-104233", "NASM-104233")],
 )
 def test_r17_normalize_id(raw, cid):
     assert normalize_id(raw) == cid

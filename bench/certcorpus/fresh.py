@@ -12,7 +12,7 @@ import math
 
 from reportlab.lib.colors import Color, black, white
 
-from .fmt import (abbrev, cec, course_no, date_range, dmy, dmy_abbrev, hours_of, iso, last_first, us,
+from .fmt import (abbrev, cec, course_no, date_range, dmy, dmy_abbrev, hours_of, iso, last_first, ordinal, us,
                   us_short, weekday, written)
 from .model import registry
 from .pen import GREY, LIGHT, font_for, initials
@@ -961,3 +961,789 @@ def draw_phone_screenshot(p, c):
         p.box(bx, top - 390, (cw - 28) / 2 - 6, 26, 0.8, colour=TEAL)
         p.text(bx + ((cw - 28) / 2 - 6) / 2, top - 381, label, "Helvetica-Bold", 9, align="centre")
     p.box(x + pw / 2 - 50, y + 8, 100, 4, 0, fill=black)
+
+
+# ---------------------------------------------------------------- a second batch: bilingual pages, stamps, banners, mail
+
+_ES_MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+              "noviembre", "diciembre")
+_FR_MONTHS = ("janvier", "f\u00e9vrier", "mars", "avril", "mai", "juin", "juillet", "ao\u00fbt", "septembre",
+              "octobre", "novembre", "d\u00e9cembre")
+
+
+def _es_date(d) -> str:
+    """`14 de junio de 2025`"""
+    return f"{d.day} de {_ES_MONTHS[d.month - 1]} de {d.year}"
+
+
+def _fr_date(d) -> str:
+    """`14 juin 2025`, `1er juin 2025`"""
+    return f"{'1er' if d.day == 1 else d.day} {_FR_MONTHS[d.month - 1]} {d.year}"
+
+
+def _dotted_ymd(d) -> str:
+    """`2025.06.14` (year first, as some registrars' systems print)"""
+    return f"{d:%Y.%m.%d}"
+
+
+def _ord_abbrev(d) -> str:
+    """`Jun. 14th, 2025` (May has no point)"""
+    m = f"{d:%b}"
+    return f"{m if m == 'May' else m + '.'} {ordinal(d.day)}, {d.year}"
+
+
+def _ord_written(d) -> str:
+    """`June 14th 2025`"""
+    return f"{d:%B} {ordinal(d.day)} {d.year}"
+
+
+def _short_weekday(d) -> str:
+    """`Sat, Jun 14, 2025`"""
+    return f"{d:%a}, {d:%b} {d.day}, {d.year}"
+
+
+def _d_mon_y(d) -> str:
+    """`14 Jun 2025`"""
+    return f"{d.day} {d:%b} {d.year}"
+
+
+def _rotated(p, x: float, y: float, s: str, face: str, size: float, angle: float = 90, colour=black,
+             align: str = "left") -> None:
+    """S drawn turned by ANGLE degrees about (x, y) (reading upwards at 90)."""
+    cv = p.c
+    cv.saveState()
+    cv.translate(x, y)
+    cv.rotate(angle)
+    cv.setFont(font_for(face, s), size)
+    cv.setFillColor(colour)
+    dx = {"left": 0, "centre": -p.width(s, face, size) / 2, "right": -p.width(s, face, size)}[align]
+    cv.drawString(dx, 0, s)
+    cv.restoreState()
+
+
+def _dashed(p, x1: float, y1: float, x2: float, y2: float, colour=GREY, width: float = 0.8,
+            dash: tuple = (4, 3)) -> None:
+    cv = p.c
+    cv.saveState()
+    cv.setStrokeColor(colour)
+    cv.setLineWidth(width)
+    cv.setDash(*dash)
+    cv.line(x1, y1, x2, y2)
+    cv.restoreState()
+
+
+def _caption_value(p, x: float, y: float, caption: str, value: str, width: float, face: str = "LiberationSans",
+                   bold: str = "LiberationSans-Bold", size: float = 12, colour=GREY) -> None:
+    """A small caption with its value under it (the caption's baseline at Y)."""
+    p.text(x, y, caption, face, 8.5, colour=colour)
+    p.text(x, y - size - 4, value, bold, _fit(p, value, bold, size, width, 8))
+
+
+# ---------------------------------------------------------------- bilingual
+
+@layout("form", evidence="id", units="cec")
+def draw_bilingual_label_pairs(p, c):
+    """Bilingual English/Spanish form: each label in English over its Spanish, 'Date of completion / Fecha de finalización'."""
+    x, vx = 60, 300
+    p.box(x, p.h - 66, 6, 42, 0, colour=MAROON, fill=MAROON)
+    p.text(x + 16, p.h - 42, c.course.provider, "LiberationSans-Bold", 16)
+    p.text(x + 16, p.h - 60, "Continuing Education / Educaci\u00f3n Continua", "LiberationSans", 10, colour=GREY)
+    p.centre(p.h - 118, "Certificate of Completion", "LiberationSerif-Bold", 26)
+    p.centre(p.h - 144, "Certificado de Finalizaci\u00f3n", "LiberationSerif-Italic", 18, colour=GREY)
+    rows = [("Participant", "Participante", c.person.name, None),
+            ("ACE certification number", "N\u00famero de certificaci\u00f3n ACE", c.person.certificant_id, None),
+            ("Course", "Curso", c.course.title, None),
+            ("ACE course number", "N\u00famero de curso ACE", course_no(c.course.number, "hyphen"), None),
+            ("Date of completion", "Fecha de finalizaci\u00f3n", written(c.completed), _es_date(c.completed)),
+            ("Continuing education credits", "Cr\u00e9ditos de educaci\u00f3n continua", f"{cec(c.ceus)} CEC", None)]
+    y = p.h - 186
+    p.hline(x, p.w - x, y + 22, 1)
+    for en, es, value, value_es in rows:
+        p.text(x, y, en, "LiberationSans-Bold", 10)
+        p.text(x, y - 13, es, "LiberationSans-Italic", 9, colour=GREY)
+        p.text(vx, y - 4, value, "LiberationSerif-Bold", _fit(p, value, "LiberationSerif-Bold", 14, p.w - x - vx, 9))
+        if value_es:
+            p.text(vx, y - 19, value_es, "LiberationSerif-Italic", 11, colour=GREY)
+        p.hline(x, p.w - x, y - 26, 0.4, GREY)
+        y -= 48
+    p.wrap(x, y - 6, p.w - 2 * x, "This course is approved by the American Council on Exercise (ACE) for the credit "
+           "shown. / Este curso est\u00e1 aprobado por el American Council on Exercise (ACE) por los cr\u00e9ditos "
+           "indicados.", "LiberationSans", 9, 13)
+    p.signature(x, 150, 180)
+    p.text(x, 136, _signer(c, 3), "LiberationSans", 10)
+    p.text(x, 124, "Director of Education / Director de Educaci\u00f3n", "LiberationSans", 9)
+    p.text(p.w - x, 150, f"Issued {written(c.issued)}", "LiberationSans", 9, align="right")
+    p.text(p.w - x, 137, f"Emitido el {_es_date(c.issued)}", "LiberationSans-Italic", 9, align="right", colour=GREY)
+    p.centre(60, "Keep this certificate for your records. / Conserve este certificado para sus registros.",
+             "LiberationSans", 8, colour=GREY)
+
+
+@layout("prose", evidence="name", units="hours")
+def draw_bilingual_french_columns(p, c):
+    """English and French side by side in two prose columns under the unlabelled name, 'June 14th 2025' / '14 juin 2025', hours."""
+    p.border(30, double=False, width=1.2)
+    p.centre(p.h - 80, c.course.provider.upper(), "DejaVuSans-Bold", 13)
+    mid = p.w / 2
+    p.text(mid - 16, p.h - 130, "Certificate of Completion", "DejaVuSerif-Bold", 17, align="right")
+    p.text(mid + 16, p.h - 130, "Attestation de r\u00e9ussite", "DejaVuSerif-Italic", 17)
+    p.c.setLineWidth(0.8)
+    p.c.line(mid, p.h - 140, mid, p.h - 110)
+    p.centre(p.h - 200, c.person.name, "DejaVuSerif-Bold", _fit(p, c.person.name, "DejaVuSerif-Bold", 28, p.w - 120))
+    p.hline(mid - 200, mid + 200, p.h - 212, 0.6, GREY)
+    h = hours_of(c)
+    no = course_no(c.course.number, "space")
+    left, right, width = 66, mid + 18, mid - 84
+    en = (f"This certifies that the person named above completed the course {c.course.title}, approved by the "
+          f"American Council on Exercise as course {no}, on {_ord_written(c.completed)}, and earned {h} contact "
+          "hours of continuing education.")
+    fr = (f"Nous certifions que la personne nomm\u00e9e ci-dessus a suivi le cours \u00ab{c.course.title}\u00bb, "
+          f"approuv\u00e9 par l\u2019American Council on Exercise sous le num\u00e9ro {no}, le "
+          f"{_fr_date(c.completed)}, et a obtenu {h} heures de formation continue.")
+    top = p.h - 250
+    y1 = p.wrap(left, top, width, en, "DejaVuSerif", 11.5, 17)
+    y2 = p.wrap(right, top, width, fr, "DejaVuSerif-Italic", 11.5, 17)
+    y = min(y1, y2) - 10
+    p.text(left, y, f"Contact hours: {h}", "DejaVuSans-Bold", 11)
+    p.text(right, y, f"Heures de formation : {h}", "DejaVuSans-Bold", 11)
+    p.c.setLineWidth(0.5)
+    p.c.line(mid, top + 14, mid, y - 6)
+    p.signature(mid - 90, 150, 180)
+    p.centre(136, f"{_signer(c, 1)}, Director of Education / Directeur de la formation", "DejaVuSans", 9)
+    p.centre(76, f"Issued {_ord_written(c.issued)}  \u00b7  D\u00e9livr\u00e9e le {_fr_date(c.issued)}", "DejaVuSans", 9,
+             colour=GREY)
+
+
+# ---------------------------------------------------------------- forms
+
+@layout("form", evidence="email", units="cec")
+def draw_right_aligned_against_rule(p, c):
+    """Statement of credit: caps labels set right against a vertical rule, values left of it; year-first dotted dates '2025.06.14'."""
+    x = 64
+    p.text(x, p.h - 80, "Statement of Credit", "LiberationSerif", 30)
+    p.text(x, p.h - 102, c.course.provider, "LiberationSans-Bold", 12)
+    p.text(p.w - x, p.h - 80, f"No. {c.seed % 10**6:06d}", "LiberationMono", 10, align="right")
+    p.hline(x, p.w - x, p.h - 118, 2.5)
+    gutter = 220
+    rows = [("LEARNER", c.person.name), ("E-MAIL ON FILE", c.person.email), ("COURSE", c.course.title),
+            ("ACE COURSE NO.", course_no(c.course.number, "space")), ("COMPLETED ON", _dotted_ymd(c.completed)),
+            ("CREDIT EARNED", f"{cec(c.ceus, 'two')} CEUs"), ("STATEMENT DATE", _dotted_ymd(c.printed))]
+    y = p.h - 160
+    for label, value in rows:
+        p.text(gutter - 14, y, label, "LiberationSans-Bold", 9, align="right", colour=GREY)
+        p.text(gutter + 14, y, value, "LiberationSerif",
+               _fit(p, value, "LiberationSerif", 14, p.w - x - gutter - 14, 9))
+        y -= 34
+    p.c.setLineWidth(1)
+    p.c.line(gutter, p.h - 140, gutter, y + 16)
+    y = p.wrap(x, y - 20, p.w - 2 * x, "Dates on this statement are written year.month.day. The credit shown is "
+               "approved by the American Council on Exercise for the course number above.", "LiberationSans", 10, 14)
+    p.wrap(x, y - 6, p.w - 2 * x, "Questions about this statement? Reply to the e-mail that delivered it or call "
+           f"{_phone(c)}.", "LiberationSans", 10, 14)
+    p.hline(x, p.w - x, 70, 0.5, GREY)
+    p.text(x, 56, f"{c.course.provider}  \u00b7  {_address(c)}", "LiberationSans", 8, colour=GREY)
+
+
+def _cell(p, x: float, y: float, w: float, h: float, caption: str, value: str, size: float = 12) -> None:
+    """A form box: the numbered caption in its top left corner, the value set below it."""
+    p.box(x, y - h, w, h, 0.8)
+    p.text(x + 5, y - 11, caption, "DejaVuSansCondensed", 8)
+    if value:
+        p.text(x + 8, y - h + 12, value, "DejaVuSans", _fit(p, value, "DejaVuSans", size, w - 16, 8))
+
+
+@layout("form", evidence="id", units="cec")
+def draw_numbered_cell_grid(p, c):
+    """Government-style form: a grid of numbered boxes, each caption above its value; 'ACE-107455', '14 Jun 2025', 'CEUs 0.50'."""
+    x0 = 48
+    w = p.w - 2 * x0
+    p.text(x0, p.h - 58, c.course.provider, "DejaVuSansCondensed-Bold", 13)
+    p.text(p.w - x0, p.h - 58, f"Form CE-7 (Rev. {c.seed % 9 + 1:02d}/2024)", "DejaVuSansCondensed", 9, align="right")
+    p.box(x0, p.h - 96, w, 28, 0, fill=black)
+    p.text(x0 + 10, p.h - 87, "CONTINUING EDUCATION COMPLETION REPORT", "DejaVuSansCondensed-Bold", 14, colour=white)
+    p.text(x0, p.h - 112, "Type or print in ink. Boxes are numbered; see the notes at the foot of the page.",
+           "DejaVuSansCondensed", 8.5)
+    cw, rh = w / 3, 48
+    rows = [[(2, "1  Participant name (first, last)", c.person.name),
+             (1, "2  ACE certificant number", f"ACE-{c.person.certificant_id}")],
+            [(3, "3  Course title", c.course.title)],
+            [(1, "4  ACE course number", c.course.number), (1, "5  Date course completed", _d_mon_y(c.completed)),
+             (1, "6  CEUs awarded", cec(c.ceus, "two"))],
+            [(1, "7  Delivery method", "Online, self-paced"), (1, "8  Date of this report", _d_mon_y(c.printed)),
+             (1, "9  Provider course code", _internal(c))],
+            [(2, "10  Signature of provider representative", ""), (1, "11  Title", "Registrar")]]
+    y = p.h - 124
+    for row in rows:
+        cx = x0
+        for span, caption, value in row:
+            _cell(p, cx, y, span * cw, rh, caption, value)
+            cx += span * cw
+        y -= rh
+    p.signature(x0 + 20, y + 10, 200)
+    p.text(x0, y - 24, "NOTES", "DejaVuSansCondensed-Bold", 9)
+    notes = ("Box 5 is the day the participant completed the course. Box 8 is the day this report was prepared.",
+             "Box 6 is the credit the American Council on Exercise approved for the course in box 4.",
+             "Keep a copy of this report with your certification records for four years.")
+    yy = y - 38
+    for n in notes:
+        yy = p.wrap(x0, yy, w, n, "DejaVuSansCondensed", 9, 12)
+    p.text(x0, 48, f"{c.course.provider}  \u00b7  {_phone(c)}", "DejaVuSansCondensed", 8, colour=GREY)
+
+
+# ---------------------------------------------------------------- awards
+
+@layout("award", evidence="name", units="cec")
+def draw_instructor_and_participant(p, c):
+    """Landscape award naming two people in side-by-side panels, 'PARTICIPANT' and 'INSTRUCTOR'; 'Date of course: Sat, Jun 14, 2025'."""
+    p.landscape()
+    p.box(24, 24, p.w - 48, p.h - 48, 1.4, colour=NAVY)
+    p.centre(p.h - 74, c.course.provider.upper(), "LiberationSans-Bold", 12)
+    p.centre(p.h - 116, "Certificate of Participation", "LiberationSerif-Bold", 32)
+    pw, top, ph = 300, p.h - 146, 112
+    lx, rx = p.w / 2 - pw - 16, p.w / 2 + 16
+    p.box(lx, top - ph, pw, ph, 0, fill=WASH)
+    p.text(lx + 16, top - 22, "PARTICIPANT", "LiberationSans-Bold", 10)
+    p.text(lx + 16, top - 62, c.person.name, "LiberationSerif-Bold",
+           _fit(p, c.person.name, "LiberationSerif-Bold", 26, pw - 32))
+    p.text(lx + 16, top - 90, "completed the course and earned the credit below", "LiberationSans", 9)
+    instructor = _signer(c, 2)
+    p.box(rx, top - ph, pw, ph, 0.8, colour=GREY)
+    p.text(rx + 16, top - 22, "INSTRUCTOR", "LiberationSans-Bold", 10, colour=GREY)
+    p.text(rx + 16, top - 60, instructor, "LiberationSerif-Italic", 20)
+    p.text(rx + 16, top - 82, f"Master Trainer, {c.course.provider}", "LiberationSans", 9)
+    p.text(rx + 16, top - 96, "taught the course and verified the participant's practical work", "LiberationSans", 9)
+    y = top - ph - 40
+    line = f"Course: {c.course.title}"
+    p.centre(y, line, "LiberationSerif", _fit(p, line, "LiberationSerif", 17, p.w - 120))
+    p.centre(y - 28, f"ACE course number {c.course.number}   \u00b7   {cec(c.ceus)} CECs", "LiberationSans", 12)
+    p.centre(y - 52, f"Date of course: {_short_weekday(c.completed)}", "LiberationSans-Bold", 13)
+    for x, who, role in ((90, instructor, "Instructor"), (p.w - 290, _signer(c, 4), "Program Director")):
+        p.signature(x, 92, 200)
+        p.text(x, 78, f"{who}, {role}", "LiberationSans", 9)
+
+
+@layout("award", evidence="id", units="cec")
+def draw_script_name_footer_number(p, c):
+    """Portrait award: the name in a large italic script, 'ID# 107455', '.5 CEC'; the course number only in a small-print footer."""
+    p.box(36, 36, p.w - 72, p.h - 72, 0.6, colour=GREY)
+    p.box(44, 44, p.w - 88, p.h - 88, 2.2)
+    p.centre(p.h - 100, c.course.provider, "LiberationSerif", 14)
+    p.centre(p.h - 160, "Certificate", "LiberationSerif-BoldItalic", 46)
+    p.centre(p.h - 188, "of completion", "LiberationSerif-Italic", 18)
+    p.centre(p.h - 246, "is presented to", "LiberationSerif", 13)
+    p.centre(p.h - 296, c.person.name, "DejaVuSerif-Italic", _fit(p, c.person.name, "DejaVuSerif-Italic", 38, p.w - 150))
+    p.hline(p.w / 2 - 200, p.w / 2 + 200, p.h - 310, 0.7, GREY)
+    p.centre(p.h - 328, f"ID# {c.person.certificant_id}", "LiberationSans", 10)
+    p.centre(p.h - 372, "for completing the home-study course", "LiberationSerif-Italic", 13)
+    p.centre(p.h - 402, c.course.title, "LiberationSerif-Bold", _fit(p, c.course.title, "LiberationSerif-Bold", 21, p.w - 150))
+    p.centre(p.h - 434, f"on {_ord_abbrev(c.completed)}", "LiberationSerif", 14)
+    p.centre(p.h - 460, f"awarded {cec(c.ceus, 'bare')} CEC", "LiberationSerif", 14)
+    p.seal(p.w / 2, 190, 40, ("HOME", "STUDY"))
+    p.signature(90, 150, 150)
+    p.text(90, 136, _signer(c, 1), "LiberationSerif-Italic", 10)
+    p.signature(p.w - 240, 150, 150)
+    p.text(p.w - 240, 136, _signer(c, 4), "LiberationSerif-Italic", 10)
+    p.hline(56, p.w - 56, 84, 0.4, GREY)
+    p.centre(72, f"Form CE-2 Rev. 03/2024   \u00b7   ACE approved course {c.course.number}   \u00b7   "
+                 f"Cert. {c.completed:%y}{c.seed % 10**5:05d}", "LiberationSans", 8)
+    p.centre(61, "This certificate is void if altered. Duplicates are $10. Keep it with your certification records.",
+             "LiberationSans", 8, colour=GREY)
+
+
+@layout("prose", evidence="id", units="cec")
+def draw_digit_logo_notice(p, c):
+    """Completion notice under a logo block full of digits ('360', 'EST. 2009'), 'ACE Cert. ID#', 'Credits (ACE): 0.5', '6/14/2025'."""
+    x = 64
+    mark = c.rng("logo").choice(["360", "24/7", "365", "1:1"])
+    p.box(x, p.h - 132, 92, 92, 0, fill=black)
+    p.text(x + 46, p.h - 94, mark, "Helvetica-Bold", 30, align="centre", colour=white)
+    p.text(x + 46, p.h - 114, "FITNESS ED", "Helvetica-Bold", 9, align="centre", colour=white)
+    est = 1995 + c.seed % 25
+    p.text(x + 108, p.h - 66, c.course.provider, "Helvetica-Bold", 17)
+    p.text(x + 108, p.h - 84, f"EST. {est}  \u00b7  {12 + c.seed % 30} studios nationwide", "Helvetica", 9, colour=GREY)
+    p.text(x + 108, p.h - 98, f"Call {_phone(c)}", "Helvetica", 9, colour=GREY)
+    p.text(x, p.h - 180, "Completion Notice", "Helvetica-Bold", 22)
+    p.wrap(x, p.h - 204, p.w - 2 * x, "The certificant below has finished the course below and the American Council "
+           "on Exercise credit listed has been earned.", "Helvetica", 11, 15)
+    top, bh = p.h - 246, 150
+    p.c.setFillColor(PALE)
+    p.c.roundRect(x, top - bh, p.w - 2 * x, bh, 10, stroke=0, fill=1)
+    p.c.setFillColor(black)
+    cols = [[("Certificant", c.person.name), ("ACE Cert. ID#", c.person.certificant_id),
+             ("Completed", us_short(c.completed))],
+            [("ACE course no.", course_no(c.course.number, "hyphen")), ("Credits (ACE)", cec(c.ceus))]]
+    colw = (p.w - 2 * x - 40) / 2
+    for i, col in enumerate(cols):
+        cx, y = x + 16 + i * (colw + 16), top - 26
+        for label, value in col:
+            p.text(cx, y, f"{label}:", "Helvetica", 9, colour=GREY)
+            p.text(cx + 86, y, value, "Helvetica-Bold", _fit(p, value, "Helvetica-Bold", 11, colw - 92, 8))
+            y -= 32
+    p.text(x + 16, top - 122, "Course:", "Helvetica", 9, colour=GREY)
+    p.text(x + 102, top - 122, c.course.title, "Helvetica-Bold",
+           _fit(p, c.course.title, "Helvetica-Bold", 11, p.w - 2 * x - 120, 8))
+    y = p.wrap(x, top - bh - 30, p.w - 2 * x, "Thank you for training with us. Your certificate is also kept in your "
+               "account; this notice may be used as proof of completion.", "Helvetica", 11, 15)
+    p.text(x, y - 20, "The Education Team", "Helvetica-Oblique", 11)
+    p.text(x, 56, f"{mark} Fitness Education is a trade name of {c.course.provider}.", "Helvetica", 8, colour=GREY)
+
+
+@layout("award", evidence="email", units="hours")
+def draw_three_line_title_sentence(p, c):
+    """Award whose centred sentence in a narrow column wraps the course title over several lines with the date in it."""
+    p.box(40, 40, p.w - 80, p.h - 80, 0.8)
+    for x, y in ((40, 40), (p.w - 52, 40), (40, p.h - 52), (p.w - 52, p.h - 52)):
+        p.box(x, y, 12, 12, 0, fill=black)
+    p.centre(p.h - 92, c.course.provider.upper(), "LiberationSans", 11)
+    p.centre(p.h - 142, "CERTIFICATE", "LiberationSerif-Bold", 38)
+    p.centre(p.h - 200, c.person.name, "LiberationSerif-Bold", _fit(p, c.person.name, "LiberationSerif-Bold", 28, p.w - 140))
+    p.centre(p.h - 222, c.person.email, "LiberationSans", 11)
+    width = 230
+    sentence = (f"has completed the self-paced course \u201c{c.course.title}\u201d on {_ord_written(c.completed)}, "
+                f"earning {hours_of(c)} contact hours of continuing education.")
+    y = p.wrap((p.w - width) / 2, p.h - 272, width, sentence, "LiberationSerif", 22, 30, align="centre")
+    p.centre(y - 12, f"ACE approved course number {course_no(c.course.number, 'space')}", "LiberationSans", 11)
+    p.signature(p.w / 2 - 90, 110, 180)
+    p.centre(96, f"{_signer(c, 5)}, Dean of Studies", "LiberationSans", 9)
+
+
+# ---------------------------------------------------------------- safety
+
+@layout("card", evidence="id", units="cec", courses=("safety",))
+def draw_blended_exam_then_course(p, c):
+    """Blended safety course: 'Date of exam' (online part) and 'Date of course' (skills session, the completion) in two boxes."""
+    from datetime import timedelta
+
+    exam = c.completed - timedelta(days=3 + c.seed % 18)
+    x = 56
+    p.text(x, p.h - 70, c.course.provider, "LiberationSans-Bold", 16)
+    p.text(x, p.h - 88, "Blended Learning Course Record", "LiberationSans", 12)
+    p.text(p.w - x, p.h - 70, "Part 1 online  \u00b7  Part 2 in person", "LiberationSans", 9, align="right",
+           colour=GREY)
+    p.hline(x, p.w - x, p.h - 100, 1.5)
+    _caption_value(p, x, p.h - 130, "Participant", c.person.name, 260, size=18)
+    _caption_value(p, x + 320, p.h - 130, "ACE Certification ID", c.person.certificant_id, 160, size=14)
+    _caption_value(p, x, p.h - 180, "Course", c.course.title, 300, size=13)
+    _caption_value(p, x + 320, p.h - 180, "ACE Course No.", course_no(c.course.number, "space"), 90, size=13)
+    _caption_value(p, x + 420, p.h - 180, "CEC", cec(c.ceus), 60, size=13)
+    bw, top, bh = (p.w - 2 * x - 20) / 2, p.h - 240, 124
+    boxes = [("PART 1 \u2014 ONLINE WRITTEN EXAM", "Date of exam", written(exam), f"Score {82 + c.seed % 18}% (pass)"),
+             ("PART 2 \u2014 SKILLS SESSION", "Date of course", written(c.completed), "Skills check: passed")]
+    for i, (head, label, value, note) in enumerate(boxes):
+        bx = x + i * (bw + 20)
+        p.box(bx, top - bh, bw, bh, 0.8)
+        p.box(bx, top - 24, bw, 24, 0, fill=LIGHT)
+        p.text(bx + 10, top - 16, head, "LiberationSans-Bold", 9.5)
+        p.text(bx + 10, top - 50, label, "LiberationSans", 9, colour=GREY)
+        p.text(bx + 10, top - 72, value, "LiberationSans-Bold", 15)
+        p.text(bx + 10, top - 100, note, "LiberationSans", 10)
+    y = top - bh - 30
+    p.box(x, y - 14, p.w - 2 * x, 34, 0, fill=WASH)
+    p.runs(x + 12, y, [("Course completed (the date of the skills session):  ", "LiberationSans"),
+                       (written(c.completed), "LiberationSans-Bold")], 12)
+    p.wrap(x, y - 44, p.w - 2 * x, "The course is complete when both parts are passed; the online exam alone does "
+           "not complete it. The date of course above is the completion date.", "LiberationSans", 10, 14)
+    p.signature(x, 130, 170)
+    p.text(x, 116, f"Instructor: {_signer(c, 2)}", "LiberationSans", 9)
+    p.text(p.w - x, 116, f"Training site TS-{c.seed % 900 + 100}", "LiberationSans", 9, align="right")
+
+
+@layout("card", evidence="email", units="cec", courses=("safety",))
+def draw_renewal_reminder_box(p, c):
+    """Safety certificate with a shaded 'RENEWAL REMINDER' box giving a due date; '14 Jun 2025' completion, the email."""
+    x = 60
+    cv = p.c
+    cv.setFillColor(TEAL)
+    cv.circle(x + 22, p.h - 80, 22, stroke=0, fill=1)
+    cv.setStrokeColor(white)
+    cv.setLineWidth(3.5)
+    cv.line(x + 11, p.h - 80, x + 19, p.h - 89)
+    cv.line(x + 19, p.h - 89, x + 34, p.h - 70)
+    cv.setStrokeColor(black)
+    cv.setFillColor(black)
+    p.text(x + 56, p.h - 76, c.course.provider, "DejaVuSans-Bold", 14)
+    p.text(x + 56, p.h - 92, "Emergency Response Training", "DejaVuSans", 10, colour=GREY)
+    p.text(x, p.h - 150, "Certificate of Completion", "DejaVuSerif-Bold", 26)
+    p.text(x, p.h - 184, "issued to", "DejaVuSerif-Italic", 12)
+    p.text(x, p.h - 214, c.person.name, "DejaVuSans-Bold", _fit(p, c.person.name, "DejaVuSans-Bold", 22, p.w - 2 * x))
+    p.text(x, p.h - 232, f"Registered e-mail: {c.person.email}", "DejaVuSans", 10)
+    p.text(x, p.h - 266, "for successfully completing", "DejaVuSerif-Italic", 12)
+    p.text(x, p.h - 290, c.course.title, "DejaVuSerif-Bold", _fit(p, c.course.title, "DejaVuSerif-Bold", 17, p.w - 2 * x))
+    y = p.table(x, p.h - 314, [150, 150, 120], [["ACE course #", "Completed", "Credit"],
+                                                [c.course.number, _d_mon_y(c.completed), f"{cec(c.ceus)} CEC"]],
+                row_h=24, face="DejaVuSans", head_face="DejaVuSans-Bold", size=11, rules="rows")
+    years = round((c.expires - c.completed).days / 365)
+    top, bh = y - 40, 110
+    p.box(x, top - bh, p.w - 2 * x, bh, 2, colour=MAROON, fill=PALE)
+    p.box(x, top - bh, p.w - 2 * x, bh, 2, colour=MAROON)
+    p.text(x + 16, top - 24, "RENEWAL REMINDER", "DejaVuSans-Bold", 12, colour=MAROON)
+    p.text(x + 16, top - 44, f"This training is valid for {years} year{'s' if years != 1 else ''}. "
+           "Book a renewal course before the due date:", "DejaVuSans", 10)
+    p.runs(x + 16, top - 76, [("Renewal due by  ", "DejaVuSans"), (_d_mon_y(c.expires), "DejaVuSans-Bold")], 18)
+    p.text(x + 16, top - 96, "We will e-mail you 60 days before the due date.", "DejaVuSans", 9, colour=GREY)
+    p.signature(x, 110, 170)
+    p.text(x, 96, f"{_signer(c, 0)}, Lead Instructor", "DejaVuSans", 9)
+    p.text(p.w - x, 96, f"Certificate {c.seed % 10**7:07d}", "DejaVuSans", 9, align="right")
+
+
+# ---------------------------------------------------------------- paper forms, tables and tear-offs
+
+def _received_stamp(p, x: float, y: float, when, who: str, colour=MAROON, angle: float = -7) -> None:
+    """A rubber 'RECEIVED' date stamp centred at (x, y), turned a little, as a mailroom prints it."""
+    cv = p.c
+    cv.saveState()
+    cv.translate(x, y)
+    cv.rotate(angle)
+    cv.setStrokeColor(colour)
+    cv.setLineWidth(2)
+    cv.roundRect(-78, -36, 156, 72, 6, stroke=1, fill=0)
+    cv.setLineWidth(0.8)
+    cv.roundRect(-73, -31, 146, 62, 4, stroke=1, fill=0)
+    cv.setFillColor(colour)
+    for s, face, size, dy in (("RECEIVED", "Helvetica-Bold", 17, 11), (f"{when:%b %d %Y}".upper(), "Courier-Bold", 14, -7),
+                              (who, "Helvetica-Bold", 8, -24)):
+        cv.setFont(font_for(face, s), size)
+        cv.drawCentredString(0, dy, s)
+    cv.restoreState()
+
+
+@layout("form", evidence="id", units="hours")
+def draw_received_stamp_form(p, c):
+    """Typed paper form returned by the participant, with the provider mailroom's turned 'RECEIVED JUN 20 2025' stamp."""
+    x, vx = 64, 258
+    p.text(x, p.h - 70, c.course.provider.upper(), "Courier-Bold", 14)
+    p.text(x, p.h - 88, "PARTICIPANT COURSE COMPLETION FORM", "Courier-Bold", 12)
+    _received_stamp(p, p.w - 140, p.h - 74, c.issued, f"{initials(c.course.provider)} RECORDS MAILROOM")
+    p.wrap(x, p.h - 130, p.w - 2 * x, "Complete in full and return this form to the Records Office within 30 days "
+           "of the course. Print clearly.", "Courier", 9, 12)
+    rows = [("Participant name", c.person.name), ("ACE certification no.", c.person.certificant_id),
+            ("Course title", c.course.title), ("ACE course no.", c.course.number),
+            ("Date course completed", us(c.completed)), ("Contact hours", str(hours_of(c))),
+            ("Instructor", _signer(c, 3))]
+    y = p.h - 186
+    for label, value in rows:
+        p.text(x, y, f"{label}:", "Courier", 10)
+        p.text(vx + 4, y + 2, value, "Courier-Bold", _fit(p, value, "Courier-Bold", 12, p.w - x - vx - 8, 8))
+        p.hline(vx, p.w - x, y - 3, 0.5)
+        y -= 32
+    p.text(x, y - 10, "I confirm that I attended the whole course.", "Courier", 10)
+    p.signature(x, y - 60, 190)
+    p.text(x, y - 74, "Participant signature", "Courier", 9)
+    top = 170
+    p.box(x, 60, p.w - 2 * x, top - 60, 0.8)
+    p.text(x + 10, top - 16, "FOR OFFICE USE ONLY", "Courier-Bold", 9)
+    p.text(x + 10, top - 36, "The RECEIVED stamp shows the day this form reached our mailroom;", "Courier", 9)
+    p.text(x + 10, top - 48, "the course was completed on the date written above.", "Courier", 9)
+    p.text(x + 10, top - 72, f"Entered by: ______   Batch {c.issued:%y}-{c.seed % 900 + 100}", "Courier", 9)
+
+
+@layout("table", evidence="name", units="cec")
+def draw_date_first_single_row(p, c):
+    """Landscape record: one course row whose columns run 'Date completed | CECs | ACE course # | Course title | Format'."""
+    p.landscape()
+    x = 50
+    p.box(0, p.h - 16, p.w, 16, 0, colour=TEAL, fill=TEAL)
+    p.text(x, p.h - 62, c.course.provider, "LiberationSans-Bold", 18)
+    p.text(x, p.h - 80, "Record of Course Completion", "LiberationSans", 12)
+    p.text(p.w - x, p.h - 62, f"Record generated {_ord_abbrev(c.printed)}", "LiberationSans", 9, align="right",
+           colour=GREY)
+    p.text(x, p.h - 124, "Awarded to", "LiberationSans", 10, colour=GREY)
+    p.text(x, p.h - 148, c.person.name, "LiberationSerif-Bold", _fit(p, c.person.name, "LiberationSerif-Bold", 22, 500))
+    widths = [130, 60, 100, 320, 82]
+    row = [_ord_abbrev(c.completed), cec(c.ceus), course_no(c.course.number, "space"), c.course.title, "Live online"]
+    size = min(10.5, _fit(p, c.course.title, "LiberationSans", 10.5, 310, 8))
+    y = p.table(x, p.h - 180, widths, [["Date completed", "CECs", "ACE course #", "Course title", "Format"], row],
+                row_h=26, face="LiberationSans", head_face="LiberationSans-Bold", size=size, head_fill=LIGHT)
+    p.text(x, y - 22, f"Total ACE CECs on this record: {cec(c.ceus)}", "LiberationSans-Bold", 11)
+    p.wrap(x, y - 44, 520, "Only courses approved by the American Council on Exercise are listed. Dates are the day "
+           "the course was completed.", "LiberationSans", 9.5, 13)
+    p.signature(p.w - 270, 96, 200)
+    p.text(p.w - 270, 82, f"{_signer(c, 3)}, Registrar", "LiberationSans", 9)
+
+
+@layout("award", evidence="email", units="cec")
+def draw_tear_off_receipt(p, c):
+    """Sheet in two halves: a certificate on top, a dashed cut line, a receipt below repeating the fields (and the fee)."""
+    mid = p.h / 2
+    p.box(36, mid + 18, p.w - 72, mid - 54, 1.5)
+    p.centre(p.h - 78, c.course.provider, "DejaVuSerif-Bold", 14)
+    p.centre(p.h - 118, "Certificate of Completion", "DejaVuSerif-Bold", 26)
+    p.centre(p.h - 146, "awarded to", "DejaVuSerif-Italic", 12)
+    p.centre(p.h - 178, c.person.name, "DejaVuSerif-Bold", _fit(p, c.person.name, "DejaVuSerif-Bold", 24, p.w - 120))
+    p.centre(p.h - 196, c.person.email, "DejaVuSans", 10)
+    line = f"for completing {c.course.title}"
+    p.centre(p.h - 228, line, "DejaVuSerif", _fit(p, line, "DejaVuSerif", 14, p.w - 120))
+    p.centre(p.h - 252, f"ACE course {course_no(c.course.number, 'hyphen')}  \u00b7  {cec(c.ceus)} CECs  \u00b7  "
+                        f"completed {abbrev(c.completed)}", "DejaVuSans", 11)
+    p.signature(p.w / 2 - 80, mid + 56, 160)
+    p.centre(mid + 42, f"{_signer(c, 2)}, Registrar", "DejaVuSans", 9)
+    _dashed(p, 20, mid, p.w - 20, mid)
+    p.box(24, mid - 7, 18, 14, 0, colour=white, fill=white)
+    p.text(26, mid - 4, "\u2702", "DejaVuSans", 12)
+    p.centre(mid - 14, "Detach here and keep the receipt below", "DejaVuSans", 8, colour=GREY)
+    x = 56
+    p.text(x, mid - 48, "RECEIPT", "DejaVuSans-Bold", 14)
+    p.text(x + 80, mid - 48, "keep for your records", "DejaVuSans", 10, colour=GREY)
+    p.text(p.w - x, mid - 48, f"Receipt no. R-{c.seed % 10**6:06d}", "DejaVuSans", 10, align="right")
+    fields = [("Participant", c.person.name), ("E-mail", c.person.email), ("Course", c.course.title),
+              ("ACE course no.", c.course.number), ("Completion date", abbrev(c.completed)),
+              ("CECs", cec(c.ceus)), ("Course fee paid", f"${59 + (c.seed % 9) * 10}.00"),
+              ("Payment", "Card on file")]
+    colw = (p.w - 2 * x) / 2
+    for i, (label, value) in enumerate(fields):
+        fx, fy = x + (i % 2) * colw, mid - 84 - (i // 2) * 44
+        _caption_value(p, fx, fy, label, value, colw - 16, "DejaVuSans", "DejaVuSans-Bold", 11)
+    p.text(x, 50, f"{c.course.provider}  \u00b7  {_phone(c)}", "DejaVuSans", 8, colour=GREY)
+
+
+@layout("award", evidence="name", units="cec")
+def draw_huge_name_banner(p, c):
+    """Wide landscape banner: the name in huge letters across the page, the details in a small dark band at the bottom."""
+    p.landscape()
+    p.box(14, 14, p.w - 28, p.h - 28, 0.6, colour=GREY)
+    p.text(50, p.h - 56, c.course.provider.upper(), "LiberationSans-Bold", 12)
+    p.text(p.w - 50, p.h - 56, "CERTIFICATE OF COMPLETION", "LiberationSans", 12, align="right")
+    p.hline(50, p.w - 50, p.h - 66, 0.6)
+    p.centre(p.h - 150, "This certifies that", "LiberationSerif-Italic", 20)
+    name = c.person.name
+    p.centre(p.h - 262, name, "LiberationSans-Bold", _fit(p, name, "LiberationSans-Bold", 84, p.w - 100, 30))
+    line = f"completed {c.course.title}"
+    p.centre(p.h - 330, line, "LiberationSerif", _fit(p, line, "LiberationSerif", 22, p.w - 120))
+    p.signature(p.w / 2 - 90, 134, 180)
+    p.centre(120, f"{_signer(c, 1)}, Education Director", "LiberationSans", 9)
+    band = 36
+    p.box(0, band, p.w, 58, 0, colour=NAVY, fill=NAVY)
+    cells = [("ACE COURSE", c.course.number), ("COMPLETED", f"{c.completed.day} {c.completed:%b %Y}".upper()),
+             ("CREDIT", f"{cec(c.ceus)} CEC"), ("PROVIDER", c.course.provider)]
+    cw = (p.w - 100) / 4
+    for i, (cap, value) in enumerate(cells):
+        cx = 50 + i * cw
+        p.text(cx, band + 38, cap, "LiberationSans", 8, colour=white)
+        p.text(cx, band + 18, value, "LiberationSans-Bold", _fit(p, value, "LiberationSans-Bold", 12, cw - 12, 8),
+               colour=white)
+
+
+@layout("award", evidence="email", units="hours")
+def draw_vertical_side_bar(p, c):
+    """Portrait certificate with a coloured side bar holding the provider's name vertically; stacked captions; 'Sat, Jun 14, 2025'."""
+    bar = 96
+    p.box(0, 0, bar, p.h, 0, colour=TEAL, fill=TEAL)
+    prov = c.course.provider.upper()
+    _rotated(p, bar / 2 + 8, p.h / 2, prov, "LiberationSans-Bold", _fit(p, prov, "LiberationSans-Bold", 24, p.h - 160),
+             colour=white, align="centre")
+    x = bar + 50
+    width = p.w - x - 50
+    p.text(x, p.h - 90, "Certificate of", "LiberationSerif", 22)
+    p.text(x, p.h - 124, "Continuing Education", "LiberationSerif-Bold", 30)
+    p.hline(x, p.w - 50, p.h - 140, 1.5, TEAL)
+    fields = [("Learner", c.person.name, 20), ("E-mail", c.person.email, 12), ("Course", c.course.title, 15),
+              ("ACE course number", course_no(c.course.number, "plain"), 13),
+              ("Completed", _short_weekday(c.completed), 13), ("Contact hours", str(hours_of(c)), 13)]
+    y = p.h - 180
+    for caption, value, size in fields:
+        _caption_value(p, x, y, caption, value, width, size=size)
+        y -= size + 36
+    p.signature(x, 120, 180)
+    p.text(x, 106, f"{_signer(c, 0)}, Program Manager", "LiberationSans", 9)
+    p.text(p.w - 50, 106, f"Issued {_short_weekday(c.issued)}", "LiberationSans", 9, align="right", colour=GREY)
+
+
+# ---------------------------------------------------------------- mail and events
+
+@layout("minimal", evidence="email", units="cec")
+def draw_webmail_print(p, c):
+    """Webmail print of a confirmation: subject as heading, From/To/Subject/Date lines (the sending date), 'CEUs: 0.50' in the body."""
+    from datetime import timedelta
+
+    sent = c.completed + timedelta(days=1 + c.seed % 3)
+    hh, mm = 8 + c.seed % 4, c.seed % 60
+    x = 48
+    p.text(x, p.h - 44, "Mail", "DejaVuSans-Bold", 16, colour=GREY)
+    p.text(p.w - x, p.h - 42, f"{c.person.name} <{c.person.email}>", "DejaVuSans", 9, align="right")
+    p.hline(x, p.w - x, p.h - 54, 0.8, GREY)
+    subject = f"Your certificate for {c.course.title}"
+    p.text(x, p.h - 84, subject, "DejaVuSans-Bold", _fit(p, subject, "DejaVuSans-Bold", 15, p.w - 2 * x))
+    p.text(x, p.h - 100, "1 message", "DejaVuSans", 9, colour=GREY)
+    p.hline(x, p.w - x, p.h - 110, 0.5, LIGHT)
+    head = [("From:", f"{c.course.provider} Certificates <no-reply@{_slug(c)}.example>"), ("To:", c.person.email),
+            ("Subject:", subject), ("Date:", f"{_short_weekday(sent)} at {hh}:{mm:02d} AM")]
+    y = p.h - 132
+    for label, value in head:
+        p.text(x, y, label, "DejaVuSans-Bold", 9.5)
+        p.text(x + 58, y, value, "DejaVuSans", _fit(p, value, "DejaVuSans", 9.5, p.w - 2 * x - 58, 8))
+        y -= 15
+    y -= 20
+    p.text(x, y, f"Hi {c.person.first},", "DejaVuSans", 11)
+    y = p.wrap(x, y - 24, p.w - 2 * x, f"Congratulations! Our records show that you completed the course below on "
+               f"{written(c.completed)}. Your certificate is attached to this message as a PDF.", "DejaVuSans", 11, 15)
+    items = [("Learner", c.person.name), ("Course", c.course.title), ("ACE course #", c.course.number),
+             ("Completion date", written(c.completed)), ("CEUs", cec(c.ceus, "two"))]
+    y -= 10
+    for label, value in items:
+        p.runs(x + 16, y, [(f"{label}: ", "DejaVuSans"), (value, "DejaVuSans-Bold")], 11)
+        y -= 18
+    y = p.wrap(x, y - 12, p.w - 2 * x, "You may send this e-mail or the attached certificate to the American Council "
+               "on Exercise as proof of completion.", "DejaVuSans", 11, 15)
+    p.text(x, y - 10, f"\u2014 The {c.course.provider} team", "DejaVuSans", 11)
+    ay = y - 60
+    p.box(x, ay, 210, 30, 0.6, colour=GREY)
+    p.text(x + 10, ay + 11, f"certificate_{c.course.number}.pdf", "DejaVuSans", 9)
+    p.text(x + 200, ay + 11, f"{60 + c.seed % 90} KB", "DejaVuSans", 8, align="right", colour=GREY)
+    p.text(x, 28, f"https://mail.example.com/mail/u/0/?ik={c.seed % 16**10:010x}&view=pt", "DejaVuSans", 8,
+           colour=GREY)
+    p.text(p.w - x, 28, "1/1", "DejaVuSans", 8, align="right", colour=GREY)
+
+
+def _barcode(p, x: float, y: float, w: float, h: float, c) -> None:
+    """Seeded bars of two widths, as a ticket's scan code."""
+    rng, cx = c.rng("bars"), x
+    while cx < x + w - 4:
+        bw = rng.choice([1, 1, 2, 3])
+        p.c.rect(cx, y, bw, h, stroke=0, fill=1)
+        cx += bw + rng.choice([1, 2, 2, 3])
+
+
+@layout("event", evidence="id", units="cec", courses=("event",))
+def draw_event_ticket_stub(p, c):
+    """Event admission ticket with a perforated credit stub (attendee, ACE ID, event no., CECs earned); the event dates on it."""
+    x, tw, th = 50, p.w - 100, 240
+    ty = p.h - 130 - th
+    p.text(x, p.h - 62, c.course.provider, "DejaVuSans-Bold", 15)
+    p.text(x, p.h - 82, "Certificate of Attendance \u2014 ticket and CE credit stub", "DejaVuSans", 11)
+    p.text(x, p.h - 100, "Keep the stub: it is your record of the continuing education credit you earned.",
+           "DejaVuSans", 9, colour=GREY)
+    stub = 160
+    p.c.setLineWidth(1.5)
+    p.c.roundRect(x, ty, tw, th, 10, stroke=1, fill=0)
+    p.box(x + 12, ty + th - 36, tw - stub - 24, 24, 0, fill=black)
+    p.text(x + 22, ty + th - 28, "ADMIT ONE  \u00b7  FULL CONFERENCE PASS", "DejaVuSans-Bold", 10, colour=white)
+    mw = tw - stub - 40
+    p.text(x + 20, ty + th - 72, c.course.title, "DejaVuSansCondensed-Bold",
+           _fit(p, c.course.title, "DejaVuSansCondensed-Bold", 22, mw))
+    p.text(x + 20, ty + th - 96, date_range(c.start, c.completed), "DejaVuSans", 14)
+    p.text(x + 20, ty + th - 114, "Convention Center, Hall B  \u00b7  doors 7:30 AM", "DejaVuSans", 9, colour=GREY)
+    p.text(x + 20, ty + th - 144, "Attendee", "DejaVuSans", 8.5, colour=GREY)
+    p.text(x + 20, ty + th - 164, c.person.name, "DejaVuSans-Bold", _fit(p, c.person.name, "DejaVuSans-Bold", 16, mw))
+    p.text(x + 20, ty + th - 180, f"ACE ID {c.person.certificant_id}", "DejaVuSans", 10)
+    _barcode(p, x + 20, ty + 14, 180, 30, c)
+    badge = f"{c.seed % 10**5:05d}"
+    p.text(x + 210, ty + 20, f"Badge {badge}", "DejaVuSans", 8.5)
+    px = x + tw - stub
+    _dashed(p, px, ty + 6, px, ty + th - 6, colour=black, width=1, dash=(3, 3))
+    sx = px + 14
+    p.text(sx, ty + th - 26, "CE CREDIT STUB", "DejaVuSans-Bold", 10)
+    for i, (cap, value, size) in enumerate((("ACE event no.", course_no(c.course.number, "hyphen"), 12),
+                                            ("Attendee", c.person.name, 11), ("ACE ID", c.person.certificant_id, 11))):
+        p.text(sx, ty + th - 52 - 34 * i, cap, "DejaVuSans", 8, colour=GREY)
+        p.text(sx, ty + th - 66 - 34 * i, value, "DejaVuSans-Bold", _fit(p, value, "DejaVuSans-Bold", size, stub - 24, 8))
+    p.text(sx, ty + 62, "CECs earned", "DejaVuSans", 8.5, colour=GREY)
+    p.text(sx, ty + 30, cec(c.ceus), "DejaVuSans-Bold", 28)
+    p.text(sx, ty + 14, "sessions attended", "DejaVuSans", 8, colour=GREY)
+    y = p.wrap(x, ty - 36, tw, f"{c.person.name} attended {c.course.title}, held {date_range(c.start, c.completed)}, "
+               f"and earned {cec(c.ceus)} ACE continuing education credits (CECs) for the sessions attended. "
+               "Attendance was recorded by badge scan at each session.", "DejaVuSerif", 11, 16)
+    p.signature(x, y - 56, 170)
+    p.text(x, y - 70, f"{_signer(c, 4)}, Conference Registrar", "DejaVuSans", 9)
+    p.text(x, 48, f"{c.course.provider}  \u00b7  {_address(c)}", "DejaVuSans", 8, colour=GREY)
+
+
+@layout("event", evidence="id", units="hours", courses=("event",))
+def draw_event_bilingual_date_boxes(p, c):
+    """French/English event attestation, landscape: 'DÉBUT / START' and 'FIN / END' date boxes beside 'HEURES DE FC / CE HOURS'."""
+    p.landscape()
+    p.border(24, double=False, width=1.5)
+    p.centre(p.h - 78, "ATTESTATION DE PARTICIPATION", "DejaVuSerif-Bold", 26)
+    p.centre(p.h - 104, "Certificate of Attendance", "DejaVuSerif-Italic", 16)
+    p.centre(p.h - 146, "D\u00e9cern\u00e9e \u00e0 / Awarded to", "DejaVuSans", 11, colour=GREY)
+    p.centre(p.h - 180, c.person.name, "DejaVuSerif-Bold", _fit(p, c.person.name, "DejaVuSerif-Bold", 28, p.w - 140))
+    p.centre(p.h - 200, f"N\u00b0 de certification ACE / ACE certification no. {c.person.certificant_id}", "DejaVuSans", 10)
+    line = f"{c.course.title}  \u2014  {c.course.provider}"
+    p.centre(p.h - 236, line, "DejaVuSerif", _fit(p, line, "DejaVuSerif", 15, p.w - 140))
+    p.centre(p.h - 256, f"\u00c9v\u00e9nement ACE n\u00b0 / ACE event no. {course_no(c.course.number, 'space')}",
+             "DejaVuSans", 11)
+    bw, gap, top, bh = 190, 24, p.h - 286, 96
+    x0 = (p.w - 3 * bw - 2 * gap) / 2
+    boxes = [("D\u00c9BUT / START", written(c.start), _fr_date(c.start)),
+             ("FIN / END", written(c.completed), _fr_date(c.completed)),
+             ("HEURES DE FC / CE HOURS", str(hours_of(c)), "heures / hours")]
+    for i, (cap, en, fr) in enumerate(boxes):
+        bx = x0 + i * (bw + gap)
+        p.box(bx, top - bh, bw, bh, 1)
+        p.box(bx, top - 22, bw, 22, 0, fill=LIGHT)
+        p.text(bx + bw / 2, top - 15, cap, "DejaVuSans-Bold", 9, align="centre")
+        if i < 2:
+            p.text(bx + bw / 2, top - 54, en, "DejaVuSans-Bold", _fit(p, en, "DejaVuSans-Bold", 14, bw - 16),
+                   align="centre")
+            p.text(bx + bw / 2, top - 76, fr, "DejaVuSans-Oblique", 11, align="centre", colour=GREY)
+        else:
+            p.text(bx + bw / 2, top - 64, en, "DejaVuSans-Bold", 30, align="centre")
+            p.text(bx + bw / 2, top - 84, fr, "DejaVuSans", 9, align="centre", colour=GREY)
+    p.text(x0, top - bh - 22, "Heures de formation continue effectivement suivies / Continuing education hours "
+           "actually attended.", "DejaVuSans", 8.5, colour=GREY)
+    p.signature(p.w - 300, 96, 220)
+    p.text(p.w - 300, 82, _signer(c, 2), "DejaVuSans", 9)
+    p.text(p.w - 300, 70, "Directrice du congr\u00e8s / Conference Director", "DejaVuSans", 8.5)
+    p.text(60, 70, f"{c.course.provider}  \u00b7  {_phone(c)}", "DejaVuSans", 8.5, colour=GREY)
+
+
+@layout("prose", evidence="name", units="cec")
+def draw_postcard_mailer(p, c):
+    """A mailed postcard scanned on a flatbed: message half with the completion, address half with the name and postage."""
+    cw, ch = 540, 360
+    x, y = 36, p.h - 36 - ch
+    p.box(x, y, cw, ch, 0.8, colour=GREY)
+    half = x + cw / 2
+    p.c.setLineWidth(0.6)
+    p.c.line(half, y + 30, half, y + ch - 30)
+    p.text(x + 16, y + ch - 24, c.course.provider, "LiberationSans-Bold", 9)
+    p.text(x + 16, y + ch - 36, _address(c), "LiberationSans", 8)
+    p.text(x + 16, y + ch - 74, f"Congratulations, {c.person.first}!", "LiberationSerif-BoldItalic", 16)
+    yy = p.wrap(x + 16, y + ch - 100, cw / 2 - 36,
+                f"You completed {c.course.title} (ACE course {course_no(c.course.number, 'space')}) on "
+                f"{weekday(c.completed)}, and {cec(c.ceus)} ACE CECs are yours. This card is your record of "
+                "completion: keep it with your certificates.", "LiberationSerif", 11, 15)
+    p.text(x + 16, yy - 10, f"\u2014 {_signer(c, 5)}", "LiberationSerif-Italic", 11)
+    p.text(x + 16, y + 20, f"Printed {abbrev(c.printed)}", "LiberationSans", 8, colour=GREY)
+    sw, sh = 96, 52
+    p.box(x + cw - 16 - sw, y + ch - 16 - sh, sw, sh, 0.8)
+    for i, s in enumerate(("PRSRT STD", "U.S. POSTAGE PAID", f"PERMIT NO. {1000 + c.seed % 8000}")):
+        p.text(x + cw - 16 - sw / 2, y + ch - 30 - 13 * i, s, "LiberationSans-Bold", 8, align="centre")
+    ax = half + 24
+    p.text(ax, y + ch - 140, f"*****AUTO**5-DIGIT {80000 + c.seed % 19999}", "LiberationMono", 8)
+    name = c.person.name.upper()
+    p.text(ax, y + ch - 162, name, "LiberationMono-Bold", _fit(p, name, "LiberationMono-Bold", 12, cw / 2 - 40))
+    streets = ("ELM ST", "MAPLE AVE", "CEDAR LN", "HILLTOP RD", "PARK PL")
+    towns = ("SPRINGFIELD IL 62704", "BOULDER CO 80301", "AUSTIN TX 78704", "DAYTON OH 45402", "FRESNO CA 93721")
+    p.text(ax, y + ch - 178, f"{10 + c.seed % 980} {streets[c.seed % 5]} APT {1 + c.seed % 9}", "LiberationMono", 11)
+    p.text(ax, y + ch - 194, towns[(c.seed // 7) % 5], "LiberationMono", 11)
+    _barcode(p, ax, y + ch - 222, 200, 12, c)
+
+
+@layout("modern", evidence="id", units="hours")
+def draw_calendar_tile(p, c):
+    """Modern certificate whose completion date is a calendar tile (month and year strip, big day number, weekday)."""
+    x = 60
+    p.text(x, p.h - 70, c.course.provider, "DejaVuSans-Bold", 14)
+    p.text(p.w - x, p.h - 70, "CE CERTIFICATE", "DejaVuSans", 10, align="right", colour=GREY)
+    p.hline(x, p.w - x, p.h - 82, 0.8)
+    p.text(x, p.h - 130, "Certificate of Completion", "DejaVuSans-Bold", 26)
+    d = c.completed
+    tx, top, tw, th = x, p.h - 190, 150, 160
+    p.text(tx, top + 10, "COMPLETED ON", "DejaVuSans-Bold", 9, colour=GREY)
+    p.box(tx, top - th, tw, th, 1.2)
+    p.box(tx, top - 38, tw, 38, 0, colour=MAROON, fill=MAROON)
+    p.text(tx + tw / 2, top - 25, f"{d:%B} {d.year}".upper(), "DejaVuSans-Bold", 13, align="centre", colour=white)
+    p.text(tx + tw / 2, top - 112, str(d.day), "DejaVuSans-Bold", 64, align="centre")
+    p.text(tx + tw / 2, top - 142, f"{d:%A}".upper(), "DejaVuSans", 11, align="centre")
+    rx = tx + tw + 40
+    width = p.w - x - rx
+    fields = [("Participant", c.person.name, 18), ("ACE certification ID", c.person.certificant_id, 13),
+              ("Course", c.course.title, 13), ("ACE course number", course_no(c.course.number, "hyphen"), 13),
+              ("Contact hours", str(hours_of(c)), 13)]
+    y = top + 10
+    for caption, value, size in fields:
+        _caption_value(p, rx, y, caption, value, width, "DejaVuSans", "DejaVuSans-Bold", size, colour=GREY)
+        y -= size + 30
+    p.wrap(x, min(top - th, y + 10) - 30, p.w - 2 * x, "One contact hour is 0.1 ACE CEC. This certificate was issued on "
+           f"{written(c.issued)} and needs no signature.", "DejaVuSans", 10, 14)
+    _qr(p, p.w - x - 70, 70, 70, c)
+    p.text(x, 80, f"Verify: https://{_slug(c)}.example/verify/{_code(c)}", "DejaVuSans", 9)

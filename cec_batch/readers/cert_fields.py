@@ -435,6 +435,8 @@ def _value_then_unit(lines: list[Line], found: dict, f: str, rx: re.Pattern) -> 
     for line in lines:
         for seg in line.segs:
             m = next((m for m in rx.finditer(seg.text) if not is_rate_on_line(line, seg, m.start(), m.end())), None)
+            if m and _numbers_its_label(seg.text, m, found.get(f)):
+                m = None
             if m:
                 old = found.get(f)
                 doubt = None
@@ -486,6 +488,15 @@ def figures_to_reread(segs: list[Seg], found: dict) -> list[tuple[str, str, tupl
             if not _AMOUNT_CELL.fullmatch(seg.text.strip()):
                 out.append((f, unit, seg.box(0, len(seg.text)), not seg.text.strip().isdigit()))
     return out
+
+
+def _numbers_its_label(text: str, m: re.Match, old: Found | None) -> bool:
+    """Whether "6 CEUs awarded" is a form's box number 6 before the label whose value was read
+    below it, not six CECs."""
+    if old is None or not old.label or old.how != "label" or not m.group(1).isdigit():
+        return False
+    rest = text[m.start(1) + len(m.group(1)):].strip().casefold()
+    return rest.startswith(old.label.casefold()) and _amount(old.value) != _amount(m.group(1))
 
 
 _AMOUNT_CELL = re.compile(r"\d{1,2}(?:[.,]\d{1,2})?")
@@ -632,6 +643,7 @@ class Candidate:
     height: float
     kind: str | None = None
     telling: str | None = None       # the word that gave the kind
+    above: str = ""                  # a date's: the cell just above it (its caption, or the row above)
 
     def as_dict(self, extent) -> dict:
         out = {"field": self.field, "value": self.value, "confidence": round(self.confidence, 1),
@@ -953,6 +965,7 @@ def page_candidates(segs: list[Seg], page_height: float) -> list[Candidate]:
                 if f == "date":
                     if above is None:
                         above = _above(lines, n, seg)
+                    cand.above = above
                     cand.kind, cand.telling = _date_kind(before, _words_tail(left), above, after,
                                                          _caption_below(lines, n, seg),
                                                          " ".join(text[prev_end:a].split()[-SENTENCE_WORDS:]))
@@ -1046,25 +1059,43 @@ def _wrapped_dates(lines: list[Line], page_height: float) -> list[Candidate]:
     "May, 2026", "on 14" / "February 2026")."""
     out = []
     for n in range(len(lines) - 1):
-        a, b = lines[n].segs[-1], lines[n + 1].segs[0]
-        if not (MONTH_RE.search(a.text[-14:]) or MONTH_RE.search(b.text[:16])) or b.x0 > a.x1:
-            continue
-        tail, head = a.text[-24:], b.text[:16]
-        joined = f"{tail} {head}"
-        for m in DATE_RE.finditer(joined):
-            if m.start() >= len(tail) or m.end() <= len(tail):
-                continue            # on one line: found there already
-            start = len(a.text) - len(tail) + m.start()
-            conf = min(a.conf(start, len(a.text), carries=carries_date),
-                       b.conf(0, m.end() - len(tail) - 1, carries=carries_date))
-            box = union_box(a.box(start, len(a.text)), b.box(0, max(1, m.end() - len(tail) - 1)))
-            before = _words_tail(a.text[:start])
-            after = _words_head(b.text[m.end() - len(tail) - 1:])
-            cand = Candidate("date", date_value(m.group()), m.group(), conf, box, before, after,
-                             a.text[-80:] + " / " + b.text[:80], ((a.y1 - a.y0) / max(page_height, 1.0)))
-            cand.kind, cand.telling = _date_kind(before, "", "", after)
-            out.append(cand)
+        for a, b in _prose_pairs(lines[n], lines[n + 1]):
+            _wrapped_date(a, b, page_height, out)
     return out
+
+
+def _prose_pairs(line: Line, nxt: Line):
+    """(end of a line, start of the next) where prose may run on: the line's last segment and
+    the next line's first, and in columns of prose side by side, each column's segment and the
+    one under it."""
+    pairs = [(line.segs[-1], nxt.segs[0])]
+    if len(line.segs) > 1:
+        for a in line.segs[:-1]:
+            under = [b for b in nxt.segs if b.x0 < a.x1 and b.x1 > a.x0]
+            if under:
+                pairs.append((a, under[0]))
+    return pairs
+
+
+def _wrapped_date(a: Seg, b: Seg, page_height: float, out: list) -> None:
+    """A date that runs from the end of A on to the start of B, added to OUT."""
+    if not (MONTH_RE.search(a.text[-14:]) or MONTH_RE.search(b.text[:16])) or b.x0 > a.x1:
+        return
+    tail, head = a.text[-24:], b.text[:16]
+    joined = f"{tail} {head}"
+    for m in DATE_RE.finditer(joined):
+        if m.start() >= len(tail) or m.end() <= len(tail):
+            continue            # on one line: found there already
+        start = len(a.text) - len(tail) + m.start()
+        conf = min(a.conf(start, len(a.text), carries=carries_date),
+                   b.conf(0, m.end() - len(tail) - 1, carries=carries_date))
+        box = union_box(a.box(start, len(a.text)), b.box(0, max(1, m.end() - len(tail) - 1)))
+        before = _words_tail(a.text[:start])
+        after = _words_head(b.text[m.end() - len(tail) - 1:])
+        cand = Candidate("date", date_value(m.group()), m.group(), conf, box, before, after,
+                         a.text[-80:] + " / " + b.text[:80], ((a.y1 - a.y0) / max(page_height, 1.0)))
+        cand.kind, cand.telling = _date_kind(before, "", "", after)
+        out.append(cand)
 
 
 def _wrapped_words(lines: list[Line], page_height: float) -> list[Candidate]:
@@ -1257,15 +1288,22 @@ def _same_row(a: tuple, b: tuple) -> bool:
 
 
 def _chain_below(head: Candidate, dates: list[Candidate]) -> list[Candidate]:
-    """The dates under HEAD in its column, row after row (each within a few heights of the last)."""
+    """The dates under HEAD in its column, row after row (each within a few heights of the last).
+    A date with a caption of its own above it ("8 Date of this report" in a form's grid of
+    boxes) ends the column: it is another field, not the next row."""
     chain, last = [], head.box
     for c in sorted((c for c in dates if c.box is not None and c is not head), key=lambda c: c.box[1]):
         height = max(last[3] - last[1], 1.0)
         if c.box[1] >= last[3] - 0.2 * height and c.box[1] - last[3] <= _ROW_GAP * height \
                 and c.box[0] < head.box[2] and c.box[2] > head.box[0]:
+            if _CAPTION_WORD.search(c.above) and not any(o.printed in c.above for o in [head, *chain]):
+                break
             chain.append(c)
             last = c.box
     return chain
+
+
+_CAPTION_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 _ROW_GAP = 3.5       # of a row's height: the most space between two rows of one table
