@@ -1300,3 +1300,31 @@ def test_a_date_wrapped_in_one_of_two_columns_of_prose(tmp_path):
         (72, 600, "Issued February 2, 2026")]))
     assert parse_date(row["completion_date"]).value == date(2026, 1, 16)
     assert row["review"] is None
+
+
+def test_a_row_above_a_date_holding_its_own_value_is_no_heading_for_it(tmp_path):
+    # "CREDIT EARNED 0.80 CEUs" is another field's row: its "earned" does not make the date under
+    # it the completion (the statement's date; OCR garbled the real "Completed on" label).
+    row = row_of(placed_pdf(tmp_path / "c.pdf", [
+        (72, 700, "Statement of Credit"), (72, 670, "LEARNER"), (250, 670, "Lena Fischer"),
+        (72, 650, "ACE COURSE NO."), (250, 650, "CS 40112"), (72, 630, "Compere on"), (250, 630, "2026.02.14"),
+        (250, 610, "CREDIT EARNED 0.80 CEUs"), (250, 590, "2026.03.01")]))
+    assert row["review"] and "no word says which is the completion" in row["review"]
+    assert row["completion_date"] == "2026.02.14"          # the earliest, pre-filled for staff
+
+
+def test_a_header_row_read_as_one_segment_heads_each_column_by_the_word_over_it():
+    # OCR ran a table's header row into one segment ("Enrolled Completed Expires"): each date
+    # is told by the heading word over it, not by the row's last telling word.
+    from cec_batch.readers.cert_fields import page_candidates
+    from cec_batch.readers.cert_layout import Seg, Tok
+
+    def seg(words, y):
+        return Seg([Tok(t, 96.0, x, y, x + w, y + 30) for t, x, w in words])
+
+    header = seg([("Enrolled", 400, 150), ("Completed", 620, 190), ("Expires", 880, 140)], 1000)
+    cells = [seg([(d, x, 190)], 1045) for d, x in (("12/06/2025", 390), ("01/12/2026", 620), ("01/12/2027", 870))]
+    kinds = {c.value: (c.kind, c.telling) for c in page_candidates([header, *cells], 3300) if c.field == "date"}
+    assert kinds["01/12/2026"] == ("completion", "completed")
+    assert kinds["01/12/2027"] == ("other", "expires")
+    assert kinds["12/06/2025"] == ("other", "enrolled")

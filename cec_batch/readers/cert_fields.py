@@ -261,11 +261,18 @@ FINDERS = {
 _SPECKS = ".,;'’`\"“”"
 
 
+def _speck_after(label: _Label) -> bool:
+    """Whether a label is followed on its segment by marks alone ("ACE CEC." ending a sentence)."""
+    a, b = _strip_span(label.seg.text, label.end, label.region_end)
+    return a < b and not label.seg.text[a:b].strip(_SPECKS + SEPARATORS)
+
+
 def _regions(label: _Label, lines: list[Line], labels_by_seg: dict[int, list[_Label]]):
     """Where a label's value may be: after it on its segment, else the next cell, else just below."""
     seg = label.seg
     a, b = _strip_span(seg.text, label.end, label.region_end)
-    if a < b and seg.text[a:b].strip(_SPECKS + SEPARATORS):
+    specks = _speck_after(label)
+    if a < b and not specks:
         yield seg, a, b, False
         return
     if _qualifies_next(label):
@@ -276,6 +283,8 @@ def _regions(label: _Label, lines: list[Line], labels_by_seg: dict[int, list[_La
         nxt = line.segs[i + 1]
         if not _starts_with_label(nxt, labels_by_seg):
             yield nxt, 0, _region_end(nxt, labels_by_seg), True
+    if specks:
+        return          # "ACE CEC." ending a sentence: a period, and nothing below is its value
     # Below: a table header above its cell, or a heading above a name. Look at most two
     # lines down and no further than a few line heights.
     height = max(seg.y1 - seg.y0, 1.0)
@@ -363,7 +372,7 @@ def find_fields(segs: list[Seg]) -> tuple[dict[str, Found], list[str], list]:
         if not wanted:
             continue
         regions = list(_regions(lab, lines, labels_by_seg))
-        if not regions:
+        if not regions and not _speck_after(lab):
             bare.extend((f, lab.text, lab.seg.box(lab.start, lab.end)) for f in wanted)
         for f in wanted:
             if lab.announces and f not in unread:
@@ -460,15 +469,20 @@ def _value_then_unit(lines: list[Line], found: dict, f: str, rx: re.Pattern) -> 
 
 
 def _figures_over_units(lines: list[Line], f: str):
-    """(segment, unit) for each line that is one short figure-like segment with F's unit
-    starting the line just below it."""
+    """(segment, unit) for each line that is one short figure-like segment, set larger than the
+    line just below it, which starts with F's unit (a sentence OCR broke into lines is no such
+    figure)."""
     unit = _UNIT_LINE[f]
     for line, nxt in zip(lines, lines[1:]):
-        seg = line.segs[0]
-        m = unit.match(nxt.segs[0].text)
-        if len(line.segs) == 1 and m and _FIGURE.fullmatch(seg.text.strip()) \
-                and nxt.y0 - seg.y1 <= 2.5 * max(seg.y1 - seg.y0, 1.0):
+        seg, below = line.segs[0], nxt.segs[0]
+        m = unit.match(below.text)
+        height = max(seg.y1 - seg.y0, 1.0)
+        if len(line.segs) == 1 and m and _FIGURE.fullmatch(seg.text.strip()) and nxt.y0 - seg.y1 <= 2.5 * height \
+                and height >= _FIGURE_SIZE * max(below.y1 - below.y0, 1.0):
             yield seg, m.group().strip()
+
+
+_FIGURE_SIZE = 1.5       # a credit figure set large: at least this many times its unit line's height
 
 
 # A figure as OCR may read a large one: a big bold point read as "@" or "•" ("1 @ 5"), or lost ("1 5").
@@ -725,9 +739,27 @@ def _above(lines: list[Line], n: int, seg: Seg) -> str:
         if seg.y0 - above.y1 > 3.5 * height:
             break
         hits = [s for s in above.segs if s.x0 < seg.x1 and s.x1 > seg.x0]
+        if len(hits) == 1 and hits[0].x1 - hits[0].x0 > _HEADER_WIDTH * (seg.x1 - seg.x0):
+            # A table's header row read as one segment ("Enrolled Completed Expires"): the
+            # words over this cell are its heading.
+            over = [t.text for t in hits[0].toks if t.x0 < seg.x1 + 0.5 * height and t.x1 > seg.x0 - 0.5 * height]
+            if over:
+                return " ".join(over)
         if hits:
             return " ".join(s.text for s in hits)
     return ""
+
+
+def _heading(above: str) -> str:
+    """The cell above a date as a heading for it; "" when it holds a value of its own ("CREDIT
+    EARNED 0.30 CEUs": another field's row of a form, whose label names that value, not the date)."""
+    if CEUS_SUFFIX_RE.search(above) or HOURS_SUFFIX_RE.search(above) or EMAIL_RE.search(above) \
+            or COURSE_LABELLED_RE.search(above):
+        return ""
+    return above
+
+
+_HEADER_WIDTH = 3.0      # a segment above a value this many times wider than it is a row of headings
 
 
 # A completion word at most this many words before a date with a time of day names the stamp.
@@ -966,8 +998,8 @@ def page_candidates(segs: list[Seg], page_height: float) -> list[Candidate]:
                     if above is None:
                         above = _above(lines, n, seg)
                     cand.above = above
-                    cand.kind, cand.telling = _date_kind(before, _words_tail(left), above, after,
-                                                         _caption_below(lines, n, seg),
+                    cand.kind, cand.telling = _date_kind(before, _words_tail(left), _heading(above), after,
+                                                         _heading(_caption_below(lines, n, seg)),
                                                          " ".join(text[prev_end:a].split()[-SENTENCE_WORDS:]))
                 out.append(cand)
         # Names run across a line's cells ("NAKAMURA, | Sara" when OCR sees a gap in it).
