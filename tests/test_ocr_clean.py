@@ -79,15 +79,20 @@ def test_fax_cleaning_whitens_a_streak_and_specks_and_keeps_the_letters():
     assert np.count_nonzero(out & letters) > 0.8 * np.count_nonzero(letters)      # the letters stay
 
 
-@pytest.fixture(scope="module")
-def faxed_classic(tmp_path_factory):
-    """The tuned corpus's classic-landscape layout as a fax, made now, with its truth."""
+def faxed(tmp_path_factory, set_name: str, layout: str):
+    """One corpus layout's single-page fax, made now: (path, its truth row)."""
     from bench.certcorpus import build
 
     out = tmp_path_factory.mktemp("fax")
-    truth = build.generate(out, sets=("tuned",), forms_=("fax",), only={"classic-landscape"}, workers=1)
-    (row,) = [r for r in truth if r["layout"] == "classic-landscape"]
-    return out / "tuned" / "fax" / row["file"], row
+    truth = build.generate(out, sets=(set_name,), forms_=("fax",), only={layout}, workers=1)
+    (row,) = [r for r in truth if r["layout"] == layout]
+    return out / set_name / "fax" / row["file"], row
+
+
+@pytest.fixture(scope="module")
+def faxed_classic(tmp_path_factory):
+    """The tuned corpus's classic-landscape layout as a fax, made now, with its truth."""
+    return faxed(tmp_path_factory, "tuned", "classic-landscape")
 
 
 @needs_tesseract
@@ -709,12 +714,7 @@ def faxed_event_figure(tmp_path_factory):
     """The fresh corpus's event-band-portrait layout as a fax, made now, with its truth: the
     attendee's CECs are set large over their unit line, and the page's reading takes the
     large point for "@" ("1 @ 3")."""
-    from bench.certcorpus import build
-
-    out = tmp_path_factory.mktemp("fax")
-    truth = build.generate(out, sets=("fresh",), forms_=("fax",), only={"event-band-portrait"}, workers=1)
-    (row,) = [r for r in truth if r["layout"] == "event-band-portrait"]
-    return out / "fresh" / "fax" / row["file"], row
+    return faxed(tmp_path_factory, "fresh", "event-band-portrait")
 
 
 @needs_tesseract
