@@ -1329,3 +1329,15 @@ def test_a_header_row_read_as_one_segment_heads_each_column_by_the_word_over_it(
     assert kinds["01/12/2026"] == ("completion", "completed")
     assert kinds["01/12/2027"] == ("other", "expires")
     assert kinds["12/06/2025"] == ("other", "enrolled")
+
+
+def test_prose_above_a_date_holding_a_course_number_is_still_the_dates_sentence(tmp_path):
+    # The date starts its line; the sentence's verb and the course number are on the line above.
+    # That line is prose, not another field's row of a form: "completed" tells the date, and the
+    # memo's "DATE:" label does not.
+    row = row_of(placed_pdf(tmp_path / "c.pdf", [
+        (72, 700, "MEMORANDUM"), (72, 670, "DATE:"), (160, 670, "8/17/2026"), (72, 650, "RE:"),
+        (160, 650, "CE record - Lena Fischer"),
+        (72, 610, "166301. The employee completed Behavior Change Coaching (ACE course CS40112) on"),
+        (72, 594, "8/9/2026, for a total of 8 contact hours.")]))
+    assert row["completion_date"] == "8/9/2026"

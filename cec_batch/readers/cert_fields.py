@@ -752,13 +752,16 @@ def _above(lines: list[Line], n: int, seg: Seg) -> str:
 
 def _heading(above: str) -> str:
     """The cell above a date as a heading for it; "" when it holds a value of its own ("CREDIT
-    EARNED 0.30 CEUs": another field's row of a form, whose label names that value, not the date)."""
-    if CEUS_SUFFIX_RE.search(above) or HOURS_SUFFIX_RE.search(above) or EMAIL_RE.search(above) \
-            or COURSE_LABELLED_RE.search(above):
+    EARNED 0.30 CEUs": another field's row of a form, whose label names that value, not the date).
+    A longer line is prose running on to the date ("... completed Behavior Change Coaching (ACE
+    course CS40112) on" / "8/9/2026"): its words are the date's own sentence."""
+    if len(above.split()) <= _ROW_WORDS and (CEUS_SUFFIX_RE.search(above) or HOURS_SUFFIX_RE.search(above)
+                                             or EMAIL_RE.search(above) or COURSE_LABELLED_RE.search(above)):
         return ""
     return above
 
 
+_ROW_WORDS = 6          # words of a form's row (a label and its value) at most; a longer line is prose
 _HEADER_WIDTH = 3.0      # a segment above a value this many times wider than it is a row of headings
 
 
