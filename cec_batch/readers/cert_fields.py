@@ -461,7 +461,7 @@ def _value_then_unit(lines: list[Line], found: dict, f: str, rx: re.Pattern) -> 
     # A figure set large on a line of its own, its unit on the next line ("earned / 1.5 / ACE
     # continuing education credits (CECs)").
     for seg, unit in _figures_over_units(lines, f):
-        if _AMOUNT_CELL.fullmatch(seg.text.strip()):
+        if AMOUNT_CELL.fullmatch(seg.text.strip()):
             a = seg.text.index(seg.text.strip())
             b = a + len(seg.text.strip())
             found[f] = Found(seg.text[a:b], seg.conf(a, b), "label", unit, box=seg.box(a, b))
@@ -499,7 +499,7 @@ def figures_to_reread(segs: list[Seg], found: dict) -> list[tuple[str, str, tupl
     out = []
     for f in ("ceus", "hours"):
         for seg, unit in _figures_over_units(lines, f):
-            if not _AMOUNT_CELL.fullmatch(seg.text.strip()):
+            if not AMOUNT_CELL.fullmatch(seg.text.strip()):
                 out.append((f, unit, seg.box(0, len(seg.text)), not seg.text.strip().isdigit()))
     return out
 
@@ -513,7 +513,7 @@ def _numbers_its_label(text: str, m: re.Match, old: Found | None) -> bool:
     return rest.startswith(old.label.casefold()) and _amount(old.value) != _amount(m.group(1))
 
 
-_AMOUNT_CELL = re.compile(r"\d{1,2}(?:[.,]\d{1,2})?")
+AMOUNT_CELL = re.compile(r"\d{1,2}(?:[.,]\d{1,2})?")     # an amount alone in its cell: "2.0", "15", "1,5"
 _UNIT_LINE = {"ceus": re.compile(r"\s*\(?(?:ACE\s+)?(?:CECs?|CEUs?|continuing\s+education\s+(?:credits?|units?))\b",
                                 re.IGNORECASE),
               "hours": re.compile(r"\s*\(?(?:contact\s+|clock\s+|CE\s+)?hours?\b", re.IGNORECASE)}
@@ -535,7 +535,7 @@ def _column_of_amounts(lines: list[Line], found: dict, f: str) -> None:
     heads = [s for s in segs if s.y1 <= y0 + 0.2 * height and y0 - s.y1 < 3.5 * height]
     if not any(got.label.casefold() in s.text.casefold() for s in heads):
         return                      # its label is beside it, not a column's heading
-    below = [s for s in segs if s.y0 >= y1 - 0.2 * height and _AMOUNT_CELL.fullmatch(s.text.strip(EDGE_PUNCT))]
+    below = [s for s in segs if s.y0 >= y1 - 0.2 * height and AMOUNT_CELL.fullmatch(s.text.strip(EDGE_PUNCT))]
     if below:
         got.doubt = (f"{len(below) + 1} amounts in one column under {got.label!r} "
                      f"({', '.join([got.value, *(s.text.strip() for s in below[:3])])}) and no total")

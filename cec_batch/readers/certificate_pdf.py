@@ -36,6 +36,7 @@ from cec_batch.errors import UnreadableFile
 from cec_batch.model import ROW_FIELDS, ReadResult
 from cec_batch.normalize import parse_date
 from cec_batch.readers.cert_fields import (
+    AMOUNT_CELL,
     FINDERS,
     Found,
     choose_date,
@@ -612,9 +613,6 @@ def _look_right_of_labels(found: dict[str, Found], bare: list, image_path: Path 
     name_from_parts(found)
 
 
-_FIGURE_VALUE = re.compile(r"\d{1,2}(?:\.\d{1,2})?")
-
-
 def _read_figures(found: dict[str, Found], figures: list, image_path: Path | None, deadline: float) -> None:
     """A credit figure set large over its unit line that the page's reading garbled ("1 @ 5"):
     read again as digits and a point only, and taken when that reading is an amount read
@@ -627,7 +625,7 @@ def _read_figures(found: dict[str, Found], figures: list, image_path: Path | Non
             continue
         words = ocr.reread(image_path, box, seconds=left, figure=True)
         text = "".join(w.text for w in words)
-        if words and _FIGURE_VALUE.fullmatch(text) and min(w.conf for w in words) >= REVIEW_CONFIDENCE \
+        if words and AMOUNT_CELL.fullmatch(text) and min(w.conf for w in words) >= REVIEW_CONFIDENCE \
                 and ("." in text or not parted):
             found[f] = Found(text, min(w.conf for w in words), "label", unit, box=box)
 
