@@ -52,6 +52,14 @@ FRAME_BAND = 0.06               # share of the width at each side where an ornam
 FRAME_CONFIDENCE = 60.0          # frame ornaments read as junk words below this
 FRAME_MIN_WORDS = 5              # junk words down one side that make it a frame, not a stray mark
 TOWER_HEIGHT = 8.0                # a "word" this many times the median word's height is a streak, not print
+RULE_MAX_WEIGHT = 0.04           # inches: a ruled line or a fax streak is thinner; a large letter's stem is not
+UNREAD_LINES = 3                 # lines of print the page's reading left out, read on their own at most
+UNREAD_ROW_INK = 0.004           # of the width: a row with less ink left over is not a line of print
+UNREAD_MIN_HEIGHT = 0.08         # inches: a line of print left out, from small print...
+UNREAD_MAX_HEIGHT = 1.2          # ... to a banner's letters
+UNREAD_MIN_ASPECT = 3.0          # a line of words is this many times as wide as high; a seal or a logo is not
+UNREAD_SOLID = 0.35              # inches: a square this size nearly all ink is a fill (a photo, a band), not print
+UNREAD_MAX_DENSITY = 0.45        # share of a line's box inked: print is far below, a photo or a filled box above
 STREAK_FRACTION = 0.4            # a vertical ink line this share of the page high on a fax is a dirty-head streak
 
 
@@ -237,6 +245,17 @@ def _env_single_thread() -> None:
     os.environ["OMP_THREAD_LIMIT"] = "1"
 
 
+# A rule or an underline touching a word's first or last letter, read as part of the word:
+# "|BARROS" (a fax streak through the gap before it), "_Sofia" (the line a name is set on).
+_STRAY_EDGE = re.compile(r"^[|_]+(?=[^\W\d_]{2})|(?<=[^\W\d_]{2})[|_]+$")
+
+
+def without_stray_edges(text: str) -> str:
+    """A word as read, less a rule's or an underline's mark at its edge ("|BARROS", "_Sofia", "Greene_").
+    Only beside letters: "|2345" may be a "1" read as a bar, and R7 settles that."""
+    return _STRAY_EDGE.sub("", text.strip())
+
+
 def _words(image_path: Path, timeout: float) -> list[Word]:
     import pytesseract
 
@@ -244,7 +263,7 @@ def _words(image_path: Path, timeout: float) -> list[Word]:
                                      config=TESSERACT_CONFIG, timeout=max(1, int(timeout + 0.999)))
     words = []
     for i, text in enumerate(data["text"]):
-        text = (text or "").strip()
+        text = without_stray_edges(text or "")
         conf = float(data["conf"][i])
         if not text or conf < 0:
             continue
@@ -409,6 +428,36 @@ def _long_runs(mask: np.ndarray, length: int) -> np.ndarray:
     return (g[:, length:length + w] - g[:, :w]) > 0               # some full run covers the pixel
 
 
+def _rule_mask(a: np.ndarray, dpi: int = DPI, *, thin: bool = False) -> np.ndarray:
+    """The pixels of grey image A on a ruled line (an inch across or half an inch down) and their fringe.
+
+    With THIN, only lines thinner than RULE_MAX_WEIGHT: the stem of a letter half an inch
+    high ("l", "H" of a name set large) is as long as a rule, and far thicker.
+    """
+    ink = a < 128
+    near = ink.copy()
+    near[1:] |= ink[:-1]
+    near[:-1] |= ink[1:]                   # a slightly skewed rule still makes one run
+    across = _long_runs(near, dpi)         # horizontal: an inch or more
+    near = ink.copy()
+    near[:, 1:] |= ink[:, :-1]
+    near[:, :-1] |= ink[:, 1:]
+    down = _long_runs(np.ascontiguousarray(near.T), dpi // 2).T   # vertical: half an inch or more
+    if thin:
+        weight = max(2, int(RULE_MAX_WEIGHT * dpi))
+        across &= ~_long_runs(np.ascontiguousarray(across.T), weight).T
+        down &= ~_long_runs(down, weight)
+    rules = across | down
+    if not rules.any():
+        return rules
+    for _ in range(2):                     # and their grey fringe
+        rules[1:] |= rules[:-1].copy()
+        rules[:-1] |= rules[1:].copy()
+        rules[:, 1:] |= rules[:, :-1].copy()
+        rules[:, :-1] |= rules[:, 1:].copy()
+    return rules
+
+
 def remove_rules(image, dpi: int = DPI):
     """The image with ruled lines (table borders, frames) whitened, or None when it has none.
 
@@ -417,27 +466,124 @@ def remove_rules(image, dpi: int = DPI):
     second attempt only.
     """
     a = np.asarray(image)
-    ink = a < 128
-    near = ink.copy()
-    near[1:] |= ink[:-1]
-    near[:-1] |= ink[1:]                   # a slightly skewed rule still makes one run
-    rules = _long_runs(near, dpi)          # horizontal: an inch or more
-    near = ink.copy()
-    near[:, 1:] |= ink[:, :-1]
-    near[:, :-1] |= ink[:, 1:]
-    rules |= _long_runs(np.ascontiguousarray(near.T), dpi // 2).T   # vertical: half an inch or more
+    rules = _rule_mask(a, dpi)
     if not rules.any():
         return None
-    for _ in range(2):                     # and their grey fringe
-        rules[1:] |= rules[:-1].copy()
-        rules[:-1] |= rules[1:].copy()
-        rules[:, 1:] |= rules[:, :-1].copy()
-        rules[:, :-1] |= rules[:, 1:].copy()
     out = a.copy()
     out[rules & (a < 230)] = 255
     from PIL import Image
 
     return Image.fromarray(out)
+
+
+def unread_lines(image_path: Path, words: list[Word], *, seconds: float, top: int = 0,
+                 limit: int = UNREAD_LINES) -> list[Word]:
+    """Lines of print the page's reading left out, each read on its own; their words, placed on the page.
+
+    Tesseract's layout analysis takes some print for a picture and reads nothing of it: a
+    name set large in a dithered italic over a rule, a banner. What ink is left once the
+    words read, the ruled lines and everything above TOP are whitened is cut into bands of
+    rows, and each band into runs of columns; a run at least UNREAD_MIN_ASPECT times as wide
+    as high, of the height of print (UNREAD_MIN_HEIGHT to UNREAD_MAX_HEIGHT inches) and not
+    a solid block (a photo, a seal, UNREAD_MAX_DENSITY) is read as one line, the tallest
+    first, up to LIMIT of them. Words come back with the run's block number above any of
+    the page's, so each run is a line of its own.
+    """
+    import pytesseract
+    from PIL import Image
+
+    start = time.monotonic()
+    with Image.open(image_path) as img:
+        a = np.asarray(img.convert("L"))
+    h, w = a.shape
+    rest = a < 128
+    rest &= ~_rule_mask(a, thin=True)
+    rest &= ~_solid(rest, max(4, int(UNREAD_SOLID * DPI)))
+    rest[:max(0, top)] = False
+    for wd in words:
+        m = max(2, int(0.3 * wd.height))
+        rest[max(0, wd.top - m):wd.top + wd.height + m, max(0, wd.left - m):wd.left + wd.width + m] = False
+    rows = rest.sum(axis=1) >= max(4, UNREAD_ROW_INK * w)
+    rows = np.convolve(rows, np.ones(5), mode="same") > 0          # a row or two of a letter's gap
+    runs = []
+    y = 0
+    while y < h:
+        if not rows[y]:
+            y += 1
+            continue
+        y1 = y
+        while y1 < h and rows[y1]:
+            y1 += 1
+        band = y1 - y
+        if UNREAD_MIN_HEIGHT * DPI <= band <= UNREAD_MAX_HEIGHT * DPI:
+            cols = rest[y:y1].any(axis=0)
+            xs = np.flatnonzero(cols)
+            gap = 1.5 * band
+            x0 = prev = None
+            for x in [*xs.tolist(), None]:
+                if x is not None and prev is not None and x - prev <= gap:
+                    prev = x
+                    continue
+                if x0 is not None and prev - x0 >= UNREAD_MIN_ASPECT * band:
+                    density = rest[y:y1, x0:prev + 1].mean()
+                    if density <= UNREAD_MAX_DENSITY:
+                        runs.append((x0, y, prev + 1, y1))
+                x0 = prev = x
+        y = y1
+    out: list[Word] = []
+    block = max((wd.block for wd in words), default=0) + 1
+    for x0, y0, x1, y1 in sorted(runs, key=lambda r: r[3] - r[1], reverse=True)[:limit]:
+        left = seconds - (time.monotonic() - start)
+        if left < 1:
+            break
+        m = (y1 - y0) // 3
+        box = (max(0, x0 - m), max(0, y0 - m), min(w, x1 + m), min(h, y1 + m))
+        crop = a[box[1]:box[3], box[0]:box[2]].copy()
+        crop[~rest[box[1]:box[3], box[0]:box[2]] & (crop < 230)] = 255      # the read words, rules and specks around
+        try:
+            hocr = pytesseract.image_to_pdf_or_hocr(Image.fromarray(crop), extension="hocr", config=REREAD_CONFIG,
+                                                    timeout=max(1, int(left + 0.999)))
+        except (pytesseract.TesseractError, RuntimeError):
+            break
+        for text, conf, (bx0, by0, bx1, by1) in _hocr_placed(hocr.decode("utf-8", "replace")):
+            got = Word(text, conf, box[0] + bx0, box[1] + by0, bx1 - bx0, by1 - by0, block, 1, 1)
+            beside = _line_beside(got, words)
+            if beside is not None:
+                got.block, got.par, got.line = beside.block, beside.par, beside.line
+            out.append(got)
+        block += 1
+    return out
+
+
+def _solid(ink: np.ndarray, size: int) -> np.ndarray:
+    """The pixels of INK in a SIZE x SIZE square that is nine tenths inked or more: a filled box, a
+    photo, a dark band (no stroke of print is that thick), by sums over an integral image."""
+    h, w = ink.shape
+    if h < size or w < size:
+        return np.zeros_like(ink)
+    c = np.zeros((h + 1, w + 1), np.int32)
+    np.cumsum(np.cumsum(ink, axis=0, dtype=np.int32), axis=1, out=c[1:, 1:])
+    full = (c[size:, size:] - c[:-size, size:] - c[size:, :-size] + c[:-size, :-size]) >= 0.9 * size * size
+    if not full.any():
+        return np.zeros_like(ink)
+    g = np.zeros((h + 1, w + 1), np.int32)      # each full square's pixels: a square's sum of "starts here"
+    starts = np.zeros((h, w), np.int32)
+    starts[:full.shape[0], :full.shape[1]] = full
+    np.cumsum(np.cumsum(starts, axis=0), axis=1, out=g[1:, 1:])
+    ys, xs = np.arange(h), np.arange(w)
+    y0, x0 = np.maximum(ys - size + 1, 0), np.maximum(xs - size + 1, 0)
+    covered = (g[ys + 1][:, xs + 1] - g[y0][:, xs + 1] - g[ys + 1][:, x0] + g[y0][:, x0]) > 0
+    return covered & ink
+
+
+def _line_beside(word: Word, words: list[Word]) -> Word | None:
+    """The nearest word of WORDS on the same line as WORD (each one's middle within the other's
+    height): "Holloway" read on its own goes on the line of the "Jessica" the page's reading held."""
+    mid = word.top + word.height / 2
+    level = [w for w in words if w.top <= mid <= w.top + w.height and word.top <= w.top + w.height / 2 <= word.top + word.height]
+    if not level:
+        return None
+    return min(level, key=lambda w: max(w.left - (word.left + word.width), word.left - (w.left + w.width), 0))
 
 
 def skew_angle(image, limit: float = SKEW_LIMIT, step: float = SKEW_STEP) -> float:
@@ -626,6 +772,20 @@ def _without_neighbours(crop, start: int, end: int, height: float):
 
 _HOCR_WORD = re.compile(r"<span class='ocrx_word'[^>]*?x_wconf (\d+)[^>]*>")
 _HOCR_CHAR = re.compile(r"<span class='ocrx_cinfo'[^>]*?x_conf ([\d.]+)[^>]*>([^<]*)</span>")
+
+
+_HOCR_PLACED = re.compile(r"<span class='ocrx_word'[^>]*?title='bbox (\d+) (\d+) (\d+) (\d+); x_wconf (\d+)'[^>]*>(.*?)</span>",
+                          re.DOTALL)
+
+
+def _hocr_placed(hocr: str) -> list[tuple[str, float, tuple[int, int, int, int]]]:
+    """The words of an hOCR reading with their confidence and box (text, conf, (x0, y0, x1, y1))."""
+    out = []
+    for m in _HOCR_PLACED.finditer(hocr):
+        text = without_stray_edges(html.unescape(re.sub(r"<[^>]+>", "", m.group(6))))
+        if text:
+            out.append((text, float(m.group(5)), tuple(int(m.group(i)) for i in range(1, 5))))
+    return out
 
 
 def hocr_words(hocr: str) -> list[Word]:

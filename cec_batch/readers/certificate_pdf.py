@@ -87,6 +87,7 @@ PAGE_NUMBER_ONLY = "the page bears only a page number; nothing like a certificat
 FEW_WORDS_ONLY = "the page bears only a few words; nothing like a certificate"
 FAX_HEADER_BAND = 0.3           # inches at the top of an upright fax where the sending machine prints its line
 NAME_REREADS = 3                # unlabelled name-like runs read again on their own, the largest first, when no name is found
+UNREAD_WORD_CONFIDENCE = 30.0   # a word read in print the page's reading left out, below which it is noise
 MAX_LINES = 80                  # the page's lines kept with its row (read.lines), for the closed-world choice and staff
 
 
@@ -168,7 +169,8 @@ def _row(n: int, found: dict[str, Found], read: dict, problems: dict[str, str] |
 
 def _empty_read(source: str | None) -> dict:
     return {"text_source": source, "fields": {}, "title": None, "provider": None, "image": None,
-            "rotation": 0, "hours": None, "mean_confidence": None, "rules_removed": False}
+            "rotation": 0, "hours": None, "mean_confidence": None, "rules_removed": False,
+            "unread_lines": 0}
 
 
 # ---------------------------------------------------------------- the file
@@ -519,6 +521,22 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
                         again.rotation = result.rotation
                         result = again
                         read["rules_removed"] = True
+            # No name: print the reading left out (a name set large in a dithered italic) is read
+            # line by line, and kept when the page then holds no less.
+            if not any(f in found for f in ("full_name", "first_name", "last_name")) \
+                    and result.image_path is not None and deadline - time.monotonic() > 2:
+                top = int(FAX_HEADER_BAND * ocr.DPI) if fax and result.rotation == 0 else 0
+                extra = [w for w in ocr.unread_lines(result.image_path, result.words, top=top,
+                                                     seconds=deadline - time.monotonic())
+                         if w.conf >= UNREAD_WORD_CONFIDENCE]
+                if extra:
+                    merged = ocr.PageOcr(result.words + extra, result.rotation, result.seconds,
+                                         image_path=result.image_path)
+                    other = _fields(merged, deadline)
+                    if _key_score(other[0]) >= _key_score(found):
+                        found, notes, cands, extent, segs = other
+                        result = merged
+                        read["unread_lines"] = len({w.block for w in extra})
             # Doubtful values are looked at again on the reading kept only: each look is a Tesseract run.
             _second_look(found, result.image_path, deadline)
             _second_look_at_names(found, cands, result.image_path, deadline)

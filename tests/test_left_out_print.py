@@ -1,0 +1,180 @@
+"""Print a page's reading left out, and marks read as part of a word.
+
+Tesseract's layout analysis takes some print for a picture and reads nothing of it (a
+name set large in a dithered italic over a rule), and reads a rule touching a word as a
+letter of it ("|BARROS", "_Sofia"). Pages are drawn at test time (PIL, the certificate
+corpus's own fax maker); the reader and Tesseract are the real ones.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from cec_batch import ocr
+from cec_batch.config import Limits
+from cec_batch.normalize import name_tokens
+from cec_batch.readers.certificate_pdf import read_certificates
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT))
+
+needs_tesseract = pytest.mark.skipif(not ocr.available(), reason="Tesseract is not installed")
+LIMITS = Limits()
+
+
+def _font(px: int, bold: bool = False):
+    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
+    for path in (f"/usr/share/fonts/truetype/dejavu/{name}", name):
+        try:
+            return ImageFont.truetype(path, px)
+        except OSError:
+            continue
+    pytest.skip("no DejaVu font to draw with")
+
+
+# ---------------------------------------------------------------- marks at a word's edge
+
+
+@pytest.mark.parametrize("read, meant", [
+    ("|BARROS", "BARROS"),          # a fax streak through the gap before the word
+    ("_Sofia", "Sofia"),            # the line a name is set on
+    ("Greene_", "Greene"),
+    ("||Ana", "Ana"),
+])
+def test_a_rule_read_at_a_words_edge_is_no_part_of_it(read, meant):
+    assert ocr.without_stray_edges(read) == meant
+
+
+@pytest.mark.parametrize("read", ["|2345", "CA|2345", "|", "_", "a_b", "|A", "x|y"])
+def test_a_bar_beside_digits_or_a_lone_letter_is_kept(read):
+    # "|2345" may be a 1 read as a bar (R7 settles it); one letter is too little to tell.
+    assert ocr.without_stray_edges(read) == read
+
+
+# ---------------------------------------------------------------- lines left out
+
+
+def _name_page(tmp_path, name_px: int = 130):
+    """A 300 dpi page: a small line, a NAME_PX name in bold over a rule that touches it, a small line."""
+    img = Image.new("L", (2550, 1400), 255)
+    d = ImageDraw.Draw(img)
+    d.text((900, 200), "This certifies that", fill=0, font=_font(42))
+    d.text((500, 400), "Hannah Lindgren", fill=0, font=_font(name_px, bold=True))
+    _, _, _, bottom = d.textbbox((500, 400), "Hannah Lindgren", font=_font(name_px, bold=True))
+    d.line((300, bottom + 2, 2250, bottom + 2), fill=0, width=4)
+    d.text((700, 900), "completed the online course", fill=0, font=_font(42))
+    path = tmp_path / "page.png"
+    img.save(path)
+    return path, bottom
+
+
+@needs_tesseract
+def test_a_line_the_pages_reading_left_out_is_found_and_read_in_its_place(tmp_path):
+    path, bottom = _name_page(tmp_path)
+    page = ocr.ocr_image(path, seconds=30)
+    # The reading as Tesseract gives it on such pages: everything but the name.
+    kept = [w for w in page.words if w.text not in ("Hannah", "Lindgren")]
+    assert {"This", "completed"} <= {w.text for w in kept}
+    got = ocr.unread_lines(path, kept, seconds=30)
+    by_text = {w.text: w for w in got}
+    assert {"Hannah", "Lindgren"} <= by_text.keys()
+    for w in (by_text["Hannah"], by_text["Lindgren"]):
+        assert w.conf >= 80
+        assert 350 <= w.top <= bottom and w.top + w.height <= bottom + 60      # placed where it is printed
+    assert by_text["Hannah"].left < by_text["Lindgren"].left
+    # What the reading held is not read twice.
+    assert not {"This", "certifies", "completed", "course"} & by_text.keys()
+
+
+@needs_tesseract
+def test_a_page_whose_reading_left_nothing_out_costs_no_reading(tmp_path):
+    path, _ = _name_page(tmp_path)
+    page = ocr.ocr_image(path, seconds=30)
+    assert {"Hannah", "Lindgren"} <= {w.text for w in page.words}
+    assert ocr.unread_lines(path, page.words, seconds=30) == []
+
+
+def test_a_seal_a_photo_and_a_signature_stroke_are_not_lines_of_print(tmp_path):
+    img = Image.new("L", (2550, 1400), 255)
+    d = ImageDraw.Draw(img)
+    d.rectangle((200, 200, 800, 400), fill=0)           # a photo or a filled box: solid
+    d.ellipse((1200, 150, 1500, 450), outline=0, width=12)   # a seal: as high as wide
+    path = tmp_path / "page.png"
+    img.save(path)
+    assert ocr.unread_lines(path, [], seconds=30) == []
+
+
+def test_a_large_letters_stems_are_not_taken_for_rules():
+    # "l" and "H" half an inch high have stems as long as a rule's run, and far thicker.
+    img = Image.new("L", (2550, 900), 255)
+    d = ImageDraw.Draw(img)
+    d.text((200, 100), "Holloway", fill=0, font=_font(300, bold=True))
+    d.line((2300, 50, 2300, 850), fill=0, width=4)      # a rule down the page (or a fax streak)
+    a = np.asarray(img)
+    letters = a[:, :2200] < 128
+    plain = (ocr._rule_mask(a)[:, :2200] & letters).sum()       # as remove_rules sees them
+    assert plain > 0.3 * letters.sum()
+    thin = ocr._rule_mask(a, thin=True)
+    assert (thin[:, :2200] & letters).sum() < 0.05 * plain       # the stems' edges at most
+    assert thin[100:800, 2300].all()
+
+
+def test_a_word_read_on_its_own_joins_the_line_it_stands_on():
+    page = [ocr.Word("This", 96, 100, 100, 80, 40, 1, 1, 1),
+            ocr.Word("Jessica", 96, 100, 400, 900, 260, 2, 1, 1),
+            ocr.Word("completed", 96, 100, 900, 200, 40, 3, 1, 1)]
+    holloway = ocr.Word("Holloway", 96, 1100, 390, 1000, 280, 9, 1, 1)
+    assert ocr._line_beside(holloway, page) is page[1]
+    apart = ocr.Word("Holloway", 96, 1100, 600, 1000, 200, 9, 1, 1)
+    assert ocr._line_beside(apart, page) is None
+
+
+# ---------------------------------------------------------------- the corpus pages that showed it
+
+
+def _corpus_page(tmp_path_factory, rel: str, n: int):
+    """Page N of corpus file REL ("fresh/fax/stack-11.pdf"), made now exactly as the corpus makes
+    it (the same certificate and look), alone in a file of its own: (path, its certificate)."""
+    from bench.certcorpus import build
+    from bench.certcorpus.world import World
+
+    set_name = rel.split("/")[0]
+    (spec,) = [s for s in build.plan(World(), set_name, build.layouts(set_name)) if s.rel == rel]
+    page = spec.pages[n - 1]
+    one = build.FileSpec(spec.set, spec.form, f"page-{n}-of-{spec.name}", [page])
+    out = tmp_path_factory.mktemp("page")
+    build.write_file(one, out)
+    return out / one.rel, page.cert
+
+
+def _names_read(path) -> set[tuple[str, ...]]:
+    """The name-like runs the reader found on the page's only row, as the registry lookup compares names."""
+    row = read_certificates(path, limits=LIMITS).rows.iloc[0].to_dict()
+    return {name_tokens(c["value"]) for c in row["read"]["candidates"] if c["field"] == "name"}
+
+
+@needs_tesseract
+@pytest.mark.slow
+@pytest.mark.parametrize("rel, n", [
+    ("fresh/fax/stack-11.pdf", 4),          # "Hannah Lindgren" in a dithered bold italic over a rule: no word read
+    ("fresh/fax/huge-name-banner.pdf", 1),  # "Jessica Holloway" 1 inch high: "Holloway" read as nothing
+    ("fresh/scan/huge-name-banner.pdf", 1),  # "Eun-ji Alvarez": "Eun-ji" read as nothing
+])
+def test_a_name_the_pages_reading_left_out_is_read_on_its_own(tmp_path_factory, rel, n):
+    path, cert = _corpus_page(tmp_path_factory, rel, n)
+    assert name_tokens(cert.person.name) in _names_read(path)
+
+
+@needs_tesseract
+@pytest.mark.slow
+@pytest.mark.parametrize("rel, n", [
+    ("fresh/fax/postcard-mailer.pdf", 1),   # "TIFFANY |BARROS": a streak through the gap
+    ("fresh/fax/stack-06.pdf", 1),          # "_Sofia Greene": the rule under the name
+])
+def test_a_name_with_a_rule_read_at_its_edge_is_a_name(tmp_path_factory, rel, n):
+    path, cert = _corpus_page(tmp_path_factory, rel, n)
+    assert name_tokens(cert.person.name) in _names_read(path)
