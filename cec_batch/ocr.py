@@ -703,6 +703,46 @@ def reread(image_path: Path, box: tuple[float, float, float, float], *, seconds:
     return hocr_words(hocr.decode("utf-8", "replace"))
 
 
+def read_figure_in(image_path: Path, box: tuple[float, float, float, float], *, seconds: float) -> list[Word]:
+    """The figure inside BOX and nothing else (no margin: what is around it is another line's),
+    its ink trimmed to and padded by a third of its height, read as digits and a point only.
+    A calendar tile's day set large under its month strip is such a figure."""
+    import pytesseract
+    from PIL import Image
+
+    with Image.open(image_path) as img:
+        a = np.asarray(img.convert("L").crop(tuple(int(v) for v in box)))
+    ink = a < 128
+    ink[ink.mean(axis=1) > 0.6] = False        # a strip's or a rule's edge across the box
+    top, bottom = _inkiest_band(ink.sum(axis=1))
+    if bottom - top < 8:
+        return []
+    ink[:top] = ink[bottom:] = False           # the edge of a strip above, specks below
+    xs = np.flatnonzero(ink.any(axis=0))
+    a = np.where(ink, a, 255).astype(np.uint8)[top:bottom, xs.min():xs.max() + 1]
+    pad = max(4, a.shape[0] // 3)
+    crop = Image.fromarray(np.pad(a, pad, constant_values=255))
+    try:
+        hocr = pytesseract.image_to_pdf_or_hocr(crop, extension="hocr", config=FIGURE_CONFIG + " -c hocr_char_boxes=1",
+                                                timeout=max(1, int(seconds + 0.999)))
+    except (pytesseract.TesseractError, RuntimeError):
+        return []
+    return hocr_words(hocr.decode("utf-8", "replace"))
+
+
+def _inkiest_band(counts: np.ndarray) -> tuple[int, int]:
+    """The run of consecutive inked rows (COUNTS > 0) that holds the most ink: (first, past last)."""
+    best, best_ink, start = (0, 0), 0, None
+    for y, n in enumerate([*counts.tolist(), 0]):
+        if n and start is None:
+            start = y
+        elif not n and start is not None:
+            if counts[start:y].sum() > best_ink:
+                best, best_ink = (start, y), counts[start:y].sum()
+            start = None
+    return best
+
+
 def _centre_line(crop):
     """CROP less the edges of the lines above and below its middle one.
 

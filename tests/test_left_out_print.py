@@ -178,3 +178,65 @@ def test_a_name_the_pages_reading_left_out_is_read_on_its_own(tmp_path_factory, 
 def test_a_name_with_a_rule_read_at_its_edge_is_a_name(tmp_path_factory, rel, n):
     path, cert = _corpus_page(tmp_path_factory, rel, n)
     assert name_tokens(cert.person.name) in _names_read(path)
+
+
+# ---------------------------------------------------------------- calendar tiles
+
+
+def _seg(text: str, x0: float, y0: float, x1: float, y1: float):
+    from cec_batch.readers.cert_layout import Seg, Tok
+
+    words = text.split()
+    step = (x1 - x0) / len(words)
+    return Seg([Tok(w, 100.0, x0 + i * step, y0, x0 + (i + 1) * step, y1) for i, w in enumerate(words)])
+
+
+def test_a_calendar_tiles_month_strip_and_day_under_it_are_one_date():
+    from cec_batch.readers.cert_layout import calendar_tiles
+
+    caption = _seg("COMPLETED ON", 50, 140, 130, 150)
+    strip = _seg("DECEMBER 2025", 60, 165, 160, 180)
+    day = _seg("9", 100, 200, 120, 250)
+    weekday = _seg("TUESDAY", 85, 265, 140, 275)
+    beside = _seg("Oksana Bishop", 210, 155, 330, 170)
+    got = calendar_tiles([caption, strip, beside, day, weekday])
+    assert [s.text for s in got] == ["COMPLETED ON", "9 DECEMBER 2025", "Oksana Bishop", "TUESDAY"]
+    assert (got[1].y0, got[1].y1) == (165, 180)          # where the strip stood, under its caption
+
+
+def test_a_month_strip_without_a_year_takes_the_year_under_the_day():
+    from cec_batch.readers.cert_layout import calendar_tiles
+
+    got = calendar_tiles([_seg("MAR", 60, 100, 100, 115), _seg("14", 65, 125, 95, 165), _seg("2026", 62, 170, 98, 182)])
+    assert [s.text for s in got] == ["14 MAR 2026"]
+
+
+@pytest.mark.parametrize("segs", [
+    # a number under a month heading, but far below it: a table's row, not a tile's day
+    [("December 2025", 60, 100, 160, 115), ("9", 100, 400, 110, 415)],
+    # not centred under the strip
+    [("December 2025", 60, 100, 160, 115), ("9", 400, 120, 410, 160)],
+    # no day of a month
+    [("December 2025", 60, 100, 160, 115), ("42", 100, 120, 120, 160)],
+    # a month with no year on the strip or under the day
+    [("March", 60, 100, 100, 115), ("14", 65, 125, 95, 165)],
+    # something between the strip and the number
+    [("May 2026", 60, 100, 160, 115), ("Room", 70, 118, 150, 128), ("3", 100, 130, 110, 170)],
+])
+def test_what_is_no_calendar_tile_is_left_as_it_is(segs):
+    from cec_batch.readers.cert_layout import calendar_tiles
+
+    parts = [_seg(*s) for s in segs]
+    assert [s.text for s in calendar_tiles(parts)] == [s.text for s in parts]
+
+
+@needs_tesseract
+@pytest.mark.slow
+@pytest.mark.parametrize("rel", ["fresh/scan/calendar-tile.pdf", "fresh/fax/calendar-tile.pdf"])
+def test_a_calendar_tiles_large_day_the_pages_reading_left_out_is_read_on_its_own(tmp_path_factory, rel):
+    from cec_batch.normalize import parse_date
+
+    path, cert = _corpus_page(tmp_path_factory, rel, 1)
+    row = read_certificates(path, limits=LIMITS).rows.iloc[0].to_dict()
+    assert parse_date(row["completion_date"]).value == cert.completed
+    assert row["review"] is None

@@ -235,7 +235,7 @@ def text_layer_segments(page, textpage, rotation: int) -> list[Seg]:
         last_run = (box, text[-1:].isspace())
     if toks:
         segs.extend(_split_at_gaps(toks, 3.0))
-    return segs
+    return calendar_tiles(segs)
 
 
 def _continues(before: tuple, box: tuple) -> bool:
@@ -259,7 +259,7 @@ def word_segments(words: list[tuple[str, float, float, float, float]]) -> list[S
     segs: list[Seg] = []
     for toks in lines:
         segs.extend(_split_at_gaps(toks, 3.0))
-    return segs
+    return calendar_tiles(segs)
 
 
 def page_extent(page, rotation: int) -> tuple[float, float, float, float]:
@@ -339,5 +339,49 @@ def ocr_segments(words: list[ocr.Word]) -> list[Seg]:
             if any(_DATE_NUMBER.match(n.text) for n in toks[max(0, i - 1):i] + toks[i + 1:i + 2]):
                 t.text = mended_month(t.text)
         segs.extend(_split_at_gaps(toks, 2.0))
-    return segs
+    return calendar_tiles(segs)
+
+
+# A calendar tile: the month (and year) on a strip, the day set large under it, the year under
+# that when the strip has none: "DECEMBER 2025" / "9" / "TUESDAY" is the date 9 December 2025.
+TILE_MONTH = re.compile(r"(?i)(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?(?:,?\s+(\d{4}))?")
+_TILE_DAY = re.compile(r"(\d{1,2})")
+_TILE_YEAR = re.compile(r"(\d{4})")
+_TILE_GAP = 1.5           # of the lower part's height: how far under the part above it may stand
+
+
+def _under(top: Seg, segs: list[Seg], pattern: re.Pattern) -> Seg | None:
+    """The segment matching PATTERN that stands right under TOP, centred within its width, with
+    nothing between them."""
+    for seg in sorted(segs, key=lambda s: s.y0):
+        if seg is top or seg.y0 < top.y1 - 0.2 * (top.y1 - top.y0):
+            continue
+        mid = (seg.x0 + seg.x1) / 2
+        if not (top.x0 <= mid <= top.x1 or seg.x0 <= (top.x0 + top.x1) / 2 <= seg.x1):
+            continue
+        near = seg.y0 - top.y1 <= _TILE_GAP * (seg.y1 - seg.y0)
+        return seg if near and pattern.fullmatch(seg.text) else None
+    return None
+
+
+def calendar_tiles(segs: list[Seg]) -> list[Seg]:
+    """SEGS with each calendar tile's parts (month strip, day under it, year under that when the
+    strip has none) made one segment reading "9 DECEMBER 2025", where the month strip stood."""
+    out = list(segs)
+    for month in segs:
+        m = TILE_MONTH.fullmatch(month.text)
+        if not m or month not in out:
+            continue
+        day = _under(month, out, _TILE_DAY)
+        if day is None or not 1 <= int(day.text) <= 31:
+            continue
+        year = None if m.group(2) else _under(day, out, _TILE_YEAR)
+        if not m.group(2) and year is None:
+            continue
+        parts = [day, month] + ([year] if year is not None else [])
+        at = out.index(month)
+        for p in parts:
+            out.remove(p)
+        out.insert(at, Seg([Tok(t.text, t.conf, month.x0, month.y0, month.x1, month.y1) for p in parts for t in p.toks]))
+    return out
 

@@ -47,6 +47,7 @@ from cec_batch.readers.cert_fields import (
     page_candidates,
 )
 from cec_batch.readers.cert_layout import (
+    TILE_MONTH,
     Seg,
     fractions,
     lines_of,
@@ -87,6 +88,7 @@ PAGE_NUMBER_ONLY = "the page bears only a page number; nothing like a certificat
 FEW_WORDS_ONLY = "the page bears only a few words; nothing like a certificate"
 FAX_HEADER_BAND = 0.3           # inches at the top of an upright fax where the sending machine prints its line
 NAME_REREADS = 3                # unlabelled name-like runs read again on their own, the largest first, when no name is found
+TILE_DAY_HEIGHT = 8.0           # of a calendar tile's month strip: how far under it its day is looked for
 UNREAD_WORD_CONFIDENCE = 30.0   # a word read in print the page's reading left out, below which it is noise
 MAX_LINES = 80                  # the page's lines kept with its row (read.lines), for the closed-world choice and staff
 
@@ -537,6 +539,16 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
                         found, notes, cands, extent, segs = other
                         result = merged
                         read["unread_lines"] = len({w.block for w in extra})
+            # A calendar tile's day, set large alone under its month strip, is a lone figure
+            # Tesseract's layout often leaves out: read on its own, it makes the tile a date.
+            days = _tile_days(segs, result.image_path, deadline)
+            if days:
+                merged = ocr.PageOcr(result.words + days, result.rotation, result.seconds,
+                                     image_path=result.image_path)
+                other = _fields(merged, deadline)
+                if _key_score(other[0]) >= _key_score(found):
+                    found, notes, cands, extent, segs = other
+                    result = merged
             # Doubtful values are looked at again on the reading kept only: each look is a Tesseract run.
             _second_look(found, result.image_path, deadline)
             _second_look_at_names(found, cands, result.image_path, deadline)
@@ -575,6 +587,33 @@ def _fields(result: ocr.PageOcr, deadline: float):
         cands = page_candidates(segs, extent[3])
         choose_date(found, cands, notes)
     return found, notes, cands, extent, segs
+
+
+def _tile_days(segs: list[Seg] | None, image_path: Path | None, deadline: float) -> list[ocr.Word]:
+    """The day under each calendar tile's month strip ("MAY 2026" with nothing read under it),
+    read on its own as a figure: a word for each day read as 1 to 31 with REVIEW_CONFIDENCE,
+    placed under its strip (cert_layout.calendar_tiles then makes the tile one date)."""
+    if not segs or image_path is None:
+        return []
+    out = []
+    for seg in segs:
+        m = TILE_MONTH.fullmatch(seg.text)
+        left = deadline - time.monotonic()
+        if not m or not m.group(2) or left < 1:
+            continue
+        h = seg.y1 - seg.y0
+        below = [s for s in segs if s is not seg and s.y0 > seg.y1 and s.x0 < seg.x1 and s.x1 > seg.x0]
+        bottom = min([s.y0 for s in below] + [seg.y1 + TILE_DAY_HEIGHT * h])
+        if bottom - seg.y1 < 1.5 * h:
+            continue
+        box = (seg.x0 - h, seg.y1 + 0.2 * h, seg.x1 + h, bottom - 0.2 * h)
+        words = ocr.read_figure_in(image_path, box, seconds=left)
+        text = "".join(w.text for w in words)
+        if words and text.isdigit() and 1 <= int(text) <= 31 and min(w.conf for w in words) >= REVIEW_CONFIDENCE:
+            x0, y0, x1, y1 = box
+            out.append(ocr.Word(text, min(w.conf for w in words), int(x0), int(y0), int(x1 - x0), int(y1 - y0),
+                                10_000 + len(out), 1, 1))
+    return out
 
 
 def _below_header(words: list[ocr.Word]) -> list[ocr.Word]:
