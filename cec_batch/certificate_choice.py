@@ -162,7 +162,8 @@ def _course_of(row, changes, catalogue, *, ocr: bool) -> Course | None:
 def _check_event_credit(row, read, changes, catalogue, problems) -> None:
     """R11: an event's credit is the attendee's own, as the page states it, with nothing in the
     catalogue to check it by. When the page states CECs and hours that disagree ("1.0 CEC" read
-    from a conversion sentence, "15" hours after their label), staff decide."""
+    from a conversion sentence, "15" hours after their label), or OCR read them with low
+    confidence ("1 5" hours read as 1), staff decide."""
     hours, ceus = read.get("hours"), row.get("ceus")
     field = ((read.get("fields") or {}).get("ceus") or {})
     course = _course_of(row, changes, catalogue, ocr=read.get("text_source") == "ocr")
@@ -171,6 +172,11 @@ def _check_event_credit(row, read, changes, catalogue, problems) -> None:
     doubt = field.get("doubt") or read.get("hours_doubt")
     if doubt:
         problems["ceus"] = (f"CECs: the page does not state one credit ({doubt}), "
+                            f"and an event's credit is the attendee's own")
+        return
+    if field.get("confidence") is not None and field["confidence"] < REVIEW_CONFIDENCE:
+        what = f"{hours} hours" if "hours x" in str(field.get("label") or "") else f"{ceus} CEC"
+        problems["ceus"] = (f"CECs: {what} read with low confidence ({field['confidence']:.0f}), "
                             f"and an event's credit is the attendee's own")
         return
     if not hours or "hours x" in str(field.get("label") or ""):

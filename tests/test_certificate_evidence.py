@@ -914,14 +914,39 @@ def test_stated_cecs_read_without_confidence_on_a_scan_are_no_disagreement_to_wa
     assert got["ceus"] is None and "no statement to warn of" in got["read"]["chosen"]["ceus"]["evidence"][0]
     posted, finding = check_ceus(catalogue["CL10240"], got["ceus"])
     assert posted == Decimal("0.8") and finding is None
-    # Read with confidence, on an event (the attendee's own credit), or on a text layer: the statement stands.
+    # Read with confidence, or on a text layer: the statement stands.
     sure = _ocr_page_stating("0.0", "CL10240")
     assert choose_page(sure, catalogue=catalogue, matcher=matcher) is None
-    for course, source in [("CEP31660", "ocr"), ("CL10240", "text")]:
-        page = _ocr_page_stating("0.5", course)
-        page["read"]["fields"]["ceus"]["confidence"] = 10.0
-        page["read"]["text_source"] = source
-        assert choose_page(page, catalogue=catalogue, matcher=matcher) is None, course
+    page = _ocr_page_stating("0.5", "CL10240")
+    page["read"]["fields"]["ceus"]["confidence"] = 10.0
+    page["read"]["text_source"] = "text"
+    assert choose_page(page, catalogue=catalogue, matcher=matcher) is None
+    # On an event the reading is the attendee's own credit (R11): read unsure, it goes to staff.
+    page = _ocr_page_stating("0.5", "CEP31660")
+    page["read"]["fields"]["ceus"]["confidence"] = 10.0
+    got = choose_page(page, catalogue=catalogue, matcher=matcher)
+    assert "ceus" not in got                    # the reading stands, pre-filled for staff
+    assert got["review"] and "0.5 CEC read with low confidence (10)" in got["read"]["problems"]["ceus"]
+
+
+def test_an_events_credit_read_unsure_goes_to_staff_whether_stated_in_cecs_or_hours():
+    # "15" hours split by a fax streak read "1 5": 1 hour at confidence 26 made 0.1 CEC, and with
+    # the dates told apart nothing else held the page back.
+    from cec_batch.certificate_choice import choose_page
+    from cec_batch.model import Course
+    from cec_batch.rules import REVIEW_CONFIDENCE
+
+    catalogue = {"CEP31660": Course("CEP31660", "Summit", "P", Decimal("1.2"), "event", date(2020, 1, 1))}
+    matcher = _matcher(("134473", "Anna-Lena", "Hoffmann"))
+    page = _ocr_page_stating("0.1", "CEP31660")
+    page["read"]["hours"] = "1"
+    page["read"]["fields"]["ceus"].update(confidence=26.0, label="hours (hours x 0.1)")
+    got = choose_page(page, catalogue=catalogue, matcher=matcher)
+    assert "1 hours read with low confidence (26)" in got["review"]
+    sure = _ocr_page_stating("0.1", "CEP31660")
+    sure["read"]["hours"] = "1"
+    sure["read"]["fields"]["ceus"].update(confidence=REVIEW_CONFIDENCE, label="hours (hours x 0.1)")
+    assert choose_page(sure, catalogue=catalogue, matcher=matcher) is None
 
 
 # ---------------------------------------------------------------- an ID with no label, beside the name
@@ -1229,6 +1254,34 @@ def test_the_total_hours_attended_are_the_attendees_credit(world, tmp_path):
     assert s["credits"] == 1, exceptions_data(world)
     [credit] = export(world, tmp_path, "credits")
     assert Decimal(credit["ceus"]) == Decimal("1.5"), exceptions_data(world)
+
+
+def _bilingual_boxes(path: Path, start: str, end: str, hours: str) -> Path:
+    """An event's French and English date boxes: 'DÉBUT / START', 'FIN / END' and the hours under
+    a heading whose English half is right of the figure."""
+    return placed_pdf(path, [
+        (72, 720, "Attestation de participation / Certificate of Attendance"), (72, 690, "Attendee: Sean Dimitrov"),
+        (320, 690, "ACE ID: 111256"), (72, 670, "Événement ACE n° / ACE event no. CL-10502"),
+        (72, 630, "DÉBUT / START"), (222, 630, "FIN / END"), (372, 630, "HEURES DE FC / CE HOURS"),
+        (72, 605, start), (222, 605, end), (392, 605, hours), (380, 585, "heures / hours")])
+
+
+def test_an_events_dates_captioned_start_and_end_in_two_languages_complete_on_the_end(world, tmp_path):
+    s = ingest(world, _bilingual_boxes(tmp_path / "c.pdf", "04/24/2026", "04/26/2026", "12"))
+    assert s["credits"] == 1, exceptions_data(world)
+    [credit] = export(world, tmp_path, "credits")
+    assert (credit["completion_date"], Decimal(credit["ceus"])) == ("2026-04-26", Decimal("1.2"))
+
+
+def test_start_and_end_in_prose_tell_no_date():
+    from cec_batch.readers.cert_fields import _date_kind
+
+    # A caption of a word or two says which end of the event a date is ...
+    assert _date_kind("", "", "FIN / END", "") == ("completion", "end")
+    assert _date_kind("", "", "Start", "") == ("other", "start")
+    # ... a longer line above a date is prose, where such words say nothing of it.
+    assert _date_kind("", "", "Please keep this page to the end of your certification", "") == (None, None)
+    assert _date_kind("", "", "Start your next course with us today and save", "") == (None, None)
 
 
 def test_a_completed_timestamp_beside_its_label_is_the_completion(tmp_path):

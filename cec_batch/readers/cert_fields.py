@@ -37,6 +37,9 @@ from cec_batch.readers.cert_vocabulary import (
     PARTICLES,
     RAISED_ORDINAL_MARKS,
     SEPARATORS,
+    CAPTION_COMPLETION_WORDS,
+    CAPTION_DATE_WORDS,
+    CAPTION_OTHER_WORDS,
     COMPLETION_WORDS,
     CONTEXT_WORDS,
     COURSE_APPROVAL_PHRASES,
@@ -289,7 +292,9 @@ def _regions(label: _Label, lines: list[Line], labels_by_seg: dict[int, list[_La
     # lines down and no further than a few line heights.
     height = max(seg.y1 - seg.y0, 1.0)
     x0, x1 = seg.x0, seg.x1
-    if label.start > 0 and len(line.segs) > 1:    # the label ends a longer phrase: its own part only
+    if label.start > 0 and len(line.segs) > 1 and not _translates(seg.text[:label.start]):
+        # The label ends a longer phrase: its own part only (a heading in two languages,
+        # "HEURES DE FC / CE HOURS", is one label over its column, whichever half it is in).
         x0 = seg.x0 + (label.start / max(len(seg.text), 1)) * (seg.x1 - seg.x0)
     under, gap_under = [], None
     for below in lines[label.line_no + 1: label.line_no + 3]:
@@ -306,6 +311,12 @@ def _regions(label: _Label, lines: list[Line], labels_by_seg: dict[int, list[_La
         return
     for s in under:
         yield s, 0, _region_end(s, labels_by_seg), True
+
+
+def _translates(before: str) -> bool:
+    """Whether the words before a label are the same heading in another language, set off by a
+    slash ("DÉBUT / START", "HEURES DE FC / CE HOURS")."""
+    return before.rstrip().endswith("/")
 
 
 def _qualifies_next(label: _Label) -> bool:
@@ -854,6 +865,19 @@ def _names_signer(text: str) -> str | None:
     return next((m.group().lower() for m, close in _one_letter_off(text, _STAFF_LONG) if close), None)
 
 
+_CAPTION_COMPLETION_RE = phrase_regex(CAPTION_COMPLETION_WORDS)
+_CAPTION_OTHER_RE = phrase_regex(CAPTION_OTHER_WORDS)
+
+
+def _caption_hits(text: str) -> list[tuple[int, int, str, str]]:
+    """A date's caption of a word or two that says which end of an event it is ("END", "FIN /
+    END", "Start"), as `_date_kind`'s hits; nothing for a longer text, where such words are prose."""
+    if not text or len(text.replace("/", " ").split()) > CAPTION_DATE_WORDS:
+        return []
+    out = [(m.start(), m.end(), "completion", m.group()) for m in _CAPTION_COMPLETION_RE.finditer(text)]
+    return out + [(m.start(), m.end(), "other", m.group()) for m in _CAPTION_OTHER_RE.finditer(text)]
+
+
 def _date_kind(before: str, left: str, above: str, after: str, below: str = "",
                sentence: str = "") -> tuple[str | None, str | None]:
     """What the words around a date say it is. The nearest telling word on its own segment
@@ -891,7 +915,7 @@ def _date_kind(before: str, left: str, above: str, after: str, below: str = "",
         _d, kind, word = min(far)
         return kind, word.lower()
     for text in (left, above, below):
-        found = hits(text)
+        found = hits(text) or _caption_hits(text)
         if found:
             _s, _e, kind, word = max(found)
             return kind, word.lower()

@@ -168,6 +168,12 @@ OTHER_DATE_WORDS = ("issue", "issued", "issue date", "date issued", "print", "pr
                     "enrolled", "enrollment", "downloaded", "accessed", "created", "exp", "recertify by",
                     "deadline", "valid from", "effective", "valid", "validity", "period", "start date", "first day", "statement date",
                     "starting", "started", "began", "begins")
+# A caption over, beside or under a date that is only a word or two (CAPTION_DATE_WORDS, a
+# slash between languages apart) says which end of an event the date is by these words too; in
+# longer text they are prose ("at the end of the session", "start your next course").
+CAPTION_COMPLETION_WORDS = ("end", "ends", "to", "until", "fin", "last")
+CAPTION_OTHER_WORDS = ("start", "starts", "begin", "begins", "from", "début", "debut", "first")
+CAPTION_DATE_WORDS = 4
 # Phrases that say who approved the course, not when anything happened: their "approved" tells
 # nothing about a date beside them ("approved by ACE as course CS 40112, on 14 February 2026").
 COURSE_APPROVAL_PHRASES = ("approved by ace", "ace approved", "ace-approved", "approved by the american council")
