@@ -53,6 +53,7 @@ FRAME_CONFIDENCE = 60.0          # frame ornaments read as junk words below this
 FRAME_MIN_WORDS = 5              # junk words down one side that make it a frame, not a stray mark
 TOWER_HEIGHT = 8.0                # a "word" this many times the median word's height is a streak, not print
 RULE_MAX_WEIGHT = 0.04           # inches: a ruled line or a fax streak is thinner; a large letter's stem is not
+FIGURE_HEIGHT = 60               # pixels: a figure set large is read at this height, padding included
 UNREAD_LINES = 3                 # lines of print the page's reading left out, read on their own at most
 UNREAD_ROW_INK = 0.004           # of the width: a row with less ink left over is not a line of print
 UNREAD_MIN_HEIGHT = 0.08         # inches: a line of print left out, from small print...
@@ -703,15 +704,29 @@ def reread(image_path: Path, box: tuple[float, float, float, float], *, seconds:
     return hocr_words(hocr.decode("utf-8", "replace"))
 
 
-def read_figure_in(image_path: Path, box: tuple[float, float, float, float], *, seconds: float) -> list[Word]:
+def read_figure_in(image_path: Path, box: tuple[float, float, float, float], *, seconds: float,
+                   level: bool = False) -> list[Word]:
     """The figure inside BOX and nothing else (no margin: what is around it is another line's),
     its ink trimmed to and padded by a third of its height, read as digits and a point only.
-    A calendar tile's day set large under its month strip is such a figure."""
+    A calendar tile's day set large under its month strip is such a figure. With LEVEL, the
+    box is first turned level by the page's slope: a credit figure's big point on a page half a
+    degree askew reads as a 9 ("1.95" for 1.5), level it does not; on a level page LEVEL reads
+    nothing (the figure as it stands was read already)."""
     import pytesseract
     from PIL import Image
 
     with Image.open(image_path) as img:
-        a = np.asarray(img.convert("L").crop(tuple(int(v) for v in box)))
+        img = img.convert("L")
+        angle = skew_angle(img) if level else 0.0
+        if level and abs(angle) < SKEW_MIN:
+            return []
+        if level:
+            x0, y0, x1, y1 = box
+            m = int(y1 - y0)
+            wide = img.crop((int(x0) - m, int(y0) - m, int(x1) + m, int(y1) + m))
+            img = wide.rotate(-angle, resample=Image.BICUBIC, fillcolor=255)
+            box = (m, m, m + x1 - x0, m + y1 - y0)
+        a = np.asarray(img.crop(tuple(int(v) for v in box)))
     ink = a < 128
     ink[ink.mean(axis=1) > 0.6] = False        # a strip's or a rule's edge across the box
     top, bottom = _inkiest_band(ink.sum(axis=1))
@@ -722,6 +737,10 @@ def read_figure_in(image_path: Path, box: tuple[float, float, float, float], *, 
     a = np.where(ink, a, 255).astype(np.uint8)[top:bottom, xs.min():xs.max() + 1]
     pad = max(4, a.shape[0] // 3)
     crop = Image.fromarray(np.pad(a, pad, constant_values=255))
+    if crop.height > FIGURE_HEIGHT:
+        # Tesseract's recogniser is unsure of glyphs far larger than print: "0.9" an inch high,
+        # as clear as can be, scores 49; at this height 96.
+        crop = crop.resize((max(1, round(crop.width * FIGURE_HEIGHT / crop.height)), FIGURE_HEIGHT), Image.LANCZOS)
     try:
         hocr = pytesseract.image_to_pdf_or_hocr(crop, extension="hocr", config=FIGURE_CONFIG + " -c hocr_char_boxes=1",
                                                 timeout=max(1, int(seconds + 0.999)))

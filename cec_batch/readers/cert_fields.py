@@ -496,14 +496,16 @@ def _figures_over_units(lines: list[Line], f: str):
 _FIGURE_SIZE = 1.5       # a credit figure set large: at least this many times its unit line's height
 
 
-# A figure as OCR may read a large one: a big bold point read as "@" or "•" ("1 @ 5"), or lost ("1 5").
-_FIGURE = re.compile(r"\d{1,2}(?:(?:\s|[^\w\s]){1,3}\d{1,2})?")
+# A figure as OCR may read a large one: a big bold point read as "@" or "•" ("1 @ 5"), as a small
+# letter standing alone ("1 e 5"), or lost ("1 5").
+_FIGURE = re.compile(r"\d{1,2}(?:(?:\s|[^\w\s]){1,3}\d{1,2}|\s[a-z]\s\d{1,2})?")
 
 
-def figures_to_reread(segs: list[Seg], found: dict) -> list[tuple[str, str, tuple, bool]]:
-    """(field, unit, box, parted) of a credit figure over its unit line that did not read as an
-    amount ("1 @ 5", "1 5": parted, something between its digits), for a reading of its digits
-    alone; none when the credit is found."""
+def figures_to_reread(segs: list[Seg], found: dict) -> list[tuple[str, str, tuple, bool, bool]]:
+    """(field, unit, box, parted, blank) of a credit figure over its unit line that did not read
+    as an amount ("1 @ 5", "1 5": parted, something between its digits), or of a blank over a
+    unit line where such a figure was not read at all, for a reading of its digits alone; none
+    when the credit is found."""
     if "ceus" in found or "hours" in found:
         return []
     lines = lines_of(segs)
@@ -511,8 +513,26 @@ def figures_to_reread(segs: list[Seg], found: dict) -> list[tuple[str, str, tupl
     for f in ("ceus", "hours"):
         for seg, unit in _figures_over_units(lines, f):
             if not AMOUNT_CELL.fullmatch(seg.text.strip()):
-                out.append((f, unit, seg.box(0, len(seg.text)), not seg.text.strip().isdigit()))
+                out.append((f, unit, seg.box(0, len(seg.text)), not seg.text.strip().isdigit(), False))
+        for box, unit in _blanks_over_units(lines, f):
+            out.append((f, unit, box, f == "ceus", True))      # CECs are written with a point ("0.9")
     return out
+
+
+def _blanks_over_units(lines: list[Line], f: str):
+    """(box, unit) for each line that starts with F's unit under a blank where a figure set large
+    would stand (FIGURE_SIZE of the unit line's height or more) and nothing was read: the figure
+    Tesseract's layout left out ("... and earned" / [0.9] / "ACE continuing education credits")."""
+    unit = _UNIT_LINE[f]
+    for above, line in zip(lines, lines[1:]):
+        seg = line.segs[0]
+        m = unit.match(seg.text)
+        height = max(seg.y1 - seg.y0, 1.0)
+        if not m or len(line.segs) != 1 or seg.y0 - above.y1 < (_FIGURE_SIZE + 0.5) * height:
+            continue
+        if CEUS_SUFFIX_RE.search(above.segs[-1].text) or HOURS_SUFFIX_RE.search(above.segs[-1].text):
+            continue
+        yield (seg.x0 - height, above.y1 + 0.2 * height, seg.x1 + height, seg.y0 - 0.2 * height), m.group().strip()
 
 
 def _numbers_its_label(text: str, m: re.Match, old: Found | None) -> bool:

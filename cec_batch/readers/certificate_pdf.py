@@ -671,20 +671,39 @@ def _look_right_of_labels(found: dict[str, Found], bare: list, image_path: Path 
 
 
 def _read_figures(found: dict[str, Found], figures: list, image_path: Path | None, deadline: float) -> None:
-    """A credit figure set large over its unit line that the page's reading garbled ("1 @ 5"):
-    read again as digits and a point only, and taken when that reading is an amount read
-    with REVIEW_CONFIDENCE and, when something stood between the figure's digits, with a point."""
+    """A credit figure set large over its unit line that the page's reading garbled ("1 @ 5") or
+    left out (a blank over the unit line): read again as digits and a point only, and taken when
+    that reading is an amount read with REVIEW_CONFIDENCE and, when something stood between the
+    figure's digits or it was left out and is CECs, with a point."""
     if image_path is None:
         return
-    for f, unit, box, parted in figures:
+    for f, unit, box, parted, blank in figures:
         left = deadline - time.monotonic()
         if f in found or box is None or left < 1:
             continue
-        words = ocr.reread(image_path, box, seconds=left, figure=True)
-        text = "".join(w.text for w in words)
-        if words and AMOUNT_CELL.fullmatch(text) and min(w.conf for w in words) >= REVIEW_CONFIDENCE \
-                and ("." in text or not parted):
-            found[f] = Found(text, min(w.conf for w in words), "label", unit, box=box)
+        for look in (_figure_in_blank,) if blank else (ocr.reread, _levelled_figure):
+            left = deadline - time.monotonic()
+            if left < 1:
+                return
+            words = look(image_path, box, seconds=left, figure=True)
+            text = "".join(w.text for w in words)
+            if words and AMOUNT_CELL.fullmatch(text) and min(w.conf for w in words) >= REVIEW_CONFIDENCE \
+                    and ("." in text or not parted):
+                found[f] = Found(text, min(w.conf for w in words), "label", unit, box=box)
+                break
+
+
+def _figure_in_blank(image_path: Path, box: tuple, *, seconds: float, figure: bool) -> list[ocr.Word]:
+    """The figure in a blank BOX between two lines, read alone: nothing of the lines around it."""
+    return ocr.read_figure_in(image_path, box, seconds=seconds)
+
+
+def _levelled_figure(image_path: Path, box: tuple, *, seconds: float, figure: bool) -> list[ocr.Word]:
+    """The figure in BOX (a tenth of its height wider, for the turn) read alone on the page turned
+    level; nothing when the page is level already (the first reading saw it so)."""
+    x0, y0, x1, y1 = box
+    m = 0.1 * (y1 - y0)
+    return ocr.read_figure_in(image_path, (x0 - m, y0 - m, x1 + m, y1 + m), seconds=seconds, level=True)
 
 
 def _reread_agrees(f: str, got: Found, words: list[ocr.Word]) -> float | None:
