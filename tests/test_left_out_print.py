@@ -9,6 +9,7 @@ corpus's own fax maker); the reader and Tesseract are the real ones.
 from __future__ import annotations
 
 import sys
+import time
 
 import numpy as np
 import pytest
@@ -17,7 +18,8 @@ from PIL import Image, ImageDraw, ImageFont
 from cec_batch import ocr
 from cec_batch.config import Limits
 from cec_batch.normalize import name_tokens
-from cec_batch.readers.certificate_pdf import read_certificates
+from cec_batch.readers import certificate_pdf
+from cec_batch.readers.certificate_pdf import REVIEW_CONFIDENCE, read_certificates
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT))
@@ -26,8 +28,8 @@ needs_tesseract = pytest.mark.skipif(not ocr.available(), reason="Tesseract is n
 LIMITS = Limits()
 
 
-def _font(px: int, bold: bool = False):
-    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
+def _font(px: int, bold: bool = False, serif: bool = False):
+    name = f"DejaVu{'Serif' if serif else 'Sans'}{'-Bold' if bold else ''}.ttf"
     for path in (f"/usr/share/fonts/truetype/dejavu/{name}", name):
         try:
             return ImageFont.truetype(path, px)
@@ -240,3 +242,69 @@ def test_a_calendar_tiles_large_day_the_pages_reading_left_out_is_read_on_its_ow
     row = read_certificates(path, limits=LIMITS).rows.iloc[0].to_dict()
     assert parse_date(row["completion_date"]).value == cert.completed
     assert row["review"] is None
+
+
+# ---------------------------------------------------------------- credit figures set large
+
+
+def _figure_page(tmp_path, figure: str, px: int = 330, angle: float = 0.0, serif: bool = False):
+    """A 300 dpi page: a line of prose, a credit FIGURE set PX high in bold, its unit line under it."""
+    img = Image.new("L", (2550, 1500), 255)
+    d = ImageDraw.Draw(img)
+    d.text((500, 150), "attended the sessions of the event listed above and earned", fill=0, font=_font(42))
+    d.text((1050, 320), figure, fill=0, font=_font(px, bold=True, serif=serif))
+    box = d.textbbox((1050, 320), figure, font=_font(px, bold=True, serif=serif))
+    d.text((700, 800), "ACE continuing education credits (CECs)", fill=0, font=_font(42))
+    if angle:
+        img = img.rotate(angle, resample=Image.BICUBIC, fillcolor=255)
+    path = tmp_path / "page.png"
+    img.save(path)
+    return path, box
+
+
+@needs_tesseract
+def test_a_figure_set_far_larger_than_print_is_read_sure(tmp_path):
+    # Read at this size as it stands, Tesseract's recogniser gives this "0.9" 34.
+    path, box = _figure_page(tmp_path, "0.9", px=400, serif=True)
+    words = ocr.read_figure_in(path, (box[0] - 40, box[1] - 40, box[2] + 40, box[3] + 40), seconds=30)
+    assert "".join(w.text for w in words) == "0.9"
+    assert min(w.conf for w in words) >= REVIEW_CONFIDENCE
+
+
+@needs_tesseract
+def test_a_figure_read_level_is_read_only_on_a_page_askew(tmp_path):
+    level, box = _figure_page(tmp_path, "1.5")
+    wide = (box[0] - 40, box[1] - 40, box[2] + 40, box[3] + 40)
+    assert ocr.read_figure_in(level, wide, seconds=30, level=True) == []       # read as it stands already
+    askew_dir = tmp_path / "askew"
+    askew_dir.mkdir()
+    askew, _ = _figure_page(askew_dir, "1.5", angle=1.0)
+    assert "".join(w.text for w in ocr.read_figure_in(askew, wide, seconds=30, level=True)) == "1.5"
+
+
+@needs_tesseract
+def test_a_credit_figure_the_pages_reading_left_out_is_read_in_the_blank_over_its_unit(tmp_path):
+    from cec_batch.readers.cert_fields import find_fields, figures_to_reread
+    from cec_batch.readers.cert_layout import ocr_segments
+
+    path, box = _figure_page(tmp_path, "0.9")
+    page = ocr.ocr_image(path, seconds=30)
+    kept = [w for w in page.words if not (box[1] - 20 <= w.top <= box[3])]      # as Tesseract leaves it out
+    assert {"earned", "continuing"} <= {w.text for w in kept}
+    segs = ocr_segments(kept)
+    found, _notes, _bare = find_fields(segs)
+    figures = figures_to_reread(segs, found)
+    assert [(f, parted, blank) for f, _unit, _box, parted, blank in figures] == [("ceus", True, True)]
+    certificate_pdf._read_figures(found, figures, path, time.monotonic() + 30)
+    assert found["ceus"].value == "0.9"
+
+
+def test_a_large_point_read_as_a_letter_is_a_figure_to_read_again():
+    from cec_batch.readers.cert_fields import figures_to_reread
+
+    figure = _seg("1 e 5", 1050, 320, 1400, 560)
+    unit = _seg("ACE continuing education credits (CECs)", 700, 600, 1800, 645)
+    [(f, _unit, _box, parted, blank)] = figures_to_reread([figure, unit], {})
+    assert (f, parted, blank) == ("ceus", True, False)
+    # A word of prose over the unit line is no figure.
+    assert figures_to_reread([_seg("we are", 1050, 320, 1400, 560), unit], {}) == []
