@@ -308,3 +308,55 @@ def test_a_large_point_read_as_a_letter_is_a_figure_to_read_again():
     assert (f, parted, blank) == ("ceus", True, False)
     # A word of prose over the unit line is no figure.
     assert figures_to_reread([_seg("we are", 1050, 320, 1400, 560), unit], {}) == []
+
+
+# ---------------------------------------------------------------- specks on a value read again
+
+
+def _date_with_speck(tmp_path, px: int = 50, bold: bool = True):
+    img = Image.new("L", (900, 200), 255)
+    d = ImageDraw.Draw(img)
+    d.text((100, 60), "08/03/2025", fill=0, font=_font(px, bold=bold))
+    x0, y0, x1, y1 = d.textbbox((100, 60), "08/03/2025", font=_font(px, bold=bold))
+    d.ellipse((x1 - 2, y0 - 3, x1 + 3, y0 + 2), fill=0)          # a speck touching the 5's top
+    path = tmp_path / "date.png"
+    img.save(path)
+    return path, (x0, y0, x1, y1)
+
+
+def test_opening_sheds_a_speck_touching_a_digit_and_keeps_the_strokes(tmp_path):
+    path, (x0, y0, x1, y1) = _date_with_speck(tmp_path)
+    with Image.open(path) as img:
+        crop = img.crop((x0 - 20, y0 - 20, x1 + 20, y1 + 20))
+    opened = ocr._opened(crop)
+    before, after = np.asarray(crop) < 128, np.asarray(opened) < 128
+    speck = (slice(17, 22), slice(x1 - x0 + 18, x1 - x0 + 23))      # the speck's own pixels, right of the 5
+    assert before[speck].any() and not after[speck].any()
+    assert after.sum() > 0.8 * before.sum()                          # the strokes stay
+
+
+def test_print_too_thin_to_open_is_not_read_despeckled(tmp_path):
+    path, (x0, y0, x1, y1) = _date_with_speck(tmp_path, px=24, bold=False)
+    with Image.open(path) as img:
+        assert ocr._opened(img.crop((x0 - 10, y0 - 10, x1 + 10, y1 + 10))) is None
+    assert ocr.reread(path, (x0, y0, x1, y1), seconds=30, despeckle=True) == []
+
+
+@needs_tesseract
+def test_a_date_read_again_despeckled_reads_its_digits_sure(tmp_path):
+    path, box = _date_with_speck(tmp_path)
+    words = ocr.reread(path, box, seconds=30, despeckle=True)
+    assert "".join(w.text for w in words) == "08/03/2025"
+    assert min(w.chars for w in words) >= certificate_pdf.CHARS_CONFIDENCE
+
+
+@needs_tesseract
+@pytest.mark.slow
+@pytest.mark.parametrize("rel", ["fresh/scan/photo-id-card.pdf", "fresh/fax/invoice-paid.pdf"])
+def test_a_date_a_speck_kept_unsure_is_read_sure_with_its_specks_opened_away(tmp_path_factory, rel):
+    from cec_batch.normalize import parse_date
+
+    path, cert = _corpus_page(tmp_path_factory, rel, 1)
+    row = read_certificates(path, limits=LIMITS).rows.iloc[0].to_dict()
+    assert parse_date(row["completion_date"]).value == cert.completed
+    assert row["read"]["fields"]["completion_date"]["confidence"] >= REVIEW_CONFIDENCE

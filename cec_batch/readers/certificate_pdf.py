@@ -747,7 +747,7 @@ def _second_look(found: dict[str, Found], image_path: Path | None, deadline: flo
     """Re-read doubtful labelled values on their own (R19 asks for confidence, not a guess).
 
     The value's box is read again as one line, and when that does not settle it, smoothed
-    and enlarged, then at twice the size as it is. A reading that gives the same value (a date: the
+    and enlarged, then at twice the size as it is, then with its specks opened away. A reading that gives the same value (a date: the
     same calendar date) and is itself sure (SECOND_LOOK_CONFIDENCE, or every character at
     CHARS_CONFIDENCE; a date that parses cleanly, DATE_SECOND_LOOK_CONFIDENCE) lifts the
     value's confidence; a reading that gives something else ends the look and the doubt
@@ -765,11 +765,12 @@ def _second_look(found: dict[str, Found], image_path: Path | None, deadline: flo
         checking = got.confidence >= REVIEW_CONFIDENCE      # a date that passes, made sure of
         enough = DATE_SECOND_LOOK_CONFIDENCE if f == "completion_date" else SECOND_LOOK_CONFIDENCE
         got.reread = 0.0
-        for look in ("plain", "smoothed", "enlarged"):
+        for look in ("plain", "smoothed", "enlarged", "despeckled"):
             left = deadline - time.monotonic()
             if left < 1:
                 break
-            words = ocr.reread(image_path, got.box, seconds=left, smooth=look == "smoothed", enlarge=look == "enlarged")
+            words = ocr.reread(image_path, got.box, seconds=left, smooth=look == "smoothed", enlarge=look == "enlarged",
+                               despeckle=look == "despeckled")
             conf = _reread_agrees(f, got, words)
             if conf is None:
                 text = " ".join(w.text for w in words)
