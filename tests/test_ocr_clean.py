@@ -172,6 +172,18 @@ def test_a_second_reading_of_a_date_agrees_by_the_calendar_date():
     assert agrees("course_number", course, _words([("CEP31416", 96)])) is None
 
 
+def test_a_second_reading_of_a_credit_agrees_only_as_the_same_amount():
+    got = Found("1.5", 84.0, "label", "CECs", box=(0, 0, 10, 10))
+    agrees = certificate_pdf._reread_agrees
+    assert agrees("ceus", got, _words([("1.5", 93)])) == 93
+    assert agrees("ceus", got, _words([("1.50", 93)])) == 93
+    # The same digits without the point, or another figure: no agreement.
+    assert agrees("ceus", got, _words([("15", 96)])) is None
+    assert agrees("ceus", got, _words([("1.3", 96)])) is None
+    assert agrees("hours", Found("15", 70.0, "label", "Hours", box=(0, 0, 10, 10)), _words([("1", 90), ("5", 90)])) == 90
+    assert agrees("hours", Found("15", 70.0, "label", "Hours", box=(0, 0, 10, 10)), _words([("1.5", 90)])) is None
+
+
 def test_an_agreeing_date_whose_every_character_is_sure_is_sure_whatever_its_word_confidence():
     got = Found("07/09/2025", 63.0, "label", "Date", box=(0, 0, 10, 10))
     agrees = certificate_pdf._reread_agrees

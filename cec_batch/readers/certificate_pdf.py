@@ -27,7 +27,7 @@ import tempfile
 import threading
 import time
 from collections import deque
-from decimal import InvalidOperation
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from cec_batch import ocr
@@ -727,11 +727,25 @@ def _reread_agrees(f: str, got: Found, words: list[ocr.Word]) -> float | None:
         if not inside:
             return None
         return _sure_by_chars(inside, DATE_SECOND_LOOK_CONFIDENCE)
+    if f in ("ceus", "hours"):
+        # An amount agrees as an amount: "15" is not "1.5" (the point is what OCR loses).
+        figures = [w for w in words if any(ch.isdigit() for ch in w.text)]
+        text = "".join(w.text for w in figures).rstrip(".,")
+        if not figures or not AMOUNT_CELL.fullmatch(text) or _as_amount(text) != _as_amount(got.value):
+            return None
+        return _sure_by_chars(figures, SECOND_LOOK_CONFIDENCE)
     target = _alnum(got.value)
     parts = [w for w in words if _alnum(w.text) and _alnum(w.text) in target]
     if parts and "".join(_alnum(w.text) for w in parts) == target:
         return _sure_by_chars(parts, SECOND_LOOK_CONFIDENCE)
     return None
+
+
+def _as_amount(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.strip().replace(",", ".")).normalize()
+    except InvalidOperation:
+        return None
 
 
 def _sure_by_chars(words: list[ocr.Word], sure: float) -> float:
@@ -746,7 +760,8 @@ def _sure_by_chars(words: list[ocr.Word], sure: float) -> float:
 def _second_look(found: dict[str, Found], image_path: Path | None, deadline: float) -> None:
     """Re-read doubtful labelled values on their own (R19 asks for confidence, not a guess).
 
-    The value's box is read again as one line, and when that does not settle it, smoothed
+    An event's credit (CECs or hours) is the attendee's own and is looked at so too; it agrees
+    only as the same amount. The value's box is read again as one line, and when that does not settle it, smoothed
     and enlarged, then at twice the size as it is, then with its specks opened away. A reading that gives the same value (a date: the
     same calendar date) and is itself sure (SECOND_LOOK_CONFIDENCE, or every character at
     CHARS_CONFIDENCE; a date that parses cleanly, DATE_SECOND_LOOK_CONFIDENCE) lifts the
@@ -756,7 +771,7 @@ def _second_look(found: dict[str, Found], image_path: Path | None, deadline: flo
     """
     if image_path is None:
         return
-    for f in ("first_name", "last_name", "full_name", "course_number", "completion_date"):
+    for f in ("first_name", "last_name", "full_name", "course_number", "completion_date", "ceus", "hours"):
         got = found.get(f)
         if got is None or got.how not in ("label", "context", "only date") or got.box is None or got.from_parts:
             continue
