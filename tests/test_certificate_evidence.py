@@ -1273,6 +1273,17 @@ def test_an_events_dates_captioned_start_and_end_in_two_languages_complete_on_th
     assert (credit["completion_date"], Decimal(credit["ceus"])) == ("2026-04-26", Decimal("1.2"))
 
 
+def test_another_approving_bodys_credits_are_not_the_ace_credit(tmp_path):
+    # A certificate several bodies approved lists each one's credits; read sideways, the other
+    # bodies' lines come first.
+    row = row_of(placed_pdf(tmp_path / "c.pdf", [
+        (72, 720, "Continuing Education Certificate"), (72, 690, "This is to certify that"), (72, 670, "Lena Fischer"),
+        (72, 650, "completed Exercise Science Refresher on 1/5/2025"), (72, 600, "ACCREDITATION"),
+        (72, 580, "AFAA CEUs: 6.0"), (72, 565, "NASM CEUs: 0.6"), (72, 550, "ACE Course No. CEP123456"),
+        (72, 535, "ACE CECs: 1.0")]))
+    assert row["ceus"] == "1.0"
+
+
 def test_start_and_end_in_prose_tell_no_date():
     from cec_batch.readers.cert_fields import _date_kind
 

@@ -49,6 +49,9 @@ def _l(fields: str, strength: int, *words: str, announces: bool = False, generic
 
 
 _NO = "{number|no|no.|#}"
+# Approving bodies other than ACE whose credits a certificate may list beside ACE's.
+OTHER_BODIES = ("nasm", "afaa", "acsm", "nsca", "issa", "ncsf", "nfpt", "nccpt", "nesta", "aea", "ymca", "bcrpa",
+                "canfitpro", "reps", "cimspa", "ereps")
 LABELS: tuple[Label, ...] = (
     _l("full_name", 20, "this is to certify that", announces=True),
     _l("full_name", 19, "this certifies that", announces=True),
@@ -117,6 +120,9 @@ LABELS: tuple[Label, ...] = (
     _l("ignored", 21,
        "{maximum|max|max.|total available|possible} {|ace} {cec|cecs|ceu|ceus|credits|hours|contact hours}",
        "{cec|cecs|ceu|ceus|credits|hours|contact hours} {available|offered|possible}", "up to"),
+    # Another approving body's credits on a certificate several bodies approved ("NASM CEUs: 0.6",
+    # "AFAA CEUs: 6.0" beside "ACE CECs: 0.6"): not the ACE credit.
+    _l("ignored", 21, "{" + "|".join(OTHER_BODIES) + "} {cec|cecs|ceu|ceus|credit|credits|hours|contact hours}"),
     _l("ignored", 20, "date of birth", "{birth date|birthdate}", "issue date", "date issued", "expiration date",
        "expires", "date printed", "printed on", "certificate {id|" + _NO[1:]),
     # A signature's own field on a value's line ("Name: Jane Doe   Signature: ______") ends the value.
