@@ -360,3 +360,19 @@ def test_a_date_a_speck_kept_unsure_is_read_sure_with_its_specks_opened_away(tmp
     row = read_certificates(path, limits=LIMITS).rows.iloc[0].to_dict()
     assert parse_date(row["completion_date"]).value == cert.completed
     assert row["read"]["fields"]["completion_date"]["confidence"] >= REVIEW_CONFIDENCE
+
+
+@needs_tesseract
+def test_a_course_number_found_by_its_shape_alone_gets_a_second_look(tmp_path):
+    from cec_batch.readers.cert_fields import Found
+
+    img = Image.new("L", (1400, 200), 255)
+    d = ImageDraw.Draw(img)
+    d.text((100, 70), "ACE approved course CA24455", fill=0, font=_font(40))
+    x0 = 100 + d.textlength("ACE approved course ", font=_font(40))
+    _, y0, x1, y1 = d.textbbox((100, 70), "ACE approved course CA24455", font=_font(40))
+    path = tmp_path / "line.png"
+    img.save(path)
+    found = {"course_number": Found("CA24455", 67.0, "pattern", None, box=(x0, y0, x1, y1))}
+    certificate_pdf._second_look(found, path, time.monotonic() + 30)
+    assert found["course_number"].confidence >= certificate_pdf.SECOND_LOOK_CONFIDENCE

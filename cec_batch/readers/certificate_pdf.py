@@ -761,7 +761,8 @@ def _second_look(found: dict[str, Found], image_path: Path | None, deadline: flo
     """Re-read doubtful labelled values on their own (R19 asks for confidence, not a guess).
 
     An event's credit (CECs or hours) is the attendee's own and is looked at so too; it agrees
-    only as the same amount. The value's box is read again as one line, and when that does not settle it, smoothed
+    only as the same amount. A course number found by its shape alone is looked at as a
+    labelled one is (its shape, read sure, is enough: R19). The value's box is read again as one line, and when that does not settle it, smoothed
     and enlarged, then at twice the size as it is, then with its specks opened away. A reading that gives the same value (a date: the
     same calendar date) and is itself sure (SECOND_LOOK_CONFIDENCE, or every character at
     CHARS_CONFIDENCE; a date that parses cleanly, DATE_SECOND_LOOK_CONFIDENCE) lifts the
@@ -773,7 +774,8 @@ def _second_look(found: dict[str, Found], image_path: Path | None, deadline: flo
         return
     for f in ("first_name", "last_name", "full_name", "course_number", "completion_date", "ceus", "hours"):
         got = found.get(f)
-        if got is None or got.how not in ("label", "context", "only date") or got.box is None or got.from_parts:
+        hows = ("label", "context", "only date") + (("pattern",) if f == "course_number" else ())
+        if got is None or got.how not in hows or got.box is None or got.from_parts:
             continue
         if got.confidence >= (DATE_SURE_CONFIDENCE if f == "completion_date" else REVIEW_CONFIDENCE):
             continue
