@@ -17,7 +17,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from cec_batch import ocr
 from cec_batch.config import Limits
-from cec_batch.normalize import name_tokens
+from cec_batch.normalize import name_tokens, parse_date
 from cec_batch.readers import certificate_pdf
 from cec_batch.readers.certificate_pdf import REVIEW_CONFIDENCE, read_certificates
 from conftest import ROOT
@@ -153,6 +153,12 @@ def _corpus_page(tmp_path_factory, rel: str, n: int):
     return out / one.rel, page.cert
 
 
+def _corpus_row(tmp_path_factory, rel: str):
+    """The row the reader makes of a corpus file's first page, made now, and its certificate."""
+    path, cert = _corpus_page(tmp_path_factory, rel, 1)
+    return read_certificates(path, limits=LIMITS).rows.iloc[0].to_dict(), cert
+
+
 def _names_read(path) -> set[tuple[str, ...]]:
     """The name-like runs the reader found on the page's only row, as the registry lookup compares names."""
     row = read_certificates(path, limits=LIMITS).rows.iloc[0].to_dict()
@@ -236,10 +242,7 @@ def test_what_is_no_calendar_tile_is_left_as_it_is(segs):
 @pytest.mark.slow
 @pytest.mark.parametrize("rel", ["fresh/scan/calendar-tile.pdf", "fresh/fax/calendar-tile.pdf"])
 def test_a_calendar_tiles_large_day_the_pages_reading_left_out_is_read_on_its_own(tmp_path_factory, rel):
-    from cec_batch.normalize import parse_date
-
-    path, cert = _corpus_page(tmp_path_factory, rel, 1)
-    row = read_certificates(path, limits=LIMITS).rows.iloc[0].to_dict()
+    row, cert = _corpus_row(tmp_path_factory, rel)
     assert parse_date(row["completion_date"]).value == cert.completed
     assert row["review"] is None
 
@@ -354,10 +357,7 @@ def test_a_date_read_again_despeckled_reads_its_digits_sure(tmp_path):
 @pytest.mark.slow
 @pytest.mark.parametrize("rel", ["fresh/scan/photo-id-card.pdf", "fresh/fax/invoice-paid.pdf"])
 def test_a_date_a_speck_kept_unsure_is_read_sure_with_its_specks_opened_away(tmp_path_factory, rel):
-    from cec_batch.normalize import parse_date
-
-    path, cert = _corpus_page(tmp_path_factory, rel, 1)
-    row = read_certificates(path, limits=LIMITS).rows.iloc[0].to_dict()
+    row, cert = _corpus_row(tmp_path_factory, rel)
     assert parse_date(row["completion_date"]).value == cert.completed
     assert row["read"]["fields"]["completion_date"]["confidence"] >= REVIEW_CONFIDENCE
 

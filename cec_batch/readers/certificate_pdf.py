@@ -531,24 +531,15 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
                 extra = [w for w in ocr.unread_lines(result.image_path, result.words, top=top,
                                                      seconds=deadline - time.monotonic())
                          if w.conf >= UNREAD_WORD_CONFIDENCE]
-                if extra:
-                    merged = ocr.PageOcr(result.words + extra, result.rotation, result.seconds,
-                                         image_path=result.image_path)
-                    other = _fields(merged, deadline)
-                    if _key_score(other[0]) >= _key_score(found):
-                        found, notes, cands, extent, segs = other
-                        result = merged
-                        read["unread_lines"] = len({w.block for w in extra})
+                kept = _with_words(result, extra, found, deadline)
+                if kept is not None:
+                    result, (found, notes, cands, extent, segs) = kept
+                    read["unread_lines"] = len({w.block for w in extra})
             # A calendar tile's day, set large alone under its month strip, is a lone figure
             # Tesseract's layout often leaves out: read on its own, it makes the tile a date.
-            days = _tile_days(segs, result.image_path, deadline)
-            if days:
-                merged = ocr.PageOcr(result.words + days, result.rotation, result.seconds,
-                                     image_path=result.image_path)
-                other = _fields(merged, deadline)
-                if _key_score(other[0]) >= _key_score(found):
-                    found, notes, cands, extent, segs = other
-                    result = merged
+            kept = _with_words(result, _tile_days(segs, result.image_path, deadline), found, deadline)
+            if kept is not None:
+                result, (found, notes, cands, extent, segs) = kept
             # Doubtful values are looked at again on the reading kept only: each look is a Tesseract run.
             _second_look(found, result.image_path, deadline)
             _second_look_at_names(found, cands, result.image_path, deadline)
@@ -587,6 +578,16 @@ def _fields(result: ocr.PageOcr, deadline: float):
         cands = page_candidates(segs, extent[3])
         choose_date(found, cands, notes)
     return found, notes, cands, extent, segs
+
+
+def _with_words(result: ocr.PageOcr, extra: list[ocr.Word], found: dict[str, Found], deadline: float):
+    """(the reading with EXTRA words added, its fields) when EXTRA is not empty and that reading
+    holds no less than FOUND; None otherwise."""
+    if not extra:
+        return None
+    merged = ocr.PageOcr(result.words + extra, result.rotation, result.seconds, image_path=result.image_path)
+    other = _fields(merged, deadline)
+    return (merged, other) if _key_score(other[0]) >= _key_score(found) else None
 
 
 def _tile_days(segs: list[Seg] | None, image_path: Path | None, deadline: float) -> list[ocr.Word]:
