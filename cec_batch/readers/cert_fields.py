@@ -460,7 +460,7 @@ def _value_then_unit(lines: list[Line], found: dict, f: str, rx: re.Pattern) -> 
             if m:
                 old = found.get(f)
                 doubt = None
-                if old is not None and _amount(old.value) != _amount(m.group(1)):
+                if old is not None and amount_value(old.value) != amount_value(m.group(1)):
                     # "Hours Earned: 15" and "10 contact hours": the page says two things.
                     doubt = f"{old.label!r} gives {old.value}, {m.group().strip()!r} another"
                 found[f] = Found(m.group(1), seg.conf(m.start(1), m.end()), "label",
@@ -541,7 +541,7 @@ def _numbers_its_label(text: str, m: re.Match, old: Found | None) -> bool:
     if old is None or not old.label or old.how != "label" or not m.group(1).isdigit():
         return False
     rest = text[m.start(1) + len(m.group(1)):].strip().casefold()
-    return rest.startswith(old.label.casefold()) and _amount(old.value) != _amount(m.group(1))
+    return rest.startswith(old.label.casefold()) and amount_value(old.value) != amount_value(m.group(1))
 
 
 AMOUNT_CELL = re.compile(r"\d{1,2}(?:[.,]\d{1,2})?")     # an amount alone in its cell: "2.0", "15", "1,5"
@@ -572,7 +572,7 @@ def _column_of_amounts(lines: list[Line], found: dict, f: str) -> None:
                      f"({', '.join([got.value, *(s.text.strip() for s in below[:3])])}) and no total")
 
 
-def _amount(text: str):
+def amount_value(text: str):
     """A stated number as a value ("0.80" is "0.8"), or the text when it is not one."""
     try:
         return Decimal(text.replace(",", ".")).normalize()
@@ -608,7 +608,7 @@ _HOURS_WORDS = {"1": 1, "10": 10, "one": 1, "ten": 10}
 def _converted_from_hours(text: str, start: int) -> bool:
     m = _CONVERTED_FROM.search(text[max(0, start - 30):start])
     amount = NUMBER_RE.match(text, start)
-    return bool(m and amount) and _amount(amount.group()) * 10 == _HOURS_WORDS[m.group(1).lower()]
+    return bool(m and amount) and amount_value(amount.group()) * 10 == _HOURS_WORDS[m.group(1).lower()]
 
 
 def is_rate(text: str, start: int, end: int) -> bool:

@@ -27,7 +27,7 @@ import tempfile
 import threading
 import time
 from collections import deque
-from decimal import Decimal, InvalidOperation
+from decimal import InvalidOperation
 from pathlib import Path
 
 from cec_batch import ocr
@@ -39,6 +39,7 @@ from cec_batch.readers.cert_fields import (
     AMOUNT_CELL,
     FINDERS,
     Found,
+    amount_value,
     choose_date,
     date_value,
     figures_to_reread,
@@ -732,7 +733,7 @@ def _reread_agrees(f: str, got: Found, words: list[ocr.Word]) -> float | None:
         # An amount agrees as an amount: "15" is not "1.5" (the point is what OCR loses).
         figures = [w for w in words if any(ch.isdigit() for ch in w.text)]
         text = "".join(w.text for w in figures).rstrip(".,")
-        if not figures or not AMOUNT_CELL.fullmatch(text) or _as_amount(text) != _as_amount(got.value):
+        if not figures or not AMOUNT_CELL.fullmatch(text) or amount_value(text) != amount_value(got.value):
             return None
         return _sure_by_chars(figures, SECOND_LOOK_CONFIDENCE)
     target = _alnum(got.value)
@@ -740,13 +741,6 @@ def _reread_agrees(f: str, got: Found, words: list[ocr.Word]) -> float | None:
     if parts and "".join(_alnum(w.text) for w in parts) == target:
         return _sure_by_chars(parts, SECOND_LOOK_CONFIDENCE)
     return None
-
-
-def _as_amount(text: str) -> Decimal | None:
-    try:
-        return Decimal(text.strip().replace(",", ".")).normalize()
-    except InvalidOperation:
-        return None
 
 
 def _sure_by_chars(words: list[ocr.Word], sure: float) -> float:
@@ -763,8 +757,9 @@ def _second_look(found: dict[str, Found], image_path: Path | None, deadline: flo
 
     An event's credit (CECs or hours) is the attendee's own and is looked at so too; it agrees
     only as the same amount. A course number found by its shape alone is looked at as a
-    labelled one is (its shape, read sure, is enough: R19). The value's box is read again as one line, and when that does not settle it, smoothed
-    and enlarged, then at twice the size as it is, then with its specks opened away. A reading that gives the same value (a date: the
+    labelled one is (its shape, read sure, is enough: R19). The value's box is read again as
+    one line, and when that does not settle it, smoothed and enlarged, then at twice the size
+    as it is, then with its specks opened away. A reading that gives the same value (a date: the
     same calendar date) and is itself sure (SECOND_LOOK_CONFIDENCE, or every character at
     CHARS_CONFIDENCE; a date that parses cleanly, DATE_SECOND_LOOK_CONFIDENCE) lifts the
     value's confidence; a reading that gives something else ends the look and the doubt
