@@ -730,10 +730,10 @@ def read_figure_in(image_path: Path, box: tuple[float, float, float, float], *, 
         if level:
             x0, y0, x1, y1 = box
             m = int(y1 - y0)
-            wide = img.crop((int(x0) - m, int(y0) - m, int(x1) + m, int(y1) + m))
+            wide = _crop_white(img, (x0 - m, y0 - m, x1 + m, y1 + m))
             img = wide.rotate(-angle, resample=Image.BICUBIC, fillcolor=255)
             box = (m, m, m + x1 - x0, m + y1 - y0)
-        a = np.asarray(img.crop(tuple(int(v) for v in box)))
+        a = np.asarray(_crop_white(img, box))
     ink = a < 128
     ink[ink.mean(axis=1) > 0.6] = False        # a strip's or a rule's edge across the box
     top, bottom = _inkiest_band(ink.sum(axis=1))
@@ -754,6 +754,19 @@ def read_figure_in(image_path: Path, box: tuple[float, float, float, float], *, 
     except (pytesseract.TesseractError, RuntimeError):
         return []
     return hocr_words(hocr.decode("utf-8", "replace"))
+
+
+def _crop_white(img, box):
+    """BOX of grey image IMG, what lies beyond the page's edge white (PIL's own crop fills it
+    black, which would read as ink)."""
+    from PIL import Image
+
+    x0, y0, x1, y1 = (int(v) for v in box)
+    out = Image.new("L", (max(1, x1 - x0), max(1, y1 - y0)), 255)
+    inner = (max(0, x0), max(0, y0), min(img.width, x1), min(img.height, y1))
+    if inner[0] < inner[2] and inner[1] < inner[3]:
+        out.paste(img.crop(inner), (inner[0] - x0, inner[1] - y0))
+    return out
 
 
 def _inkiest_band(counts: np.ndarray) -> tuple[int, int]:

@@ -376,3 +376,14 @@ def test_a_course_number_found_by_its_shape_alone_gets_a_second_look(tmp_path):
     found = {"course_number": Found("CA24455", 67.0, "pattern", None, box=(x0, y0, x1, y1))}
     certificate_pdf._second_look(found, path, time.monotonic() + 30)
     assert found["course_number"].confidence >= certificate_pdf.SECOND_LOOK_CONFIDENCE
+
+
+@needs_tesseract
+def test_a_figure_whose_box_runs_past_the_pages_edge_is_read_with_white_beyond_it(tmp_path):
+    # A calendar tile at the left margin: its day's box, widened for reading, starts left of the page.
+    img = Image.new("L", (700, 500), 255)
+    ImageDraw.Draw(img).text((15, 120), "14", fill=0, font=_font(200, bold=True))
+    path = tmp_path / "edge.png"
+    img.save(path)
+    words = ocr.read_figure_in(path, (-60, 100, 300, 420), seconds=30)
+    assert "".join(w.text for w in words) == "14"
