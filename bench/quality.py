@@ -18,7 +18,7 @@ it posted and raised is compared with the truth, page by page:
 Tuned and held-out sets are printed side by side, separately for text, scan and fax, then
 per layout. `--set redrawn` reads the tuned layouts drawn again (other people, courses, dates,
 scan and fax looks; see bench/certcorpus/build.py): a second set to tune on, and a measure of
-how far the tuned figure is owed to the draws it was tuned on. `--set fresh` reads 24 other
+how far the tuned figure is owed to the draws it was tuned on. `--set fresh` reads 56 other
 layouts (bench/certcorpus/fresh.py), a set to tune on that says how the reader does on
 layouts it was not built with; `all` includes neither.
 `--misses` prints each miss of the tuned, redrawn and fresh sets with the exception and what was read;

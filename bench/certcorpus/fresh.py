@@ -1747,3 +1747,656 @@ def draw_calendar_tile(p, c):
            f"{written(c.issued)} and needs no signature.", "DejaVuSans", 10, 14)
     _qr(p, p.w - x - 70, 70, 70, c)
     p.text(x, 80, f"Verify: https://{_slug(c)}.example/verify/{_code(c)}", "DejaVuSans", 9)
+
+
+# ---------------------------------------------------------------- third batch: stamps, seals, status columns, hands, cards
+
+INK = Color(0.12, 0.16, 0.48)       # a ballpoint's blue, for values written in by hand
+
+
+def _starburst(p, x: float, y: float, r: float, fill=white) -> None:
+    """The seal's jagged edge filled (white by default), so that a seal drawn on it hides what lies under it."""
+    _polygon(p, [(x + (r if i % 2 == 0 else r * 0.9) * math.cos(i * math.pi / 24),
+                  y + (r if i % 2 == 0 else r * 0.9) * math.sin(i * math.pi / 24)) for i in range(48)], fill=fill)
+
+
+def _small_caps(p, x: float, y: float, s: str, face: str, size: float, colour=black, align: str = "left") -> float:
+    """S in small capitals: capital letters at SIZE, small letters as capitals at 0.78 of it; returns the end x."""
+    parts: list[tuple[str, float]] = []
+    for ch in s:
+        sz = size * 0.78 if ch.islower() else size
+        if parts and parts[-1][1] == sz:
+            parts[-1] = (parts[-1][0] + ch.upper(), sz)
+        else:
+            parts.append((ch.upper(), sz))
+    total = sum(p.width(t, face, sz) for t, sz in parts)
+    if align == "centre":
+        x -= total / 2
+    elif align == "right":
+        x -= total
+    for t, sz in parts:
+        x = p.text(x, y, t, face, sz, colour=colour)
+    return x
+
+
+def _approval_stamp(p, x: float, y: float, c, angle: float, colour=MAROON) -> None:
+    """A rubber stamp centred at (x, y), turned by ANGLE: the provider's ACE approval, course number and credit."""
+    cv = p.c
+    cv.saveState()
+    cv.translate(x, y)
+    cv.rotate(angle)
+    cv.setStrokeColor(colour)
+    cv.setLineWidth(2.2)
+    cv.roundRect(-92, -44, 184, 88, 8, stroke=1, fill=0)
+    cv.setLineWidth(0.8)
+    cv.roundRect(-86, -38, 172, 76, 5, stroke=1, fill=0)
+    cv.line(-86, 14, 86, 14)
+    cv.setFillColor(colour)
+    for s, face, size, dy in (("ACE APPROVED PROVIDER", "Helvetica-Bold", 10, 21),
+                              (f"COURSE {course_no(c.course.number, 'plain')}", "Courier-Bold", 15, -6),
+                              (f"{cec(c.ceus)} CEC", "Courier-Bold", 15, -28)):
+        cv.setFont(font_for(face, s), size)
+        cv.drawCentredString(0, dy, s)
+    cv.restoreState()
+
+
+@layout("award", evidence="id", units="cec")
+def draw_approval_stamp_award(p, c):
+    """Generic small-studio certificate; the ACE course number and credit only in a turned rubber stamp inked over its lower right."""
+    p.border(30, double=True, width=1.5)
+    mark = initials(c.course.provider) or "CE"
+    p.logo(p.w / 2 - 20, p.h - 108, mark, 40, "circle")
+    p.centre(p.h - 128, c.course.provider, "Times-Roman", 14)
+    p.centre(p.h - 190, "Certificate of Completion", "Times-BoldItalic", 36)
+    p.centre(p.h - 240, "This certifies that", "Times-Italic", 15)
+    p.centre(p.h - 282, c.person.name, "Times-Bold", _fit(p, c.person.name, "Times-Bold", 30, p.w - 140))
+    p.hline(p.w / 2 - 180, p.w / 2 + 180, p.h - 292, 0.6)
+    p.centre(p.h - 310, f"ACE ID No. {c.person.certificant_id}", "Times-Roman", 12)
+    p.centre(p.h - 350, "has completed the studio's continuing education course", "Times-Italic", 15)
+    title = c.course.title
+    p.centre(p.h - 384, title, "Times-Bold", _fit(p, title, "Times-Bold", 22, p.w - 140))
+    p.centre(p.h - 416, f"on {us(c.completed)}", "Times-Roman", 15)
+    p.centre(p.h - 452, "Taught in the studio by our master trainers. Thank you for learning with us.",
+             "Times-Italic", 11, colour=GREY)
+    p.signature(70, 150, 190)
+    p.text(70, 136, _signer(c, 1), "Times-Roman", 11)
+    p.text(70, 123, "Owner and Master Trainer", "Times-Italic", 10)
+    rng = c.rng("stamp")
+    _approval_stamp(p, p.w - 170, 178 + rng.uniform(-10, 10), c, rng.choice([-1, 1]) * rng.uniform(5, 11))
+    p.centre(56, f"{c.course.provider}  \u00b7  {_address(c)}  \u00b7  {_phone(c)}", "Times-Roman", 8.5,
+             colour=GREY)
+
+
+@layout("award", evidence="email", units="none")
+def draw_seal_over_signature(p, c):
+    """Landscape award stating no credit: a starburst seal overlaps the signature rule, the completion date written under the seal."""
+    p.landscape()
+    p.corners(30, 80, 3)
+    p.box(44, 44, p.w - 88, p.h - 88, 0.6, colour=GREY)
+    p.text(p.w - 70, p.h - 70, f"No. {c.issued.year}/{c.seed % 10**5:05d}", "DejaVuSansMono", 8, align="right",
+           colour=GREY)
+    p.centre(p.h - 90, c.course.provider, "DejaVuSerif", 14)
+    p.centre(p.h - 140, "Certificate of Completion", "DejaVuSerif-Bold", 36)
+    p.centre(p.h - 180, "is hereby granted to", "DejaVuSerif-Italic", 13)
+    p.centre(p.h - 220, c.person.name, "DejaVuSerif-Bold", _fit(p, c.person.name, "DejaVuSerif-Bold", 30, p.w - 180))
+    p.centre(p.h - 242, c.person.email, "DejaVuSans", 11, colour=GREY)
+    p.centre(p.h - 280, "for completing the continuing education course", "DejaVuSerif-Italic", 13)
+    p.centre(p.h - 310, c.course.title, "DejaVuSerif-Bold", _fit(p, c.course.title, "DejaVuSerif-Bold", 21, p.w - 180))
+    p.centre(p.h - 336, f"approved by the American Council on Exercise as course {course_no(c.course.number, 'hyphen')}",
+             "DejaVuSans", 11)
+    y, sx = 164, p.w - 260
+    p.signature(130, y, 250)
+    p.hline(130, p.w - 130, y, 0.7)
+    p.text(130, y - 16, _signer(c, 3), "DejaVuSans", 10)
+    p.text(130, y - 29, "Chief Academic Officer", "DejaVuSans", 9, colour=GREY)
+    _starburst(p, sx, y + 6, 52)
+    p.seal(sx, y + 6, 52, ("APPROVED", "CE PROVIDER"))
+    p.text(sx, y - 66, "Completed", "DejaVuSans", 9, align="centre", colour=GREY)
+    p.text(sx, y - 84, written(c.completed), "DejaVuSerif-Bold", 14, align="centre")
+
+
+@layout("lms", evidence="id+email", units="cec")
+def draw_status_column_transcript(p, c):
+    """E-learning transcript export with a Status column (Completed / In progress / Not started): one row complete, all with ACE numbers."""
+    from datetime import timedelta
+
+    rng = c.rng("status")
+    x = 40
+    hh, mm = 8 + c.seed % 10, c.seed % 60
+    p.text(x, p.h - 30, f"{c.course.provider} eLearning \u00b7 Transcript export", "Helvetica", 8, colour=GREY)
+    p.text(p.w - x, p.h - 30, f"Exported {iso(c.printed)} {hh:02d}:{mm:02d}", "Helvetica", 8, align="right",
+           colour=GREY)
+    p.text(x, p.h - 72, "My Transcript", "Helvetica-Bold", 22)
+    p.text(p.w - x, p.h - 72, "All enrolments", "Helvetica", 10, align="right")
+    p.hline(x, p.w - x, p.h - 84, 1.2)
+    info = [("Learner", c.person.name), ("ACE certification #", c.person.certificant_id), ("Email", c.person.email),
+            ("Enrolments", "4")]
+    for i, (label, value) in enumerate(info):
+        lx, ly = x + (i % 2) * 270, p.h - 110 - (i // 2) * 18
+        p.text(lx, ly, f"{label}:", "Helvetica-Bold", 9.5)
+        p.text(lx + 104, ly, value, "Helvetica", 9.5)
+    prefix = c.course.number[:3] if c.course.number.startswith("CEP") else c.course.number[:2]
+    digits = len(c.course.number) - len(prefix)
+
+    def other_number():
+        while True:
+            n = prefix + "".join(rng.choice("0123456789") for _ in range(digits))
+            if n != c.course.number and n[len(prefix)] != "0":
+                return n
+
+    others = rng.sample(_OTHER_COURSES, 3)
+    started = c.completed - timedelta(days=3 + rng.randint(0, 40))
+    rows = [(c.course.title, c.course.number, "Completed", 100, us_short(started), us_short(c.completed),
+             cec(c.ceus))]
+    for title, status in zip(others, ("In progress", "In progress", "Not started")):
+        pct = rng.choice([10, 25, 40, 55, 70, 85]) if status == "In progress" else 0
+        begun = us_short(c.printed - timedelta(days=rng.randint(2, 60))) if pct else "\u2014"
+        rows.append((title, other_number(), status, pct, begun, "\u2014", "\u2014"))
+    rng.shuffle(rows)
+    head = ["Course", "ACE course #", "Status", "Progress", "Started", "Completed", "CECs"]
+    widths = [166, 72, 66, 64, 56, 60, 48]
+    size = min(8.5, min(_fit(p, r[0], "Helvetica", 8.5, widths[0] - 10, 7) for r in rows))
+    top, rh = p.h - 160, 26
+    for i, r in enumerate(rows):
+        if r[2] == "Completed":
+            p.box(x, top - rh * (i + 2), sum(widths), rh, 0, colour=PALE, fill=PALE)
+    cells = [head] + [[r[0], course_no(r[1], "hyphen"), r[2], f"{r[3]}%", r[4], r[5], r[6]] for r in rows]
+    y = p.table(x, top, widths, cells, row_h=rh, face="Helvetica", head_face="Helvetica-Bold", size=size,
+                rules="rows")
+    px = x + sum(widths[:3])
+    for i, r in enumerate(rows):
+        by = top - rh * (i + 2) + 8
+        p.box(px + 30, by, 28, 5, 0.4, colour=GREY)
+        if r[3]:
+            p.box(px + 30, by, 28 * r[3] / 100, 5, 0, colour=GREY, fill=GREY)
+    p.text(x, y - 22, "1 completed  \u00b7  2 in progress  \u00b7  1 not started", "Helvetica", 9.5)
+    p.text(p.w - x, y - 22, f"CECs earned: {cec(c.ceus)}", "Helvetica-Bold", 10, align="right")
+    p.wrap(x, y - 50, p.w - 2 * x, "CECs are earned when a course's status is Completed. Courses in progress or not "
+           "started carry no credit until they are completed.", "Helvetica", 8.5, 12)
+    p.text(x, 30, f"https://learn.{_slug(c)}.example/transcript?format=pdf", "Helvetica", 8, colour=GREY)
+    p.text(p.w - x, 30, "Page 1 of 1", "Helvetica", 8, align="right", colour=GREY)
+
+
+@layout("form", evidence="id", units="cec")
+def draw_handwritten_fill_in(p, c):
+    """Printed in-service slip filled in by hand: values in a slanted blue 'pen' face over rules, captions under them, '6/14/25'."""
+    rng = c.rng("hand")
+    hand = "LiberationSerif-Italic"
+    x = 60
+    p.logo(x, p.h - 98, initials(c.course.provider), 40, "triangle")
+    p.text(x + 52, p.h - 72, c.course.provider, "Helvetica-Bold", 15)
+    p.text(x + 52, p.h - 88, "In-Service Training \u2014 Completion Slip", "Helvetica", 11)
+    p.text(p.w - x, p.h - 72, f"Form IS-{3 + c.seed % 6}", "Helvetica", 8, align="right", colour=GREY)
+    p.box(x, p.h - 170, p.w - 2 * x, 52, 0.8)
+    p.text(x + 10, p.h - 138, "Course:", "Helvetica", 10)
+    p.text(x + 100, p.h - 138, c.course.title, "Helvetica-Bold", _fit(p, c.course.title, "Helvetica-Bold", 11, 380, 8))
+    p.text(x + 10, p.h - 158, "ACE course no.:", "Helvetica", 10)
+    p.text(x + 100, p.h - 158, course_no(c.course.number, "space"), "Helvetica-Bold", 11)
+    p.text(x, p.h - 194, "Participant: fill in every line in ink and hand this slip to the instructor.", "Helvetica", 9)
+
+    def line(lx, ly, w, caption, value=None, size=16):
+        p.hline(lx, lx + w, ly, 0.6)
+        p.text(lx, ly - 11, caption, "Helvetica", 7.5, colour=GREY)
+        if value:
+            p.text(lx + rng.uniform(4, 24), ly + rng.uniform(2, 6), value, hand, size, colour=INK)
+
+    full = p.w - 2 * x
+    d = c.completed
+    line(x, p.h - 240, full, "Participant name (please print)", c.person.name, 18)
+    line(x, p.h - 290, full / 2 - 12, "ACE certification number", c.person.certificant_id)
+    line(x + full / 2 + 12, p.h - 290, full / 2 - 12, "Date of training (mm/dd/yy)", f"{d.month}/{d.day}/{d:%y}")
+    line(x, p.h - 340, full / 3 - 12, "CECs earned", cec(c.ceus))
+    line(x + full / 3 + 12, p.h - 340, 2 * full / 3 - 12, "Participant signature")
+    p.c.setStrokeColor(INK)
+    p.signature(x + full / 3 + 30, p.h - 338, 150)
+    p.c.setStrokeColor(black)
+    p.hline(x + full / 3 + 12, p.w - x, p.h - 340, 0.6)
+    y = p.h - 380
+    p.text(x, y, "Delivery:", "Helvetica", 9)
+    for i, (label, ticked) in enumerate((("Live, in person", True), ("Live, online", False), ("Recorded", False))):
+        bx = x + 60 + i * 120
+        _tick(p, bx, y - 2, 9, ticked)
+        p.text(bx + 14, y, label, "Helvetica", 9)
+    y -= 34
+    p.box(x, y - 4, full, 18, 0, fill=LIGHT)
+    p.text(x + 6, y + 1, "FOR THE INSTRUCTOR", "Helvetica-Bold", 9)
+    line(x, y - 50, full / 2 - 12, "Instructor name (please print)", _signer(c, 4), 15)
+    line(x + full / 2 + 12, y - 50, full / 2 - 12, "Instructor signature")
+    p.c.setStrokeColor(INK)
+    p.signature(x + full / 2 + 30, y - 48, 140)
+    p.c.setStrokeColor(black)
+    p.hline(x + full / 2 + 12, p.w - x, y - 50, 0.6)
+    i = c.issued
+    line(x, y - 100, full / 3 - 12, "Date signed (mm/dd/yy)", f"{i.month}/{i.day}/{i:%y}")
+    p.wrap(x, y - 150, full, "The date of training is the day the participant completed the course. Return the "
+           "signed slip to the education office; a copy is kept for four years.", "Helvetica", 9, 12)
+    p.text(x, 50, f"{c.course.provider}  \u00b7  {_address(c)}", "Helvetica", 8, colour=GREY)
+
+
+@layout("event", evidence="email", units="hours", courses=("event",))
+def draw_event_session_box(p, c):
+    """Event attendance certificate with a bordered box of the attendee's own sessions (day, time, speaker, hours) and their total."""
+    from datetime import timedelta
+
+    rng = c.rng("sessions")
+    title = c.course.title.upper()
+    p.centre(p.h - 70, title, "DejaVuSansCondensed-Bold", _fit(p, title, "DejaVuSansCondensed-Bold", 24, p.w - 100))
+    p.centre(p.h - 92, f"{date_range(c.start, c.completed)}  \u00b7  {c.course.provider}", "DejaVuSans", 11)
+    p.hline(60, p.w - 60, p.h - 106, 1.5, TEAL)
+    p.centre(p.h - 146, "CERTIFICATE OF ATTENDANCE", "DejaVuSerif-Bold", 20)
+    p.centre(p.h - 172, "presented to", "DejaVuSerif-Italic", 12)
+    p.centre(p.h - 204, c.person.name, "DejaVuSerif-Bold", _fit(p, c.person.name, "DejaVuSerif-Bold", 26, p.w - 120))
+    p.centre(p.h - 224, c.person.email, "DejaVuSans", 10, colour=GREY)
+    total = hours_of(c)
+    lengths = [2] * (total // 2) + [1] * (total % 2)
+    rng.shuffle(lengths)
+    days = max(1, (c.completed - c.start).days + 1)
+    per_day = math.ceil(len(lengths) / days)
+    names = ("Strength programming lab", "Nutrition panel", "Mobility workshop", "Coaching clinic",
+             "Research update", "Hands-on practical", "Case review", "Recovery science", "Group training masterclass",
+             "Youth athlete forum", "Breathwork session")
+    picked = rng.sample(names, min(len(names), len(lengths)))
+    x, w = 70, p.w - 140
+    top = p.h - 252
+    rh = 18
+    bh = 30 + rh * len(lengths) + 34
+    p.box(x, top - bh, w, bh, 1.4)
+    p.box(x + 3, top - bh + 3, w - 6, bh - 6, 0.4)
+    p.box(x + 3, top - 27, w - 6, 24, 0, fill=LIGHT)
+    p.text(x + 14, top - 19, "SESSIONS ATTENDED", "DejaVuSans-Bold", 9.5)
+    p.text(x + w - 14, top - 19, "HOURS", "DejaVuSans-Bold", 9.5, align="right")
+    y = top - 27 - rh + 4
+    def clock_time(hour):
+        return f"{(hour - 1) % 12 + 1} {'am' if hour < 12 else 'pm'}"
+
+    def slot(a, b):
+        return (f"{clock_time(a).split()[0]}\u2013{clock_time(b)}" if (a < 12) == (b < 12)
+                else f"{clock_time(a)}\u2013{clock_time(b)}")
+
+    long_day = per_day * 2 > 9          # a long programme starts early and breaks for no lunch
+    clock = {}
+    for i, h in enumerate(lengths):
+        day = min(days - 1, i // per_day)
+        d = c.start + timedelta(days=day)
+        start_h = clock.get(day, 7 if long_day else 8 + (1 if day else 0))
+        clock[day] = start_h + h + (1 if start_h + h == 12 and not long_day else 0)
+        name = picked[i % len(picked)]
+        p.text(x + 14, y, f"{d:%a} {d:%b} {d.day}", "DejaVuSans", 9)
+        p.text(x + 84, y, slot(start_h, start_h + h), "DejaVuSans", 9)
+        p.text(x + 170, y, f"{name} \u2014 {_SIGNERS[(c.seed + i) % len(_SIGNERS)]}", "DejaVuSans",
+               _fit(p, f"{name} \u2014 {_SIGNERS[0]}xx", "DejaVuSans", 9, w - 230, 7))
+        p.text(x + w - 14, y, f"{h}.0", "DejaVuSans", 9, align="right")
+        y -= rh
+    p.hline(x + 10, x + w - 10, y + 10, 0.6)
+    p.text(x + 14, y - 8, "Total contact hours attended", "DejaVuSans-Bold", 10.5)
+    p.text(x + w - 14, y - 8, str(total), "DejaVuSans-Bold", 12, align="right")
+    y = top - bh - 26
+    p.centre(y, f"ACE event number {course_no(c.course.number, 'space')}", "DejaVuSans", 11)
+    p.centre(y - 16, "Hours are those of the sessions the attendee was scanned into, not the whole program.",
+             "DejaVuSans", 8.5, colour=GREY)
+    p.signature(p.w / 2 - 85, 96, 170)
+    p.centre(82, f"{_signer(c, 2)}, Program Chair", "DejaVuSans", 9)
+    p.centre(44, f"{c.course.provider}  \u00b7  {_address(c)}", "DejaVuSans", 7.5, colour=GREY)
+
+
+@layout("card", evidence="id", units="cec")
+def draw_letter_and_wallet_card(p, c):
+    """Landscape sheet: a covering letter on the left half, a perforated wallet card (front and back) on the right with the fields."""
+    p.landscape()
+    x, lw = 48, 350
+    p.logo(x, p.h - 84, initials(c.course.provider), 34, "square")
+    p.text(x + 44, p.h - 64, c.course.provider, "LiberationSerif-Bold", 14)
+    p.text(x + 44, p.h - 78, _address(c), "LiberationSans", 7.5, colour=GREY)
+    p.text(x, p.h - 122, written(c.printed), "LiberationSerif", 11)
+    p.text(x, p.h - 156, f"Dear {c.person.first} {c.person.last},", "LiberationSerif", 11.5)
+    y = p.wrap(x, p.h - 180, lw, f"Congratulations on completing {c.course.title}. Your continuing education "
+               "record is printed on the wallet card at the right of this sheet: detach it along the perforation, "
+               "fold it in half and keep it with your certification papers.", "LiberationSerif", 11.5, 16)
+    y = p.wrap(x, y - 8, lw, "The American Council on Exercise accepts the card as proof of completion. If any "
+               "detail on it is wrong, write to us within 30 days and we will send a new one.", "LiberationSerif",
+               11.5, 16)
+    p.text(x, y - 14, "Sincerely,", "LiberationSerif", 11.5)
+    p.signature(x, y - 58, 150)
+    p.text(x, y - 72, _signer(c, 1), "LiberationSerif", 11)
+    p.text(x, y - 86, "Student Services", "LiberationSerif-Italic", 10)
+    p.text(x, 40, f"{_phone(c)}  \u00b7  cards@{_slug(c)}.example", "LiberationSans", 8, colour=GREY)
+    fx = 432
+    _dashed(p, fx, 24, fx, p.h - 24, colour=black, width=0.8, dash=(2, 3))
+    _rotated(p, fx - 6, p.h / 2, "\u2702  detach along the perforation", "DejaVuSans", 7, 90, colour=GREY,
+             align="centre")
+    cw, ch = 300, 188
+    cx = fx + (p.w - fx - cw) / 2
+    front = p.h - 60 - ch
+    cv = p.c
+    cv.setLineWidth(1)
+    cv.roundRect(cx, front, cw, ch, 8, stroke=1, fill=0)
+    p.box(cx, front + ch - 30, cw, 30, 0, colour=NAVY, fill=NAVY)
+    p.text(cx + 10, front + ch - 19, c.course.provider.upper(), "LiberationSans-Bold",
+           _fit(p, c.course.provider.upper(), "LiberationSans-Bold", 9, cw - 110, 7), colour=white)
+    p.text(cx + cw - 10, front + ch - 19, "CE WALLET CARD", "LiberationSans", 7.5, align="right", colour=white)
+    p.text(cx + 12, front + ch - 52, c.person.name, "LiberationSans-Bold",
+           _fit(p, c.person.name, "LiberationSans-Bold", 15, cw - 24))
+    p.text(cx + 12, front + ch - 66, f"ACE ID {c.person.certificant_id}", "LiberationSans", 9)
+    p.text(cx + 12, front + ch - 88, c.course.title, "LiberationSans", _fit(p, c.course.title, "LiberationSans", 9.5,
+                                                                            cw - 24, 7))
+    cells = [("ACE course", course_no(c.course.number, "plain")), ("Completed", us(c.completed)),
+             ("CECs", cec(c.ceus))]
+    for i, (cap, value) in enumerate(cells):
+        vx = cx + 12 + i * 100
+        p.text(vx, front + 46, cap, "LiberationSans", 7, colour=GREY)
+        p.text(vx, front + 32, value, "LiberationSans-Bold", 10)
+    p.text(cx + 12, front + 12, f"Card no. {c.seed % 10**7:07d}", "LiberationSans", 7, colour=GREY)
+    back = front - 22 - ch
+    _dashed(p, cx - 10, front - 11, cx + cw + 10, front - 11, colour=GREY, width=0.5, dash=(1, 2))
+    p.text(cx + cw / 2, front - 8, "fold", "LiberationSans", 6, align="centre", colour=GREY)
+    cv.setLineWidth(1)
+    cv.roundRect(cx, back, cw, ch, 8, stroke=1, fill=0)
+    p.wrap(cx + 12, back + ch - 22, cw - 24, "This card records continuing education completed with the provider "
+           "named on its front. It is not a certification and does not expire.", "LiberationSans", 8, 11)
+    _qr(p, cx + cw - 76, back + 14, 62, c)
+    p.text(cx + 12, back + 72, "Verify online", "LiberationSans", 7, colour=GREY)
+    p.text(cx + 12, back + 60, f"{_slug(c)}.example/card", "LiberationSans-Bold", 8.5)
+    p.hline(cx + 12, cx + 190, back + 28, 0.5)
+    p.text(cx + 12, back + 18, "Holder's signature", "LiberationSans", 7, colour=GREY)
+
+
+@layout("award", evidence="name", units="cec")
+def draw_corner_ribbon_credit(p, c):
+    """Landscape award in a thick-and-thin double border; centred text; the credit only in a ribbon hanging at the top right corner."""
+    p.landscape()
+    p.box(20, 20, p.w - 40, p.h - 40, 5)
+    p.box(32, 32, p.w - 64, p.h - 64, 0.7)
+    for dx, dy in ((32, 32), (p.w - 32, 32), (32, p.h - 32), (p.w - 32, p.h - 32)):
+        _polygon(p, [(dx, dy + 9), (dx + 9, dy), (dx, dy - 9), (dx - 9, dy)], fill=black)
+    p.centre(p.h - 80, c.course.provider, "Times-Roman", 14)
+    p.centre(p.h - 136, "Certificate of Achievement", "LiberationSerif-BoldItalic", 40)
+    p.centre(p.h - 180, "This is to certify that", "Times-Italic", 15)
+    p.centre(p.h - 228, c.person.name, "Times-Bold", _fit(p, c.person.name, "Times-Bold", 36, 480))
+    p.hline(p.w / 2 - 230, p.w / 2 + 230, p.h - 240, 0.6)
+    p.centre(p.h - 272, "has successfully completed the course", "Times-Italic", 15)
+    p.centre(p.h - 304, c.course.title, "Times-Bold", _fit(p, c.course.title, "Times-Bold", 24, 560))
+    d = c.completed
+    p.centre(p.h - 336, f"on the {ordinal(d.day)} of {d:%B}, {d.year}", "Times-Roman", 15)
+    p.centre(p.h - 362, f"ACE Course No. {course_no(c.course.number, 'hyphen')}", "Times-Roman", 12)
+    rx, rw, rtop, rbot = p.w - 132, 66, p.h - 20, p.h - 178
+    _polygon(p, [(rx, rtop), (rx + rw, rtop), (rx + rw, rbot), (rx + rw / 2, rbot + 20), (rx, rbot)], fill=MAROON)
+    p.c.setStrokeColor(white)
+    p.c.setLineWidth(0.8)
+    p.c.line(rx + 5, rtop - 12, rx + 5, rbot + 6)
+    p.c.line(rx + rw - 5, rtop - 12, rx + rw - 5, rbot + 6)
+    p.c.setStrokeColor(black)
+    p.text(rx + rw / 2, rtop - 40, "ACE", "Helvetica-Bold", 11, align="centre", colour=white)
+    p.text(rx + rw / 2, rtop - 74, cec(c.ceus), "Helvetica-Bold", 24, align="centre", colour=white)
+    p.text(rx + rw / 2, rtop - 92, "CECs", "Helvetica-Bold", 11, align="centre", colour=white)
+    p.seal(p.w / 2, 112, 38, ("ACE", "APPROVED"))
+    for sx, k, role in ((90, 0, "Course Director"), (p.w - 290, 3, "Registrar")):
+        p.signature(sx, 104, 200)
+        p.text(sx, 90, f"{_signer(c, k)}, {role}", "Times-Roman", 10)
+    p.text(p.w - 290, 76, f"Issued {us(c.issued)}", "Times-Roman", 10)
+
+
+def _comb(p, x: float, y: float, n: int, value: str, cell: float = 16, h: float = 20, right: bool = False,
+          face: str = "DejaVuSans", size: float = 12) -> float:
+    """A row of N character boxes (a paper form's comb field), one character of VALUE centred in each; the end x."""
+    value = value[:n]
+    chars = (" " * (n - len(value)) + value) if right else value.ljust(n)
+    for i, ch in enumerate(chars):
+        p.box(x + i * cell, y, cell, h, 0.7)
+        if ch != " ":
+            p.text(x + i * cell + cell / 2, y + (h - size * 0.7) / 2, ch, face, size, align="centre")
+    return x + n * cell
+
+
+def _comb_date(p, x: float, y: float, d, cell: float = 16, h: float = 20) -> float:
+    """MM / DD / YYYY in three comb groups with the slashes printed between them."""
+    for k, (part, n) in enumerate(((f"{d:%m}", 2), (f"{d:%d}", 2), (f"{d:%Y}", 4))):
+        x = _comb(p, x, y, n, part, cell, h)
+        if k < 2:
+            p.text(x + 7, y + 5, "/", "DejaVuSans", 12, align="centre")
+            x += 14
+    return x
+
+
+@layout("form", evidence="id", units="hours")
+def draw_comb_box_form(p, c):
+    """Paper training-record form of comb boxes, one character a box: surname and first name apart, MM/DD/YYYY; a seal in the corner."""
+    x = 54
+    p.text(x, p.h - 62, c.course.provider, "DejaVuSansCondensed-Bold", 15)
+    p.text(x, p.h - 78, f"Form TR-12  \u00b7  Rev. {1 + c.seed % 12:02d}/2024", "DejaVuSansCondensed", 9, colour=GREY)
+    p.seal(p.w - 96, p.h - 92, 44, ("RECORDS", "OFFICE"))
+    p.box(x, p.h - 122, p.w - 2 * x - 100, 26, 0, fill=black)
+    p.text(x + 10, p.h - 114, "CONTINUING EDUCATION TRAINING RECORD", "DejaVuSansCondensed-Bold", 13, colour=white)
+    p.text(x, p.h - 142, "Complete in BLOCK CAPITALS, one character per box. Dates as month / day / year.",
+           "DejaVuSansCondensed", 9)
+    label = "DejaVuSansCondensed-Bold"
+    y = p.h - 180
+    _small_caps(p, x, y, "1. Surname", label, 9)
+    _comb(p, x, y - 26, 22, c.person.last.upper())
+    y -= 52
+    _small_caps(p, x, y, "2. First name", label, 9)
+    _comb(p, x, y - 26, 22, c.person.first.upper())
+    y -= 52
+    _small_caps(p, x, y, "3. ACE certification number", label, 9)
+    _comb(p, x, y - 26, 8, c.person.certificant_id)
+    _small_caps(p, x + 250, y, "4. ACE course number", label, 9)
+    _comb(p, x + 250, y - 26, 10, c.course.number)
+    y -= 52
+    _small_caps(p, x, y, "5. Course title", label, 9)
+    p.box(x, y - 26, p.w - 2 * x, 20, 0.7)
+    p.text(x + 6, y - 20, c.course.title.upper(), "DejaVuSansMono", _fit(p, c.course.title.upper(), "DejaVuSansMono",
+                                                                           11, p.w - 2 * x - 12, 7))
+    y -= 52
+    _small_caps(p, x, y, "6. Date course completed", label, 9)
+    _comb_date(p, x, y - 26, c.completed)
+    _small_caps(p, x + 250, y, "7. Contact hours", label, 9)
+    _comb(p, x + 250, y - 26, 2, str(hours_of(c)), right=True)
+    y -= 52
+    _small_caps(p, x, y, "8. Delivery", label, 9)
+    for i, (opt, ticked) in enumerate((("Classroom", True), ("Online", False), ("Blended", False))):
+        bx = x + i * 110
+        _tick(p, bx, y - 24, 11, ticked)
+        p.text(bx + 17, y - 22, opt, "DejaVuSansCondensed", 10)
+    y -= 56
+    _small_caps(p, x, y, "9. Participant signature", label, 9)
+    p.signature(x, y - 40, 200)
+    top = 150
+    p.box(x, 56, p.w - 2 * x, top - 56, 1, fill=PALE)
+    p.box(x, 56, p.w - 2 * x, top - 56, 1)
+    p.text(x + 10, top - 18, "FOR OFFICE USE ONLY \u2014 do not write below this line", "DejaVuSansCondensed-Bold", 9)
+    _small_caps(p, x + 10, top - 40, "Date entered", label, 8)
+    _comb_date(p, x + 10, top - 66, c.printed, 14, 18)
+    _small_caps(p, x + 250, top - 40, "Entered by", label, 8)
+    _comb(p, x + 250, top - 66, 3, "".join(w[0] for w in _signer(c, 5).split()), 14, 18)
+    _small_caps(p, x + 340, top - 40, "Batch", label, 8)
+    _comb(p, x + 340, top - 66, 5, f"{c.seed % 10**5:05d}", 14, 18)
+    p.text(x, 40, "Box 6 is the day the course was completed; the office enters the day it recorded the form.",
+           "DejaVuSansCondensed", 8, colour=GREY)
+
+
+@layout("form", evidence="id+email", units="hours", courses=("safety",))
+def draw_reversed_label_column(p, c):
+    """Safety training statement: a dark header band, labels reversed white out of a dark left column, values on white to the right."""
+    dark = Color(0.16, 0.16, 0.18)
+    p.box(0, p.h - 112, p.w, 112, 0, colour=dark, fill=dark)
+    cx, cy = 74, p.h - 58
+    p.box(cx - 6, cy - 20, 12, 40, 0, colour=white, fill=white)
+    p.box(cx - 20, cy - 6, 40, 12, 0, colour=white, fill=white)
+    p.text(112, p.h - 52, c.course.provider, "LiberationSans-Bold", 20, colour=white)
+    p.text(112, p.h - 72, "Emergency Care Training  \u00b7  Statement of Completion", "LiberationSans", 11,
+           colour=white)
+    p.text(p.w - 40, p.h - 98, f"Statement {c.seed % 10**6:06d}", "LiberationSansNarrow", 9, align="right",
+           colour=white)
+
+    def long_day(d):
+        return f"{d:%a} {d.day} {d:%b} {d.year}"
+
+    rows = [("CANDIDATE", c.person.name), ("ACE CERTIFICATION NO.", c.person.certificant_id),
+            ("E-MAIL", c.person.email), ("COURSE", c.course.title),
+            ("ACE COURSE NO.", course_no(c.course.number, "plain")), ("COURSE DATE", long_day(c.completed)),
+            ("TRAINING HOURS", f"{hours_of(c)} contact hours"),
+            ("ASSESSMENT", f"Practical: competent  \u00b7  Written: {80 + c.seed % 20}%"),
+            ("CERTIFICATE VALID TO", long_day(c.expires)), ("INSTRUCTOR", _signer(c, 5))]
+    x, lw, rh = 44, 176, 34
+    top = p.h - 150
+    w = p.w - 2 * x
+    p.box(x, top - rh * len(rows), lw, rh * len(rows), 0, colour=dark, fill=dark)
+    for i, (label, value) in enumerate(rows):
+        ry = top - rh * (i + 1)
+        p.text(x + lw - 12, ry + 13, label, "LiberationSansNarrow-Bold", 10, align="right", colour=white)
+        p.text(x + lw + 16, ry + 12, value, "LiberationSans", _fit(p, value, "LiberationSans", 13, w - lw - 28, 8))
+        if i:
+            p.hline(x, x + lw, ry + rh, 0.8, white)
+            p.hline(x + lw, x + w, ry + rh, 0.4, LIGHT)
+    p.box(x, top - rh * len(rows), w, rh * len(rows), 0.8, colour=dark)
+    y = p.wrap(x, top - rh * len(rows) - 30, w, "The course date is the day the candidate completed the course and "
+               "passed its assessment. Renew the training before the certificate's valid-to date.", "LiberationSans",
+               10, 14)
+    p.signature(x, y - 54, 180)
+    p.text(x, y - 68, f"{_signer(c, 1)}, Training Manager", "LiberationSans", 9)
+    p.text(p.w - x, y - 68, f"Issued {long_day(c.issued)}", "LiberationSans", 9, align="right", colour=GREY)
+
+
+def _uk_range(start, end) -> str:
+    """`12th-14th June 2026` (an en dash), `30th May - 1st June 2026`, or one day `8th November 2025`."""
+    if start == end:
+        return f"{ordinal(end.day)} {end:%B} {end.year}"
+    if start.month == end.month:
+        return f"{ordinal(start.day)}\u2013{ordinal(end.day)} {end:%B} {end.year}"
+    return f"{ordinal(start.day)} {start:%B} \u2013 {ordinal(end.day)} {end:%B} {end.year}"
+
+
+@layout("event", evidence="name", units="cec", courses=("event",))
+def draw_uk_cpd_event(p, c):
+    """British-style event certificate, landscape: 'held on 12th-14th June 2026', a CPD RECORD panel of CPD hours beside ACE CECs."""
+    p.landscape()
+    p.box(0, p.h - 14, p.w, 14, 0, colour=TEAL, fill=TEAL)
+    p.box(0, 0, p.w, 8, 0, colour=TEAL, fill=TEAL)
+    x, lw = 56, 440
+    p.text(x, p.h - 64, c.course.provider.upper(), "LiberationSans-Bold", 11, colour=TEAL)
+    p.text(x, p.h - 116, "Certificate of Attendance", "LiberationSerif", 34)
+    p.text(x, p.h - 160, "This is to confirm that", "LiberationSerif-Italic", 14)
+    p.text(x, p.h - 200, c.person.name, "LiberationSerif-Bold", _fit(p, c.person.name, "LiberationSerif-Bold", 30, lw))
+    p.hline(x, x + lw, p.h - 212, 0.6, GREY)
+    p.text(x, p.h - 240, "attended", "LiberationSerif-Italic", 14)
+    p.text(x, p.h - 268, c.course.title, "LiberationSerif-Bold", _fit(p, c.course.title, "LiberationSerif-Bold", 20, lw))
+    p.text(x, p.h - 292, f"held on {_uk_range(c.start, c.completed)}", "LiberationSerif", 14)
+    p.text(x, p.h - 312, "Conference Centre, Hall 2", "LiberationSans", 10, colour=GREY)
+    p.signature(x, 130, 190)
+    p.text(x, 116, f"{_signer(c, 4)}, Programme Director", "LiberationSans", 9)
+    p.text(x, 84, f"Date of issue: {c.issued:%d/%m/%Y}", "LiberationSans", 9)
+    px, pw, ptop, pbot = 540, 204, p.h - 60, 60
+    p.box(px, pbot, pw, ptop - pbot, 0, fill=PALE)
+    p.box(px, ptop - 30, pw, 30, 0, colour=TEAL, fill=TEAL)
+    p.text(px + 14, ptop - 20, "CPD RECORD", "LiberationSans-Bold", 11, colour=white)
+    fields = [("Attendee reference", f"AT-{c.seed % 10**5:05d}"), ("Event reference", _internal(c)),
+              ("ACE event no.", course_no(c.course.number, "space")), ("CPD hours", str(hours_of(c))),
+              ("ACE CECs", cec(c.ceus))]
+    y = ptop - 56
+    for caption, value in fields:
+        _caption_value(p, px + 14, y, caption, value, pw - 28, size=14)
+        y -= 50
+    p.wrap(px + 14, y + 4, pw - 28, "CPD hours are the sessions attended. ACE CECs are for American Council on "
+           "Exercise certificants: one CPD hour is 0.1 CEC.", "LiberationSans", 8, 11)
+
+
+@layout("modern", evidence="id", units="cec")
+def draw_timeline_three_dates(p, c):
+    """Modern certificate: 'LAST, First' in capitals; a timeline of Enrolled, Completed, Certificate issued and Expires dates."""
+    from datetime import timedelta
+
+    x = 56
+    p.logo(x, p.h - 92, initials(c.course.provider), 36, "circle")
+    p.text(x + 46, p.h - 70, c.course.provider, "DejaVuSans-Bold", 13)
+    p.text(x + 46, p.h - 84, "Online Academy", "DejaVuSans", 9, colour=GREY)
+    _small_caps(p, p.w - x, p.h - 72, "Certificate of Completion", "DejaVuSerif", 12, align="right")
+    p.hline(x, p.w - x, p.h - 106, 0.6, GREY)
+    p.text(x, p.h - 150, "CERTIFICANT", "DejaVuSans", 8.5, colour=GREY)
+    name = last_first(c.person, upper=True)
+    p.text(x, p.h - 182, name, "DejaVuSans-Bold", _fit(p, name, "DejaVuSans-Bold", 28, p.w - 2 * x))
+    p.text(x, p.h - 202, f"ACE ID {c.person.certificant_id}", "DejaVuSans", 11)
+    p.text(x, p.h - 250, "COURSE", "DejaVuSans", 8.5, colour=GREY)
+    p.text(x, p.h - 274, c.course.title, "DejaVuSerif-Bold", _fit(p, c.course.title, "DejaVuSerif-Bold", 19, p.w - 2 * x))
+    line = f"ACE course {course_no(c.course.number, 'hyphen')}"
+    end = p.text(x, p.h - 296, line, "DejaVuSans", 11)
+    pill = f"{cec(c.ceus)} CEC"
+    pw = p.width(pill, "DejaVuSans-Bold", 10) + 18
+    p.c.setFillColor(TEAL)
+    p.c.roundRect(end + 14, p.h - 301, pw, 17, 8, stroke=0, fill=1)
+    p.c.setFillColor(black)
+    p.text(end + 14 + pw / 2, p.h - 296, pill, "DejaVuSans-Bold", 10, align="centre", colour=white)
+    enrolled = c.completed - timedelta(days=5 + c.seed % 45)
+    stops = [("ENROLLED", enrolled, False), ("COMPLETED", c.completed, True),
+             ("CERTIFICATE ISSUED", c.issued, False), ("EXPIRES", c.expires, False)]
+    ty = p.h - 400
+    x0, x1 = x + 50, p.w - x - 50
+    p.hline(x0, x1, ty, 2, GREY)
+    step = (x1 - x0) / (len(stops) - 1)
+    for i, (label, d, main) in enumerate(stops):
+        sx = x0 + i * step
+        p.c.setFillColor(TEAL if main else white)
+        p.c.setStrokeColor(TEAL if main else GREY)
+        p.c.setLineWidth(2)
+        p.c.circle(sx, ty, 9 if main else 6, stroke=1, fill=1)
+        p.c.setFillColor(black)
+        p.c.setStrokeColor(black)
+        p.text(sx, ty + 22, label, "DejaVuSans-Bold" if main else "DejaVuSans", 8.5, align="centre",
+               colour=black if main else GREY)
+        p.text(sx, ty - 30, _d_mon_y(d), "DejaVuSans-Bold" if main else "DejaVuSans", 12 if main else 10,
+               align="centre")
+    p.wrap(x, ty - 80, p.w - 2 * x, "The credit above was earned on the completion date. The certificate stays valid "
+           "until the expiry date; renew the course before then to keep it current.", "DejaVuSans", 9.5, 13)
+    p.signature(x, 130, 170)
+    p.text(x, 116, f"{_signer(c, 0)}, Head of Learning", "DejaVuSans", 9)
+    _qr(p, p.w - x - 72, 90, 72, c)
+    p.text(p.w - x, 76, f"Verification {_code(c)}", "DejaVuSans", 8, align="right")
+
+
+def _heart(p, x: float, y: float, s: float, colour=white) -> None:
+    """A heart of two discs and a triangle, S wide, its point at (x, y)."""
+    cv = p.c
+    cv.setFillColor(colour)
+    cv.circle(x - s / 4, y + s * 0.62, s / 4, stroke=0, fill=1)
+    cv.circle(x + s / 4, y + s * 0.62, s / 4, stroke=0, fill=1)
+    _polygon(p, [(x - s / 2 + 0.4, y + s * 0.56), (x + s / 2 - 0.4, y + s * 0.56), (x, y)], fill=colour)
+    cv.setFillColor(black)
+
+
+@layout("card", evidence="email", units="cec", courses=("safety",))
+def draw_cpr_ecard(p, c):
+    """Safety eCard page, landscape: one rounded card with a heart mark, 'Course date' beside 'Recommended renewal', the holder's email."""
+    p.landscape()
+    p.text(60, p.h - 56, "Your eCard", "Helvetica-Bold", 20)
+    p.text(60, p.h - 76, f"Claimed by {c.person.email} on {us(c.issued)}. Print at 100% and cut along the outline.",
+           "Helvetica", 10, colour=GREY)
+    cw, ch = 450, 284
+    x, y = (p.w - cw) / 2, 170
+    cv = p.c
+    cv.setLineWidth(1.2)
+    cv.roundRect(x, y, cw, ch, 14, stroke=1, fill=0)
+    cv.saveState()
+    path = cv.beginPath()
+    path.roundRect(x, y, cw, ch, 14)
+    cv.clipPath(path, stroke=0, fill=0)
+    p.box(x, y + ch - 62, cw, 62, 0, colour=MAROON, fill=MAROON)
+    cv.restoreState()
+    _heart(p, x + 34, y + ch - 48, 30)
+    p.text(x + 62, y + ch - 30, c.course.title, "Helvetica-Bold", _fit(p, c.course.title, "Helvetica-Bold", 16, cw - 80, 10),
+           colour=white)
+    p.text(x + 62, y + ch - 46, c.course.provider, "Helvetica", 9, colour=white)
+    p.text(x + 20, y + ch - 88, "Card holder", "Helvetica", 8, colour=GREY)
+    p.text(x + 20, y + ch - 108, c.person.name, "Helvetica-Bold", _fit(p, c.person.name, "Helvetica-Bold", 18, cw - 140))
+    p.text(x + 20, y + ch - 124, c.person.email, "Helvetica", 9.5)
+    _qr(p, x + cw - 100, y + ch - 160, 80, c)
+    p.hline(x + 20, x + cw - 20, y + 104, 0.5, LIGHT)
+    grid = [[("Course date", us(c.completed)), ("Recommended renewal", us(c.expires)), ("eCard code", _code(c, 12))],
+            [("ACE course no.", course_no(c.course.number, "hyphen")), ("ACE CECs", cec(c.ceus)),
+             ("Instructor", _signer(c, 2))]]
+    colw = (cw - 40) / 3
+    for r, row in enumerate(grid):
+        for i, (cap, value) in enumerate(row):
+            gx, gy = x + 20 + i * colw, y + 84 - r * 46
+            p.text(gx, gy, cap, "Helvetica", 7.5, colour=GREY)
+            p.text(gx, gy - 15, value, "Helvetica-Bold", _fit(p, value, "Helvetica-Bold", 11, colw - 8, 7))
+    p.text(60, 60, f"Training Center: {c.course.provider}  \u00b7  {_phone(c)}  \u00b7  TC-{1000 + c.seed % 9000}",
+           "Helvetica", 8.5, colour=GREY)
+    p.text(p.w - 60, 60, f"Verify at https://ecards.{_slug(c)}.example", "Helvetica", 8.5, align="right", colour=GREY)
