@@ -33,8 +33,9 @@ from rapidfuzz import fuzz
 
 from cec_batch.match import EXACT, FUZZY, NO, Matcher, PageEvidence
 from cec_batch.model import Course
-from cec_batch.normalize import name_tokens, normalize_course_number, normalize_email, normalize_id, split_name
-from cec_batch.rules import NAME_LOOKUP_CONFIDENCE, REVIEW_CONFIDENCE, cecs_from_hours
+from cec_batch.normalize import (name_tokens, normalize_course_number, normalize_email, normalize_id, parse_date,
+                                 split_name)
+from cec_batch.rules import EVENT_SPAN_DAYS, NAME_LOOKUP_CONFIDENCE, REVIEW_CONFIDENCE, cecs_from_hours
 
 # A catalogue title counts as printed on the page from this partial-match score (OCR'd text).
 TITLE_SCORE = 92
@@ -85,6 +86,7 @@ def choose_page(row: dict, *, catalogue: dict[str, Course], matcher: Matcher) ->
     elif not row.get("certificant_id") and not row.get("email"):
         _id_beside_name(row, cands, matcher, changes, chosen)
     _check_event_credit(row, read, changes, catalogue, problems)
+    _event_last_day(row, read, cands, ocr, changes, catalogue, problems, chosen)
     if ocr:
         _point_lost(row, read, changes, catalogue, chosen)
         _unsure_statement(row, read, changes, catalogue, chosen)
@@ -188,6 +190,39 @@ def _check_event_credit(row, read, changes, catalogue, problems) -> None:
     if stated != from_hours:
         problems["ceus"] = (f"CECs: the page states {stated} CEC and {hours} hours ({from_hours} CEC), which "
                             f"disagree, and an event's credit is the attendee's own")
+
+
+def _event_last_day(row, read, cands, ocr, changes, catalogue, problems, chosen) -> None:
+    """R11: an event completes on its last day. An event's attendance record that lists the days
+    attended in one column under a plain 'Date' ("Day 1 sessions | 04/24/2026", "Day 2 ...")
+    completes on the last of them, where the reader, which does not know the course is an event,
+    left the earliest as a guess. Only when every date of the column was read with confidence, they
+    lie within EVENT_SPAN_DAYS of each other, and the page names no other course (a transcript of
+    several courses is no one event's record)."""
+    field = (read.get("fields") or {}).get("completion_date") or {}
+    column = field.get("column") or []
+    if "completion_date" not in problems or field.get("how") != "guess" or len(column) < 2:
+        return
+    course = _course_of(row, changes, catalogue, ocr=ocr)
+    if course is None or course.category != "event":
+        return
+    numbers = {normalize_course_number(str(c.get("value") or ""), ocr=ocr).value
+               for c in cands if c.get("field") == "course_number"}
+    if numbers != {course.course_number}:
+        return
+    days = [(parse_date(c["value"]).value, c) for c in column]
+    if any(d is None or c["confidence"] < REVIEW_CONFIDENCE for d, c in days):
+        return
+    first, (last, printed) = min(d for d, _c in days), max(days, key=lambda dc: dc[0])
+    if (last - first).days > EVENT_SPAN_DAYS:
+        return
+    box = next((c.get("box") for c in cands if c.get("field") == "date" and c.get("value") == printed["value"]), None)
+    del problems["completion_date"]
+    changes["completion_date"] = printed["value"]
+    chosen["completion_date"] = {"value": printed["value"], "confidence": printed["confidence"],
+                                 "how": "closed world", "label": field.get("label"), "box": box,
+                                 "evidence": [f"the last of {len(days)} days listed in one column of the record of "
+                                              f"event {course.course_number}: an event completes on its last day"]}
 
 
 def _point_lost(row, read, changes, catalogue, chosen) -> None:

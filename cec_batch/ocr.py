@@ -47,6 +47,7 @@ REREAD_CONFIG = f"--psm 7 -c tessedit_char_blacklist={NEVER_PRINTED}"      # one
 FIGURE_CONFIG = "--psm 7 -c tessedit_char_whitelist=0123456789."            # one figure: digits and a point only
 SKEW_LIMIT = 3.0                 # degrees of slope looked for (a fed sheet is rarely further askew)
 SKEW_STEP = 0.1
+SKEW_SOLID = 6                   # pixels of the quarter-size copy (0.08 in at DPI): ink this solid is no print
 SKEW_MIN = 0.3                   # below this a page is level enough: a 2,500-pixel rule drifts < 13 pixels
 FRAME_BAND = 0.06               # share of the width at each side where an ornamental frame's column runs
 FRAME_CONFIDENCE = 60.0          # frame ornaments read as junk words below this
@@ -593,10 +594,13 @@ def skew_angle(image, limit: float = SKEW_LIMIT, step: float = SKEW_STEP) -> flo
 
     The ink of a quarter-size copy is projected on the vertical at each angle tried; the
     lines of text and the rules of a table line up (the sharpest profile) at the true
-    slope. A few hundredths of a second.
+    slope. Solid ink is left out: a scanner's shadow along the top or bottom edge is a
+    band of it that would make any page level. A few hundredths of a second.
     """
     small = np.asarray(image.reduce(4))
-    ys, xs = np.nonzero(small < 128)
+    ink = small < 128
+    ink &= ~_solid(ink, SKEW_SOLID)
+    ys, xs = np.nonzero(ink)
     if len(ys) < 50:
         return 0.0
     best, best_score = 0.0, -1.0

@@ -40,6 +40,9 @@ REVIEW_CONFIDENCE = 85.0
 # A name found only by looking the page's words up in the registry is taken from this OCR
 # confidence up; the lookup is exact, so a misread rarely names another certificant.
 NAME_LOOKUP_CONFIDENCE = 75.0
+# R11: the days an event's attendance record lists in one column are one event's days when they
+# lie within this many days of each other (a conference runs a few days, a course series longer).
+EVENT_SPAN_DAYS = 14
 
 
 def cecs(value) -> Decimal:

@@ -1405,3 +1405,57 @@ def test_prose_above_a_date_holding_a_course_number_is_still_the_dates_sentence(
         (72, 610, "166301. The employee completed Behavior Change Coaching (ACE course CS40112) on"),
         (72, 594, "8/9/2026, for a total of 8 contact hours.")]))
     assert row["completion_date"] == "8/9/2026"
+
+
+def _session_log(path: Path, form: str, days: list[str], heading: str = "ACE event no. CA245010",
+                 foot: str = "Sessions are logged by badge scan at the door.") -> Path:
+    """An event's attendance record: each day attended in a row under a plain 'Date' heading."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=letter, invariant=1)
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(72, 720, "Acme Fitness Summit 2025")
+    c.setFont("Helvetica", 11)
+    c.drawString(72, 700, f"Acme Fitness Education | {heading}")
+    c.drawString(72, 670, "Name: Paolo Ramirez")
+    c.drawString(300, 670, "ACE ID: 193059")
+    rows = [("Session", "Date", "Hours"), *[(f"Day {i + 1} sessions", d, "4.0") for i, d in enumerate(days)]]
+    for i, (session, day, hours) in enumerate(rows):
+        c.drawString(72, 630 - 20 * i, session)
+        c.drawString(250, 630 - 20 * i, day)
+        c.drawString(360, 630 - 20 * i, hours)
+    c.drawString(72, 600 - 20 * len(rows), f"Total contact hours: {4 * len(days)}")
+    c.drawString(72, 570 - 20 * len(rows), foot)
+    c.showPage()
+    c.save()
+    if form == "text":
+        path.write_bytes(buf.getvalue())
+        return path
+    doc = pdfium.PdfDocument(buf.getvalue())
+    img = doc[0].render(scale=200 / 72, grayscale=True).to_pil().convert("L")
+    doc.close()
+    return scan_pdf(path, scanned(img))
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_an_events_attendance_record_listing_its_days_completes_on_the_last(world, tmp_path, form):
+    # The reader does not know CA245010 is an event and pre-fills the earliest day as a guess; the
+    # catalogue says it is one, and an event completes on its last day.
+    path = _session_log(tmp_path / "c.pdf", form, ["10/10/2025", "10/11/2025", "10/12/2025"])
+    s = ingest(world, path)
+    assert s["credits"] == 1, exceptions_data(world)
+    [credit] = export(world, tmp_path, "credits")
+    assert (credit["certificant_id"], credit["course_number"], credit["completion_date"], credit["ceus"]) == (
+        "193059", "CA245010", "2025-10-12", "1.2")
+
+
+@pytest.mark.parametrize("heading, days, why", [
+    ("ACE course no. CA24455", ["10/10/2025", "10/11/2025", "10/12/2025"], "not an event"),
+    ("ACE event no. CA245010", ["09/10/2025", "10/12/2025"], "days a month apart"),
+    ("ACE event no. CA245010 (also CA24455)", ["10/10/2025", "10/11/2025", "10/12/2025"], "two courses named"),
+])
+def test_guard_a_column_of_dates_that_is_no_events_days_stays_with_staff(world, tmp_path, heading, days, why):
+    s = ingest(world, _session_log(tmp_path / "c.pdf", "text", days, heading=heading))
+    assert s["credits"] == 0, why
+    [exc] = exceptions_data(world)
+    assert exc["kind"] == "needs_review" and "dates in one column" in exc["detail"], why
+    assert exc["data"]["row"]["completion_date"] == days[0]       # the earliest, pre-filled as a guess

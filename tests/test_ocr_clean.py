@@ -134,6 +134,21 @@ def test_the_slope_of_a_skewed_page_is_found():
         assert ocr.skew_angle(_table_page(angle)) == pytest.approx(angle, abs=0.15)
 
 
+@pytest.mark.parametrize("edge", ["top", "bottom"])
+def test_the_slope_is_found_under_a_scanners_shadow_along_an_edge(edge):
+    # A dark band along the top or bottom edge (the lid's shadow) is level whatever the sheet's
+    # slope: counted as ink, its rows outweighed every line of print and the page read as level.
+    img = _table_page(1.8)
+    a = np.asarray(img, dtype=np.float32)
+    band = np.linspace(40, 250, 150)[:, None]                    # darkest at the edge
+    if edge == "top":
+        a[:150] = np.minimum(a[:150], band)
+    else:
+        a[-150:] = np.minimum(a[-150:], band[::-1])
+    shaded = Image.fromarray(a.astype(np.uint8), "L")
+    assert ocr.skew_angle(shaded) == pytest.approx(1.8, abs=0.15)
+
+
 def test_a_level_page_without_rules_is_not_read_again(tmp_path):
     img = Image.new("L", (2550, 3300), 255)
     ImageDraw.Draw(img).text((300, 300), "Certificate of Completion", fill=0, font=_font(60))

@@ -100,6 +100,7 @@ class Found:
     reread: float | None = None       # confidence of the second, independent reading when one was made
     announced: bool = False           # the label can only mean this field ("Completion Date")
     doubt: str | None = None          # a best guess kept for staff to confirm: why it is not sure
+    column: tuple = ()                # a guess among dates in one column: each one's (value, confidence)
 
     def as_dict(self, extent=None) -> dict:
         out = {"value": self.value, "confidence": round(self.confidence, 1), "how": self.how,
@@ -108,6 +109,8 @@ class Found:
             out["reread_confidence"] = round(self.reread, 1)
         if self.doubt is not None:
             out["doubt"] = self.doubt
+        if self.column:
+            out["column"] = [{"value": v, "confidence": round(c, 1)} for v, c in self.column]
         if extent is not None:
             out["box"] = fractions(self.box, extent)
         return out
@@ -1298,7 +1301,7 @@ def _choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[st
                 first = _earliest(group)
                 reason = (f"{len(group)} dates in one column under {got.label!r} and no word says which is "
                           f"the completion ({shown(group)})")
-                _earliest_or_none(found, notes, first, reason)
+                _earliest_or_none(found, notes, first, reason, column=group)
                 return
         own = [c for c in dates if c.box == got.box]
         if own and all(c.kind == "other" and c.telling == "signed" for c in own):
@@ -1450,15 +1453,19 @@ def _earliest(group: dict) -> "Candidate | None":
     return group[min(group)]
 
 
-def _earliest_or_none(found: dict, notes: list, first, reason: str) -> None:
-    """Undistinguished dates: the earliest pre-filled as a guess with REASON, or none when FIRST is None."""
+def _earliest_or_none(found: dict, notes: list, first, reason: str, column: dict | None = None) -> None:
+    """Undistinguished dates: the earliest pre-filled as a guess with REASON, or none when FIRST is None.
+    COLUMN: the dates of one column the guess is among (kept on the guess, for the choice of an
+    event's last day)."""
     if first is None:
         found.pop("completion_date", None)
         notes.append(f"completion date: {reason}")
     else:
-        _guess(found, first, f"is the earliest, pre-filled as a guess: {reason}")
+        _guess(found, first, f"is the earliest, pre-filled as a guess: {reason}",
+               column=tuple((c.value, c.confidence) for c in (column or {}).values()))
 
 
-def _guess(found: dict[str, Found], c: Candidate, doubt: str) -> None:
+def _guess(found: dict[str, Found], c: Candidate, doubt: str, column: tuple = ()) -> None:
     """Keep C as the completion date for staff to confirm; the page still goes to review (DOUBT says why)."""
-    found["completion_date"] = Found(c.value, c.confidence, "guess", c.telling, box=c.box, doubt=doubt)
+    found["completion_date"] = Found(c.value, c.confidence, "guess", c.telling, box=c.box, doubt=doubt,
+                                     column=column)
