@@ -1459,3 +1459,43 @@ def test_guard_a_column_of_dates_that_is_no_events_days_stays_with_staff(world, 
     [exc] = exceptions_data(world)
     assert exc["kind"] == "needs_review" and "dates in one column" in exc["detail"], why
     assert exc["data"]["row"]["completion_date"] == days[0]       # the earliest, pre-filled as a guess
+
+
+def _timeline(path: Path, form: str) -> Path:
+    """A modern certificate whose dates stand on a timeline, each under its caption with the line
+    and its dot between them (five heights apart): enrolled, completed, issued, expires."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=letter, invariant=1)
+    c.setFont("Helvetica-Bold", 20)
+    c.drawString(72, 700, "DIMITROV, Sean")
+    c.setFont("Helvetica", 10)
+    c.drawString(72, 680, "ACE ID 111256")
+    c.drawString(72, 640, "Behavior Change Coaching - ACE course CS-40112 - 0.8 CEC")
+    xs = (110, 240, 370, 500)
+    c.setLineWidth(1.5)
+    c.line(xs[0], 545, xs[-1], 545)
+    for x, caption, day in zip(xs, ("ENROLLED", "COMPLETED", "CERTIFICATE ISSUED", "EXPIRES"),
+                               ("22 Jan 2026", "14 Feb 2026", "17 Feb 2026", "14 Feb 2027")):
+        c.setFont("Helvetica", 8)
+        c.drawCentredString(x, 570, caption)
+        c.circle(x, 545, 6, stroke=1, fill=1)
+        c.setFont("Helvetica", 10)
+        c.drawCentredString(x, 518, day)
+    c.showPage()
+    c.save()
+    if form == "text":
+        path.write_bytes(buf.getvalue())
+        return path
+    doc = pdfium.PdfDocument(buf.getvalue())
+    img = doc[0].render(scale=200 / 72, grayscale=True).to_pil().convert("L")
+    doc.close()
+    return scan_pdf(path, scanned(img))
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_row_of_captions_over_a_row_of_dates_tells_them_apart_across_a_timeline(world, tmp_path, form):
+    s = ingest(world, _timeline(tmp_path / "c.pdf", form))
+    assert s["credits"] == 1, exceptions_data(world)
+    [credit] = export(world, tmp_path, "credits")
+    assert (credit["certificant_id"], credit["course_number"], credit["completion_date"]) == (
+        "111256", "CS40112", "2026-02-14")

@@ -767,10 +767,17 @@ SENTENCE_WORDS = 20         # words before a date on its segment that may hold i
 
 def _above(lines: list[Line], n: int, seg: Seg) -> str:
     """The cell just above SEG (a table header, a form's label line), at most 3.5 times its height up and
-    _ABOVE_LINES lines of reading order (a skewed sheet's columns side by side come as lines of their own)."""
+    _ABOVE_LINES lines of reading order (a skewed sheet's columns side by side come as lines of their own).
+    A row of short captions, one over each value of SEG's row, is theirs from further up
+    (_CAPTION_ROW_REACH): a timeline's "ENROLLED | COMPLETED | EXPIRES" over its dates, the
+    line and its dots between them. A line of nothing but junk OCR made of a graphic (the
+    timeline's dots read as "annie | ig" at 16 and 35) is passed over."""
     height = max(seg.y1 - seg.y0, 1.0)
     for above in reversed(lines[max(0, n - _ABOVE_LINES):n]):
-        if seg.y0 - above.y1 > 3.5 * height:
+        if all(t.conf < _JUNK_CONFIDENCE for s in above.segs for t in s.toks):
+            continue
+        gap = seg.y0 - above.y1
+        if gap > 3.5 * height and not (gap <= _CAPTION_ROW_REACH * height and _captions_over(above, lines[n])):
             break
         hits = [s for s in above.segs if s.x0 < seg.x1 and s.x1 > seg.x0]
         if len(hits) == 1 and hits[0].x1 - hits[0].x0 > _HEADER_WIDTH * (seg.x1 - seg.x0):
@@ -782,6 +789,25 @@ def _above(lines: list[Line], n: int, seg: Seg) -> str:
         if hits:
             return " ".join(s.text for s in hits)
     return ""
+
+
+def _captions_over(above: Line, line: Line) -> bool:
+    """ABOVE is a row of captions for LINE's values: two or more short segments (CAPTION_ROW_WORDS),
+    each over exactly one of LINE's segments and each of those under exactly one caption."""
+    def over(a: Seg, b: Seg) -> bool:
+        return a.x0 < b.x1 and a.x1 > b.x0
+
+    if len(above.segs) < 2 or len(above.segs) != len(line.segs):
+        return False
+    if any(len(a.text.split()) > _CAPTION_ROW_WORDS for a in above.segs):
+        return False
+    return all(sum(over(a, b) for b in line.segs) == 1 for a in above.segs) and \
+        all(sum(over(a, b) for a in above.segs) == 1 for b in line.segs)
+
+
+_JUNK_CONFIDENCE = 50.0     # OCR words all below this make a line of a graphic read as letters, not print
+_CAPTION_ROW_REACH = 7.0    # value heights up: a caption row over a row of values with a graphic between
+_CAPTION_ROW_WORDS = 3
 
 
 def _heading(above: str) -> str:
