@@ -389,6 +389,19 @@ def test_a_rate_sentence_misread_on_a_fax_is_still_a_rate():
     assert not is_rate(text, text.index("0.1"), text.index("0.1") + 3)
 
 
+def test_an_hour_of_any_kind_named_before_an_amount_makes_it_a_rate():
+    from cec_batch.readers.cert_fields import is_rate
+
+    for text in ("CECs are for certificants: one CPD hour is 0.1 CEC.", "Each training hour earns 0.1 CEC",
+                 "per contact hour 0.1 CEC"):
+        at = text.index("0.1")
+        assert is_rate(text, at, at + 3), text
+    # An hour in another sentence, or none, says nothing of the amount.
+    for text in ("The course ran for one hour. ACE CECs: 0.1", "ACE CECs: 0.1 for this one-day course"):
+        at = text.index("0.1")
+        assert not is_rate(text, at, at + 3), text
+
+
 def test_a_conversion_whose_equals_sign_ocr_lost_is_still_a_rate():
     from cec_batch.readers.cert_fields import is_rate
 
