@@ -1499,3 +1499,56 @@ def test_a_row_of_captions_over_a_row_of_dates_tells_them_apart_across_a_timelin
     [credit] = export(world, tmp_path, "credits")
     assert (credit["certificant_id"], credit["course_number"], credit["completion_date"]) == (
         "111256", "CS40112", "2026-02-14")
+
+
+def _status_transcript(path: Path, form: str, statuses: tuple[str, str, str]) -> Path:
+    """An LMS transcript of three catalogue courses, one row each: title, ACE course #, status,
+    started, completed, CECs; only a completed row has a completion date and credit."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=letter, invariant=1)
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(50, 730, "My Transcript")
+    c.setFont("Helvetica", 10)
+    c.drawString(50, 705, "Learner: Sean Dimitrov")
+    c.drawString(300, 705, "ACE certification #: 111256")
+    xs = (50, 220, 310, 390, 470, 545)
+    c.setFont("Helvetica-Bold", 9)
+    for x, head in zip(xs, ("Course", "ACE course #", "Status", "Started", "Completed", "CECs")):
+        c.drawString(x, 670, head)
+    c.setFont("Helvetica", 9)
+    courses = (("Balance and Fall Prevention", "CA24455", "0.5"), ("Behavior Change Coaching", "CS40112", "0.8"),
+               ("Strength Coaching Principles", "CP55013", "0.9"))
+    for i, ((title, number, cecs), status) in enumerate(zip(courses, statuses)):
+        y = 645 - 24 * i
+        done = status == "Completed"
+        for x, cell in zip(xs, (title, number, status, f"0{i + 1}/0{2 + i}/2026",
+                                f"0{i + 2}/1{i + 4}/2026" if done else "-", cecs if done else "-")):
+            c.drawString(x, y, cell)
+    c.showPage()
+    c.save()
+    if form == "text":
+        path.write_bytes(buf.getvalue())
+        return path
+    doc = pdfium.PdfDocument(buf.getvalue())
+    img = doc[0].render(scale=200 / 72, grayscale=True).to_pil().convert("L")
+    doc.close()
+    return scan_pdf(path, scanned(img))
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_the_row_of_a_transcript_marked_completed_is_the_course(world, tmp_path, form):
+    s = ingest(world, _status_transcript(tmp_path / "c.pdf", form, ("In progress", "Completed", "Not started")))
+    assert s["credits"] == 1, exceptions_data(world)
+    [credit] = export(world, tmp_path, "credits")
+    assert (credit["certificant_id"], credit["course_number"], credit["completion_date"]) == (
+        "111256", "CS40112", "2026-03-15")
+
+
+@pytest.mark.parametrize("statuses", [("Completed", "Completed", "Not started"), ("", "", "")],
+                         ids=["two rows completed", "no status"])
+def test_guard_a_transcripts_first_row_is_not_taken_for_the_course(world, tmp_path, statuses):
+    # Under an "ACE course #" heading the first cell was taken as the page's course number.
+    row = row_of(_status_transcript(tmp_path / "c.pdf", "text", statuses))
+    assert "course numbers in one column" in row["review"]
+    s = ingest(world, _status_transcript(tmp_path / "d.pdf", "text", statuses))
+    assert s["credits"] == 0

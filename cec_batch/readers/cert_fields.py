@@ -35,6 +35,7 @@ from cec_batch.readers.cert_vocabulary import (
     NOT_NAMES,
     NUMBER_RE,
     PARTICLES,
+    STATUS_DONE_WORDS,
     RAISED_ORDINAL_MARKS,
     SEPARATORS,
     CAPTION_COMPLETION_WORDS,
@@ -414,6 +415,7 @@ def find_fields(segs: list[Seg]) -> tuple[dict[str, Found], list[str], list]:
     _value_then_unit(lines, found, "hours", HOURS_SUFFIX_RE)
     for f in ("ceus", "hours"):
         _column_of_amounts(lines, found, f)
+    _column_of_courses(lines, found)
     for f in ("course_number", "completion_date", "full_name"):
         if f not in found and f in unread:
             notes.append(f"{FIELD_NAMES[f]}: unreadable {unread[f]}")
@@ -573,6 +575,64 @@ def _column_of_amounts(lines: list[Line], found: dict, f: str) -> None:
     if below:
         got.doubt = (f"{len(below) + 1} amounts in one column under {got.label!r} "
                      f"({', '.join([got.value, *(s.text.strip() for s in below[:3])])}) and no total")
+
+
+def _column_of_courses(lines: list[Line], found: dict) -> None:
+    """A course number read under a column heading ("ACE course #") with other course numbers
+    below it is one row of a transcript, not the course. The row whose status cell says it was
+    completed (STATUS_DONE_WORDS) is the course when it is the only such row, and the date under
+    a completion heading of the same header line, on that row, is its completion date. Otherwise
+    the first row's number is kept for staff, in doubt."""
+    got = found.get("course_number")
+    if got is None or got.how != "label" or got.box is None or not got.label or got.doubt:
+        return
+    x0, y0, x1, y1 = got.box
+    height = max(y1 - y0, 1.0)
+    header = next((line for line in lines for s in line.segs if s.y1 <= y0 + 0.2 * height
+                   and s.x0 < x1 and s.x1 > x0 and got.label.casefold() in s.text.casefold()), None)
+    if header is None:
+        return                      # its label is beside it, not a column's heading
+    rows = []                       # (centre y, seg, match) of each course number in the column
+    for line in lines:
+        for s in line.segs:
+            if s.x0 < x1 and s.x1 > x0 and s.y0 >= header.y1 - 0.2 * height:
+                rows += [((s.y0 + s.y1) / 2, s, m) for m in COURSE_RE.finditer(s.text)]
+    numbers = {"".join(ch for ch in m.group() if ch.isalnum()).upper() for _y, _s, m in rows}
+    if len(numbers) < 2:
+        return
+
+    def row_of(s: Seg) -> int | None:
+        """The course row nearest S's middle, when S is within a row's height of it."""
+        y = (s.y0 + s.y1) / 2
+        k = min(range(len(rows)), key=lambda i: abs(rows[i][0] - y))
+        return k if abs(rows[k][0] - y) <= 1.5 * height else None
+
+    done = {row_of(s) for line in lines for s in line.segs if line is not header
+            and s.text.strip(EDGE_PUNCT).casefold() in STATUS_DONE_WORDS}
+    done.discard(None)
+    if len(done) != 1:
+        shown = ", ".join(m.group() for _y, _s, m in rows[:4])
+        got.doubt = (f"{len(numbers)} course numbers in one column under {got.label!r} ({shown}) and "
+                     f"no one row is marked completed")
+        return
+    (k,) = done
+    y, seg, m = rows[k]
+    found["course_number"] = Found(m.group(), seg.conf(*m.span()), "label", f"{got.label} (the row marked completed)",
+                                   box=seg.box(*m.span()))
+    dated = []
+    for line in lines:
+        for s in line.segs:
+            if line is header or row_of(s) != k:
+                continue
+            for d in DATE_RE.finditer(s.text):
+                a, b = s.box(*d.span())[0], s.box(*d.span())[2]
+                heads = [h.text for h in header.segs if h.x0 < b and h.x1 > a]
+                if heads and _COMPLETION_RE.search(heads[0]) and not _OTHER_RE.search(heads[0]):
+                    dated.append((s, d, heads[0]))
+    if len(dated) == 1:
+        s, d, head = dated[0]
+        found["completion_date"] = Found(d.group(), s.conf(*d.span(), carries=carries_date), "label",
+                                         f"{head} (the row marked completed)", box=s.box(*d.span()), announced=True)
 
 
 def amount_value(text: str):

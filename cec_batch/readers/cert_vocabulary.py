@@ -177,6 +177,9 @@ OTHER_DATE_WORDS = ("issue", "issued", "issue date", "date issued", "print", "pr
 # A caption over, beside or under a date that is only a word or two (CAPTION_DATE_WORDS, a
 # slash between languages apart) says which end of an event the date is by these words too; in
 # longer text they are prose ("at the end of the session", "start your next course").
+# A transcript row's status cell: the row whose cell says it was completed is the course, when it
+# is the only one ("Completed" beside "In progress" and "Not started").
+STATUS_DONE_WORDS = ("completed", "complete", "passed", "pass", "finished", "achieved", "awarded", "earned")
 CAPTION_COMPLETION_WORDS = ("end", "ends", "to", "until", "fin", "last")
 CAPTION_OTHER_WORDS = ("start", "starts", "begin", "begins", "from", "début", "debut", "first")
 CAPTION_DATE_WORDS = 4
