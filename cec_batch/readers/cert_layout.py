@@ -235,7 +235,7 @@ def text_layer_segments(page, textpage, rotation: int) -> list[Seg]:
         last_run = (box, text[-1:].isspace())
     if toks:
         segs.extend(_split_at_gaps(toks, 3.0))
-    return calendar_tiles(segs)
+    return calendar_tiles(joined_combs(segs))
 
 
 def _continues(before: tuple, box: tuple) -> bool:
@@ -259,7 +259,7 @@ def word_segments(words: list[tuple[str, float, float, float, float]]) -> list[S
     segs: list[Seg] = []
     for toks in lines:
         segs.extend(_split_at_gaps(toks, 3.0))
-    return calendar_tiles(segs)
+    return calendar_tiles(joined_combs(segs))
 
 
 def page_extent(page, rotation: int) -> tuple[float, float, float, float]:
@@ -339,7 +339,7 @@ def ocr_segments(words: list[ocr.Word]) -> list[Seg]:
             if any(_DATE_NUMBER.match(n.text) for n in toks[max(0, i - 1):i] + toks[i + 1:i + 2]):
                 t.text = mended_month(t.text)
         segs.extend(_split_at_gaps(toks, 2.0))
-    return calendar_tiles(segs)
+    return calendar_tiles(joined_combs(segs))
 
 
 # A calendar tile: the month (and year) on a strip, the day set large under it, the year under
@@ -362,6 +362,63 @@ def _under(top: Seg, segs: list[Seg], pattern: re.Pattern) -> Seg | None:
         near = seg.y0 - top.y1 <= _TILE_GAP * (seg.y1 - seg.y0)
         return seg if near and pattern.fullmatch(seg.text) else None
     return None
+
+
+COMB_CHARACTERS = 3     # letters or digits one to a box at one pitch, at least, that spell a comb field's value
+COMB_PITCH = 2.5        # character heights from one box's character to the next, at most
+_COMB_CHARACTER = re.compile(r"[^\W_]|[/.\-]")
+
+
+def joined_combs(segs: list[Seg]) -> list[Seg]:
+    """A comb field's characters, one to a box ("D U B O I S", "0 6 / 1 5 / 2 0 2 6" at an even
+    pitch), as the one word they spell, in a segment of its own; every other word stays in its
+    segment. The characters may come as words of one segment (OCR) or as segments of their own
+    (a text layer's characters placed one by one)."""
+    out: list[Seg] = []
+    for line in lines_of(segs):
+        toks = [(k, t) for k, seg in enumerate(line.segs) for t in seg.toks]
+        runs: dict[int, int] = {}           # a comb's first word -> the index after its last
+        i = 0
+        while i < len(toks):
+            j = i
+            while j + 1 < len(toks) and _comb_step(toks[i:j + 2]):
+                j += 1
+            if sum(t.text.isalnum() for _k, t in toks[i:j + 1]) >= COMB_CHARACTERS:
+                runs[i] = j + 1
+            i = j + 1
+        piece: list[Tok] = []
+        last = None
+        n = 0
+        while n < len(toks):
+            if n in runs:
+                out.extend([Seg(piece)] if piece else [])
+                piece, last = [], None
+                run = [t for _k, t in toks[n:runs[n]]]
+                out.append(Seg([Tok("".join(r.text for r in run), min(r.conf for r in run), run[0].x0,
+                                    min(r.y0 for r in run), run[-1].x1, max(r.y1 for r in run))]))
+                n = runs[n]
+                continue
+            k, t = toks[n]
+            if piece and k != last:
+                out.append(Seg(piece))
+                piece = []
+            piece.append(t)
+            last = k
+            n += 1
+        if piece:
+            out.append(Seg(piece))
+    return out
+
+
+def _comb_step(run: list[tuple[int, Tok]]) -> bool:
+    """Whether RUN's words are single characters (_COMB_CHARACTER) at one even pitch, within
+    COMB_PITCH character heights of each other."""
+    toks = [t for _k, t in run]
+    if not all(len(t.text) == 1 and _COMB_CHARACTER.fullmatch(t.text) for t in toks):
+        return False
+    steps = [(b.x0 + b.x1 - a.x0 - a.x1) / 2 for a, b in zip(toks, toks[1:])]
+    height = max(max(t.y1 - t.y0 for t in toks), 1.0)
+    return all(0 < st <= COMB_PITCH * height and 0.6 * steps[0] <= st <= 1.5 * steps[0] for st in steps)
 
 
 def calendar_tiles(segs: list[Seg]) -> list[Seg]:
