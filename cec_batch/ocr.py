@@ -56,6 +56,8 @@ TOWER_HEIGHT = 8.0                # a "word" this many times the median word's h
 RULE_MAX_WEIGHT = 0.04           # inches: a ruled line or a fax streak is thinner; a large letter's stem is not
 SPECK_STROKE = 5                 # pixels: print whose strokes are thinner is not opened to shed its specks
 FIGURE_HEIGHT = 60               # pixels: a figure set large is read at this height, padding included
+LOST_GLYPH_GAP = 0.6             # of a value's height: a stroke this near before it, unread, is a character of it
+LOST_GLYPH_INK = 0.5             # of the middle of a line: a column inked this far down is a stroke, not a speck
 UNREAD_LINES = 3                 # lines of print the page's reading left out, read on their own at most
 UNREAD_ROW_INK = 0.004           # of the width: a row with less ink left over is not a line of print
 UNREAD_MIN_HEIGHT = 0.08         # inches: a line of print left out, from small print...
@@ -556,6 +558,34 @@ def unread_lines(image_path: Path, words: list[Word], *, seconds: float, top: in
             out.append(got)
         block += 1
     return out
+
+
+def unread_mark_before(image_path: Path, box: tuple[float, float, float, float], words: list[Word]) -> bool:
+    """Whether a character's stroke stands just before BOX (within LOST_GLYPH_GAP of its height)
+    outside every word read: a character the reading left out of the value. Tesseract read the
+    "11" of "11/8/2025" in Times as a "|" and "1/8/2025", sure at 96: the first "1" stood a
+    space's width before the date's box, read as a cell's border. A stroke runs down at least LOST_GLYPH_INK of the middle of
+    the line and stops within it: a speck is shorter, and a fax's streak or a rule runs on
+    above and below the line."""
+    from PIL import Image
+
+    x0, y0, x1, y1 = (int(round(v)) for v in box)
+    h = max(y1 - y0, 8)
+    left, reach = max(0, x0 - int(LOST_GLYPH_GAP * h)), int(0.4 * h)
+    if x0 - left < 4:
+        return False
+    with Image.open(image_path) as img:
+        top = max(0, y0 - reach)
+        tall = np.asarray(img.convert("L").crop((left, top, x0, min(img.height, y1 + reach)))) < 128
+    for w in words:             # the words read beside it are no lost character; a lone "|" is no word
+        if w.left < x0 and w.left + w.width > left and w.top < y1 and w.top + w.height > y0 \
+                and any(ch.isalnum() for ch in w.text):
+            tall[:, max(0, w.left - left):max(0, min(x0, w.left + w.width) - left)] = False
+    band = tall[y0 - top:y0 - top + h]
+    mid = band[int(0.2 * h):int(0.8 * h) + 1]
+    stroke = mid.sum(axis=0) >= LOST_GLYPH_INK * mid.shape[0]
+    beyond = tall[:max(0, y0 - top - int(0.2 * h))].any(axis=0) & tall[y0 - top + h + int(0.2 * h):].any(axis=0)
+    return bool((stroke & ~beyond).sum() >= 2)
 
 
 def _solid(ink: np.ndarray, size: int) -> np.ndarray:

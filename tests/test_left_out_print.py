@@ -143,14 +143,15 @@ def test_a_word_read_on_its_own_joins_the_line_it_stands_on():
 FRESH_LAYOUTS_THEN = 44
 
 
-def _corpus_page(tmp_path_factory, rel: str, n: int):
+def _corpus_page(tmp_path_factory, rel: str, n: int, fresh_layouts: int = FRESH_LAYOUTS_THEN):
     """Page N of corpus file REL ("fresh/fax/stack-11.pdf") as the corpus made it when the page
-    was found (the same certificate and look), alone in a file of its own: (path, its certificate)."""
+    was found, with the first FRESH_LAYOUTS of the fresh set (the same certificate and look),
+    alone in a file of its own: (path, its certificate)."""
     from bench.certcorpus import build
     from bench.certcorpus.world import World
 
     set_name = rel.split("/")[0]
-    then = build.layouts(set_name)[:FRESH_LAYOUTS_THEN] if set_name == "fresh" else build.layouts(set_name)
+    then = build.layouts(set_name)[:fresh_layouts] if set_name == "fresh" else build.layouts(set_name)
     (spec,) = [s for s in build.plan(World(), set_name, then) if s.rel == rel]
     page = spec.pages[n - 1]
     one = build.FileSpec(spec.set, spec.form, f"page-{n}-of-{spec.name}", [page])
@@ -393,3 +394,42 @@ def test_a_figure_whose_box_runs_past_the_pages_edge_is_read_with_white_beyond_i
     img.save(path)
     words = ocr.read_figure_in(path, (-60, 100, 300, 420), seconds=30)
     assert "".join(w.text for w in words) == "14"
+
+
+# ---------------------------------------------------------------- a first character read as a border
+
+
+def _line_with_mark(tmp_path, mark: str) -> tuple:
+    """A 300 dpi line "on | 1/8/2025": a date's box at x 600-800, y 200-245, and before it MARK:
+    "stroke" (a "1" the reading took for a border), "speck", "streak" (a fax's line down the
+    page) or "none"; with the words read: (image path, the date's box, words)."""
+    a = np.full((600, 1200), 255, np.uint8)
+    a[205:245, 610:616] = 0                                     # the date's own first stroke
+    words = [ocr.Word("on", 96, 400, 210, 60, 35, 1, 1, 1), ocr.Word("1/8/2025", 96, 600, 200, 200, 45, 1, 1, 1)]
+    if mark == "stroke":
+        a[202:246, 574:581] = 0
+        words.insert(1, ocr.Word("|", 85, 570, 202, 14, 44, 1, 1, 1))
+    elif mark == "speck":
+        a[220:224, 575:579] = 0
+    elif mark == "streak":
+        a[:, 576:579] = 0
+    path = tmp_path / f"{mark}.png"
+    Image.fromarray(a).save(path)
+    return path, (600, 200, 800, 245), words
+
+
+@pytest.mark.parametrize("mark, lost", [("stroke", True), ("speck", False), ("streak", False), ("none", False)])
+def test_a_stroke_read_as_a_border_just_before_a_value_is_a_character_it_may_have_lost(tmp_path, mark, lost):
+    path, box, words = _line_with_mark(tmp_path, mark)
+    assert ocr.unread_mark_before(path, box, words) is lost
+
+
+@needs_tesseract
+@pytest.mark.slow
+def test_a_date_whose_first_1_was_read_as_a_border_goes_to_review(tmp_path_factory):
+    # Times "11/8/2025" at 200 dpi, JPEG q35: read "|" and "1/8/2025" at 96, it posted 2025-01-08.
+    path, cert = _corpus_page(tmp_path_factory, "fresh/scan/stack-11.pdf", 4, fresh_layouts=56)
+    assert cert.completed.isoformat() == "2025-11-08"
+    row = read_certificates(path, limits=LIMITS).rows.iloc[0].to_dict()
+    got = parse_date(row["completion_date"]).value
+    assert got == cert.completed or "first character may have been lost" in (row["review"] or "")

@@ -545,6 +545,7 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
             _second_look(found, result.image_path, deadline)
             _second_look_at_names(found, cands, result.image_path, deadline)
             _doubt_cut_day(found)
+            _doubt_lost_character(found, result)
             read["mean_confidence"] = round(result.mean_confidence, 1)
         text = " ".join(w.text for w in result.words)
         if result.error:
@@ -812,6 +813,20 @@ def _doubt_cut_day(found: dict[str, Found]) -> None:
     got = found.get("completion_date")
     if got is not None and got.doubt is None and _ONE_DIGIT_DAY.fullmatch(got.value.strip()):
         got.doubt = "has a one-digit day after a two-digit month: a last digit may have been lost"
+
+
+def _doubt_lost_character(found: dict[str, Found], result: ocr.PageOcr) -> None:
+    """A scanned completion date, course number or ID with a mark just before it that the
+    reading left out (ocr.unread_mark_before) may have lost its first character ("1/8/2025"
+    read sure for "11/8/2025"): kept for staff to confirm."""
+    if result.image_path is None:
+        return
+    for f in ("completion_date", "course_number", "certificant_id"):
+        got = found.get(f)
+        if got is None or got.doubt is not None or got.box is None or not got.value[:1].isalnum():
+            continue
+        if ocr.unread_mark_before(result.image_path, got.box, result.words):
+            got.doubt = "has a mark just before it that was not read: a first character may have been lost"
 
 
 def _second_look_at_names(found: dict[str, Found], cands: list, image_path: Path | None, deadline: float) -> None:
