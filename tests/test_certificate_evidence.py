@@ -1590,3 +1590,12 @@ def test_a_form_filled_in_one_character_to_a_box_is_read_as_words(world, tmp_pat
     [credit] = export(world, tmp_path, "credits")
     assert (credit["certificant_id"], credit["course_number"], credit["completion_date"]) == (
         "111256", "CS40112", "2026-02-14")
+
+
+@pytest.mark.parametrize("label", ["ACECECs", "ACECEUs"])
+def test_a_credit_label_ocr_ran_together_is_still_its_label(tmp_path, label):
+    # "ACE CECs" over "2.0" on a scanned panel came back as one word, "ACECECs".
+    row = row_of(text_pdf(tmp_path / "c.pdf", [
+        "Certificate of Attendance", "Attendee: Lena Fischer", "ACE event no. CA245010", "Held on October 12, 2025",
+        "CPD hours: 20", f"{label}: 1.8"]))
+    assert row["read"]["fields"]["ceus"]["value"] == "1.8"

@@ -94,7 +94,8 @@ LABELS: tuple[Label, ...] = (
     _l("completion_date", 16, "completed", generic=True),
     _l("completion_date", 15, "date of {course|event|attendance|training}"),
     _l("completion_date", 14, "date", generic=True),
-    _l("ceus", 20, "{|ace} {cec|cecs|ceu|ceus} {|value|earned|awarded}"),
+    _l("ceus", 20, "{|ace} {cec|cecs|ceu|ceus} {|value|earned|awarded}",
+       "{acecec|acececs|aceceu|aceceus} {|value|earned|awarded}"),   # "ACE CECs" as OCR runs it together
     _l("ceus", 19, "{credit|credits} {|earned|awarded}", generic=True),
     _l("ceus", 19, "{ce|ace|ceu|cec} {credit|credits} {|earned|awarded}"),
     _l("ceus", 18, "continuing education {credit|credits|unit|units}"),
