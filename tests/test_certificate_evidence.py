@@ -1599,3 +1599,36 @@ def test_a_credit_label_ocr_ran_together_is_still_its_label(tmp_path, label):
         "Certificate of Attendance", "Attendee: Lena Fischer", "ACE event no. CA245010", "Held on October 12, 2025",
         "CPD hours: 20", f"{label}: 1.8"]))
     assert row["read"]["fields"]["ceus"]["value"] == "1.8"
+
+
+def _wide_rows_scan(path: Path, angle: float) -> Path:
+    """A certificate whose hours are given in wide rows, each label at the left margin and its
+    value at the right, scanned ANGLE degrees askew: far enough that each value stands on a line
+    of its own (and the other fields read whole, so the page is not read again levelled)."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=letter, invariant=1)
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(60, 720, "Riverside Health Academy - Certificate of Completion")
+    c.setFont("Helvetica", 11)
+    for i, text in enumerate(("Participant: Sean Dimitrov", "ACE ID: 111256", "Behavior Change Coaching (CS40112)",
+                              "Date of completion: 02/14/2026")):
+        c.drawString(60, 680 - 20 * i, text)
+    rows = (("Session hours on day one", "13"), ("Total contact hours", "18"), ("Session hours on day two", "15"))
+    for i, (label, value) in enumerate(rows):
+        y = 580 - 30 * i
+        c.drawString(60, y, label)
+        c.drawRightString(552, y, value)
+    c.showPage()
+    c.save()
+    doc = pdfium.PdfDocument(buf.getvalue())
+    img = doc[0].render(scale=200 / 72, grayscale=True).to_pil().convert("L")
+    doc.close()
+    return scan_pdf(path, scanned(img, angle=angle))
+
+
+@needs_tesseract
+@pytest.mark.parametrize("angle", [1.6, -1.6])
+def test_a_value_a_skewed_scan_sets_on_a_line_of_its_own_is_its_labels(tmp_path, angle):
+    row = row_of(_wide_rows_scan(tmp_path / "c.pdf", angle))
+    assert row["read"]["hours"] == "18"         # not the 13 or 15 of the rows beside it
+    assert row["certificant_id"] == "111256" and row["course_number"] == "CS40112"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from cec_batch.normalize import parse_date
-from cec_batch.readers.cert_layout import Line, Seg, fractions, lines_of
+from cec_batch.readers.cert_layout import Line, Seg, fractions, lines_of, page_slope
 from cec_batch.readers.cert_vocabulary import (
     COURSE_BREAKS,
     COURSE_LABELLED_RE,
@@ -274,8 +274,10 @@ def _speck_after(label: _Label) -> bool:
     return a < b and not label.seg.text[a:b].strip(_SPECKS + SEPARATORS)
 
 
-def _regions(label: _Label, lines: list[Line], labels_by_seg: dict[int, list[_Label]]):
-    """Where a label's value may be: after it on its segment, else the next cell, else just below."""
+def _regions(label: _Label, lines: list[Line], labels_by_seg: dict[int, list[_Label]], slope: float = 0.0):
+    """Where a label's value may be: after it on its segment, else the next cell, else just below.
+    On a sheet askew (SLOPE, page_slope) the next cell of a wide row may stand on a line of its own,
+    above or below the label's: it is taken where the slope puts the label's row at its place."""
     seg = label.seg
     a, b = _strip_span(seg.text, label.end, label.region_end)
     specks = _speck_after(label)
@@ -290,6 +292,10 @@ def _regions(label: _Label, lines: list[Line], labels_by_seg: dict[int, list[_La
         nxt = line.segs[i + 1]
         if not _starts_with_label(nxt, labels_by_seg):
             yield nxt, 0, _region_end(nxt, labels_by_seg), True
+    elif label.region_end == len(seg.text) and not specks:
+        sloped = _sloped_cell(seg, lines, label.line_no, slope)
+        if sloped is not None and not _starts_with_label(sloped, labels_by_seg):
+            yield sloped, 0, _region_end(sloped, labels_by_seg), True
     if specks:
         return          # "ACE CEC." ending a sentence: a period, and nothing below is its value
     # Below: a table header above its cell, or a heading above a name. Look at most two
@@ -315,6 +321,28 @@ def _regions(label: _Label, lines: list[Line], labels_by_seg: dict[int, list[_La
         return
     for s in under:
         yield s, 0, _region_end(s, labels_by_seg), True
+
+
+def _sloped_cell(seg: Seg, lines: list[Line], n: int, slope: float) -> Seg | None:
+    """The cell to the right of SEG on its row, on the line before or after its own (line N),
+    where SLOPE puts the row: its middle within SLOPED_CELL_FIT of SEG's height of the row's, and
+    the slope has moved the row at least that far there (else the cell would be on SEG's line)."""
+    height = max(seg.y1 - seg.y0, 1.0)
+    mid_x, mid_y = (seg.x0 + seg.x1) / 2, (seg.y0 + seg.y1) / 2
+    for line in (lines[n - 1] if n else None, lines[n + 1] if n + 1 < len(lines) else None):
+        if line is None:
+            continue
+        right = [s for s in line.segs if s.x0 > seg.x1]
+        if not right:
+            continue
+        s = right[0]
+        drift = slope * ((s.x0 + s.x1) / 2 - mid_x)
+        if abs(drift) >= SLOPED_CELL_FIT * height and abs((s.y0 + s.y1) / 2 - mid_y - drift) <= SLOPED_CELL_FIT * height:
+            return s
+    return None
+
+
+SLOPED_CELL_FIT = 0.35
 
 
 def _translates(before: str) -> bool:
@@ -373,6 +401,7 @@ def find_fields(segs: list[Seg]) -> tuple[dict[str, Found], list[str], list]:
     labels that nothing followed (field, label text, label box): OCR may have missed a short
     value there ("Contact hours:  6")."""
     lines = lines_of(segs)
+    slope = page_slope(segs)
     labels = _find_labels(lines)
     labels_by_seg: dict[int, list[_Label]] = {}
     for lab in labels:
@@ -386,7 +415,7 @@ def find_fields(segs: list[Seg]) -> tuple[dict[str, Found], list[str], list]:
         wanted = [f for f in lab.fields if f != "ignored" and f not in found]
         if not wanted:
             continue
-        regions = list(_regions(lab, lines, labels_by_seg))
+        regions = list(_regions(lab, lines, labels_by_seg, slope))
         if not regions and not _speck_after(lab):
             bare.extend((f, lab.text, lab.seg.box(lab.start, lab.end)) for f in wanted)
         for f in wanted:

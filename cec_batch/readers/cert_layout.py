@@ -364,6 +364,33 @@ def _under(top: Seg, segs: list[Seg], pattern: re.Pattern) -> Seg | None:
     return None
 
 
+def page_slope(segs: list[Seg]) -> float:
+    """How far the page's lines drop for each unit across (dy/dx, y downwards): the median slope of
+    the bottoms of its long segments (SLOPE_WORDS words or more, SLOPE_SPAN heights across); 0
+    when there are too few (a text layer's lines are level)."""
+    slopes = []
+    for seg in segs:
+        toks = [t for t in seg.toks if t.x1 > t.x0]
+        height = max(seg.y1 - seg.y0, 1.0)
+        if len(toks) < SLOPE_WORDS or seg.x1 - seg.x0 < SLOPE_SPAN * height:
+            continue
+        xs = [(t.x0 + t.x1) / 2 for t in toks]
+        ys = [t.y1 for t in toks]
+        mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+        var = sum((x - mx) ** 2 for x in xs)
+        if var > 0:
+            slopes.append(sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / var)
+    if len(slopes) < SLOPE_SEGMENTS:
+        return 0.0
+    slopes.sort()
+    return slopes[len(slopes) // 2]
+
+
+SLOPE_WORDS = 4
+SLOPE_SPAN = 10
+SLOPE_SEGMENTS = 3
+
+
 COMB_CHARACTERS = 3     # letters or digits one to a box at one pitch, at least, that spell a comb field's value
 COMB_PITCH = 2.5        # character heights from one box's character to the next, at most
 _COMB_CHARACTER = re.compile(r"[^\W_]|[/.\-]")
