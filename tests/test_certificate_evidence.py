@@ -1501,7 +1501,8 @@ def test_a_row_of_captions_over_a_row_of_dates_tells_them_apart_across_a_timelin
         "111256", "CS40112", "2026-02-14")
 
 
-def _status_transcript(path: Path, form: str, statuses: tuple[str, str, str]) -> Path:
+def _status_transcript(path: Path, form: str, statuses: tuple[str, str, str], angle: float = 0.4,
+                       heads: tuple[str, str] = ("Started", "Completed")) -> Path:
     """An LMS transcript of three catalogue courses, one row each: title, ACE course #, status,
     started, completed, CECs; only a completed row has a completion date and credit."""
     buf = io.BytesIO()
@@ -1513,7 +1514,7 @@ def _status_transcript(path: Path, form: str, statuses: tuple[str, str, str]) ->
     c.drawString(300, 705, "ACE certification #: 111256")
     xs = (50, 220, 310, 390, 470, 545)
     c.setFont("Helvetica-Bold", 9)
-    for x, head in zip(xs, ("Course", "ACE course #", "Status", "Started", "Completed", "CECs")):
+    for x, head in zip(xs, ("Course", "ACE course #", "Status", *heads, "CECs")):
         c.drawString(x, 670, head)
     c.setFont("Helvetica", 9)
     courses = (("Balance and Fall Prevention", "CA24455", "0.5"), ("Behavior Change Coaching", "CS40112", "0.8"),
@@ -1532,12 +1533,15 @@ def _status_transcript(path: Path, form: str, statuses: tuple[str, str, str]) ->
     doc = pdfium.PdfDocument(buf.getvalue())
     img = doc[0].render(scale=200 / 72, grayscale=True).to_pil().convert("L")
     doc.close()
-    return scan_pdf(path, scanned(img))
+    return scan_pdf(path, scanned(img, angle=angle))
 
 
-@pytest.mark.parametrize("form", FORMS)
-def test_the_row_of_a_transcript_marked_completed_is_the_course(world, tmp_path, form):
-    s = ingest(world, _status_transcript(tmp_path / "c.pdf", form, ("In progress", "Completed", "Not started")))
+@pytest.mark.parametrize("form, angle", [("text", 0), pytest.param("scan", 0.4, marks=needs_tesseract),
+                                         pytest.param("scan", -1.5, marks=needs_tesseract)])
+def test_the_row_of_a_transcript_marked_completed_is_the_course(world, tmp_path, form, angle):
+    # Askew, OCR parts the header row and the rows into lines: they are followed along the slope.
+    s = ingest(world, _status_transcript(tmp_path / "c.pdf", form, ("In progress", "Completed", "Not started"),
+                                         angle=angle))
     assert s["credits"] == 1, exceptions_data(world)
     [credit] = export(world, tmp_path, "credits")
     assert (credit["certificant_id"], credit["course_number"], credit["completion_date"]) == (
@@ -1632,3 +1636,14 @@ def test_a_value_a_skewed_scan_sets_on_a_line_of_its_own_is_its_labels(tmp_path,
     row = row_of(_wide_rows_scan(tmp_path / "c.pdf", angle))
     assert row["read"]["hours"] == "18"         # not the 13 or 15 of the rows beside it
     assert row["certificant_id"] == "111256" and row["course_number"] == "CS40112"
+
+
+def test_guard_a_completed_rows_dates_with_no_completion_heading_go_to_staff(world, tmp_path):
+    # "Enrolled" and "Date": neither heading says which of the row's dates is the completion.
+    path = _status_transcript(tmp_path / "c.pdf", "text", ("In progress", "Completed", "Not started"),
+                              heads=("Enrolled", "Date"))
+    row = row_of(path)
+    assert row["course_number"] == "CS40112"
+    assert "no heading over one of them says it is the completion" in row["review"]
+    assert ingest(world, _status_transcript(tmp_path / "d.pdf", "text", ("In progress", "Completed", "Not started"),
+                                            heads=("Enrolled", "Date")))["credits"] == 0

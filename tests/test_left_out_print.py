@@ -433,3 +433,18 @@ def test_a_date_whose_first_1_was_read_as_a_border_goes_to_review(tmp_path_facto
     row = read_certificates(path, limits=LIMITS).rows.iloc[0].to_dict()
     got = parse_date(row["completion_date"]).value
     assert got == cert.completed or "first character may have been lost" in (row["review"] or "")
+
+
+@needs_tesseract
+@pytest.mark.slow
+@pytest.mark.parametrize("rel, n, why", [
+    # "Started | Completed | CECs" read a line above the rest of the header on a sheet askew: the
+    # "Started" date beside the "Completed" status cell had posted.
+    ("fresh/fax/stack-14.pdf", 4, "a transcript's header row parted by the slope"),
+    # "on 3 Janua 2026": the month cut short, and the letter's own date taken as the only one.
+    ("fresh/fax/stack-11.pdf", 1, "a completion date whose month was cut short"),
+])
+def test_corpus_pages_that_posted_a_wrong_date_no_longer_do(tmp_path_factory, rel, n, why):
+    path, cert = _corpus_page(tmp_path_factory, rel, n, fresh_layouts=56)
+    row = read_certificates(path, limits=LIMITS).rows.iloc[0].to_dict()
+    assert parse_date(row["completion_date"]).value == cert.completed or row["review"], why

@@ -444,7 +444,7 @@ def find_fields(segs: list[Seg]) -> tuple[dict[str, Found], list[str], list]:
     _value_then_unit(lines, found, "hours", HOURS_SUFFIX_RE)
     for f in ("ceus", "hours"):
         _column_of_amounts(lines, found, f)
-    _column_of_courses(lines, found)
+    _column_of_courses(lines, found, slope)
     for f in ("course_number", "completion_date", "full_name"):
         if f not in found and f in unread:
             notes.append(f"{FIELD_NAMES[f]}: unreadable {unread[f]}")
@@ -606,38 +606,47 @@ def _column_of_amounts(lines: list[Line], found: dict, f: str) -> None:
                      f"({', '.join([got.value, *(s.text.strip() for s in below[:3])])}) and no total")
 
 
-def _column_of_courses(lines: list[Line], found: dict) -> None:
+def _column_of_courses(lines: list[Line], found: dict, slope: float = 0.0) -> None:
     """A course number read under a column heading ("ACE course #") with other course numbers
     below it is one row of a transcript, not the course. The row whose status cell says it was
-    completed (STATUS_DONE_WORDS) is the course when it is the only such row, and the date under
-    a completion heading of the same header line, on that row, is its completion date. Otherwise
-    the first row's number is kept for staff, in doubt."""
+    completed (STATUS_DONE_WORDS) is the course when it is the only such row, and the date on
+    that row under a completion heading of the header row is its completion date; when no one
+    date there has such a heading, the date goes to staff. With no row, or two, marked
+    completed, the first row's number is kept for staff, in doubt. Rows and the header row are
+    followed along the page's SLOPE: on a sheet askew OCR parts a wide row into lines."""
     got = found.get("course_number")
     if got is None or got.how != "label" or got.box is None or not got.label or got.doubt:
         return
     x0, y0, x1, y1 = got.box
     height = max(y1 - y0, 1.0)
-    header = next((line for line in lines for s in line.segs if s.y1 <= y0 + 0.2 * height
-                   and s.x0 < x1 and s.x1 > x0 and got.label.casefold() in s.text.casefold()), None)
-    if header is None:
+    label = next((s for line in lines for s in line.segs if s.y1 <= y0 + 0.2 * height
+                  and s.x0 < x1 and s.x1 > x0 and got.label.casefold() in s.text.casefold()), None)
+    if label is None:
         return                      # its label is beside it, not a column's heading
-    rows = []                       # (centre y, seg, match) of each course number in the column
-    for line in lines:
-        for s in line.segs:
-            if s.x0 < x1 and s.x1 > x0 and s.y0 >= header.y1 - 0.2 * height:
-                rows += [((s.y0 + s.y1) / 2, s, m) for m in COURSE_RE.finditer(s.text)]
+    centre = (x0 + x1) / 2
+
+    def level(s: Seg) -> float:
+        """S's middle as it would stand on a level sheet, at the column's place across."""
+        return (s.y0 + s.y1) / 2 - slope * ((s.x0 + s.x1) / 2 - centre)
+
+    segs = [s for line in lines for s in line.segs]
+    header = [s for s in segs if abs(level(s) - level(label)) <= 0.6 * height]
+    rows = []                       # (level middle, seg, match) of each course number in the column
+    for s in segs:
+        if s.x0 < x1 and s.x1 > x0 and level(s) > level(label) + 0.6 * height:
+            rows += [(level(s), s, m) for m in COURSE_RE.finditer(s.text)]
     numbers = {"".join(ch for ch in m.group() if ch.isalnum()).upper() for _y, _s, m in rows}
     if len(numbers) < 2:
         return
 
     def row_of(s: Seg) -> int | None:
         """The course row nearest S's middle, when S is within a row's height of it."""
-        y = (s.y0 + s.y1) / 2
+        y = level(s)
         k = min(range(len(rows)), key=lambda i: abs(rows[i][0] - y))
         return k if abs(rows[k][0] - y) <= 1.5 * height else None
 
-    done = {row_of(s) for line in lines for s in line.segs if line is not header
-            and s.text.strip(EDGE_PUNCT).casefold() in STATUS_DONE_WORDS}
+    body = [s for s in segs if s not in header]
+    done = {row_of(s) for s in body if s.text.strip(EDGE_PUNCT).casefold() in STATUS_DONE_WORDS}
     done.discard(None)
     if len(done) != 1:
         shown = ", ".join(m.group() for _y, _s, m in rows[:4])
@@ -645,23 +654,29 @@ def _column_of_courses(lines: list[Line], found: dict) -> None:
                      f"no one row is marked completed")
         return
     (k,) = done
-    y, seg, m = rows[k]
+    _y, seg, m = rows[k]
     found["course_number"] = Found(m.group(), seg.conf(*m.span()), "label", f"{got.label} (the row marked completed)",
                                    box=seg.box(*m.span()))
-    dated = []
-    for line in lines:
-        for s in line.segs:
-            if line is header or row_of(s) != k:
-                continue
-            for d in DATE_RE.finditer(s.text):
-                a, b = s.box(*d.span())[0], s.box(*d.span())[2]
-                heads = [h.text for h in header.segs if h.x0 < b and h.x1 > a]
-                if heads and _COMPLETION_RE.search(heads[0]) and not _OTHER_RE.search(heads[0]):
-                    dated.append((s, d, heads[0]))
+    on_row, dated = [], []
+    for s in body:
+        if row_of(s) != k:
+            continue
+        for d in DATE_RE.finditer(s.text):
+            a, b = s.box(*d.span())[0], s.box(*d.span())[2]
+            on_row.append((s, d))
+            heads = [h.text for h in header if h.x0 < b and h.x1 > a]
+            if heads and _COMPLETION_RE.search(heads[0]) and not _OTHER_RE.search(heads[0]):
+                dated.append((s, d, heads[0]))
     if len(dated) == 1:
         s, d, head = dated[0]
         found["completion_date"] = Found(d.group(), s.conf(*d.span(), carries=carries_date), "label",
                                          f"{head} (the row marked completed)", box=s.box(*d.span()), announced=True)
+    elif on_row:
+        s, d = on_row[0]
+        found["completion_date"] = Found(
+            d.group(), s.conf(*d.span(), carries=carries_date), "guess", None, box=s.box(*d.span()), announced=True,
+            doubt=f"is pre-filled as a guess: the row marked completed holds {len(on_row)} date(s) and no heading "
+                  f"over one of them says it is the completion")
 
 
 def amount_value(text: str):
@@ -1222,6 +1237,10 @@ _DATE_GARBLED = re.compile(r"(?<![\w/])[\dOoIlSB|]{1,2}\s?[/.\-]\s?[\dOoIlSB|]{1
                            r"(?![\w/])")
 # A numeric date whose year lost its last digit ("11/08/202"): the end of an event's range read short.
 _DATE_CUT = re.compile(r"(?<![\w/])\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?(?:19|20)\d(?![\w/])")
+# A day, a word that begins as a month does and is none, and a year: "3 Janua 2026" (the end of
+# "January" lost to a fax).
+_DATE_MONTH_CUT = re.compile(r"(?<![\w/])\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+                             r"[a-z]*\.?\s+(?:19|20)\d{2}(?!\d)", re.IGNORECASE)
 
 
 def _unread_dates(lines: list[Line], dates: list[Candidate], page_height: float) -> list[Candidate]:
@@ -1230,7 +1249,7 @@ def _unread_dates(lines: list[Line], dates: list[Candidate], page_height: float)
     out = []
     for line in lines:
         for seg in line.segs:
-            for rx in (_DATE_TAIL, _DATE_GARBLED, _DATE_CUT):
+            for rx in (_DATE_TAIL, _DATE_GARBLED, _DATE_CUT, _DATE_MONTH_CUT):
                 for m in rx.finditer(seg.text):
                     if rx is _DATE_GARBLED and m.group().replace(" ", "").replace("/", "").replace("-", "") \
                             .replace(".", "").isdigit():
