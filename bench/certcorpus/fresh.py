@@ -1387,23 +1387,33 @@ def draw_renewal_reminder_box(p, c):
 
 # ---------------------------------------------------------------- paper forms, tables and tear-offs
 
-def _received_stamp(p, x: float, y: float, when, who: str, colour=MAROON, angle: float = -7) -> None:
-    """A rubber 'RECEIVED' date stamp centred at (x, y), turned a little, as a mailroom prints it."""
+def _stamp(p, x: float, y: float, angle: float, colour, weight: float, outer: tuple, inner: tuple, lines,
+           rule: tuple | None = None) -> None:
+    """A rubber stamp centred at (x, y), turned by ANGLE: a rounded frame (x, y, w, h, radius) WEIGHT
+    thick inside another, a RULE across it, and LINES of (text, face, size, dy) centred."""
     cv = p.c
     cv.saveState()
     cv.translate(x, y)
     cv.rotate(angle)
     cv.setStrokeColor(colour)
-    cv.setLineWidth(2)
-    cv.roundRect(-78, -36, 156, 72, 6, stroke=1, fill=0)
+    cv.setLineWidth(weight)
+    cv.roundRect(*outer, stroke=1, fill=0)
     cv.setLineWidth(0.8)
-    cv.roundRect(-73, -31, 146, 62, 4, stroke=1, fill=0)
+    cv.roundRect(*inner, stroke=1, fill=0)
+    if rule:
+        cv.line(*rule)
     cv.setFillColor(colour)
-    for s, face, size, dy in (("RECEIVED", "Helvetica-Bold", 17, 11), (f"{when:%b %d %Y}".upper(), "Courier-Bold", 14, -7),
-                              (who, "Helvetica-Bold", 8, -24)):
+    for s, face, size, dy in lines:
         cv.setFont(font_for(face, s), size)
         cv.drawCentredString(0, dy, s)
     cv.restoreState()
+
+
+def _received_stamp(p, x: float, y: float, when, who: str, colour=MAROON, angle: float = -7) -> None:
+    """A rubber 'RECEIVED' date stamp centred at (x, y), turned a little, as a mailroom prints it."""
+    _stamp(p, x, y, angle, colour, 2, (-78, -36, 156, 72, 6), (-73, -31, 146, 62, 4),
+           (("RECEIVED", "Helvetica-Bold", 17, 11), (f"{when:%b %d %Y}".upper(), "Courier-Bold", 14, -7),
+            (who, "Helvetica-Bold", 8, -24)))
 
 
 @layout("form", evidence="id", units="hours")
@@ -1781,23 +1791,10 @@ def _small_caps(p, x: float, y: float, s: str, face: str, size: float, colour=bl
 
 def _approval_stamp(p, x: float, y: float, c, angle: float, colour=MAROON) -> None:
     """A rubber stamp centred at (x, y), turned by ANGLE: the provider's ACE approval, course number and credit."""
-    cv = p.c
-    cv.saveState()
-    cv.translate(x, y)
-    cv.rotate(angle)
-    cv.setStrokeColor(colour)
-    cv.setLineWidth(2.2)
-    cv.roundRect(-92, -44, 184, 88, 8, stroke=1, fill=0)
-    cv.setLineWidth(0.8)
-    cv.roundRect(-86, -38, 172, 76, 5, stroke=1, fill=0)
-    cv.line(-86, 14, 86, 14)
-    cv.setFillColor(colour)
-    for s, face, size, dy in (("ACE APPROVED PROVIDER", "Helvetica-Bold", 10, 21),
-                              (f"COURSE {course_no(c.course.number, 'plain')}", "Courier-Bold", 15, -6),
-                              (f"{cec(c.ceus)} CEC", "Courier-Bold", 15, -28)):
-        cv.setFont(font_for(face, s), size)
-        cv.drawCentredString(0, dy, s)
-    cv.restoreState()
+    _stamp(p, x, y, angle, colour, 2.2, (-92, -44, 184, 88, 8), (-86, -38, 172, 76, 5),
+           (("ACE APPROVED PROVIDER", "Helvetica-Bold", 10, 21),
+            (f"COURSE {course_no(c.course.number, 'plain')}", "Courier-Bold", 15, -6),
+            (f"{cec(c.ceus)} CEC", "Courier-Bold", 15, -28)), rule=(-86, 14, 86, 14))
 
 
 @layout("award", evidence="id", units="cec")
