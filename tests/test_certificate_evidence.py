@@ -1407,6 +1407,20 @@ def test_prose_above_a_date_holding_a_course_number_is_still_the_dates_sentence(
     assert row["completion_date"] == "8/9/2026"
 
 
+def _in_form(c: canvas.Canvas, buf: io.BytesIO, path: Path, form: str, angle: float = 0.4) -> Path:
+    """The page drawn on C (into BUF), saved at PATH as a text-layer PDF or as a 200 dpi scan
+    turned ANGLE degrees."""
+    c.showPage()
+    c.save()
+    if form == "text":
+        path.write_bytes(buf.getvalue())
+        return path
+    doc = pdfium.PdfDocument(buf.getvalue())
+    img = doc[0].render(scale=200 / 72, grayscale=True).to_pil().convert("L")
+    doc.close()
+    return scan_pdf(path, scanned(img, angle=angle))
+
+
 def _session_log(path: Path, form: str, days: list[str], heading: str = "ACE event no. CA245010",
                  foot: str = "Sessions are logged by badge scan at the door.") -> Path:
     """An event's attendance record: each day attended in a row under a plain 'Date' heading."""
@@ -1425,15 +1439,7 @@ def _session_log(path: Path, form: str, days: list[str], heading: str = "ACE eve
         c.drawString(360, 630 - 20 * i, hours)
     c.drawString(72, 600 - 20 * len(rows), f"Total contact hours: {4 * len(days)}")
     c.drawString(72, 570 - 20 * len(rows), foot)
-    c.showPage()
-    c.save()
-    if form == "text":
-        path.write_bytes(buf.getvalue())
-        return path
-    doc = pdfium.PdfDocument(buf.getvalue())
-    img = doc[0].render(scale=200 / 72, grayscale=True).to_pil().convert("L")
-    doc.close()
-    return scan_pdf(path, scanned(img))
+    return _in_form(c, buf, path, form)
 
 
 @pytest.mark.parametrize("form", FORMS)
@@ -1481,15 +1487,7 @@ def _timeline(path: Path, form: str) -> Path:
         c.circle(x, 545, 6, stroke=1, fill=1)
         c.setFont("Helvetica", 10)
         c.drawCentredString(x, 518, day)
-    c.showPage()
-    c.save()
-    if form == "text":
-        path.write_bytes(buf.getvalue())
-        return path
-    doc = pdfium.PdfDocument(buf.getvalue())
-    img = doc[0].render(scale=200 / 72, grayscale=True).to_pil().convert("L")
-    doc.close()
-    return scan_pdf(path, scanned(img))
+    return _in_form(c, buf, path, form)
 
 
 @pytest.mark.parametrize("form", FORMS)
@@ -1525,15 +1523,7 @@ def _status_transcript(path: Path, form: str, statuses: tuple[str, str, str], an
         for x, cell in zip(xs, (title, number, status, f"0{i + 1}/0{2 + i}/2026",
                                 f"0{i + 2}/1{i + 4}/2026" if done else "-", cecs if done else "-")):
             c.drawString(x, y, cell)
-    c.showPage()
-    c.save()
-    if form == "text":
-        path.write_bytes(buf.getvalue())
-        return path
-    doc = pdfium.PdfDocument(buf.getvalue())
-    img = doc[0].render(scale=200 / 72, grayscale=True).to_pil().convert("L")
-    doc.close()
-    return scan_pdf(path, scanned(img, angle=angle))
+    return _in_form(c, buf, path, form, angle)
 
 
 @pytest.mark.parametrize("form, angle", [("text", 0), pytest.param("scan", 0.4, marks=needs_tesseract),
@@ -1576,15 +1566,7 @@ def _comb_form(path: Path, form: str) -> Path:
             if ch != " ":
                 c.drawCentredString(x + 9, y - 19, ch)
         y -= 56
-    c.showPage()
-    c.save()
-    if form == "text":
-        path.write_bytes(buf.getvalue())
-        return path
-    doc = pdfium.PdfDocument(buf.getvalue())
-    img = doc[0].render(scale=200 / 72, grayscale=True).to_pil().convert("L")
-    doc.close()
-    return scan_pdf(path, scanned(img))
+    return _in_form(c, buf, path, form)
 
 
 def test_a_form_filled_in_one_character_to_a_box_is_read_as_words(world, tmp_path):
@@ -1622,12 +1604,7 @@ def _wide_rows_scan(path: Path, angle: float) -> Path:
         y = 580 - 30 * i
         c.drawString(60, y, label)
         c.drawRightString(552, y, value)
-    c.showPage()
-    c.save()
-    doc = pdfium.PdfDocument(buf.getvalue())
-    img = doc[0].render(scale=200 / 72, grayscale=True).to_pil().convert("L")
-    doc.close()
-    return scan_pdf(path, scanned(img, angle=angle))
+    return _in_form(c, buf, path, "scan", angle)
 
 
 @needs_tesseract
