@@ -1624,3 +1624,12 @@ def test_guard_a_completed_rows_dates_with_no_completion_heading_go_to_staff(wor
     assert "no heading over one of them says it is the completion" in row["review"]
     assert ingest(world, _status_transcript(tmp_path / "d.pdf", "text", ("In progress", "Completed", "Not started"),
                                             heads=("Enrolled", "Date")))["credits"] == 0
+
+
+def test_a_speck_read_as_a_cell_between_a_label_and_its_value_is_passed_over(tmp_path):
+    # "Total contact hours attended | : | 15": the colon stood alone as a cell of its own.
+    row = row_of(placed_pdf(tmp_path / "c.pdf", [
+        (72, 720, "Certificate of Attendance"), (72, 690, "Attendee: Lena Fischer"),
+        (72, 670, "ACE event number CA245010, held October 10-12, 2025"),
+        (72, 640, "Total contact hours attended"), (330, 640, ":"), (520, 640, "15")]))
+    assert row["read"]["hours"] == "15"

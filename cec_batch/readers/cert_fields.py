@@ -288,8 +288,10 @@ def _regions(label: _Label, lines: list[Line], labels_by_seg: dict[int, list[_La
         return
     line = lines[label.line_no]
     i = line.segs.index(seg)
-    if label.region_end == len(seg.text) and i + 1 < len(line.segs):
-        nxt = line.segs[i + 1]
+    # The next cell; a speck read as a cell of its own (":" between a label and its value) is none.
+    after = [s for s in line.segs[i + 1:] if any(ch.isalnum() for ch in s.text)]
+    if label.region_end == len(seg.text) and after:
+        nxt = after[0]
         if not _starts_with_label(nxt, labels_by_seg):
             yield nxt, 0, _region_end(nxt, labels_by_seg), True
     elif label.region_end == len(seg.text) and not specks:
