@@ -326,9 +326,10 @@ def _regions(label: _Label, lines: list[Line], labels_by_seg: dict[int, list[_La
 
 
 def _sloped_cell(seg: Seg, lines: list[Line], n: int, slope: float) -> Seg | None:
-    """The cell to the right of SEG on its row, on the line before or after its own (line N),
-    where SLOPE puts the row: its middle within SLOPED_CELL_FIT of SEG's height of the row's, and
-    the slope has moved the row at least that far there (else the cell would be on SEG's line)."""
+    """The cell to the right of SEG on its row, on the line before or after its own (line N): the
+    row's middle, where SLOPE puts it, lies within the cell, and the cell's middle within
+    SLOPED_CELL_FIT of SEG's height of it (a value OCR boxed taller than its print, "410260"
+    for "CS410260", stands on a line of its own too)."""
     height = max(seg.y1 - seg.y0, 1.0)
     mid_x, mid_y = (seg.x0 + seg.x1) / 2, (seg.y0 + seg.y1) / 2
     for line in (lines[n - 1] if n else None, lines[n + 1] if n + 1 < len(lines) else None):
@@ -338,13 +339,13 @@ def _sloped_cell(seg: Seg, lines: list[Line], n: int, slope: float) -> Seg | Non
         if not right:
             continue
         s = right[0]
-        drift = slope * ((s.x0 + s.x1) / 2 - mid_x)
-        if abs(drift) >= SLOPED_CELL_FIT * height and abs((s.y0 + s.y1) / 2 - mid_y - drift) <= SLOPED_CELL_FIT * height:
+        row = mid_y + slope * ((s.x0 + s.x1) / 2 - mid_x)       # the row's middle there
+        if s.y0 <= row <= s.y1 and abs((s.y0 + s.y1) / 2 - row) <= SLOPED_CELL_FIT * height:
             return s
     return None
 
 
-SLOPED_CELL_FIT = 0.35
+SLOPED_CELL_FIT = 0.6
 
 
 def _translates(before: str) -> bool:
