@@ -749,6 +749,15 @@ def test_a_course_numbers_s_read_as_a_dollar_sign_is_an_s_again():
     assert seg.text == "(ACE Course # CS41033) cost US$40 C$"
 
 
+def test_a_course_numbers_a_read_as_its_two_strokes_is_an_a_again():
+    from cec_batch.readers.cert_layout import ocr_segments
+
+    words = [ocr.Word(t, 90, 100 + 220 * i, 500, 200, 40, 1, 1, 1)
+             for i, t in enumerate(["as", "course", "C/\\-24190", "C/\\24190", "and/\\or", "C/\\"])]
+    [seg] = ocr_segments(words)
+    assert seg.text == "as course CA-24190 CA24190 and/\\or C/\\"
+
+
 @pytest.fixture(scope="module")
 def faxed_event_figure(tmp_path_factory):
     """The fresh corpus's event-band-portrait layout as a fax, made now, with its truth: the

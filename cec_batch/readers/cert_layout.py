@@ -317,9 +317,10 @@ def mended_month(word: str) -> str:
     return month.capitalize() + m.group(2)
 
 
-# The S of a course number's "CS" as OCR reads it at times: "C$41033". No course number or other
-# value holds a "$" there.
+# The S of a course number's "CS" as OCR reads it at times: "C$41033"; the A of "CA" read as its
+# two strokes on a fax: "C/\-24190". No course number or other value holds a "$" or "/\" there.
 _CS_MISREAD = re.compile(r"(?<![A-Za-z0-9])C\$(?=\d)")
+_CA_MISREAD = re.compile(r"(?<![A-Za-z0-9])C/\\(?=[-.\s]?\d)")
 
 
 def ocr_segments(words: list[ocr.Word]) -> list[Seg]:
@@ -333,7 +334,7 @@ def ocr_segments(words: list[ocr.Word]) -> list[Seg]:
     segs: list[Seg] = []
     for toks in by_line.values():
         for i, t in enumerate(toks):
-            t.text = _CS_MISREAD.sub("CS", t.text)
+            t.text = _CA_MISREAD.sub("CA", _CS_MISREAD.sub("CS", t.text))
             # A month only where a date is: a day or a year beside it ("Jariuary 7, 2025"), never
             # a name ("Auguste Rodin").
             if any(_DATE_NUMBER.match(n.text) for n in toks[max(0, i - 1):i] + toks[i + 1:i + 2]):
