@@ -1633,3 +1633,4 @@ def test_a_speck_read_as_a_cell_between_a_label_and_its_value_is_passed_over(tmp
         (72, 670, "ACE event number CA245010, held October 10-12, 2025"),
         (72, 640, "Total contact hours attended"), (330, 640, ":"), (520, 640, "15")]))
     assert row["read"]["hours"] == "15"
+

@@ -326,12 +326,12 @@ def _regions(label: _Label, lines: list[Line], labels_by_seg: dict[int, list[_La
 
 
 def _sloped_cell(seg: Seg, lines: list[Line], n: int, slope: float) -> Seg | None:
-    """The cell to the right of SEG on its row, on the line before or after its own (line N): the
-    row's middle, where SLOPE puts it, lies within the cell, and the cell's middle within
-    SLOPED_CELL_FIT of SEG's height of it (a value OCR boxed taller than its print, "410260"
-    for "CS410260", stands on a line of its own too)."""
+    """The cell to the right of SEG on its row, on the line before or after its own (line N):
+    SEG's height band, moved as SLOPE moves the row there, shares SLOPED_CELL_FIT of itself with
+    the cell (a value OCR boxed taller than its print, "410260" for "CS410260", stands on a
+    line of its own too)."""
     height = max(seg.y1 - seg.y0, 1.0)
-    mid_x, mid_y = (seg.x0 + seg.x1) / 2, (seg.y0 + seg.y1) / 2
+    mid_x = (seg.x0 + seg.x1) / 2
     for line in (lines[n - 1] if n else None, lines[n + 1] if n + 1 < len(lines) else None):
         if line is None:
             continue
@@ -339,13 +339,14 @@ def _sloped_cell(seg: Seg, lines: list[Line], n: int, slope: float) -> Seg | Non
         if not right:
             continue
         s = right[0]
-        row = mid_y + slope * ((s.x0 + s.x1) / 2 - mid_x)       # the row's middle there
-        if s.y0 <= row <= s.y1 and abs((s.y0 + s.y1) / 2 - row) <= SLOPED_CELL_FIT * height:
+        drift = slope * ((s.x0 + s.x1) / 2 - mid_x)             # how far the row has dropped there
+        shared = min(seg.y1 + drift, s.y1) - max(seg.y0 + drift, s.y0)
+        if shared >= SLOPED_CELL_FIT * height:
             return s
     return None
 
 
-SLOPED_CELL_FIT = 0.6
+SLOPED_CELL_FIT = 0.5
 
 
 def _translates(before: str) -> bool:
