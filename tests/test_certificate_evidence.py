@@ -914,8 +914,12 @@ def test_stated_cecs_read_without_confidence_on_a_scan_are_no_disagreement_to_wa
     assert got["ceus"] is None and "no statement to warn of" in got["read"]["chosen"]["ceus"]["evidence"][0]
     posted, finding = check_ceus(catalogue["CL10240"], got["ceus"])
     assert posted == Decimal("0.8") and finding is None
-    # Read with confidence, or on a text layer: the statement stands.
-    sure = _ocr_page_stating("0.0", "CL10240")
+    # Read as no credit at all, even sure ("0" for "1.0": no certificate awards nothing): no statement either.
+    for zero in ("0.0", "0"):
+        got = choose_page(_ocr_page_stating(zero, "CL10240"), catalogue=catalogue, matcher=matcher)
+        assert got["ceus"] is None and "no credit at all" in got["read"]["chosen"]["ceus"]["evidence"][0]
+    # Another amount read with confidence, or on a text layer: the statement stands.
+    sure = _ocr_page_stating("0.5", "CL10240")
     assert choose_page(sure, catalogue=catalogue, matcher=matcher) is None
     page = _ocr_page_stating("0.5", "CL10240")
     page["read"]["fields"]["ceus"]["confidence"] = 10.0
