@@ -251,14 +251,21 @@ def _point_lost(row, read, changes, catalogue, chosen) -> None:
 
 def _unsure_statement(row, read, changes, catalogue, chosen) -> None:
     """R10 on a scan: stated CECs that OCR could not read with confidence ("0.0" read at 0 for
-    0.8) are no statement to warn staff of. An ordinary course posts the catalogue's value
-    whatever the page states, so the credit is the same; only the warning, which would send a
-    right credit to staff over a misreading, goes. An event's credit is the attendee's own (R11):
-    there the reading stands and goes to staff as before."""
+    0.8), or read as nothing at all ("0" for "1.0": no certificate awards no credit), are no
+    statement to warn staff of. An ordinary course posts the catalogue's value whatever the page
+    states, so the credit is the same; only the warning, which would send a right credit to
+    staff over a misreading, goes. An event's credit is the attendee's own (R11): there the
+    reading stands and goes to staff as before."""
     if "ceus" in changes or row.get("ceus") in (None, ""):
         return
     field = (read.get("fields") or {}).get("ceus") or {}
-    if field.get("confidence") is None or field["confidence"] >= REVIEW_CONFIDENCE:
+    if field.get("confidence") is None:
+        return
+    try:
+        zero = Decimal(str(row["ceus"]).strip().replace(",", ".")) == 0
+    except (InvalidOperation, ValueError):
+        zero = False
+    if field["confidence"] >= REVIEW_CONFIDENCE and not zero:
         return
     course = _course_of(row, changes, catalogue, ocr=True)
     if course is None or course.category == "event":
@@ -269,10 +276,11 @@ def _unsure_statement(row, read, changes, catalogue, chosen) -> None:
     except (InvalidOperation, ValueError):
         pass
     changes["ceus"] = None
+    how = "no credit at all" if zero else f"with confidence {field['confidence']:.0f}"
     chosen["ceus"] = {"value": None, "confidence": field["confidence"], "how": "closed world",
                       "label": field.get("label"), "box": field.get("box"),
-                      "evidence": [f"read as {row['ceus']!r} with confidence {field['confidence']:.0f}: no "
-                                   f"statement to warn of; {course.course_number} posts its catalogue value"]}
+                      "evidence": [f"read as {row['ceus']!r} {how}: no statement to warn of; "
+                                   f"{course.course_number} posts its catalogue value"]}
 
 
 def _look_alike_doubt(raw: str, catalogue: dict[str, Course]) -> str | None:

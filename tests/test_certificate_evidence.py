@@ -914,8 +914,12 @@ def test_stated_cecs_read_without_confidence_on_a_scan_are_no_disagreement_to_wa
     assert got["ceus"] is None and "no statement to warn of" in got["read"]["chosen"]["ceus"]["evidence"][0]
     posted, finding = check_ceus(catalogue["CL10240"], got["ceus"])
     assert posted == Decimal("0.8") and finding is None
-    # Read with confidence, or on a text layer: the statement stands.
-    sure = _ocr_page_stating("0.0", "CL10240")
+    # Read as no credit at all, even sure ("0" for "1.0": no certificate awards nothing): no statement either.
+    for zero in ("0.0", "0"):
+        got = choose_page(_ocr_page_stating(zero, "CL10240"), catalogue=catalogue, matcher=matcher)
+        assert got["ceus"] is None and "no credit at all" in got["read"]["chosen"]["ceus"]["evidence"][0]
+    # Another amount read with confidence, or on a text layer: the statement stands.
+    sure = _ocr_page_stating("0.5", "CL10240")
     assert choose_page(sure, catalogue=catalogue, matcher=matcher) is None
     page = _ocr_page_stating("0.5", "CL10240")
     page["read"]["fields"]["ceus"]["confidence"] = 10.0
@@ -1624,3 +1628,13 @@ def test_guard_a_completed_rows_dates_with_no_completion_heading_go_to_staff(wor
     assert "no heading over one of them says it is the completion" in row["review"]
     assert ingest(world, _status_transcript(tmp_path / "d.pdf", "text", ("In progress", "Completed", "Not started"),
                                             heads=("Enrolled", "Date")))["credits"] == 0
+
+
+def test_a_speck_read_as_a_cell_between_a_label_and_its_value_is_passed_over(tmp_path):
+    # "Total contact hours attended | : | 15": the colon stood alone as a cell of its own.
+    row = row_of(placed_pdf(tmp_path / "c.pdf", [
+        (72, 720, "Certificate of Attendance"), (72, 690, "Attendee: Lena Fischer"),
+        (72, 670, "ACE event number CA245010, held October 10-12, 2025"),
+        (72, 640, "Total contact hours attended"), (330, 640, ":"), (520, 640, "15")]))
+    assert row["read"]["hours"] == "15"
+

@@ -448,3 +448,14 @@ def test_corpus_pages_that_posted_a_wrong_date_no_longer_do(tmp_path_factory, re
     path, cert = _corpus_page(tmp_path_factory, rel, n, fresh_layouts=56)
     row = read_certificates(path, limits=LIMITS).rows.iloc[0].to_dict()
     assert parse_date(row["completion_date"]).value == cert.completed or row["review"], why
+
+
+@needs_tesseract
+@pytest.mark.slow
+def test_a_course_number_read_cut_short_is_read_again_with_what_follows_it(tmp_path_factory):
+    # "(ACE Course #CL10311) on": the page's reading gave "CL1031", its last digit and the bracket one.
+    path, cert = _corpus_page(tmp_path_factory, "tuned/fax/letter-confirms-attended.pdf", 1)
+    row = read_certificates(path, limits=LIMITS).rows.iloc[0].to_dict()
+    assert "CL1031" in " ".join(row["read"]["lines"])
+    assert row["course_number"] == cert.course.number
+    assert row["read"]["fields"]["course_number"]["confidence"] >= REVIEW_CONFIDENCE

@@ -749,6 +749,26 @@ def test_a_course_numbers_s_read_as_a_dollar_sign_is_an_s_again():
     assert seg.text == "(ACE Course # CS41033) cost US$40 C$"
 
 
+def test_a_word_boxed_a_sliver_of_its_lines_height_stands_on_its_line():
+    from cec_batch.readers.cert_layout import lines_of, ocr_segments
+
+    # One Tesseract line of a fax: "Leila" boxed 3 pixels high, "Gupta" 150; "of" is short by nature.
+    words = [ocr.Word("Leila", 75, 1218, 804, 375, 3, 6, 1, 1), ocr.Word("Gupta", 60, 1612, 828, 418, 150, 6, 1, 1),
+             ocr.Word("of", 90, 2060, 900, 60, 50, 6, 1, 1)]
+    [line] = lines_of(ocr_segments(words))
+    assert " ".join(s.text for s in line.segs) == "Leila Gupta of"
+    assert [(t.y0, t.y1) for s in line.segs for t in s.toks] == [(828, 978), (828, 978), (900, 950)]
+
+
+def test_a_course_numbers_a_read_as_its_two_strokes_is_an_a_again():
+    from cec_batch.readers.cert_layout import ocr_segments
+
+    words = [ocr.Word(t, 90, 100 + 220 * i, 500, 200, 40, 1, 1, 1)
+             for i, t in enumerate(["as", "course", "C/\\-24190", "C/\\24190", "and/\\or", "C/\\"])]
+    [seg] = ocr_segments(words)
+    assert seg.text == "as course CA-24190 CA24190 and/\\or C/\\"
+
+
 @pytest.fixture(scope="module")
 def faxed_event_figure(tmp_path_factory):
     """The fresh corpus's event-band-portrait layout as a fax, made now, with its truth: the

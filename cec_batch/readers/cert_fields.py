@@ -288,8 +288,10 @@ def _regions(label: _Label, lines: list[Line], labels_by_seg: dict[int, list[_La
         return
     line = lines[label.line_no]
     i = line.segs.index(seg)
-    if label.region_end == len(seg.text) and i + 1 < len(line.segs):
-        nxt = line.segs[i + 1]
+    # The next cell; a speck read as a cell of its own (":" between a label and its value) is none.
+    after = [s for s in line.segs[i + 1:] if any(ch.isalnum() for ch in s.text)]
+    if label.region_end == len(seg.text) and after:
+        nxt = after[0]
         if not _starts_with_label(nxt, labels_by_seg):
             yield nxt, 0, _region_end(nxt, labels_by_seg), True
     elif label.region_end == len(seg.text) and not specks:
@@ -324,11 +326,12 @@ def _regions(label: _Label, lines: list[Line], labels_by_seg: dict[int, list[_La
 
 
 def _sloped_cell(seg: Seg, lines: list[Line], n: int, slope: float) -> Seg | None:
-    """The cell to the right of SEG on its row, on the line before or after its own (line N),
-    where SLOPE puts the row: its middle within SLOPED_CELL_FIT of SEG's height of the row's, and
-    the slope has moved the row at least that far there (else the cell would be on SEG's line)."""
+    """The cell to the right of SEG on its row, on the line before or after its own (line N):
+    SEG's height band, moved as SLOPE moves the row there, shares SLOPED_CELL_FIT of itself with
+    the cell (a value OCR boxed taller than its print, "410260" for "CS410260", stands on a
+    line of its own too)."""
     height = max(seg.y1 - seg.y0, 1.0)
-    mid_x, mid_y = (seg.x0 + seg.x1) / 2, (seg.y0 + seg.y1) / 2
+    mid_x = (seg.x0 + seg.x1) / 2
     for line in (lines[n - 1] if n else None, lines[n + 1] if n + 1 < len(lines) else None):
         if line is None:
             continue
@@ -336,13 +339,14 @@ def _sloped_cell(seg: Seg, lines: list[Line], n: int, slope: float) -> Seg | Non
         if not right:
             continue
         s = right[0]
-        drift = slope * ((s.x0 + s.x1) / 2 - mid_x)
-        if abs(drift) >= SLOPED_CELL_FIT * height and abs((s.y0 + s.y1) / 2 - mid_y - drift) <= SLOPED_CELL_FIT * height:
+        drift = slope * ((s.x0 + s.x1) / 2 - mid_x)             # how far the row has dropped there
+        shared = min(seg.y1 + drift, s.y1) - max(seg.y0 + drift, s.y0)
+        if shared >= SLOPED_CELL_FIT * height:
             return s
     return None
 
 
-SLOPED_CELL_FIT = 0.35
+SLOPED_CELL_FIT = 0.5
 
 
 def _translates(before: str) -> bool:

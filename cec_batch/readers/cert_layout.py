@@ -317,9 +317,27 @@ def mended_month(word: str) -> str:
     return month.capitalize() + m.group(2)
 
 
-# The S of a course number's "CS" as OCR reads it at times: "C$41033". No course number or other
-# value holds a "$" there.
+# The S of a course number's "CS" as OCR reads it at times: "C$41033"; the A of "CA" read as its
+# two strokes on a fax: "C/\-24190". No course number or other value holds a "$" or "/\" there.
 _CS_MISREAD = re.compile(r"(?<![A-Za-z0-9])C\$(?=\d)")
+_CA_MISREAD = re.compile(r"(?<![A-Za-z0-9])C/\\(?=[-.\s]?\d)")
+
+
+def _flat_words_on_their_line(toks: list[Tok]) -> None:
+    """A word of letters Tesseract boxed a sliver of the height of its line's other words
+    ("Leila" 3 pixels high beside "Gupta" 150 high, on one line of a fax) is given their height:
+    boxed so, it stood on a line of its own and the name was parted."""
+    tall = max((t.y1 - t.y0 for t in toks if sum(ch.isalnum() for ch in t.text) >= 2), default=0.0)
+    full = [t for t in toks if t.y1 - t.y0 >= 0.5 * tall]
+    if not full:
+        return
+    top, bottom = min(t.y0 for t in full), max(t.y1 for t in full)
+    for t in toks:
+        if sum(ch.isalpha() for ch in t.text) >= 2 and t.y1 - t.y0 < FLAT_WORD * tall:
+            t.y0, t.y1 = top, bottom
+
+
+FLAT_WORD = 0.25       # of the tallest word's height on its line: a word of letters boxed lower is boxed wrong
 
 
 def ocr_segments(words: list[ocr.Word]) -> list[Seg]:
@@ -330,10 +348,12 @@ def ocr_segments(words: list[ocr.Word]) -> list[Seg]:
             continue      # dust and speckle read as "°", "_", "." would split or spoil values
         by_line.setdefault((w.block, w.par, w.line), []).append(
             Tok(w.text, w.conf, w.left, w.top, w.left + w.width, w.top + w.height))
+    for toks in by_line.values():
+        _flat_words_on_their_line(toks)
     segs: list[Seg] = []
     for toks in by_line.values():
         for i, t in enumerate(toks):
-            t.text = _CS_MISREAD.sub("CS", t.text)
+            t.text = _CA_MISREAD.sub("CA", _CS_MISREAD.sub("CS", t.text))
             # A month only where a date is: a day or a year beside it ("Jariuary 7, 2025"), never
             # a name ("Auguste Rodin").
             if any(_DATE_NUMBER.match(n.text) for n in toks[max(0, i - 1):i] + toks[i + 1:i + 2]):

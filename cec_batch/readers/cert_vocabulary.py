@@ -208,6 +208,8 @@ _COURSE = rf"{_PREFIX}{_BREAK}{{0,2}}{_D}(?:{_D}|{_BREAK}(?={_D})){{4,6}}"
 COURSE_RE = re.compile(rf"(?<![A-Za-z0-9]){_COURSE}(?![A-Za-z0-9])")              # unlabelled: capitals only
 COURSE_LABELLED_RE = re.compile(rf"(?<![A-Za-z0-9]){_COURSE}", re.IGNORECASE)
 DIGIT_PART = re.compile(rf"^{_PREFIX}{_BREAK}{{0,2}}", re.IGNORECASE)
+# A course number cut short: its prefix and three or four digits, as OCR read "CL10311)" ("CL1031").
+COURSE_CUT_RE = re.compile(rf"(?<![A-Za-z0-9]){_PREFIX}{_BREAK}{{0,2}}{_D}{{3,4}}(?![A-Za-z0-9])")
 
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"

@@ -58,7 +58,7 @@ from cec_batch.readers.cert_layout import (
     text_layer_segments,
     word_segments,
 )
-from cec_batch.readers.cert_vocabulary import CERTIFICATE_WORDS, DATE_RE, FIELD_NAMES
+from cec_batch.readers.cert_vocabulary import CERTIFICATE_WORDS, COURSE_CUT_RE, DATE_RE, FIELD_NAMES
 from cec_batch.rules import NAME_LOOKUP_CONFIDENCE, REVIEW_CONFIDENCE, cecs_from_hours
 
 log = logging.getLogger(__name__)
@@ -572,6 +572,7 @@ def _fields(result: ocr.PageOcr, deadline: float):
     segs = ocr_segments(result.words)
     found, notes, bare = find_fields(segs)
     _look_right_of_labels(found, bare, result.image_path, deadline)
+    _look_at_cut_course(found, segs, result.image_path, deadline)
     _read_figures(found, figures_to_reread(segs, found), result.image_path, deadline)
     cands, extent = [], None
     if result.image_path is not None and result.image_path.exists():
@@ -671,6 +672,28 @@ def _look_right_of_labels(found: dict[str, Found], bare: list, image_path: Path 
             conf = min((w.conf for w in words if w.text in text[span[0]:span[1]].split()), default=0.0)
             found[f] = Found(text[span[0]:span[1]], conf, "label", label, box=(x1 + 0.3 * h, y0, x1 + 12 * h, y1))
     name_from_parts(found)
+
+
+def _look_at_cut_course(found: dict[str, Found], segs: list[Seg], image_path: Path | None, deadline: float) -> None:
+    """No course number read, and one cut short on the page ("CL1031" for "CL10311)": the last
+    digit and the bracket after it read as one): the word and a little to its right are read
+    again on their own, once. A whole course number read so is the page's, at that reading's
+    confidence (R19 and the second look then judge it as any other)."""
+    if image_path is None or "course_number" in found:
+        return
+    cuts = [(seg, m) for seg in segs for m in COURSE_CUT_RE.finditer(seg.text)]
+    if len(cuts) != 1 or deadline - time.monotonic() < 1:
+        return
+    seg, m = cuts[0]
+    x0, y0, x1, y1 = seg.box(*m.span())
+    h = y1 - y0
+    box = (x0, y0, x1 + h, y1)
+    for w in ocr.reread(image_path, box, seconds=deadline - time.monotonic()):
+        text = w.text.strip("#()[],.;:")
+        span = FINDERS["course_number"](text, 0, len(text), True)
+        if span and span[1] - span[0] == len(text):
+            found["course_number"] = Found(text, w.conf, "pattern", None, box=box)
+            return
 
 
 def _read_figures(found: dict[str, Found], figures: list, image_path: Path | None, deadline: float) -> None:
