@@ -57,6 +57,7 @@ RULE_MAX_WEIGHT = 0.04           # inches: a ruled line or a fax streak is thinn
 SPECK_STROKE = 5                 # pixels: print whose strokes are thinner is not opened to shed its specks
 FIGURE_HEIGHT = 60               # pixels: a figure set large is read at this height, padding included
 LOST_GLYPH_GAP = 0.6             # of a value's height: a stroke this near before it, unread, is a character of it
+LOST_GLYPH_MARGIN = 0.15         # of a value's height: a word's ink may run this far past its box
 LOST_GLYPH_INK = 0.5             # of the middle of a line: a column inked this far down is a stroke, not a speck
 UNREAD_LINES = 3                 # lines of print the page's reading left out, read on their own at most
 UNREAD_ROW_INK = 0.004           # of the width: a row with less ink left over is not a line of print
@@ -577,10 +578,11 @@ def unread_mark_before(image_path: Path, box: tuple[float, float, float, float],
     with Image.open(image_path) as img:
         top = max(0, y0 - reach)
         tall = np.asarray(img.convert("L").crop((left, top, x0, min(img.height, y1 + reach)))) < 128
-    for w in words:             # the words read beside it are no lost character; a lone "|" is no word
-        if w.left < x0 and w.left + w.width > left and w.top < y1 and w.top + w.height > y0 \
-                and any(ch.isalnum() for ch in w.text):
-            tall[:, max(0, w.left - left):max(0, min(x0, w.left + w.width) - left)] = False
+    margin = int(LOST_GLYPH_MARGIN * h)
+    for w in words:             # the words read beside it (and ink of theirs just past their box)
+        if w.left < x0 and w.left + w.width + margin > left and w.top < y1 and w.top + w.height > y0 \
+                and any(ch.isalnum() for ch in w.text):             # are no lost character; a lone "|" is no word
+            tall[:, max(0, w.left - left):max(0, min(x0, w.left + w.width + margin) - left)] = False
     band = tall[y0 - top:y0 - top + h]
     mid = band[int(0.2 * h):int(0.8 * h) + 1]
     stroke = mid.sum(axis=0) >= LOST_GLYPH_INK * mid.shape[0]

@@ -402,7 +402,8 @@ def test_a_figure_whose_box_runs_past_the_pages_edge_is_read_with_white_beyond_i
 def _line_with_mark(tmp_path, mark: str) -> tuple:
     """A 300 dpi line "on | 1/8/2025": a date's box at x 600-800, y 200-245, and before it MARK:
     "stroke" (a "1" the reading took for a border), "speck", "streak" (a fax's line down the
-    page) or "none"; with the words read: (image path, the date's box, words)."""
+    page), "overhang" (the word before's last stroke just past its box) or "none"; with the
+    words read: (image path, the date's box, words)."""
     a = np.full((600, 1200), 255, np.uint8)
     a[205:245, 610:616] = 0                                     # the date's own first stroke
     words = [ocr.Word("on", 96, 400, 210, 60, 35, 1, 1, 1), ocr.Word("1/8/2025", 96, 600, 200, 200, 45, 1, 1, 1)]
@@ -413,12 +414,16 @@ def _line_with_mark(tmp_path, mark: str) -> tuple:
         a[220:224, 575:579] = 0
     elif mark == "streak":
         a[:, 576:579] = 0
+    elif mark == "overhang":                                    # the "n" of "on" a little past its box
+        words[0] = ocr.Word("on", 96, 520, 210, 55, 35, 1, 1, 1)
+        a[212:245, 575:579] = 0
     path = tmp_path / f"{mark}.png"
     Image.fromarray(a).save(path)
     return path, (600, 200, 800, 245), words
 
 
-@pytest.mark.parametrize("mark, lost", [("stroke", True), ("speck", False), ("streak", False), ("none", False)])
+@pytest.mark.parametrize("mark, lost", [("stroke", True), ("speck", False), ("streak", False), ("overhang", False),
+                                        ("none", False)])
 def test_a_stroke_read_as_a_border_just_before_a_value_is_a_character_it_may_have_lost(tmp_path, mark, lost):
     path, box, words = _line_with_mark(tmp_path, mark)
     assert ocr.unread_mark_before(path, box, words) is lost

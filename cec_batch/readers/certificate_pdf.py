@@ -545,7 +545,8 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
             _second_look(found, result.image_path, deadline)
             _second_look_at_names(found, cands, result.image_path, deadline)
             _doubt_cut_day(found)
-            _doubt_lost_character(found, result)
+            if not read["rules_removed"]:       # a rule taken away leaves stubs beside the values
+                _doubt_lost_character(found, result)
             read["mean_confidence"] = round(result.mean_confidence, 1)
         text = " ".join(w.text for w in result.words)
         if result.error:
