@@ -565,9 +565,10 @@ def unread_mark_before(image_path: Path, box: tuple[float, float, float, float],
     """Whether a character's stroke stands just before BOX (within LOST_GLYPH_GAP of its height)
     outside every word read: a character the reading left out of the value. Tesseract read the
     "11" of "11/8/2025" in Times as a "|" and "1/8/2025", sure at 96: the first "1" stood a
-    space's width before the date's box, read as a cell's border. A stroke runs down at least LOST_GLYPH_INK of the middle of
-    the line and stops within it: a speck is shorter, and a fax's streak or a rule runs on
-    above and below the line."""
+    space's width before the date's box, read as a cell's border. A stroke runs down at least
+    LOST_GLYPH_INK of the middle of the line and stops within it: a speck is shorter, and a
+    fax's streak or a rule runs on above and below the line. Only the strip before BOX is
+    decoded and converted, not the page."""
     from PIL import Image
 
     x0, y0, x1, y1 = (int(round(v)) for v in box)
@@ -577,7 +578,7 @@ def unread_mark_before(image_path: Path, box: tuple[float, float, float, float],
         return False
     with Image.open(image_path) as img:
         top = max(0, y0 - reach)
-        tall = np.asarray(img.convert("L").crop((left, top, x0, min(img.height, y1 + reach)))) < 128
+        tall = np.asarray(img.crop((left, top, x0, min(img.height, y1 + reach))).convert("L")) < 128
     margin = int(LOST_GLYPH_MARGIN * h)
     for w in words:             # the words read beside it (and ink of theirs just past their box)
         if w.left < x0 and w.left + w.width + margin > left and w.top < y1 and w.top + w.height > y0 \
