@@ -67,6 +67,9 @@ UNREAD_MIN_ASPECT = 3.0          # a line of words is this many times as wide as
 UNREAD_SOLID = 0.35              # inches: a square this size nearly all ink is a fill (a photo, a band), not print
 UNREAD_MAX_DENSITY = 0.45        # share of a line's box inked: print is far below, a photo or a filled box above
 STREAK_FRACTION = 0.4            # a vertical ink line this share of the page high on a fax is a dirty-head streak
+DROPPED_LINE_MAX = 0.015         # inches: a fax's lost scan line (1-2 lines at 196 per inch) is at most this high
+DROPPED_ROW_SPECKS = 0.002       # of the width: a row with no more ink than this is white (specks aside)
+DROPPED_MIN_STROKES = 4          # columns inked on both sides of a white row that make it a cut, not a gap
 
 
 class OcrUnavailable(Exception):
@@ -161,9 +164,13 @@ def is_bilevel(page) -> bool:
 
 
 def clean_bilevel(image):
-    """A 1-bit page (fax) made easier to read: dirty-head streaks whitened, then a 3 x 3 mean.
+    """A 1-bit page (fax) made easier to read: lost scan lines mended, dirty-head streaks
+    whitened, then a 3 x 3 mean.
 
-    A fax's strokes come with jagged edges and specks, and a streak from a dirty
+    A fax machine that loses a scan line sends a white row across the page, cutting every
+    letter it crosses in two; a name set large and cut so reads as junk ("TT. ~.-. DAA" for
+    "Ms. Tamar Herrera"). Such a row is mended where the pixels just above and below it are
+    ink (_mend_dropped_lines). A fax's strokes come with jagged edges and specks, and a streak from a dirty
     read head runs down the page through the words it crosses (Tesseract then reads
     "30,/2025"); the mean smooths the edges into grey, fades the specks and bridges a
     lost scan line, which lifts the confidence of most words on a fax page.
@@ -171,6 +178,10 @@ def clean_bilevel(image):
     from PIL import Image, ImageFilter
 
     a = np.asarray(image)
+    mended = _mend_dropped_lines(a)
+    if mended is not None:
+        a = mended
+        image = Image.fromarray(a)
     ink = a < 128
     streak = _long_runs(np.ascontiguousarray(ink.T), max(1, int(ink.shape[0] * STREAK_FRACTION))).T
     if streak.any():
@@ -184,6 +195,35 @@ def clean_bilevel(image):
     # A 3 x 3 mean, not a median: a median closes the counter of a small "0" on a fax and
     # Tesseract then reads a sure "9" ("11/99/2025"); the mean keeps the hole, in grey.
     return image.filter(ImageFilter.BoxBlur(1))
+
+
+def _mend_dropped_lines(a: np.ndarray, dpi: int = DPI) -> np.ndarray | None:
+    """A copy of grey image A with each lost scan line of a fax inked again where it cut a
+    stroke; None when there is none.
+
+    A lost line is a run of white rows (specks aside) at most DROPPED_LINE_MAX high, with ink
+    on both sides of it in at least DROPPED_MIN_STROKES columns: the gap between two lines of
+    print is far higher, and a row across a line of print is never white. Only the columns inked
+    just above and just below are filled: a stroke is joined again, nothing new is drawn.
+    """
+    ink = a < 128
+    h, w = ink.shape
+    white = np.count_nonzero(ink, axis=1) <= max(3, int(w * DROPPED_ROW_SPECKS))
+    most = max(1, int(round(DROPPED_LINE_MAX * dpi)))
+    edges = np.diff(white.astype(np.int8))
+    starts, ends = np.flatnonzero(edges == 1) + 1, np.flatnonzero(edges == -1) + 1   # white rows [start, end)
+    out = None
+    for r0 in starts:
+        later = ends[ends > r0]
+        if not later.size or later[0] - r0 > most:
+            continue
+        r1 = int(later[0])
+        cut = ink[r0 - 1] & ink[r1]
+        if np.count_nonzero(cut) >= DROPPED_MIN_STROKES:
+            if out is None:
+                out = a.copy()
+            out[r0:r1, cut] = 0
+    return out
 
 
 def _bridge(a: np.ndarray, ink: np.ndarray, wide: np.ndarray) -> None:

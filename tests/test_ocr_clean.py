@@ -79,6 +79,40 @@ def test_fax_cleaning_whitens_a_streak_and_specks_and_keeps_the_letters():
     assert np.count_nonzero(out & letters) > 0.8 * np.count_nonzero(letters)      # the letters stay
 
 
+def test_fax_cleaning_mends_a_lost_scan_line_and_fills_nothing_else():
+    img = Image.new("L", (1600, 1000), 255)
+    d = ImageDraw.Draw(img)
+    d.text((100, 100), "Tamar Herrera", fill=0, font=_font(110))
+    d.text((100, 400), "two lines", fill=0, font=_font(40))
+    d.text((100, 446), "close by", fill=0, font=_font(40))
+    a = np.asarray(img).copy()
+    letters = a < 128
+    rows = np.flatnonzero(letters[100:260].any(axis=1)) + 100
+    cut = int(rows[len(rows) // 2])
+    a[cut:cut + 3, :] = 255                        # a lost scan line through the name
+    gaps = [r for r in range(390, 520) if not letters[r].any() and letters[r - 1].any()]
+    out = np.asarray(ocr.clean_bilevel(Image.fromarray(a))) < 128
+    crossed = letters[cut - 1] & letters[cut + 3]
+    assert crossed.sum() >= 4
+    assert out[cut:cut + 3, crossed].all()         # the strokes it cut are whole again
+    assert not out[cut:cut + 3, ~(letters[cut - 1] | letters[cut + 3])].any()   # nothing drawn between them
+    assert gaps and not any(out[r].any() for r in gaps)   # the white between two lines of print stays white
+
+
+@needs_tesseract
+def test_a_name_set_large_and_cut_by_a_lost_scan_line_is_read(tmp_path):
+    img = Image.new("L", (2400, 700), 255)
+    ImageDraw.Draw(img).text((100, 150), "Ms. Tamar Herrera", fill=0, font=_font(130))
+    a = np.asarray(img).copy()
+    rows = np.flatnonzero((a < 128).any(axis=1))
+    for r in (rows[0] + (rows[-1] - rows[0]) // 3, rows[0] + 2 * (rows[-1] - rows[0]) // 3):
+        a[r:r + 3, :] = 255                        # two lost scan lines across the name
+    page = tmp_path / "page.pgm"
+    ocr.clean_bilevel(Image.fromarray(a)).save(page)
+    text = " ".join(w.text for w in ocr.ocr_image(page, seconds=60).words)
+    assert "Tamar Herrera" in text
+
+
 def faxed(tmp_path_factory, set_name: str, layout: str):
     """One corpus layout's single-page fax, made now: (path, its truth row)."""
     from bench.certcorpus import build
