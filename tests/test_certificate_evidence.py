@@ -296,6 +296,15 @@ def test_an_events_maximum_is_not_the_attendees_credit(tmp_path):
     assert row["completion_date"] == "April 26, 2026"
 
 
+@pytest.mark.parametrize("label", ["CEs earned", "CE awarded"])
+def test_an_events_credit_after_the_short_form_ces_is_the_attendees(tmp_path, label):
+    # "CEs earned" is the short form, and what OCR makes of "CECs earned" on a fax.
+    row = row_of(text_pdf(tmp_path / "c.pdf", [
+        "Coastal Movement Retreat 2026", "April 24-26, 2026", ("Statement of Continuing Education Credit", 16),
+        "Attendee: Lena Fischer", "ACE event CL 10502", "Maximum CECs available: 1.8", f"{label}: 1.3"]))
+    assert row["ceus"] == "1.3"
+
+
 def test_a_single_unlabelled_date_on_a_certificate_is_its_completion(tmp_path):
     row = row_of(text_pdf(tmp_path / "c.pdf", [
         ("Certificate of Completion", 22), "Name: Sean Dimitrov", "Course: CS40112", "02/14/2026"]))

@@ -95,7 +95,8 @@ LABELS: tuple[Label, ...] = (
     _l("completion_date", 15, "date of {course|event|attendance|training}"),
     _l("completion_date", 14, "date", generic=True),
     _l("ceus", 20, "{|ace} {cec|cecs|ceu|ceus} {|value|earned|awarded}",
-       "{acecec|acececs|aceceu|aceceus} {|value|earned|awarded}"),   # "ACE CECs" as OCR runs it together
+       "{acecec|acececs|aceceu|aceceus} {|value|earned|awarded}",   # "ACE CECs" as OCR runs it together
+       "{ce|ces} {earned|awarded}"),              # "CEs earned": the short form, and "CECs" a letter short
     _l("ceus", 19, "{credit|credits} {|earned|awarded}", generic=True),
     _l("ceus", 19, "{ce|ace|ceu|cec} {credit|credits} {|earned|awarded}"),
     _l("ceus", 18, "continuing education {credit|credits|unit|units}"),
