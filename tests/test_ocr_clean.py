@@ -345,6 +345,23 @@ def test_a_doubtful_date_read_again_as_another_date_stays_doubtful(tmp_path):
     assert got.confidence == 60.0 and got.reread == 0.0
 
 
+@needs_tesseract
+@pytest.mark.parametrize("field, printed, read, lifted", [
+    ("email", "arjun.rojas@fitpro.example", "arjun.rojas@fitpro.example", True),
+    ("email", "arjun.rojas@fitpro.example", "arjun.roias@fitpro.example", False),   # read again, not the same
+    ("certificant_id", "109861", "109861", True),
+])
+def test_an_id_or_email_read_poorly_is_read_again_and_lifted_only_when_the_same(tmp_path, field, printed, read,
+                                                                                   lifted):
+    # The closed world looks an ID or email up only when it was read with confidence.
+    path = _date_image(tmp_path, printed)
+    found = {field: Found(read, 22.0, "label", "email" if field == "email" else "ID", box=(50, 50, 1000, 130))}
+    certificate_pdf._second_look(found, path, deadline=time.monotonic() + 30)
+    got = found[field]
+    assert (got.confidence >= REVIEW_CONFIDENCE) is lifted
+    assert got.confidence == 22.0 or lifted
+
+
 # ---------------------------------------------------------------- ornamental frames
 
 

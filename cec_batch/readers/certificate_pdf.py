@@ -778,7 +778,8 @@ def _sure_by_chars(words: list[ocr.Word], sure: float) -> float:
 
 
 def _second_look(found: dict[str, Found], image_path: Path | None, deadline: float) -> None:
-    """Re-read doubtful labelled values on their own (R19 asks for confidence, not a guess).
+    """Re-read doubtful labelled values on their own (R19 asks for confidence, not a guess);
+    an ID or email too, which the closed world looks up only when it was read with confidence.
 
     An event's credit (CECs or hours) is the attendee's own and is looked at so too; it agrees
     only as the same amount. A course number found by its shape alone is looked at as a
@@ -793,7 +794,8 @@ def _second_look(found: dict[str, Found], image_path: Path | None, deadline: flo
     """
     if image_path is None:
         return
-    for f in ("first_name", "last_name", "full_name", "course_number", "completion_date", "ceus", "hours"):
+    for f in ("first_name", "last_name", "full_name", "certificant_id", "email", "course_number", "completion_date",
+              "ceus", "hours"):
         got = found.get(f)
         hows = ("label", "context", "only date") + (("pattern",) if f == "course_number" else ())
         if got is None or got.how not in hows or got.box is None or got.from_parts:
