@@ -85,6 +85,8 @@ def choose_page(row: dict, *, catalogue: dict[str, Course], matcher: Matcher) ->
         _choose_person(row, cands, ocr, matcher, problems, changes, chosen)
     elif not row.get("certificant_id") and not row.get("email"):
         _id_beside_name(row, cands, matcher, changes, chosen)
+        if ocr and "certificant_id" not in changes:
+            _name_spelt_by_ocr(row, matcher, changes, chosen)
     _check_event_credit(row, read, changes, catalogue, problems)
     _event_last_day(row, read, cands, ocr, changes, catalogue, problems, chosen)
     if ocr:
@@ -377,6 +379,7 @@ def _choose_person(row, cands, ocr, matcher, problems, changes, chosen) -> None:
         for w in spellings:
             box_of[w] = {"confidence": field.get("confidence"), "box": field.get("box")}
     poorly_read: set[str] = set()
+    foreign_letters: set[str] = set()
     if ocr:
         # Runs read too poorly for the lookup above may still spell one certificant's name exactly.
         weak_runs = [c for c in cands if c.get("field") == "name" and c.get("kind") != "staff"
@@ -395,6 +398,11 @@ def _choose_person(row, cands, ocr, matcher, problems, changes, chosen) -> None:
     ids += [row["certificant_id"]] if row.get("certificant_id") else []
     emails += [row["email"]] if row.get("email") else []
     evidence = matcher.on_page(names, ids, emails)
+    if ocr and not evidence:
+        spelt = _named_as_ocr_spells(names, matcher)
+        if spelt is not None:
+            evidence = [spelt]
+            foreign_letters.add(spelt.name)
     if ocr:
         weak = [c for c in cands if c.get("field") == "name" and c.get("kind") != "staff"
                 and c["confidence"] < NAME_LOOKUP_CONFIDENCE]
@@ -459,11 +467,15 @@ def _choose_person(row, cands, ocr, matcher, problems, changes, chosen) -> None:
         changes["certificant_id"] = best.certificant_id
     if best.email:
         changes["email"] = best.email
+    if best.name in foreign_letters:         # the name as read is nobody's: the certificant is named by ID
+        changes["full_name"], changes["certificant_id"] = None, best.person.certificant_id
     c = box_of.get(best.name)
     how = [f"name {'agrees with' if best.level == EXACT else 'is close to'} {best.person.display}"]
     if best.name in poorly_read:
         how += [f"read with low confidence ({c['confidence'] or 0:.0f}), but spelt exactly and no other "
                 f"certificant's name is within a few letters of it"]
+    if best.name in foreign_letters:
+        how = [_foreign_letters_evidence(best.name, best)]
     how += [f"ID {best.certificant_id}"] if best.certificant_id else []
     how += [f"email {best.email}"] if best.email else []
     chosen["full_name"] = {"value": best.name, "confidence": c["confidence"] if c else None, "how": "closed world",
@@ -561,6 +573,81 @@ def _poorly_read_names_beside_ids(evidence: list[PageEvidence], weak: list[dict]
                 box_of.setdefault(text, c)
                 break
     evidence.sort(key=lambda e: (-e.strength, e.person.certificant_id))
+
+
+def _name_spelt_by_ocr(row, matcher, changes, chosen) -> None:
+    """A scanned page's name, read with confidence, that is no certificant's as read but one's as
+    OCR spells the letters English lacks (_named_as_ocr_spells): that certificant, by their ID."""
+    read_name = _read_name(row)
+    field = (row.get("read") or {}).get("fields", {}).get("full_name") or {}
+    if not read_name or (field.get("confidence") or 0) < NAME_LOOKUP_CONFIDENCE:
+        return
+    if matcher.by_name([(f, l) for f, l in split_name(read_name) if f and l]):
+        return
+    e = _named_as_ocr_spells([read_name], matcher)
+    if e is None:
+        return
+    changes.update(full_name=None, first_name=None, last_name=None, certificant_id=e.person.certificant_id)
+    chosen["full_name"] = {"value": read_name, "confidence": field.get("confidence"), "how": "closed world",
+                           "label": field.get("label"), "box": field.get("box"),
+                           "evidence": [_foreign_letters_evidence(read_name, e)]}
+
+
+def _foreign_letters_evidence(read_name: str, e: PageEvidence) -> str:
+    return (f"{read_name!r} is {e.person.display} as OCR reads the letters English lacks (it differs from "
+            f"the name only there), and no other certificant's name is within a few letters of it")
+
+
+# At most this many letters changed by OCR's spelling of letters English lacks in one name.
+_FOREIGN_EDITS = 3
+
+
+def _named_as_ocr_spells(names: list[str], matcher: Matcher) -> PageEvidence | None:
+    """A name read on a scanned page that is a certificant's name as OCR spells the letters English
+    lacks ("Seren Kjergaard" for "Søren Kjærgaard", "Jirgen Miiller" for "Jürgen Müller"): the only
+    differences fall on those letters (_differs_only_at_foreign_letters). It names them when it
+    names one certificant so and no other certificant's name is within a few letters of theirs
+    (Matcher.near_rivals), as a poorly read name spelt exactly does. None otherwise."""
+    hits: dict[str, tuple[str, object]] = {}
+    for text in names:
+        splits = [(f, l) for f, l in split_name(text) if f and l]
+        if not splits:
+            continue
+        for p in matcher.similar_names(splits):
+            if _differs_only_at_foreign_letters(text, p):
+                hits.setdefault(p.certificant_id, (text, p))
+    if len(hits) != 1:
+        return None
+    text, p = next(iter(hits.values()))
+    if matcher.near_rivals(p):
+        return None
+    return PageEvidence(p, name=text, level=EXACT)
+
+
+def _differs_only_at_foreign_letters(text: str, p) -> bool:
+    """Whether TEXT is P's name (first then last, or last then first) with at least one of its
+    letters outside A-Z read as something else, and every other letter as printed: each edit
+    from the name to TEXT replaces or drops such a letter, or inserts beside one ("ü" read as
+    "ii")."""
+    from rapidfuzz.distance import Levenshtein
+
+    read, first, last = _fold(text), _fold(p.first_name or ""), _fold(p.last_name or "")
+    if not read or not first or not last:
+        return False
+    for name in (f"{first} {last}", f"{last} {first}"):
+        if not any(ord(ch) > 127 for ch in name) or name == read:
+            continue
+        ops = Levenshtein.editops(name, read)
+        if len(ops) <= _FOREIGN_EDITS and all(
+                _foreign(name, op.src_pos) if op.tag in ("replace", "delete") else
+                _foreign(name, op.src_pos - 1) or _foreign(name, op.src_pos) for op in ops):
+            return True
+    return False
+
+
+def _foreign(name: str, i: int) -> bool:
+    """Whether the letter at I of NAME is one English lacks."""
+    return 0 <= i < len(name) and ord(name[i]) > 127
 
 
 def _named_by_email(row, evidence, ocr) -> PageEvidence | None:

@@ -1112,6 +1112,41 @@ def test_a_scanned_umlaut_read_as_two_is_is_looked_up_with_the_letter_put_back(w
         assert exc["kind"] in ("needs_review", "unknown_certificant")
 
 
+@pytest.mark.parametrize("name", [("Seren Kjergaard", 30), "Name: Seren Kjergaard"])    # set large; labelled
+@pytest.mark.parametrize("form, posts", [("text", False), pytest.param("scan", True, marks=needs_tesseract)])
+def test_a_scanned_name_whose_letters_english_lacks_ocr_read_as_others_names_its_owner(world, tmp_path, form, posts,
+                                                                                        name):
+    # "Søren Kjærgaard" as OCR reads it, and no ID or email: the name differs only at ø and æ.
+    path = page_pdf(tmp_path, form, [
+        "Coastal Movement Studio", ("Certificate of Excellence", 22), name,
+        "for outstanding completion of Mat Pilates Foundations", "0.6 ACE CECs - Course CL 10234",
+        "Awarded August 26th, 2026"])
+    s = ingest(world, path)
+    if posts:
+        assert s["credits"] == 1, exceptions_data(world)
+        [credit] = export(world, tmp_path, "credits")
+        assert (credit["certificant_id"], credit["course_number"], credit["completion_date"]) == \
+            ("167318", "CL10234", "2026-08-26")
+    else:
+        assert s["credits"] == 0           # a typed name is as typed
+
+
+@pytest.mark.parametrize("read, first, last, same", [
+    ("Seren Kjergaard", "Søren", "Kjærgaard", True),
+    ("Jirgen Miiller", "Jürgen", "Müller", True),
+    ("KJERGAARD, Seren", "Søren", "Kjærgaard", True),        # last name first
+    ("Karen Kjergaard", "Søren", "Kjærgaard", False),        # an S read as K is not a letter English lacks
+    ("Seren Kjergaards", "Søren", "Kjærgaard", False),       # a letter more at the end
+    ("Sean Dimitrov", "Sean", "Dimitrov", False),            # nothing foreign: an exact match's business
+])
+def test_a_name_differs_only_at_its_foreign_letters(read, first, last, same):
+    from types import SimpleNamespace
+
+    from cec_batch.certificate_choice import _differs_only_at_foreign_letters
+
+    assert _differs_only_at_foreign_letters(read, SimpleNamespace(first_name=first, last_name=last)) is same
+
+
 def placed_pdf(path: Path, items: list[tuple[float, float, str]]) -> Path:
     """A text page with each (x, y, text) of ITEMS drawn where it says, in Helvetica 12."""
     c = canvas.Canvas(str(path), pagesize=letter, invariant=1)
