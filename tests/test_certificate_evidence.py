@@ -296,6 +296,20 @@ def test_an_events_maximum_is_not_the_attendees_credit(tmp_path):
     assert row["completion_date"] == "April 26, 2026"
 
 
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("line, name", [
+    ("Name (Last, First): Kowalski, Christopher", "Kowalski, Christopher"),
+    ("Last, First M.    Kowalski, ChristopherE.", "Kowalski, Christopher E"),    # the initial run into the name
+    ("Last, First, MI    Kowalski, Christopher E.", "Kowalski, Christopher E"),
+])
+def test_a_caption_giving_the_names_order_labels_the_name(tmp_path, form, line, name):
+    row = row_of(page_pdf(tmp_path, form, [
+        ("Verification of Course Completion", 18), line, "ACE Member ID 198459", "Course Code CA 24190",
+        "Date Completed 26 April 2025"]))
+    assert row["full_name"] == name
+    assert row["review"] is None
+
+
 @pytest.mark.parametrize("label", ["CEs earned", "CE awarded"])
 def test_an_events_credit_after_the_short_form_ces_is_the_attendees(tmp_path, label):
     # "CEs earned" is the short form, and what OCR makes of "CECs earned" on a fax.

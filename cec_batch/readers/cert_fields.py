@@ -400,6 +400,11 @@ def _region_end(seg: Seg, labels_by_seg) -> int:
     return own[0].start if own else len(seg.text)
 
 
+# A middle initial OCR ran into the first name ("ChristopherE." for "Christopher E."): a capital
+# after two small letters at a word's end is no letter of a name.
+_GLUED_INITIAL = re.compile(r"(?<=[a-z]{2})([A-Z]\.?)(?=[\s,]|$)")
+
+
 def find_fields(segs: list[Seg]) -> tuple[dict[str, Found], list[str], list]:
     """Every field that can be read from the page's segments, notes on ambiguities, and the
     labels that nothing followed (field, label text, label box): OCR may have missed a short
@@ -438,6 +443,8 @@ def find_fields(segs: list[Seg]) -> tuple[dict[str, Found], list[str], list]:
                     if f == "email":
                         value = re.sub(r"\s*([@.])\s*", r"\1", value)
                         value = EMAIL_RE.search(value).group()
+                    elif f in ("full_name", "first_name"):
+                        value = _GLUED_INITIAL.sub(r" \1", value)
                     conf = seg.conf(*span, carries=carries_date) if f == "completion_date" else seg.conf(*span)
                     found[f] = Found(value, conf, "label", lab.text, box=seg.box(*span),
                                      announced=lab.announces)

@@ -66,6 +66,10 @@ LABELS: tuple[Label, ...] = (
     _l("full_name", 10, "recipient {|name}", "learner {|name}", "trainee {|name}", "member name", "client name",
        "candidate name", "customer {|name}"),
     _l("full_name", 9, "full name"),
+    # A caption that gives the name's order: "Name (Last, First)", "Last, First M.".
+    _l("full_name", 9, "{|name} (last, first)", "{|name} (last, first, mi)", "{|name} (last, first m.)",
+       "last, first {|m.|mi|ml|m.i.|middle|middle initial}", "last, first, {mi|ml|m.i.|middle initial}",   # "Ml": OCR's "MI"
+       "last name, first name"),
     _l("full_name", 8, "name of {participant|attendee}"),
     _l("full_name", 7, "name", generic=True),
     _l("first_name", 20, "first name"),
