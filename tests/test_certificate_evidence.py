@@ -310,6 +310,22 @@ def test_a_caption_giving_the_names_order_labels_the_name(tmp_path, form, line, 
     assert row["review"] is None
 
 
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("second, course", [
+    ("carrying 0.6 CECs, on the 8th day of November, 2025.", "CP55230"),
+    ("carrying 0.6 CECs, and of the course CS", None),        # two numbers broken so: which one?
+])
+def test_a_course_number_a_sentence_broke_across_two_lines(tmp_path, form, second, course):
+    lines = ["Be it recorded that Oksana P. Espinoza did complete the course of study",
+             "entitled Periodization for Endurance Athletes, ACE course number CP", f"55230, {second}"]
+    if course is None:
+        lines += ["40121, on the 8th day of November, 2025."]
+    row = row_of(page_pdf(tmp_path, form, [("Continuing Education Certificate", 18), *lines]))
+    assert row["course_number"] == course
+    if course is None:
+        assert "course number" in row["review"]
+
+
 @pytest.mark.parametrize("label", ["CEs earned", "CE awarded"])
 def test_an_events_credit_after_the_short_form_ces_is_the_attendees(tmp_path, label):
     # "CEs earned" is the short form, and what OCR makes of "CECs earned" on a fax.

@@ -400,6 +400,31 @@ def _region_end(seg: Seg, labels_by_seg) -> int:
     return own[0].start if own else len(seg.text)
 
 
+# A course number a sentence broke across two lines: its prefix, in capitals, ends one line
+# ("... ACE course number CP", perhaps with a border or a stroke read as "|" or "I" after it) and
+# its five or six digits begin the next ("55230, carrying 0.6 CECs").
+_PREFIX_AT_END = re.compile(r"(?<![A-Za-z0-9])(CEP|CP|CA|CS|CL)(?:\s+[|!Il])?[\s\-.]*$")
+_DIGITS_AT_START = re.compile(r"^\s*(\d{5,6})(?![\dA-Za-z])")
+WRAP_GAP = 1.5             # of a line's height: the most white between a line and the next that continues it
+
+
+def _course_across_lines(lines: list[Line], found: dict[str, Found]) -> None:
+    """No course number found, and exactly one broken across two lines: the prefix and the digits
+    joined, at the lower of their confidences (found by its shape: R19 and the catalogue judge it)."""
+    if "course_number" in found:
+        return
+    hits = []
+    for line, nxt in zip(lines, lines[1:]):
+        last, first = line.segs[-1], nxt.segs[0]
+        m, n = _PREFIX_AT_END.search(last.text), _DIGITS_AT_START.match(first.text)
+        if m is None or n is None or nxt.y0 - line.y1 > WRAP_GAP * (line.y1 - line.y0):
+            continue
+        conf = min(last.conf(*m.span(1)), first.conf(*n.span(1)))
+        hits.append(Found(m.group(1) + n.group(1), conf, "pattern", None, box=first.box(*n.span(1))))
+    if len(hits) == 1:
+        found["course_number"] = hits[0]
+
+
 # A middle initial OCR ran into the first name ("ChristopherE." for "Christopher E."): a capital
 # after two small letters at a word's end is no letter of a name.
 _GLUED_INITIAL = re.compile(r"(?<=[a-z]{2})([A-Z]\.?)(?=[\s,]|$)")
@@ -456,6 +481,7 @@ def find_fields(segs: list[Seg]) -> tuple[dict[str, Found], list[str], list]:
     for f in ("ceus", "hours"):
         _column_of_amounts(lines, found, f)
     _column_of_courses(lines, found, slope)
+    _course_across_lines(lines, found)
     for f in ("course_number", "completion_date", "full_name"):
         if f not in found and f in unread:
             notes.append(f"{FIELD_NAMES[f]}: unreadable {unread[f]}")
