@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 import time
+from decimal import Decimal
 
 import numpy as np
 import pytest
@@ -464,3 +465,14 @@ def test_a_course_number_read_cut_short_is_read_again_with_what_follows_it(tmp_p
     assert "CL1031" in " ".join(row["read"]["lines"])
     assert row["course_number"] == cert.course.number
     assert row["read"]["fields"]["course_number"]["confidence"] >= REVIEW_CONFIDENCE
+
+
+@needs_tesseract
+@pytest.mark.slow
+def test_an_events_hours_column_the_first_reading_left_out_is_read_without_the_tables_rules(tmp_path_factory):
+    # A fax's boxed table of sessions: Tesseract's layout left out the column of hours and the
+    # total ("Total contact hours attended ... 9"), and the event went to staff with no credit stated.
+    path, cert = _corpus_page(tmp_path_factory, "fresh/fax/event-session-box.pdf", 1, fresh_layouts=56)
+    row = read_certificates(path, limits=LIMITS).rows.iloc[0].to_dict()
+    assert row["ceus"] is not None and Decimal(row["ceus"]) == cert.ceus
+    assert row["read"]["rules_removed"] is True

@@ -58,7 +58,7 @@ from cec_batch.readers.cert_layout import (
     text_layer_segments,
     word_segments,
 )
-from cec_batch.readers.cert_vocabulary import CERTIFICATE_WORDS, COURSE_CUT_RE, DATE_RE, FIELD_NAMES
+from cec_batch.readers.cert_vocabulary import CERTIFICATE_WORDS, COURSE_CUT_RE, DATE_RE, FIELD_NAMES, LABEL_RES
 from cec_batch.rules import NAME_LOOKUP_CONFIDENCE, REVIEW_CONFIDENCE, cecs_from_hours
 
 log = logging.getLogger(__name__)
@@ -510,8 +510,11 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
             # a skewed sheet: read it again without the rules, and then, if anything is still
             # missing or doubtful, turned level (a skewed table's rules hide from the first,
             # and a level page's lines are its own); the reading that holds most is kept.
-            upright, everything = result.image_path, (len(FIELD_NAMES), len(FIELD_NAMES))
-            for level in (False, True) if _lacks_or_doubts(found) else ():
+            # So is a page whose credit label ("Total contact hours attended") stands with no amount
+            # read: an event's credit is the attendee's own, and a table's column of hours is what
+            # Tesseract's layout most often leaves out.
+            upright, everything = result.image_path, (len(FIELD_NAMES), len(FIELD_NAMES), 1)
+            for level in (False, True) if _lacks_or_doubts(found) or _amount_unread(found, segs) else ():
                 if _key_score(found) == everything or deadline - time.monotonic() <= 2:
                     break
                 again = ocr.ocr_without_rules(upright, seconds=deadline - time.monotonic(), level=level)
@@ -637,11 +640,23 @@ def _lacks_or_doubts(found: dict[str, Found]) -> bool:
     return any(f not in found or found[f].doubt is not None for f in FIELD_NAMES)
 
 
-def _key_score(found: dict[str, Found]) -> tuple[int, int]:
+def _key_score(found: dict[str, Found]) -> tuple[int, int, int]:
     """Which of two readings of a page holds more: key fields found, then key fields sure (read
-    with confidence, and no doubt such as two dates with nothing to tell them apart)."""
-    return _key_fields(found), sum(1 for f in FIELD_NAMES if f in found and found[f].confidence >= REVIEW_CONFIDENCE
-                                   and found[f].doubt is None)
+    with confidence, and no doubt such as two dates with nothing to tell them apart), then
+    whether it holds an amount of credit."""
+    return (_key_fields(found), sum(1 for f in FIELD_NAMES if f in found and found[f].confidence >= REVIEW_CONFIDENCE
+                                    and found[f].doubt is None), int("ceus" in found or "hours" in found))
+
+
+_AMOUNT_LABELS = [rx for lab, rx in LABEL_RES if {"ceus", "hours"} & set(lab.fields) and not lab.generic]
+
+
+def _amount_unread(found: dict[str, Found], segs: list[Seg] | None) -> bool:
+    """Whether the page labels an amount of credit ("CECs earned", "Total contact hours") and no
+    amount was read."""
+    if "ceus" in found or "hours" in found or not segs:
+        return False
+    return any(rx.search(seg.text) for seg in segs for rx in _AMOUNT_LABELS)
 
 
 def _alnum(text: str) -> str:
