@@ -346,6 +346,22 @@ def test_a_doubtful_date_read_again_as_another_date_stays_doubtful(tmp_path):
 
 
 @needs_tesseract
+@pytest.mark.parametrize("printed, first, mended", [
+    ("02/09/2026", "92/09/2026", "02/09/2026"),    # a "0" read as "9": no month 92, and every look reads 02
+    ("02/09/2026", "92/08/2026", "92/08/2026"),    # two characters apart: not the same reading mended
+    ("02/09/2026", "02/09/2026", "02/09/2026"),    # a real date is the second look's usual business
+])
+def test_a_completion_date_read_as_no_date_is_mended_only_by_two_sure_looks_one_character_off(
+        tmp_path, printed, first, mended):
+    path = _date_image(tmp_path, printed)
+    found = {"completion_date": Found(first, 77.0, "label", "Completion Date", box=(50, 50, 800, 130))}
+    certificate_pdf._second_look(found, path, deadline=time.monotonic() + 30)
+    got = found["completion_date"]
+    assert got.value == mended
+    assert (got.confidence >= REVIEW_CONFIDENCE) is (parse_date(got.value).value is not None)
+
+
+@needs_tesseract
 @pytest.mark.parametrize("field, printed, read, lifted", [
     ("email", "arjun.rojas@fitpro.example", "arjun.rojas@fitpro.example", True),
     ("email", "arjun.rojas@fitpro.example", "arjun.roias@fitpro.example", False),   # read again, not the same

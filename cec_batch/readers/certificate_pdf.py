@@ -815,6 +815,9 @@ def _second_look(found: dict[str, Found], image_path: Path | None, deadline: flo
         hows = ("label", "context", "only date") + (("pattern",) if f == "course_number" else ())
         if got is None or got.how not in hows or got.box is None or got.from_parts:
             continue
+        if f == "completion_date" and parse_date(date_value(got.value)).value is None:
+            _mend_impossible_date(got, image_path, deadline)
+            continue
         if got.confidence >= (DATE_SURE_CONFIDENCE if f == "completion_date" else REVIEW_CONFIDENCE):
             continue
         checking = got.confidence >= REVIEW_CONFIDENCE      # a date that passes, made sure of
@@ -842,6 +845,39 @@ def _second_look(found: dict[str, Found], image_path: Path | None, deadline: flo
                 got.confidence = conf
                 break
     name_from_parts(found)
+
+
+def _mend_impossible_date(got: Found, image_path: Path, deadline: float) -> None:
+    """A completion date read as no date at all ("92/09/2026": a "0" read as "9"): its box read
+    again on its own, in each look of the second look. When two looks read the same real date,
+    each sure, spelt as the first reading but for one character, that date replaces the reading
+    (two independent readings agree, and the first could not stand); otherwise the reading stays,
+    as doubtful as it was."""
+    got.reread = 0.0
+    seen: dict[str, list[float]] = {}
+    for look in ("plain", "smoothed", "enlarged", "despeckled"):
+        left = deadline - time.monotonic()
+        if left < 1:
+            return
+        words = ocr.reread(image_path, got.box, seconds=left, smooth=look == "smoothed", enlarge=look == "enlarged",
+                           despeckle=look == "despeckled")
+        text = " ".join(w.text for w in words)
+        dates = list(DATE_RE.finditer(text))
+        if len(dates) != 1:
+            continue
+        value = dates[0].group()
+        if parse_date(date_value(value)).value is None or len(value) != len(got.value) or \
+                sum(a != b for a, b in zip(value, got.value)) != 1:
+            continue
+        inside = [w for w in words if w.text in value or value in w.text]
+        conf = _sure_by_chars(inside, DATE_SECOND_LOOK_CONFIDENCE) if inside else 0.0
+        if conf < DATE_SECOND_LOOK_CONFIDENCE:
+            continue
+        seen.setdefault(value, []).append(conf)
+        if len(seen[value]) == 2:
+            got.value, got.confidence = value, min(seen[value])
+            got.reread = got.confidence
+            return
 
 
 # A year-first date whose month has two digits and whose day has one ("2025-12-1"): a day written
