@@ -218,6 +218,9 @@ def _mend_dropped_lines(a: np.ndarray, dpi: int = DPI) -> np.ndarray | None:
         if not later.size or later[0] - r0 > most:
             continue
         r1 = int(later[0])
+        # The rendered page's rows on either edge of the lost line are only partly inked (the
+        # fax's lines scaled to 300 dpi, a stroke's edge grey): the cut is told by the rows beyond.
+        r0, r1 = max(1, r0 - 1), min(h - 1, r1 + 1)
         cut = ink[r0 - 1] & ink[r1]
         if np.count_nonzero(cut) >= DROPPED_MIN_STROKES:
             if out is None:

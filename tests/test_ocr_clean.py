@@ -99,6 +99,18 @@ def test_fax_cleaning_mends_a_lost_scan_line_and_fills_nothing_else():
     assert gaps and not any(out[r].any() for r in gaps)   # the white between two lines of print stays white
 
 
+def test_a_streak_cut_by_a_lost_scan_line_with_grey_edges_is_still_one_streak():
+    # The fax's rows scaled to 300 dpi: the rows either side of the lost line are grey where
+    # the streak crosses them, and the streak's two pieces are each too short to be seen.
+    a = np.full((1600, 1200), 255, np.uint8)
+    a[:, 700:1100:40] = 0                          # print on every row, so that the lost line stands out
+    a[500:1600, 400:402] = 0
+    a[1000:1002, :] = 255
+    a[999, 400:402] = a[1002, 400:402] = 170
+    out = np.asarray(ocr.clean_bilevel(Image.fromarray(a))) < 128
+    assert not out[:, 398:404].any()
+
+
 @needs_tesseract
 def test_a_name_set_large_and_cut_by_a_lost_scan_line_is_read(tmp_path):
     img = Image.new("L", (2400, 700), 255)
