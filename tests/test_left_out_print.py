@@ -476,3 +476,20 @@ def test_an_events_hours_column_the_first_reading_left_out_is_read_without_the_t
     row = read_certificates(path, limits=LIMITS).rows.iloc[0].to_dict()
     assert row["ceus"] is not None and Decimal(row["ceus"]) == cert.ceus
     assert row["read"]["rules_removed"] is True
+
+
+def test_a_second_reading_kept_for_its_amount_alone_must_read_the_key_fields_alike():
+    from cec_batch.readers.cert_fields import Found
+    from cec_batch.readers.certificate_pdf import _same_or_more
+
+    def reading(date: str, **more) -> dict:
+        got = {"full_name": Found("Heather Balogun", 95.0, "label"), "course_number": Found("CL 10502", 95.0, "label"),
+               "completion_date": Found(date, 95.0, "label")}
+        got.update({f: Found(v, 95.0, "label") for f, v in more.items()})
+        return got
+
+    first = reading("April 26, 2026")
+    assert _same_or_more(reading("April 26, 2026", ceus="0.9"), first)
+    assert not _same_or_more(reading("April 24, 2026", ceus="0.9"), first)      # another date: not for an amount
+    fewer = {f: v for f, v in first.items() if f != "completion_date"}
+    assert _same_or_more(reading("April 24, 2026"), fewer)                       # a key field more: the usual rule

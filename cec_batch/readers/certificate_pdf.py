@@ -522,7 +522,7 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
                     again.words = _below_header(again.words)
                 if again is not None and again.words:
                     other = _fields(again, deadline)
-                    if _key_score(other[0]) > _key_score(found):
+                    if _key_score(other[0]) > _key_score(found) and _same_or_more(other[0], found):
                         found, notes, cands, extent, segs = other
                         again.rotation = result.rotation
                         result = again
@@ -646,6 +646,15 @@ def _key_score(found: dict[str, Found]) -> tuple[int, int, int]:
     whether it holds an amount of credit."""
     return (_key_fields(found), sum(1 for f in FIELD_NAMES if f in found and found[f].confidence >= REVIEW_CONFIDENCE
                                     and found[f].doubt is None), int("ceus" in found or "hours" in found))
+
+
+def _same_or_more(other: dict[str, Found], found: dict[str, Found]) -> bool:
+    """Whether reading OTHER holds more key fields or more sure ones than FOUND, or else, holding
+    only an amount of credit more, reads every key field as FOUND does (a reading kept for its
+    amount alone does not bring another name, course or date)."""
+    if _key_score(other)[:2] != _key_score(found)[:2]:
+        return True
+    return all(_alnum(other[f].value) == _alnum(found[f].value) for f in FIELD_NAMES if f in other and f in found)
 
 
 _AMOUNT_LABELS = [rx for lab, rx in LABEL_RES if {"ceus", "hours"} & set(lab.fields) and not lab.generic]
