@@ -66,6 +66,13 @@ UNREAD_MAX_HEIGHT = 1.2          # ... to a banner's letters
 UNREAD_MIN_ASPECT = 3.0          # a line of words is this many times as wide as high; a seal or a logo is not
 UNREAD_SOLID = 0.35              # inches: a square this size nearly all ink is a fill (a photo, a band), not print
 UNREAD_MAX_DENSITY = 0.45        # share of a line's box inked: print is far below, a photo or a filled box above
+TURNED_CELL = 16                 # pixels: print left unread is gathered in cells this size into patches
+TURNED_MIN = (0.6, 0.25)         # inches across and down: a patch smaller is a mark, not a stamp's print
+TURNED_MAX = (5.0, 3.0)          # ... and one larger is a picture or a page's worth
+TURNED_LIMIT = 15.0              # degrees: how far a stamp's print is looked for turned
+TURNED_STEP = 0.5
+TURNED_PATCHES = 2               # patches read at most, the largest first
+TURNED_CONFIG = f"--psm 6 -c tessedit_char_blacklist={NEVER_PRINTED}"   # a patch is one block of print
 STREAK_FRACTION = 0.4            # a vertical ink line this share of the page high on a fax is a dirty-head streak
 DROPPED_LINE_MAX = 0.015         # inches: a fax's lost scan line (1-2 lines at 196 per inch) is at most this high
 DROPPED_ROW_SPECKS = 0.002       # of the width: a row with no more ink than this is white (specks aside)
@@ -305,11 +312,11 @@ def without_stray_edges(text: str) -> str:
     return _STRAY_EDGE.sub("", text.strip())
 
 
-def _words(image_path: Path, timeout: float) -> list[Word]:
+def _words(image_path: Path, timeout: float, config: str = TESSERACT_CONFIG) -> list[Word]:
     import pytesseract
 
     data = pytesseract.image_to_data(str(image_path), output_type=pytesseract.Output.DICT,
-                                     config=TESSERACT_CONFIG, timeout=max(1, int(timeout + 0.999)))
+                                     config=config, timeout=max(1, int(timeout + 0.999)))
     words = []
     for i, text in enumerate(data["text"]):
         text = without_stray_edges(text or "")
@@ -632,6 +639,85 @@ def unread_mark_before(image_path: Path, box: tuple[float, float, float, float],
     stroke = mid.sum(axis=0) >= LOST_GLYPH_INK * mid.shape[0]
     beyond = tall[:max(0, y0 - top - int(0.2 * h))].any(axis=0) & tall[y0 - top + h + int(0.2 * h):].any(axis=0)
     return bool((stroke & ~beyond).sum() >= 2)
+
+
+def turned_print(image_path: Path, words: list[Word], *, seconds: float,
+                 limit: int = TURNED_PATCHES) -> list[tuple[Path, list[Word]]]:
+    """Patches of print the page's reading left out that stand turned (a rubber stamp pressed
+    askew: "COURSE CS52044" at 8 degrees), each cut out, turned level and read as one block:
+    (path of the levelled patch, its words in the patch's pixels), the largest first.
+
+    What ink is left once the words read and the thin ruled lines are whitened is gathered in
+    cells of TURNED_CELL pixels into patches; a patch of a stamp's size (TURNED_MIN to
+    TURNED_MAX inches across) whose print slopes between SKEW_LIMIT and TURNED_LIMIT degrees
+    is read (print nearer level is `unread_lines`' and the page's levelling's business).
+    """
+    import pytesseract
+    from PIL import Image
+
+    start = time.monotonic()
+    with Image.open(image_path) as img:
+        page = img.convert("L")
+    a = np.asarray(page)
+    rest = a < 128
+    rest &= ~_rule_mask(a, thin=True)
+    for wd in words:
+        m = max(2, int(0.3 * wd.height))
+        rest[max(0, wd.top - m):wd.top + wd.height + m, max(0, wd.left - m):wd.left + wd.width + m] = False
+    out: list[tuple[Path, list[Word]]] = []
+    for n, (x0, y0, x1, y1) in enumerate(_patches(rest, TURNED_CELL)):
+        if len(out) >= limit or seconds - (time.monotonic() - start) < 1:
+            break
+        across, down = (x1 - x0) / DPI, (y1 - y0) / DPI
+        if not (TURNED_MIN[0] <= across <= TURNED_MAX[0] and TURNED_MIN[1] <= down <= TURNED_MAX[1]):
+            continue
+        m = TURNED_CELL * 2
+        crop = page.crop((max(0, x0 - m), max(0, y0 - m), min(page.width, x1 + m), min(page.height, y1 + m)))
+        angle = skew_angle(crop, limit=TURNED_LIMIT, step=TURNED_STEP)
+        if abs(angle) < SKEW_LIMIT:
+            continue
+        level = crop.rotate(-angle, resample=Image.BICUBIC, fillcolor=255, expand=True)
+        path = Path(image_path).with_name(f"{Path(image_path).stem}-turned{n}{Path(image_path).suffix}")
+        level.save(path)
+        try:
+            got = _words(path, seconds - (time.monotonic() - start), config=TURNED_CONFIG)
+        except (pytesseract.TesseractError, RuntimeError):
+            continue
+        if got:
+            out.append((path, got))
+    return out
+
+
+def _patches(mask: np.ndarray, cell: int) -> list[tuple[int, int, int, int]]:
+    """Boxes (pixels) of the patches MASK's ink makes, gathered in cells of CELL pixels (a cell
+    with a few inked pixels is inked; cells a cell apart join), the most cells first."""
+    h, w = mask.shape
+    gh, gw = h // cell, w // cell
+    if not gh or not gw:
+        return []
+    g = mask[:gh * cell, :gw * cell].reshape(gh, cell, gw, cell).sum(axis=(1, 3)) >= 3
+    d = g.copy()
+    d[1:] |= g[:-1]
+    d[:-1] |= g[1:]
+    d[:, 1:] |= g[:, :-1]
+    d[:, :-1] |= g[:, 1:]
+    seen = np.zeros_like(d)
+    found = []
+    for y, x in zip(*np.nonzero(d)):
+        if seen[y, x]:
+            continue
+        seen[y, x] = True
+        stack, cells = [(y, x)], []
+        while stack:
+            cy, cx = stack.pop()
+            cells.append((cy, cx))
+            for ny, nx in ((cy + 1, cx), (cy - 1, cx), (cy, cx + 1), (cy, cx - 1)):
+                if 0 <= ny < gh and 0 <= nx < gw and d[ny, nx] and not seen[ny, nx]:
+                    seen[ny, nx] = True
+                    stack.append((ny, nx))
+        ys, xs = zip(*cells)
+        found.append((len(cells), (min(xs) * cell, min(ys) * cell, (max(xs) + 1) * cell, (max(ys) + 1) * cell)))
+    return [box for _, box in sorted(found, key=lambda f: -f[0])]
 
 
 def _solid(ink: np.ndarray, size: int) -> np.ndarray:

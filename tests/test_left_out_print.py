@@ -493,3 +493,44 @@ def test_a_second_reading_kept_for_its_amount_alone_must_read_the_key_fields_ali
     assert not _same_or_more(reading("April 24, 2026", ceus="0.9"), first)      # another date: not for an amount
     fewer = {f: v for f, v in first.items() if f != "completion_date"}
     assert _same_or_more(reading("April 24, 2026"), fewer)                       # a key field more: the usual rule
+
+
+# ---------------------------------------------------------------- a stamp pressed askew
+
+
+def _stamped_page(tmp_path, stamps: list[tuple[str, float]]):
+    """A scanned certificate whose course number is only in rubber stamps, each (its course
+    line, degrees turned), set in the lower half; a PDF of the page at 300 dpi."""
+    img = Image.new("L", (2550, 3300), 250)
+    d = ImageDraw.Draw(img)
+    for y, text, px in ((300, "Harbor Mind-Body Collective", 56), (500, "Certificate of Completion", 90),
+                        (800, "This certifies that", 44), (950, "Gordon Pike", 90), (1150, "ACE ID No. 146854", 44),
+                        (1350, "has completed Breathwork Foundations", 48), (1500, "on 08/23/2025", 48)):
+        d.text((300, y), text, fill=0, font=_font(px, serif=True))
+    for i, (line, angle) in enumerate(stamps):
+        stamp = Image.new("L", (900, 340), 255)
+        s = ImageDraw.Draw(stamp)
+        s.rounded_rectangle((8, 8, 892, 332), radius=30, outline=0, width=10)
+        s.text((90, 40), "ACE APPROVED PROVIDER", fill=0, font=_font(52, bold=True))
+        s.line((30, 120, 870, 120), fill=0, width=5)
+        s.text((90, 160), line, fill=0, font=_font(64))
+        turned = stamp.rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=255)
+        img.paste(Image.eval(turned, lambda v: min(v, 250)), (1400 - 1100 * i, 2300))
+    path = tmp_path / "stamped.pdf"
+    img.save(path, "PDF", resolution=300)
+    return path
+
+
+@needs_tesseract
+@pytest.mark.parametrize("stamps, course", [
+    ([("COURSE CS52044", 8.0)], "CS52044"),
+    ([("COURSE CS52044", -6.0)], "CS52044"),
+    ([("COURSE CS52044", 8.0), ("COURSE CL10234", -9.0)], None),     # two stamps, two courses: which one?
+])
+def test_a_course_number_only_in_a_stamp_pressed_askew_is_read_level(tmp_path, stamps, course):
+    row = read_certificates(_stamped_page(tmp_path, stamps), limits=LIMITS).rows.iloc[0].to_dict()
+    assert row["course_number"] == course
+    if course is not None:
+        assert row["read"]["fields"]["course_number"]["confidence"] >= REVIEW_CONFIDENCE
+    else:
+        assert "course number not found" in row["review"]

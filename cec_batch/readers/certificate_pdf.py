@@ -544,6 +544,10 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
             kept = _with_words(result, _tile_days(segs, result.image_path, deadline), found, deadline)
             if kept is not None:
                 result, (found, notes, cands, extent, segs) = kept
+            # No course number: a rubber stamp pressed askew may hold it, and the page's reading
+            # leaves such print out.
+            if "course_number" not in found and result.image_path is not None and deadline - time.monotonic() > 2:
+                _course_in_turned_print(found, result, deadline)
             # Doubtful values are looked at again on the reading kept only: each look is a Tesseract run.
             _second_look(found, result.image_path, deadline)
             _second_look_at_names(found, cands, result.image_path, deadline)
@@ -585,6 +589,28 @@ def _fields(result: ocr.PageOcr, deadline: float):
         cands = page_candidates(segs, extent[3])
         choose_date(found, cands, notes)
     return found, notes, cands, extent, segs
+
+
+def _course_in_turned_print(found: dict[str, Found], result: ocr.PageOcr, deadline: float) -> None:
+    """The course number printed in a patch of turned print the page's reading left out (a
+    rubber stamp: "ACE APPROVED PROVIDER / COURSE CS52044" pressed 8 degrees askew), read level
+    (ocr.turned_print). Taken when such print holds exactly one course number, found by its
+    shape, after the second look at it on the levelled patch (R19 and the catalogue then judge
+    it as any other)."""
+    hits: dict[str, tuple[Found, Path]] = {}
+    for path, words in ocr.turned_print(result.image_path, result.words, seconds=deadline - time.monotonic()):
+        for seg in ocr_segments(words):
+            span = FINDERS["course_number"](seg.text, 0, len(seg.text), False)
+            if span:
+                value = seg.text[span[0]:span[1]]
+                hits.setdefault(_alnum(value), (Found(value, seg.conf(*span), "pattern", None,
+                                                      box=seg.box(*span)), path))
+    if len(hits) != 1:
+        return
+    got, path = next(iter(hits.values()))
+    _second_look({"course_number": got}, path, deadline)
+    got.box = None                     # its box is the levelled patch's, not the page's
+    found["course_number"] = got
 
 
 def _with_words(result: ocr.PageOcr, extra: list[ocr.Word], found: dict[str, Found], deadline: float):
