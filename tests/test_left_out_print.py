@@ -534,3 +534,31 @@ def test_a_course_number_only_in_a_stamp_pressed_askew_is_read_level(tmp_path, s
         assert row["read"]["fields"]["course_number"]["confidence"] >= REVIEW_CONFIDENCE
     else:
         assert "course number not found" in row["review"]
+
+
+# ---------------------------------------------------------------- a caption under its value
+
+
+@needs_tesseract
+@pytest.mark.parametrize("printed, course", [
+    ("CP 31777", "CP 31777"),
+    ("CP 31777 and CS 40121", None),            # more than a course number over the caption: not its value
+])
+def test_a_course_numbers_caption_with_nothing_after_it_has_the_line_above_read_again(tmp_path, printed, course):
+    from cec_batch.readers.cert_layout import ocr_segments
+
+    img = Image.new("L", (2550, 900), 255)
+    d = ImageDraw.Draw(img)
+    d.text((620, 300), printed, fill=0, font=_font(44))
+    d.line((560, 380, 1400, 380), fill=0, width=3)
+    d.text((576, 400), "ACE Course Number", fill=0, font=_font(30))
+    path = tmp_path / "page.png"
+    img.save(path)
+    # The page's reading as a JPEG at q35 gave it: the caption, and junk where the value stands.
+    words = [ocr.Word("CP", 21.0, 625, 300, 74, 43, 1, 1, 1), ocr.Word("sliry", 14.0, 720, 300, 159, 44, 1, 1, 1),
+             ocr.Word("ACE", 96.0, 576, 404, 78, 30, 2, 1, 1), ocr.Word("Course", 96.0, 664, 404, 120, 30, 2, 1, 1),
+             ocr.Word("Number", 63.0, 797, 404, 134, 30, 2, 1, 1)]
+    found = {}
+    bare = [("course_number", "ACE Course Number", (576, 404, 931, 434))]
+    certificate_pdf._look_above_course_caption(found, bare, ocr_segments(words), path, time.monotonic() + 30)
+    assert (found["course_number"].value if "course_number" in found else None) == course

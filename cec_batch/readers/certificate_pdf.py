@@ -91,6 +91,7 @@ FAX_HEADER_BAND = 0.3           # inches at the top of an upright fax where the 
 NAME_REREADS = 3                # unlabelled name-like runs read again on their own, the largest first, when no name is found
 TILE_DAY_HEIGHT = 8.0           # of a calendar tile's month strip: how far under it its day is looked for
 UNREAD_WORD_CONFIDENCE = 30.0   # a word read in print the page's reading left out, below which it is noise
+CAPTION_REACH = 3.0             # of a caption's height: how far above it its value's line may stand
 MAX_LINES = 80                  # the page's lines kept with its row (read.lines), for the closed-world choice and staff
 
 
@@ -580,6 +581,7 @@ def _fields(result: ocr.PageOcr, deadline: float):
     segs = ocr_segments(result.words)
     found, notes, bare = find_fields(segs)
     _look_right_of_labels(found, bare, result.image_path, deadline)
+    _look_above_course_caption(found, bare, segs, result.image_path, deadline)
     _look_at_cut_course(found, segs, result.image_path, deadline)
     _read_figures(found, figures_to_reread(segs, found), result.image_path, deadline)
     cands, extent = [], None
@@ -723,6 +725,37 @@ def _look_right_of_labels(found: dict[str, Found], bare: list, image_path: Path 
             conf = min((w.conf for w in words if w.text in text[span[0]:span[1]].split()), default=0.0)
             found[f] = Found(text[span[0]:span[1]], conf, "label", label, box=(x1 + 0.3 * h, y0, x1 + 12 * h, y1))
     name_from_parts(found)
+
+
+def _look_above_course_caption(found: dict[str, Found], bare: list, segs: list[Seg], image_path: Path | None,
+                               deadline: float) -> None:
+    """A course number's caption with nothing after it, under a line whose words read as no
+    course number ("CP sliry" over "ACE Course Number" on a form whose captions stand under
+    their values, a JPEG's blocks garbling the print): those words, the nearest line above the
+    caption and over it, are read again on their own, and taken when they hold a course number
+    alone."""
+    if image_path is None or "course_number" in found:
+        return
+    for f, label, box in bare:
+        if f != "course_number" or box is None:
+            continue
+        x0, y0, x1, y1 = box
+        h = y1 - y0
+        above = [s for s in segs if s.y1 <= y0 and y0 - s.y1 <= CAPTION_REACH * h
+                 and s.x0 < x1 + 2 * h and s.x1 > x0 - 2 * h]
+        left = deadline - time.monotonic()
+        if not above or left < 1:
+            return
+        nearest = max(s.y1 for s in above)
+        line = [s for s in above if s.y1 >= nearest - h]
+        strip = (min(s.x0 for s in line), min(s.y0 for s in line), max(s.x1 for s in line), max(s.y1 for s in line))
+        words = ocr.reread(image_path, strip, seconds=left)
+        text = " ".join(w.text for w in words)
+        span = FINDERS[f](text, 0, len(text), True)
+        if span:
+            conf = min((w.conf for w in words if w.text in text[span[0]:span[1]].split()), default=0.0)
+            found[f] = Found(text[span[0]:span[1]], conf, "label", label, box=strip)
+        return
 
 
 def _look_at_cut_course(found: dict[str, Found], segs: list[Seg], image_path: Path | None, deadline: float) -> None:
