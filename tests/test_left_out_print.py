@@ -493,6 +493,10 @@ def test_a_second_reading_kept_for_its_amount_alone_must_read_the_key_fields_ali
     assert not _same_or_more(reading("April 24, 2026", ceus="0.9"), first)      # another date: not for an amount
     fewer = {f: v for f, v in first.items() if f != "completion_date"}
     assert _same_or_more(reading("April 24, 2026"), fewer)                       # a key field more: the usual rule
+    # An amount read without confidence ("7" for a "1.5" the first reading lost) is no amount held.
+    unsure = reading("April 26, 2026", ceus="7")
+    unsure["ceus"].confidence = 15.0
+    assert certificate_pdf._key_score(reading("April 26, 2026", ceus="1.5")) > certificate_pdf._key_score(unsure)
 
 
 # ---------------------------------------------------------------- a stamp pressed askew

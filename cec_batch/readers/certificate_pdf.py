@@ -671,9 +671,14 @@ def _lacks_or_doubts(found: dict[str, Found]) -> bool:
 def _key_score(found: dict[str, Found]) -> tuple[int, int, int]:
     """Which of two readings of a page holds more: key fields found, then key fields sure (read
     with confidence, and no doubt such as two dates with nothing to tell them apart), then
-    whether it holds an amount of credit."""
+    whether it holds an amount of credit read with confidence."""
     return (_key_fields(found), sum(1 for f in FIELD_NAMES if f in found and found[f].confidence >= REVIEW_CONFIDENCE
-                                    and found[f].doubt is None), int("ceus" in found or "hours" in found))
+                                    and found[f].doubt is None), int(_sure_amount(found)))
+
+
+def _sure_amount(found: dict[str, Found]) -> bool:
+    """Whether an amount of credit (CECs or hours) was read with confidence."""
+    return any(f in found and found[f].confidence >= REVIEW_CONFIDENCE for f in ("ceus", "hours"))
 
 
 def _same_or_more(other: dict[str, Found], found: dict[str, Found]) -> bool:
@@ -690,8 +695,8 @@ _AMOUNT_LABELS = [rx for lab, rx in LABEL_RES if {"ceus", "hours"} & set(lab.fie
 
 def _amount_unread(found: dict[str, Found], segs: list[Seg] | None) -> bool:
     """Whether the page labels an amount of credit ("CECs earned", "Total contact hours") and no
-    amount was read."""
-    if "ceus" in found or "hours" in found or not segs:
+    amount was read with confidence."""
+    if _sure_amount(found) or not segs:
         return False
     return any(rx.search(seg.text) for seg in segs for rx in _AMOUNT_LABELS)
 
