@@ -1124,6 +1124,13 @@ def test_a_scanned_date_that_passes_but_is_not_sure_is_read_again_and_doubted_if
     assert (got.reread is None) == (confidence >= 93.0)
 
 
+def _the_credit(world: str, tmp_path: Path, s: dict) -> tuple[str, str, str]:
+    """The one credit an ingest (summary S) posted: (certificant, course, completion date)."""
+    assert s["credits"] == 1, exceptions_data(world)
+    [credit] = export(world, tmp_path, "credits")
+    return credit["certificant_id"], credit["course_number"], credit["completion_date"]
+
+
 @pytest.mark.parametrize("form, posts", [("text", False), pytest.param("scan", True, marks=needs_tesseract)])
 def test_a_scanned_umlaut_read_as_two_is_is_looked_up_with_the_letter_put_back(world, tmp_path, form, posts):
     # OCR reads the dots of "ü" as a letter i of their own: "Miiller". A typed name is as typed.
@@ -1132,10 +1139,7 @@ def test_a_scanned_umlaut_read_as_two_is_is_looked_up_with_the_letter_put_back(w
         "has completed CP55013 Sports Nutrition", "on 07/18/2025"])
     s = ingest(world, path)
     if posts:
-        assert s["credits"] == 1, exceptions_data(world)
-        [credit] = export(world, tmp_path, "credits")
-        assert (credit["certificant_id"], credit["course_number"], credit["completion_date"]) == \
-            ("123036", "CP55013", "2025-07-18")
+        assert _the_credit(world, tmp_path, s) == ("123036", "CP55013", "2025-07-18")
     else:
         assert s["credits"] == 0
         [exc] = exceptions_data(world)
@@ -1153,10 +1157,7 @@ def test_a_scanned_name_whose_letters_english_lacks_ocr_read_as_others_names_its
         "Awarded August 26th, 2026"])
     s = ingest(world, path)
     if posts:
-        assert s["credits"] == 1, exceptions_data(world)
-        [credit] = export(world, tmp_path, "credits")
-        assert (credit["certificant_id"], credit["course_number"], credit["completion_date"]) == \
-            ("167318", "CL10234", "2026-08-26")
+        assert _the_credit(world, tmp_path, s) == ("167318", "CL10234", "2026-08-26")
     else:
         assert s["credits"] == 0           # a typed name is as typed
 
@@ -1226,10 +1227,7 @@ def test_a_sure_ids_owner_whose_every_name_word_ocr_got_one_letter_wrong(world, 
         "Hours of instruction: 6"], dpi=300)), dpi=300, quality=90)
     s = ingest(world, path)
     if posts:
-        assert s["credits"] == 1, exceptions_data(world)
-        [credit] = export(world, tmp_path, "credits")
-        assert (credit["certificant_id"], credit["course_number"], credit["completion_date"]) == \
-            ("112577", "CA24377", "2026-03-11")
+        assert _the_credit(world, tmp_path, s) == ("112577", "CA24377", "2026-03-11")
     else:
         assert s["credits"] == 0
         [exc] = exceptions_data(world)

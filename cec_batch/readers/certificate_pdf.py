@@ -896,12 +896,7 @@ def _second_look(found: dict[str, Found], image_path: Path | None, deadline: flo
         checking = got.confidence >= REVIEW_CONFIDENCE      # a date that passes, made sure of
         enough = DATE_SECOND_LOOK_CONFIDENCE if f == "completion_date" else SECOND_LOOK_CONFIDENCE
         got.reread = 0.0
-        for look in ("plain", "smoothed", "enlarged", "despeckled"):
-            left = deadline - time.monotonic()
-            if left < 1:
-                break
-            words = ocr.reread(image_path, got.box, seconds=left, smooth=look == "smoothed", enlarge=look == "enlarged",
-                               despeckle=look == "despeckled")
+        for words in _looks(image_path, got.box, deadline):
             conf = _reread_agrees(f, got, words)
             if conf is None:
                 text = " ".join(w.text for w in words)
@@ -920,6 +915,17 @@ def _second_look(found: dict[str, Found], image_path: Path | None, deadline: flo
     name_from_parts(found)
 
 
+def _looks(image_path: Path, box: tuple, deadline: float):
+    """The second look's readings of BOX, one look after another while time is left: as it is,
+    smoothed, enlarged, with its specks opened away (ocr.reread)."""
+    for look in ("plain", "smoothed", "enlarged", "despeckled"):
+        left = deadline - time.monotonic()
+        if left < 1:
+            return
+        yield ocr.reread(image_path, box, seconds=left, smooth=look == "smoothed", enlarge=look == "enlarged",
+                         despeckle=look == "despeckled")
+
+
 def _mend_impossible_date(got: Found, image_path: Path, deadline: float) -> None:
     """A completion date read as no date at all ("92/09/2026": a "0" read as "9"): its box read
     again on its own, in each look of the second look. When two looks read the same real date,
@@ -928,12 +934,7 @@ def _mend_impossible_date(got: Found, image_path: Path, deadline: float) -> None
     as doubtful as it was."""
     got.reread = 0.0
     seen: dict[str, list[float]] = {}
-    for look in ("plain", "smoothed", "enlarged", "despeckled"):
-        left = deadline - time.monotonic()
-        if left < 1:
-            return
-        words = ocr.reread(image_path, got.box, seconds=left, smooth=look == "smoothed", enlarge=look == "enlarged",
-                           despeckle=look == "despeckled")
+    for words in _looks(image_path, got.box, deadline):
         text = " ".join(w.text for w in words)
         dates = list(DATE_RE.finditer(text))
         if len(dates) != 1:
