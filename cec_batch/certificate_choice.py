@@ -379,7 +379,6 @@ def _choose_person(row, cands, ocr, matcher, problems, changes, chosen) -> None:
         for w in spellings:
             box_of[w] = {"confidence": field.get("confidence"), "box": field.get("box")}
     poorly_read: set[str] = set()
-    foreign_letters: set[str] = set()
     if ocr:
         # Runs read too poorly for the lookup above may still spell one certificant's name exactly.
         weak_runs = [c for c in cands if c.get("field") == "name" and c.get("kind") != "staff"
@@ -401,8 +400,9 @@ def _choose_person(row, cands, ocr, matcher, problems, changes, chosen) -> None:
     if ocr and not evidence:
         spelt = _named_as_ocr_spells(names, matcher)
         if spelt is not None:
-            evidence = [spelt]
-            foreign_letters.add(spelt.name)
+            del problems["full_name"]
+            _named_by_ocr_spelling(spelt, box_of.get(spelt.name) or {}, changes, chosen)
+            return
     if ocr:
         weak = [c for c in cands if c.get("field") == "name" and c.get("kind") != "staff"
                 and c["confidence"] < NAME_LOOKUP_CONFIDENCE]
@@ -467,15 +467,11 @@ def _choose_person(row, cands, ocr, matcher, problems, changes, chosen) -> None:
         changes["certificant_id"] = best.certificant_id
     if best.email:
         changes["email"] = best.email
-    if best.name in foreign_letters:         # the name as read is nobody's: the certificant is named by ID
-        changes["full_name"], changes["certificant_id"] = None, best.person.certificant_id
     c = box_of.get(best.name)
     how = [f"name {'agrees with' if best.level == EXACT else 'is close to'} {best.person.display}"]
     if best.name in poorly_read:
         how += [f"read with low confidence ({c['confidence'] or 0:.0f}), but spelt exactly and no other "
                 f"certificant's name is within a few letters of it"]
-    if best.name in foreign_letters:
-        how = [_foreign_letters_evidence(best.name, best)]
     how += [f"ID {best.certificant_id}"] if best.certificant_id else []
     how += [f"email {best.email}"] if best.email else []
     chosen["full_name"] = {"value": best.name, "confidence": c["confidence"] if c else None, "how": "closed world",
@@ -585,17 +581,19 @@ def _name_spelt_by_ocr(row, matcher, changes, chosen) -> None:
     if matcher.by_name([(f, l) for f, l in split_name(read_name) if f and l]):
         return
     e = _named_as_ocr_spells([read_name], matcher)
-    if e is None:
-        return
+    if e is not None:
+        _named_by_ocr_spelling(e, field, changes, chosen)
+
+
+def _named_by_ocr_spelling(e: PageEvidence, read: dict, changes, chosen) -> None:
+    """The page names E by a spelling of theirs OCR made (READ: where and how sure it was read).
+    The name as read is nobody's, so the certificant goes by ID."""
     changes.update(full_name=None, first_name=None, last_name=None, certificant_id=e.person.certificant_id)
-    chosen["full_name"] = {"value": read_name, "confidence": field.get("confidence"), "how": "closed world",
-                           "label": field.get("label"), "box": field.get("box"),
-                           "evidence": [_foreign_letters_evidence(read_name, e)]}
-
-
-def _foreign_letters_evidence(read_name: str, e: PageEvidence) -> str:
-    return (f"{read_name!r} is {e.person.display} as OCR reads the letters English lacks (it differs from "
-            f"the name only there), and no other certificant's name is within a few letters of it")
+    chosen["full_name"] = {"value": e.name, "confidence": read.get("confidence"), "how": "closed world",
+                           "label": read.get("label"), "box": read.get("box"),
+                           "evidence": [f"{e.name!r} is {e.person.display} as OCR reads the letters English lacks "
+                                        f"(it differs from the name only there), and no other certificant's name "
+                                        f"is within a few letters of it"]}
 
 
 # At most this many letters changed by OCR's spelling of letters English lacks in one name.

@@ -552,13 +552,8 @@ def unread_lines(image_path: Path, words: list[Word], *, seconds: float, top: in
     with Image.open(image_path) as img:
         a = np.asarray(img.convert("L"))
     h, w = a.shape
-    rest = a < 128
-    rest &= ~_rule_mask(a, thin=True)
-    rest &= ~_solid(rest, max(4, int(UNREAD_SOLID * DPI)))
+    rest = _ink_left_unread(a, words, solid=max(4, int(UNREAD_SOLID * DPI)))
     rest[:max(0, top)] = False
-    for wd in words:
-        m = max(2, int(0.3 * wd.height))
-        rest[max(0, wd.top - m):wd.top + wd.height + m, max(0, wd.left - m):wd.left + wd.width + m] = False
     rows = rest.sum(axis=1) >= max(4, UNREAD_ROW_INK * w)
     rows = np.convolve(rows, np.ones(5), mode="same") > 0          # a row or two of a letter's gap
     runs = []
@@ -641,6 +636,19 @@ def unread_mark_before(image_path: Path, box: tuple[float, float, float, float],
     return bool((stroke & ~beyond).sum() >= 2)
 
 
+def _ink_left_unread(a: np.ndarray, words: list[Word], solid: int | None = None) -> np.ndarray:
+    """The ink of grey page A that the reading's WORDS (and a margin around each) do not cover,
+    thin ruled lines left out; with SOLID, squares that size nearly all ink (fills) left out too."""
+    rest = a < 128
+    rest &= ~_rule_mask(a, thin=True)
+    if solid is not None:
+        rest &= ~_solid(rest, solid)
+    for wd in words:
+        m = max(2, int(0.3 * wd.height))
+        rest[max(0, wd.top - m):wd.top + wd.height + m, max(0, wd.left - m):wd.left + wd.width + m] = False
+    return rest
+
+
 def turned_print(image_path: Path, words: list[Word], *, seconds: float,
                  limit: int = TURNED_PATCHES) -> list[tuple[Path, list[Word]]]:
     """Patches of print the page's reading left out that stand turned (a rubber stamp pressed
@@ -658,12 +666,7 @@ def turned_print(image_path: Path, words: list[Word], *, seconds: float,
     start = time.monotonic()
     with Image.open(image_path) as img:
         page = img.convert("L")
-    a = np.asarray(page)
-    rest = a < 128
-    rest &= ~_rule_mask(a, thin=True)
-    for wd in words:
-        m = max(2, int(0.3 * wd.height))
-        rest[max(0, wd.top - m):wd.top + wd.height + m, max(0, wd.left - m):wd.left + wd.width + m] = False
+    rest = _ink_left_unread(np.asarray(page), words)
     out: list[tuple[Path, list[Word]]] = []
     for n, (x0, y0, x1, y1) in enumerate(_patches(rest, TURNED_CELL)):
         if len(out) >= limit or seconds - (time.monotonic() - start) < 1:

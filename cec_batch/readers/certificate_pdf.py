@@ -723,13 +723,22 @@ def _look_right_of_labels(found: dict[str, Found], bare: list, image_path: Path 
             return
         x0, y0, x1, y1 = box
         h = y1 - y0
-        words = ocr.reread(image_path, (x1 + 0.3 * h, y0, x1 + 12 * h, y1), seconds=left)
-        text = " ".join(w.text for w in words)
-        span = FINDERS[f](text, 0, len(text), True)
-        if span:
-            conf = min((w.conf for w in words if w.text in text[span[0]:span[1]].split()), default=0.0)
-            found[f] = Found(text[span[0]:span[1]], conf, "label", label, box=(x1 + 0.3 * h, y0, x1 + 12 * h, y1))
+        got = _value_read_in(f, label, image_path, (x1 + 0.3 * h, y0, x1 + 12 * h, y1), left)
+        if got is not None:
+            found[f] = got
     name_from_parts(found)
+
+
+def _value_read_in(f: str, label: str, image_path: Path, strip: tuple, seconds: float) -> Found | None:
+    """Field F as the value of LABEL, read in STRIP cut out and read again on its own; None when
+    the strip holds no such value alone (the finder's strict mode)."""
+    words = ocr.reread(image_path, strip, seconds=seconds)
+    text = " ".join(w.text for w in words)
+    span = FINDERS[f](text, 0, len(text), True)
+    if not span:
+        return None
+    conf = min((w.conf for w in words if w.text in text[span[0]:span[1]].split()), default=0.0)
+    return Found(text[span[0]:span[1]], conf, "label", label, box=strip)
 
 
 def _look_above_course_caption(found: dict[str, Found], bare: list, segs: list[Seg], image_path: Path | None,
@@ -754,12 +763,9 @@ def _look_above_course_caption(found: dict[str, Found], bare: list, segs: list[S
         nearest = max(s.y1 for s in above)
         line = [s for s in above if s.y1 >= nearest - h]
         strip = (min(s.x0 for s in line), min(s.y0 for s in line), max(s.x1 for s in line), max(s.y1 for s in line))
-        words = ocr.reread(image_path, strip, seconds=left)
-        text = " ".join(w.text for w in words)
-        span = FINDERS[f](text, 0, len(text), True)
-        if span:
-            conf = min((w.conf for w in words if w.text in text[span[0]:span[1]].split()), default=0.0)
-            found[f] = Found(text[span[0]:span[1]], conf, "label", label, box=strip)
+        got = _value_read_in(f, label, image_path, strip, left)
+        if got is not None:
+            found[f] = got
         return
 
 
