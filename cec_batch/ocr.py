@@ -77,6 +77,13 @@ STREAK_FRACTION = 0.4            # a vertical ink line this share of the page hi
 DROPPED_LINE_MAX = 0.015         # inches: a fax's lost scan line (1-2 lines at 196 per inch) is at most this high
 DROPPED_ROW_SPECKS = 0.002       # of the width: a row with no more ink than this is white (specks aside)
 DROPPED_MIN_STROKES = 4          # columns inked on both sides of a white row that make it a cut, not a gap
+COMB_STROKE = 0.12               # inches: a character box's rule or wall is at least this long...
+COMB_MAX_HEIGHT = 0.6            # ... and the box at most this high
+COMB_CELL = (0.4, 1.6)           # a character box's width, of its height
+COMB_MIN_CELLS = 2               # boxes side by side that make a comb (one box is a checkbox)
+COMB_GLYPH = 0.9                 # of a box's height: print wider than this in a box is more than a character
+COMB_SPECK = 20                  # pixels of ink: less in a box, apart from its print, is a speck
+COMB_ROW_GAP = 1.5               # of a box's height: combs this near on one line hold one value ("06 / 22 / 2026")
 
 
 class OcrUnavailable(Exception):
@@ -518,18 +525,165 @@ def remove_rules(image, dpi: int = DPI):
     """The image with ruled lines (table borders, frames) whitened, or None when it has none.
 
     Tesseract's layout analysis takes the text of a ruled table for a picture and
-    drops it; without the rules it reads the cells. Costs ~0.3 s a page, so it is a
+    drops it; without the rules it reads the cells. A form's character boxes ("one
+    character per box") are taken away too, their letters set close as typed
+    (`packed_combs`). Costs ~0.3 s a page (a page with boxes ~0.6 s), so it is a
     second attempt only.
     """
     a = np.asarray(image)
-    rules = _rule_mask(a, dpi)
-    if not rules.any():
+    packed = packed_combs(a, dpi)
+    rules = _rule_mask(a if packed is None else packed, dpi)
+    if packed is None and not rules.any():
         return None
-    out = a.copy()
+    out = (a if packed is None else packed).copy()
     out[rules & (a < 230)] = 255
     from PIL import Image
 
     return Image.fromarray(out)
+
+
+def _thin_runs(ink: np.ndarray, length: int, weight: int, *, across: bool) -> np.ndarray:
+    """The pixels of INK on a straight run of LENGTH or more, across or down, at most WEIGHT thick."""
+    near = ink.copy()
+    if across:
+        near[1:] |= ink[:-1]
+        near[:-1] |= ink[1:]               # a slightly skewed stroke still makes one run
+        runs = _long_runs(near, length)
+        return runs & ~_long_runs(np.ascontiguousarray(runs.T), weight + 1).T
+    near[:, 1:] |= ink[:, :-1]
+    near[:, :-1] |= ink[:, 1:]
+    runs = _long_runs(np.ascontiguousarray(near.T), length).T
+    return runs & ~_long_runs(runs, weight + 1)
+
+
+def _box_walls(across: np.ndarray, down: np.ndarray, tallest: int) -> list[list[int]]:
+    """The walls of boxes: runs of DOWN no taller than TALLEST whose both ends meet a rule of
+    ACROSS, neighbouring columns with the same ends joined; each [x0, x1, top, bottom]."""
+    reach = 3
+    columns = []
+    for x in np.flatnonzero(down.any(axis=0)):
+        d = np.diff(np.concatenate(([0], down[:, x].view(np.int8), [0])))
+        for y0, y1 in zip(np.flatnonzero(d == 1), np.flatnonzero(d == -1) - 1):
+            if y1 - y0 <= tallest and across[max(0, y0 - reach):y0 + reach + 1, x].any() \
+                    and across[max(0, y1 - reach):y1 + reach + 1, x].any():
+                columns.append((int(x), int(y0), int(y1)))
+    walls: list[list[int]] = []
+    for x, y0, y1 in columns:                 # by column, then top
+        for w in walls:
+            if x - w[1] <= 1 and abs(y0 - w[2]) <= 4 and abs(y1 - w[3]) <= 4:
+                w[1], w[2], w[3] = x, min(w[2], y0), max(w[3], y1)
+                break
+        else:
+            walls.append([x, x, y0, y1])
+    return sorted(walls)
+
+
+def _combs(a: np.ndarray, dpi: int) -> list[list[list[int]]]:
+    """The rows of character boxes on grey image A: each the walls of COMB_MIN_CELLS or more boxes
+    side by side, of a character's proportions (COMB_CELL), sharing their top and bottom rules."""
+    ink = a < 160
+    weight = max(2, int(RULE_MAX_WEIGHT * dpi))
+    length = int(COMB_STROKE * dpi)
+    across = _thin_runs(ink, length, weight, across=True)
+    down = _thin_runs(ink, length, weight, across=False)
+    walls = _box_walls(across, down, int(COMB_MAX_HEIGHT * dpi))
+
+    def ruled(y: int, x0: int, x1: int) -> bool:
+        band = across[max(0, y - 3):y + 4, x0:x1 + 1].any(axis=0)
+        return band.size > 0 and band.mean() >= 0.9
+
+    combs, used = [], set()
+    for i, first in enumerate(walls):
+        if i in used:
+            continue
+        chain = [first]
+        for j in range(i + 1, len(walls)):
+            w, last = walls[j], chain[-1]
+            high, gap = last[3] - last[2], w[0] - last[1]
+            if j in used or gap > 2 * COMB_CELL[1] * high:    # a wall the scan lost makes a box twice as wide
+                continue
+            if gap >= COMB_CELL[0] * high and abs(w[2] - last[2]) <= 6 and abs(w[3] - last[3]) <= 6 \
+                    and ruled((w[2] + last[2]) // 2 + 1, last[1], w[0]) and ruled((w[3] + last[3]) // 2 - 1, last[1], w[0]):
+                chain.append(w)
+                used.add(j)
+        if len(chain) > COMB_MIN_CELLS:
+            used.add(i)
+            combs.append(chain)
+    return combs
+
+
+def packed_combs(a: np.ndarray, dpi: int = DPI) -> np.ndarray | None:
+    """Grey image A with its character boxes taken away and what they hold set close, as typed;
+    None when it has none.
+
+    Tesseract reads "N|G|U|Y|E|N" in boxes as junk ("c]efafofafafa]"), and with only the boxes
+    whitened, as letters a box apart. Each box's print is moved left to follow the one before
+    at a letter's spacing; an empty box between two filled ones is a space ("THI HOA"). Combs
+    on one line a little apart ("06 / 22 / 2026") are one value, the print between them kept.
+    """
+    h, w = a.shape
+    a2 = a[:h // 2 * 2, :w // 2 * 2]
+    half = np.minimum(np.minimum(a2[0::2, 0::2], a2[0::2, 1::2]), np.minimum(a2[1::2, 0::2], a2[1::2, 1::2]))
+    combs = [[[x0 * 2, x1 * 2 + 1, y0 * 2, y1 * 2 + 1] for x0, x1, y0, y1 in comb]       # found at half the dpi
+             for comb in _combs(half, dpi // 2)]
+    if not combs:
+        return None
+    out, packed = a.copy(), False
+    rows: list[list[list[list[int]]]] = []
+    for comb in sorted(combs, key=lambda c: c[0][0]):
+        high = comb[0][3] - comb[0][2]
+        for row in rows:
+            last = row[-1][-1]
+            if abs(comb[0][2] - last[2]) <= 8 and 0 <= comb[0][0] - last[1] <= COMB_ROW_GAP * high:
+                row.append(comb)
+                break
+        else:
+            rows.append([comb])
+    for row in rows:
+        walls = [w for comb in row for w in comb]
+        top, bottom = min(w[2] for w in walls), max(w[3] for w in walls)
+        edge = max(4, int(0.12 * (walls[0][3] - walls[0][2])))
+        pieces = []                        # (x0, x1, y0, y1) of the print between two walls, or None
+        for left, right in zip(walls, walls[1:]):
+            x0, x1 = left[1] + 6, right[0] - 6
+            y0, y1 = max(left[2], right[2]) + edge, min(left[3], right[3]) - edge
+            if x1 <= x0 or y1 <= y0:
+                continue
+            inked = (a[y0:y1, x0:x1] < 160).sum(axis=0)
+            inked[inked >= 0.95 * (y1 - y0)] = 0       # a wall's grey edge or a fax streak, not print
+            cols = np.flatnonzero(inked >= 2)
+            runs = np.split(cols, np.flatnonzero(np.diff(cols) > 1) + 1) if cols.size else []
+            runs = [r for r in runs if inked[r].sum() >= COMB_SPECK]      # a speck is no print
+            if not runs or sum(inked[r].sum() for r in runs) < 0.01 * inked.size * (y1 - y0):
+                pieces.append(None)
+                continue
+            pieces.append((x0 + runs[0][0], x0 + runs[-1][-1] + 1, y0, y1,
+                           np.concatenate(runs) + x0 - (x0 + runs[0][0])))
+            if len(runs) > 2 or runs[-1][-1] - runs[0][0] > COMB_GLYPH * (left[3] - left[2]):
+                break                      # more than a character: a table's narrow cells ("0.5" | "5")
+        else:
+            packed |= _pack(out, a, walls, pieces, top, bottom, edge)
+    return out if packed else None
+
+
+def _pack(out: np.ndarray, a: np.ndarray, walls: list[list[int]], pieces: list, top: int, bottom: int,
+          edge: int) -> bool:
+    """One row of character boxes (WALLS) whitened on OUT and its PIECES of print (from A) set close."""
+    high = bottom - top
+    while pieces and pieces[-1] is None:
+        pieces.pop()
+    region = out[max(0, top - 2):bottom + 3, walls[0][0] - 2:walls[-1][1] + 3]
+    region[...] = np.percentile(region, 90)          # the paper's own grey (a shaded office box)
+    x = walls[0][0] + edge
+    for piece in pieces:
+        if piece is None:
+            x += int(0.45 * high)
+            continue
+        x0, x1, y0, y1, print_cols = piece        # only the columns of print: not a streak between them
+        target = out[y0:y1, x:x + x1 - x0]
+        target[:, print_cols] = np.minimum(target[:, print_cols], a[y0:y1, x0:x1][:, print_cols])
+        x += x1 - x0 + max(2, int(0.1 * high))
+    return True
 
 
 def unread_lines(image_path: Path, words: list[Word], *, seconds: float, top: int = 0,

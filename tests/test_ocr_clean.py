@@ -213,6 +213,87 @@ def test_a_skewed_ruled_table_is_levelled_and_its_cells_read(tmp_path):
         assert value in text
 
 
+# ---------------------------------------------------------------- character boxes
+
+
+def _comb(d: ImageDraw.ImageDraw, x: int, y: int, text: str, boxes: int, size: int = 70) -> int:
+    """A row of BOXES character boxes at (x, y), TEXT one character a box; the x after it."""
+    f = _font(46)
+    d.line((x, y, x + boxes * size, y), fill=0, width=3)
+    d.line((x, y + size + 20, x + boxes * size, y + size + 20), fill=0, width=3)
+    for i in range(boxes + 1):
+        d.line((x + i * size, y, x + i * size, y + size + 20), fill=0, width=3)
+    for i, ch in enumerate(text):
+        d.text((x + i * size + 20, y + 22), ch, fill=0, font=f)
+    return x + boxes * size
+
+
+def _comb_form(angle: float = 0.0) -> Image.Image:
+    """A form filled in one character per box, turned `angle` degrees."""
+    img = Image.new("L", (2550, 3300), 255)
+    d = ImageDraw.Draw(img)
+    d.text((300, 250), "Continuing Education Training Record", fill=0, font=_font(60))
+    d.text((300, 420), "Surname", fill=0, font=_font(36))
+    _comb(d, 300, 480, "HOLLOWAY", 16)
+    d.text((300, 680), "First name", fill=0, font=_font(36))
+    _comb(d, 300, 740, "ANA MARIA", 16)
+    d.text((300, 940), "Date course completed", fill=0, font=_font(36))
+    x = _comb(d, 300, 1000, "06", 2)
+    d.text((x + 20, 1022), "/", fill=0, font=_font(46))
+    x = _comb(d, x + 70, 1000, "22", 2)
+    d.text((x + 20, 1022), "/", fill=0, font=_font(46))
+    _comb(d, x + 70, 1000, "2026", 4)
+    return img.rotate(angle, resample=Image.BICUBIC, fillcolor=255)
+
+
+@needs_tesseract
+@pytest.mark.parametrize("angle", [0.0, 0.8])
+def test_a_forms_character_boxes_are_read_as_their_values_typed(tmp_path, angle):
+    # In their boxes the letters read as junk ("c]efafofafafa]"); set close they read as typed,
+    # an empty box between two words is a space, and a date's three combs are one date.
+    _comb_form(angle).save(tmp_path / "p.pgm")
+    again = ocr.ocr_without_rules(tmp_path / "p.pgm", seconds=30)
+    assert again is not None
+    lines = {}
+    for w in again.words:
+        lines.setdefault((w.block, w.par, w.line), []).append(w.text)
+    read = [" ".join(line) for line in lines.values()]
+    assert "HOLLOWAY" in read
+    assert "ANA MARIA" in read
+    assert "06/22/2026" in read
+
+
+def test_what_is_not_a_row_of_character_boxes_is_left_as_it_is():
+    # A ruled table's cells are far wider than high; checkboxes stand apart; one box is one box;
+    # narrow cells holding more than a character each are a table's, not a form's boxes.
+    img = _table_page(0.0)
+    d = ImageDraw.Draw(img)
+    for x in (300, 700, 1100):                      # checkboxes, each with its word
+        d.rectangle((x, 1400, x + 60, 1460), outline=0, width=3)
+        d.text((x + 90, 1405), "Online", fill=0, font=_font(40))
+    d.rectangle((300, 1600, 2250, 1700), outline=0, width=3)      # one long box holding a title
+    d.text((330, 1625), "BARRE FUNDAMENTALS", fill=0, font=_font(40))
+    for i, value in enumerate(("0.5", "15", "2")):             # a table's narrow cells, square-ish
+        d.rectangle((300 + i * 110, 1900, 410 + i * 110, 1990), outline=0, width=3)
+        d.text((315 + i * 110, 1920), value, fill=0, font=_font(40))
+    a = np.asarray(img)
+    assert ocr.packed_combs(a) is None
+    assert ocr.packed_combs(np.asarray(_comb_form())) is not None
+
+
+@needs_tesseract
+@pytest.mark.slow
+def test_a_faxed_form_filled_in_character_boxes_posts(tmp_path_factory):
+    # Every value of the form stands one character a box: before, nothing but its labels was read.
+    path, truth = faxed(tmp_path_factory, "fresh", "comb-box-form")
+    row = read_certificates(path, limits=LIMITS).rows.iloc[0].to_dict()
+    assert row["review"] is None
+    assert row["certificant_id"] == truth["certificant_id"]
+    assert row["course_number"].replace(" ", "") == truth["course_number"]
+    assert parse_date(row["completion_date"]).value.isoformat() == truth["completion_date"]
+    assert Decimal(str(row["ceus"])) == Decimal(truth["ceus"])
+
+
 # ---------------------------------------------------------------- second looks
 
 
