@@ -1188,7 +1188,7 @@ def _without_neighbours(crop, start: int, end: int, height: float):
     return Image.fromarray(out)
 
 
-_HOCR_WORD = re.compile(r"<span class='ocrx_word'[^>]*?x_wconf (\d+)[^>]*>")
+_HOCR_WORD = re.compile(r"<span class='ocrx_word'[^>]*?bbox (\d+) (\d+) (\d+) (\d+)[^>]*?x_wconf (\d+)[^>]*>")
 _HOCR_CHAR = re.compile(r"<span class='ocrx_cinfo'[^>]*?x_conf ([\d.]+)[^>]*>([^<]*)</span>")
 
 
@@ -1209,7 +1209,7 @@ def _hocr_placed(hocr: str) -> list[tuple[str, float, tuple[int, int, int, int]]
 def hocr_words(hocr: str) -> list[Word]:
     """The words of an hOCR reading made with character boxes: each word's text is its characters
     and `chars` the confidence of the least sure of its letters and digits, or of its characters
-    when it has none (no position: a reread is one value). A mark beside a value ("2026'", a speck
+    when it has none; its box is in the reread's cut-out. A mark beside a value ("2026'", a speck
     read as an apostrophe) is no part of what is compared, so its doubt is not the value's."""
     words = []
     starts = list(_HOCR_WORD.finditer(hocr))
@@ -1219,7 +1219,8 @@ def hocr_words(hocr: str) -> list[Word]:
         text = html.unescape("".join(c for _, c in chars)).strip()
         if text:
             told = [float(c) for c, ch in chars if any(x.isalnum() for x in html.unescape(ch))]
-            words.append(Word(text, float(m.group(1)), 0, 0, 0, 0, 0, 0, 0,
+            x0, y0, x1, y1 = (int(v) for v in m.group(1, 2, 3, 4))
+            words.append(Word(text, float(m.group(5)), x0, y0, x1 - x0, y1 - y0, 0, 0, 0,
                               chars=min(told or [float(c) for c, _ in chars])))
     return words
 

@@ -310,6 +310,55 @@ def test_a_credit_figure_the_pages_reading_left_out_is_read_in_the_blank_over_it
     assert found["ceus"].value == "0.9"
 
 
+def _total_row_page(tmp_path, *figures: str):
+    """A 300 dpi event box: its total row's label at the left, FIGURES at the table's far right."""
+    img = Image.new("L", (2550, 1200), 255)
+    d = ImageDraw.Draw(img)
+    d.text((300, 200), "Sat Oct 11    Recovery science    Gideon Pemberton", fill=0, font=_font(40))
+    d.text((300, 400), "Total contact hours attended", fill=0, font=_font(44, bold=True))
+    for i, figure in enumerate(reversed(figures)):
+        d.text((2150 - 300 * i, 400), figure, fill=0, font=_font(44, bold=True))
+    d.rectangle((250, 150, 2300, 490), outline=0, width=4)
+    d.text((800, 560), "ACE event number CA 245010", fill=0, font=_font(44))
+    path = tmp_path / "page.png"
+    img.save(path)
+    return path
+
+
+def _left_out_right_of_total(path):
+    """find_fields on the page's reading with the figures right of the total's label left out,
+    as Tesseract's layout leaves out a table's column of hours."""
+    from cec_batch.readers.cert_fields import find_fields
+    from cec_batch.readers.cert_layout import ocr_segments
+
+    page = ocr.ocr_image(path, seconds=30)
+    kept = [w for w in page.words if not (w.left > 1500 and 380 <= w.top <= 460)]
+    assert {"Total", "attended", "245010"} <= {w.text for w in kept}
+    return find_fields(ocr_segments(kept))
+
+
+@needs_tesseract
+def test_a_total_far_right_of_its_label_that_the_pages_reading_left_out_is_read(tmp_path):
+    # The label has the next line's text under it, so it was never a bare label; its figure
+    # stands 28 line heights to its right, where the look right of a bare label never reached.
+    path = _total_row_page(tmp_path, "15")
+    found, _notes, bare = _left_out_right_of_total(path)
+    assert "hours" not in found
+    assert [f for f, _label, _box in bare] == ["hours"]
+    certificate_pdf._look_right_of_labels(found, bare, path, time.monotonic() + 30)
+    assert found["hours"].value == "15"
+    assert found["hours"].box[0] > 2000            # the figure's own box, for the second look
+
+
+@needs_tesseract
+def test_two_figures_right_of_a_total_label_are_not_taken_for_it(tmp_path):
+    # "2.0" available and "1.5" earned, say: which one the label stands for is not read.
+    path = _total_row_page(tmp_path, "2.0", "1.5")
+    found, _notes, bare = _left_out_right_of_total(path)
+    certificate_pdf._look_right_of_labels(found, bare, path, time.monotonic() + 30)
+    assert "hours" not in found
+
+
 def test_a_large_point_read_as_a_letter_is_a_figure_to_read_again():
     from cec_batch.readers.cert_fields import figures_to_reread
 

@@ -91,6 +91,8 @@ FAX_HEADER_BAND = 0.3           # inches at the top of an upright fax where the 
 NAME_REREADS = 3                # unlabelled name-like runs read again on their own, the largest first, when no name is found
 TILE_DAY_HEIGHT = 8.0           # of a calendar tile's month strip: how far under it its day is looked for
 UNREAD_WORD_CONFIDENCE = 30.0   # a word read in print the page's reading left out, below which it is noise
+LABEL_REACH = 12.0              # of a bare label's height: how far right of it its value is read again...
+AMOUNT_REACH = 45.0             # ... and an amount's ("Total contact hours attended ........ 15", right-aligned)
 CAPTION_REACH = 3.0             # of a caption's height: how far above it its value's line may stand
 MAX_LINES = 80                  # the page's lines kept with its row (read.lines), for the closed-world choice and staff
 
@@ -723,7 +725,10 @@ def _look_right_of_labels(found: dict[str, Found], bare: list, image_path: Path 
             return
         x0, y0, x1, y1 = box
         h = y1 - y0
-        got = _value_read_in(f, label, image_path, (x1 + 0.3 * h, y0, x1 + 12 * h, y1), left)
+        if f in ("ceus", "hours"):
+            got = _amount_right_of(label, image_path, (x1 + 0.3 * h, y0, x1 + AMOUNT_REACH * h, y1), left)
+        else:
+            got = _value_read_in(f, label, image_path, (x1 + 0.3 * h, y0, x1 + LABEL_REACH * h, y1), left)
         if got is not None:
             found[f] = got
     name_from_parts(found)
@@ -739,6 +744,31 @@ def _value_read_in(f: str, label: str, image_path: Path, strip: tuple, seconds: 
         return None
     conf = min((w.conf for w in words if w.text in text[span[0]:span[1]].split()), default=0.0)
     return Found(text[span[0]:span[1]], conf, "label", label, box=strip)
+
+
+_LEADER = re.compile(r"[.…·_-]{2,}")
+
+
+def _amount_right_of(label: str, image_path: Path, strip: tuple, seconds: float) -> Found | None:
+    """The amount an amount label stands for, read in STRIP to its right, which may run to the
+    far side of a table ("Total contact hours attended" ... "15"): one figure, alone among what
+    was read there (noise under UNREAD_WORD_CONFIDENCE, a rule, a leader's dots aside), with
+    nothing at all read within a line's height of it (a "1" read as noise beside "5" would make
+    15 hours 5). Its box is the figure's own, on the label's line."""
+    x0, y0, x1, y1 = strip
+    h = y1 - y0
+    words = ocr.reread(image_path, strip, seconds=seconds)
+    kept = [w for w in words if any(ch.isalnum() for ch in w.text) and w.conf >= UNREAD_WORD_CONFIDENCE]
+    if len(kept) != 1 or not AMOUNT_CELL.fullmatch(kept[0].text):
+        return None
+    value = kept[0]
+    near = [w for w in words if w is not value and not _LEADER.fullmatch(w.text)
+            and w.left < value.left + value.width + h and w.left + w.width > value.left - h]
+    if near:
+        return None
+    left = max(0, int(x0 - 0.6 * h))          # where ocr.reread's cut-out starts
+    box = (left + value.left, y0, left + value.left + value.width, y1)
+    return Found(value.text, value.conf, "label", label, box=box)
 
 
 def _look_above_course_caption(found: dict[str, Found], bare: list, segs: list[Seg], image_path: Path | None,
