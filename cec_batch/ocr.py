@@ -79,9 +79,10 @@ DROPPED_ROW_SPECKS = 0.002       # of the width: a row with no more ink than thi
 DROPPED_MIN_STROKES = 4          # columns inked on both sides of a white row that make it a cut, not a gap
 COMB_STROKE = 0.12               # inches: a character box's rule or wall is at least this long...
 COMB_MAX_HEIGHT = 0.6            # ... and the box at most this high
-COMB_CELL = (0.4, 1.6)           # a character box's width, of its height
+COMB_CELL = (0.4, 1.2)           # a character box's width, of its height (a table's cells are wider)
 COMB_MIN_CELLS = 2               # boxes side by side that make a comb (one box is a checkbox)
 COMB_GLYPH = 0.9                 # of a box's height: print wider than this in a box is more than a character
+COMB_GLYPH_GAP = 4               # pixels: columns of print no further apart are one character's
 COMB_SPECK = 20                  # pixels of ink: less in a box, apart from its print, is a speck
 COMB_ROW_GAP = 1.5               # of a box's height: combs this near on one line hold one value ("06 / 22 / 2026")
 
@@ -556,15 +557,16 @@ def _thin_runs(ink: np.ndarray, length: int, weight: int, *, across: bool) -> np
     return runs & ~_long_runs(runs, weight + 1)
 
 
-def _box_walls(across: np.ndarray, down: np.ndarray, tallest: int) -> list[list[int]]:
-    """The walls of boxes: runs of DOWN no taller than TALLEST whose both ends meet a rule of
-    ACROSS, neighbouring columns with the same ends joined; each [x0, x1, top, bottom]."""
+def _box_walls(across: np.ndarray, down: np.ndarray, shortest: int, tallest: int) -> list[list[int]]:
+    """The walls of boxes: runs of DOWN from SHORTEST to TALLEST high whose both ends meet a rule
+    of ACROSS, neighbouring columns with the same ends joined; each [x0, x1, top, bottom]. (A
+    stroke crossing a thicker one is cut there: its pieces may be short.)"""
     reach = 3
     columns = []
     for x in np.flatnonzero(down.any(axis=0)):
         d = np.diff(np.concatenate(([0], down[:, x].view(np.int8), [0])))
         for y0, y1 in zip(np.flatnonzero(d == 1), np.flatnonzero(d == -1) - 1):
-            if y1 - y0 <= tallest and across[max(0, y0 - reach):y0 + reach + 1, x].any() \
+            if shortest <= y1 - y0 <= tallest and across[max(0, y0 - reach):y0 + reach + 1, x].any() \
                     and across[max(0, y1 - reach):y1 + reach + 1, x].any():
                 columns.append((int(x), int(y0), int(y1)))
     walls: list[list[int]] = []
@@ -586,7 +588,7 @@ def _combs(a: np.ndarray, dpi: int) -> list[list[list[int]]]:
     length = int(COMB_STROKE * dpi)
     across = _thin_runs(ink, length, weight, across=True)
     down = _thin_runs(ink, length, weight, across=False)
-    walls = _box_walls(across, down, int(COMB_MAX_HEIGHT * dpi))
+    walls = _box_walls(across, down, length, int(COMB_MAX_HEIGHT * dpi))
 
     def ruled(y: int, x0: int, x1: int) -> bool:
         band = across[max(0, y - 3):y + 4, x0:x1 + 1].any(axis=0)
@@ -600,10 +602,13 @@ def _combs(a: np.ndarray, dpi: int) -> list[list[list[int]]]:
         for j in range(i + 1, len(walls)):
             w, last = walls[j], chain[-1]
             high, gap = last[3] - last[2], w[0] - last[1]
-            if j in used or gap > 2 * COMB_CELL[1] * high:    # a wall the scan lost makes a box twice as wide
+            if j in used or gap > COMB_CELL[1] * high:
                 continue
+            top, bottom = (w[2] + last[2]) // 2, (w[3] + last[3]) // 2
             if gap >= COMB_CELL[0] * high and abs(w[2] - last[2]) <= 6 and abs(w[3] - last[3]) <= 6 \
-                    and ruled((w[2] + last[2]) // 2 + 1, last[1], w[0]) and ruled((w[3] + last[3]) // 2 - 1, last[1], w[0]):
+                    and ruled(top + 1, last[1], w[0]) and ruled(bottom - 1, last[1], w[0]) \
+                    and not any(ruled(y, last[1], w[0]) for y in range(top + (bottom - top) // 4,
+                                                                   bottom - (bottom - top) // 4, 3)):   # a table's rows
                 chain.append(w)
                 used.add(j)
         if len(chain) > COMB_MIN_CELLS:
@@ -652,15 +657,16 @@ def packed_combs(a: np.ndarray, dpi: int = DPI) -> np.ndarray | None:
             inked = (a[y0:y1, x0:x1] < 160).sum(axis=0)
             inked[inked >= 0.95 * (y1 - y0)] = 0       # a wall's grey edge or a fax streak, not print
             cols = np.flatnonzero(inked >= 2)
-            runs = np.split(cols, np.flatnonzero(np.diff(cols) > 1) + 1) if cols.size else []
+            # Columns of print a few apart are one character's (a streak through it was taken out).
+            runs = np.split(cols, np.flatnonzero(np.diff(cols) > COMB_GLYPH_GAP) + 1) if cols.size else []
             runs = [r for r in runs if inked[r].sum() >= COMB_SPECK]      # a speck is no print
             if not runs or sum(inked[r].sum() for r in runs) < 0.01 * inked.size * (y1 - y0):
                 pieces.append(None)
                 continue
             pieces.append((x0 + runs[0][0], x0 + runs[-1][-1] + 1, y0, y1,
                            np.concatenate(runs) + x0 - (x0 + runs[0][0])))
-            if len(runs) > 2 or runs[-1][-1] - runs[0][0] > COMB_GLYPH * (left[3] - left[2]):
-                break                      # more than a character: a table's narrow cells ("0.5" | "5")
+            if len(runs) > 1 or runs[-1][-1] - runs[0][0] > COMB_GLYPH * (left[3] - left[2]):
+                break                      # more than a character: a table's narrow cells ("23" | "45")
         else:
             packed |= _pack(out, a, walls, pieces, top, bottom, edge)
     return out if packed else None

@@ -265,7 +265,7 @@ def test_a_forms_character_boxes_are_read_as_their_values_typed(tmp_path, angle)
 
 def test_what_is_not_a_row_of_character_boxes_is_left_as_it_is():
     # A ruled table's cells are far wider than high; checkboxes stand apart; one box is one box;
-    # narrow cells holding more than a character each are a table's, not a form's boxes.
+    # narrow cells holding two figures each ("23" | "45") are a table's, not a form's boxes.
     img = _table_page(0.0)
     d = ImageDraw.Draw(img)
     for x in (300, 700, 1100):                      # checkboxes, each with its word
@@ -273,9 +273,9 @@ def test_what_is_not_a_row_of_character_boxes_is_left_as_it_is():
         d.text((x + 90, 1405), "Online", fill=0, font=_font(40))
     d.rectangle((300, 1600, 2250, 1700), outline=0, width=3)      # one long box holding a title
     d.text((330, 1625), "BARRE FUNDAMENTALS", fill=0, font=_font(40))
-    for i, value in enumerate(("0.5", "15", "2")):             # a table's narrow cells, square-ish
-        d.rectangle((300 + i * 110, 1900, 410 + i * 110, 1990), outline=0, width=3)
-        d.text((315 + i * 110, 1920), value, fill=0, font=_font(40))
+    for i, value in enumerate(("23", "45", "17")):             # a table's narrow cells, square-ish
+        d.rectangle((300 + i * 100, 1900, 400 + i * 100, 1990), outline=0, width=3)
+        d.text((320 + i * 100, 1920), value, fill=0, font=_font(40))
     a = np.asarray(img)
     assert ocr.packed_combs(a) is None
     assert ocr.packed_combs(np.asarray(_comb_form())) is not None
