@@ -533,11 +533,12 @@ def remove_rules(image, dpi: int = DPI):
     """
     a = np.asarray(image)
     packed = packed_combs(a, dpi)
-    rules = _rule_mask(a if packed is None else packed, dpi)
+    base = a if packed is None else packed
+    rules = _rule_mask(base, dpi)
     if packed is None and not rules.any():
         return None
-    out = (a if packed is None else packed).copy()
-    out[rules & (a < 230)] = 255
+    out = base.copy()
+    out[rules & (base < 230)] = 255
     from PIL import Image
 
     return Image.fromarray(out)
