@@ -1013,7 +1013,8 @@ def reread(image_path: Path, box: tuple[float, float, float, float], *, seconds:
     `figure`, only digits and a point are read (a credit figure whose large point the page's
     reading took for "@"). With `despeckle`, specks thinner than the print's strokes are opened
     away (a speck touching the "5" of "08/03/2025" kept every reading of it at 94); nothing is
-    read when the print is too thin for that to leave its strokes whole.
+    read when the print is too thin for that to leave its strokes whole. The words' boxes are
+    the page's pixels, whatever the cut-out and its size.
     """
     import pytesseract
     from PIL import Image, ImageFilter
@@ -1022,7 +1023,8 @@ def reread(image_path: Path, box: tuple[float, float, float, float], *, seconds:
     h = max(y1 - y0, 8)
     with Image.open(image_path) as img:
         left, right = max(0, int(x0 - 0.6 * h)), min(img.width, int(x1 + 0.6 * h))
-        crop = img.crop((left, max(0, int(y0 - 0.4 * h)), right, min(img.height, int(y1 + 0.4 * h))))
+        top = max(0, int(y0 - 0.4 * h))
+        crop = img.crop((left, top, right, min(img.height, int(y1 + 0.4 * h))))
     crop = _without_neighbours(_centre_line(crop), int(x0) - left, int(x1) - left, h)
     if despeckle:
         crop = _opened(crop)
@@ -1038,7 +1040,7 @@ def reread(image_path: Path, box: tuple[float, float, float, float], *, seconds:
                                                 timeout=max(1, int(seconds + 0.999)))
     except (pytesseract.TesseractError, RuntimeError):
         return []
-    return hocr_words(hocr.decode("utf-8", "replace"))
+    return hocr_words(hocr.decode("utf-8", "replace"), (left, top), 2 if smooth or enlarge else 1)
 
 
 def read_figure_in(image_path: Path, box: tuple[float, float, float, float], *, seconds: float,
@@ -1213,11 +1215,12 @@ def _hocr_placed(hocr: str) -> list[tuple[str, float, tuple[int, int, int, int]]
     return out
 
 
-def hocr_words(hocr: str) -> list[Word]:
+def hocr_words(hocr: str, origin: tuple[int, int] = (0, 0), scale: int = 1) -> list[Word]:
     """The words of an hOCR reading made with character boxes: each word's text is its characters
     and `chars` the confidence of the least sure of its letters and digits, or of its characters
-    when it has none; its box is in the reread's cut-out. A mark beside a value ("2026'", a speck
-    read as an apostrophe) is no part of what is compared, so its doubt is not the value's."""
+    when it has none. A mark beside a value ("2026'", a speck read as an apostrophe) is no part of
+    what is compared, so its doubt is not the value's. Each box is placed on the page: the read
+    image was the page's cut-out at ORIGIN, enlarged SCALE times."""
     words = []
     starts = list(_HOCR_WORD.finditer(hocr))
     for i, m in enumerate(starts):
@@ -1226,8 +1229,8 @@ def hocr_words(hocr: str) -> list[Word]:
         text = html.unescape("".join(c for _, c in chars)).strip()
         if text:
             told = [float(c) for c, ch in chars if any(x.isalnum() for x in html.unescape(ch))]
-            x0, y0, x1, y1 = (int(v) for v in m.group(1, 2, 3, 4))
-            words.append(Word(text, float(m.group(5)), x0, y0, x1 - x0, y1 - y0, 0, 0, 0,
+            x0, y0, x1, y1 = (int(v) // scale for v in m.group(1, 2, 3, 4))
+            words.append(Word(text, float(m.group(5)), origin[0] + x0, origin[1] + y0, x1 - x0, y1 - y0, 0, 0, 0,
                               chars=min(told or [float(c) for c, _ in chars])))
     return words
 

@@ -359,6 +359,23 @@ def test_a_reread_gives_each_words_least_sure_character(tmp_path):
 
 
 @needs_tesseract
+@pytest.mark.parametrize("enlarge", [False, True])
+def test_a_rereads_words_are_placed_on_the_page_not_in_its_cut_out(tmp_path, enlarge):
+    # A figure far right in the strip read again: its box is where it stands on the page, as read
+    # at the page's size, whether the cut-out was read as it is or enlarged.
+    img = Image.new("L", (1600, 240), 255)
+    draw = ImageDraw.Draw(img)
+    draw.text((300, 90), "Total hours", fill=0, font=_font(48))
+    at = draw.textbbox((1200, 90), "15", font=_font(48))
+    draw.text((1200, 90), "15", fill=0, font=_font(48))
+    img.save(tmp_path / "p.pgm")
+    words = ocr.reread(tmp_path / "p.pgm", (260, 80, 1400, 150), seconds=30, enlarge=enlarge)
+    [fifteen] = [w for w in words if w.text == "15"]
+    assert abs(fifteen.left - at[0]) <= 6 and abs(fifteen.left + fifteen.width - at[2]) <= 6
+    assert abs(fifteen.top - at[1]) <= 6 and abs(fifteen.top + fifteen.height - at[3]) <= 6
+
+
+@needs_tesseract
 def test_a_reread_leaves_out_the_edges_of_the_lines_above_and_below(tmp_path):
     # A value's box cut out with its margin takes in the foot of the line above and the head of
     # the one below, beside a ruled frame's edge: read as one line, that read nothing at all.

@@ -755,7 +755,7 @@ def _amount_right_of(label: str, image_path: Path, strip: tuple, seconds: float)
     was read there (noise under UNREAD_WORD_CONFIDENCE, a rule, a leader's dots aside), with
     nothing at all read within a line's height of it (a "1" read as noise beside "5" would make
     15 hours 5). Its box is the figure's own, on the label's line."""
-    x0, y0, x1, y1 = strip
+    _, y0, _, y1 = strip
     h = y1 - y0
     words = ocr.reread(image_path, strip, seconds=seconds)
     kept = [w for w in words if any(ch.isalnum() for ch in w.text) and w.conf >= UNREAD_WORD_CONFIDENCE]
@@ -766,8 +766,7 @@ def _amount_right_of(label: str, image_path: Path, strip: tuple, seconds: float)
             and w.left < value.left + value.width + h and w.left + w.width > value.left - h]
     if near:
         return None
-    left = max(0, int(x0 - 0.6 * h))          # where ocr.reread's cut-out starts
-    box = (left + value.left, y0, left + value.left + value.width, y1)
+    box = (value.left, y0, value.left + value.width, y1)
     return Found(value.text, value.conf, "label", label, box=box)
 
 
