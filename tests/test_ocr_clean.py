@@ -699,6 +699,76 @@ def test_an_only_date_beside_a_date_whose_year_was_read_short_is_a_guess():
     assert "could not be read" in found["completion_date"].doubt
 
 
+def _date_chosen(words: list[tuple]) -> tuple:
+    """The completion date find_fields and choose_date make of positioned words (text, x0, y0, x1, y1)
+    on a 300 dpi letter page, and the notes."""
+    from cec_batch.readers.cert_fields import choose_date, find_fields, page_candidates
+    from cec_batch.readers.cert_layout import word_segments
+
+    segs = word_segments(words)
+    found, notes, _ = find_fields(segs)
+    choose_date(found, page_candidates(segs, 3300), notes)
+    return found.get("completion_date"), notes
+
+
+def _line(text: str, x0: float, y0: float, height: float = 40, pitch: float = 24) -> list[tuple]:
+    out, x = [], x0
+    for w in text.split():
+        out.append((w, x, y0, x + pitch * len(w), y0 + height))
+        x += pitch * (len(w) + 1)
+    return out
+
+
+# A letter dated at its top, and a wallet card on the right whose "Completed" column's date a fax
+# garbled ("10/01/2025" read "10101/2025"): the letter's date is the only one read.
+_LETTER = [*_line("October 10, 2025", 200, 480), *_line("Dear Fiona Tremblay,", 200, 620),
+           *_line("Congratulations on completing Supplements: Evidence and Ethics.", 200, 710),
+           *_line("ACE course", 1980, 820, 25, 14), *_line("Completed", 2400, 820, 30, 14), *_line("CECs", 2810, 820, 25, 14),
+           *_line("CEP31522", 1970, 865), *_line("0.4", 2810, 865)]
+
+
+@pytest.mark.parametrize("printed, posted", [("10101/2025", None), ("10/01/2025", "10/01/2025")])
+def test_a_letters_date_is_not_the_completion_when_the_completed_column_was_not_read(printed, posted):
+    got, _ = _date_chosen([*_LETTER, *_line(printed, 2400, 865)])
+    if posted is None:
+        assert got.how == "guess" and got.value == "October 10, 2025"
+        assert "printed by 'Completed'" in got.doubt
+    else:
+        assert got.how != "guess" and got.value == posted
+
+
+@pytest.mark.parametrize("printed, posted", [("Decemb2r 13, 2025", None), ("December 13, 2025", "December 13, 2025")])
+def test_a_signatures_date_is_not_the_completion_when_the_completion_label_was_garbled(printed, posted):
+    # "Date of completion: December 13, 2025" with a fax streak through the month, and each
+    # signer's "Date: 12/27/2025" under the certificate.
+    words = [*_line("has completed", 1120, 1320), *_line("Credit awarded: 0.9 CEC", 1020, 1800),
+             *_line(f"Date of completion: {printed}", 870, 1880),
+             *_line("Rafael Quintero, Course Author", 290, 2790), *_line("Desmond Achebe, Registrar", 1510, 2790),
+             *_line("Date: 12/27/2025", 290, 2840), *_line("Date: 12/27/2025", 1510, 2840)]
+    got, _ = _date_chosen(words)
+    if posted is None:
+        assert got.how == "guess" and got.value == "12/27/2025"
+        assert "printed after 'Date of completion'" in got.doubt
+    else:
+        assert got.how != "guess" and got.value == posted
+
+
+@pytest.mark.parametrize("boxes, posted", [(["11/08", "/", "2 0 26"], None), (["11/08/2026"], "11/08/2026")])
+def test_the_day_an_office_entered_a_form_is_not_its_completion(boxes, posted):
+    # A form filled in one character per box: box 6's date in pieces, and the office's "Date
+    # entered" under its own caption at the foot.
+    words = [*_line("6. DATE COURSE COMPLETED", 226, 1586, 30, 18), *_line("7. CONTACT HOURS", 1267, 1586, 30, 18),
+             *[w for i, b in enumerate(boxes) for w in _line(b, 232 + 200 * i, 1662, 45)], *_line("6", 1314, 1662, 45),
+             *_line("FOR OFFICE USE ONLY do not write below this line", 267, 2720, 30, 20),
+             *_line("DATE ENTERED", 266, 2815, 26, 16), *_line("11/15/2026", 271, 2892, 42)]
+    got, notes = _date_chosen(words)
+    if posted is None:
+        assert got is None or got.how == "guess"
+        assert got is not None or any("entered 11/15/2026" in n for n in notes)
+    else:
+        assert got.how != "guess" and got.value == posted
+
+
 # ---------------------------------------------------------------- what OCR makes of a date
 
 

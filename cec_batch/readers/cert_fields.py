@@ -1247,7 +1247,58 @@ def page_candidates(segs: list[Seg], page_height: float) -> list[Candidate]:
     out.extend(_wrapped_dates(lines, page_height))
     out.extend(_wrapped_words(lines, page_height))
     out.extend(_unread_dates(lines, [c for c in out if c.field == "date"], page_height))
+    out.extend(_completion_captions(lines, page_height))
     return out
+
+
+# A caption that names the completion date and nothing else ("Completed", "6. Date course completed",
+# "Date of completion:"): its date stands beside it or just under (or over) it.
+_COMPLETION_CAPTION = re.compile(
+    r"\s*(?:\d{1,2}\s?[.)]\s*)?(?:date\s+(?:of\s+)?(?:course\s+|class\s+|training\s+)?(?:completion|completed)"
+    r"|(?:course\s+)?completion\s+date|completed(?:\s+on)?|completion)\s*[:.]?\s*", re.IGNORECASE)
+# A completion label before a date that could not be read ("Date of completion: Decemb2r 13, 2025").
+_COMPLETION_LABEL = re.compile(r"\b(?:completion|completed)\b\s*(?:date|on)?\s*[:.]?", re.IGNORECASE)
+
+
+def _completion_captions(lines: list[Line], page_height: float) -> list[Candidate]:
+    """Each caption of the completion date on the page (field "completion_caption"): where the
+    completion is printed, whether or not a date was read there."""
+    out = []
+    for line in lines:
+        for seg in line.segs:
+            if _COMPLETION_CAPTION.fullmatch(seg.text):
+                box = seg.box(0, len(seg.text))
+                out.append(Candidate("completion_caption", seg.text, seg.text, seg.conf(0, len(seg.text)), box,
+                                     "", "", " | ".join(s.text for s in line.segs)[:160],
+                                     ((box[3] - box[1]) / page_height) if box else 0.0))
+    return out
+
+
+def _completion_unread(chosen: Candidate | None, cands: list[Candidate]) -> str | None:
+    """Where the completion date is printed apart from CHOSEN, the date about to be taken without a
+    word that calls it the completion, and was not read: a completion caption with no date beside,
+    under or over it but CHOSEN elsewhere, or a completion label before a date that does not read
+    as one. Its words, or None. The one date read is then another day (a letter's date, a
+    signature's, the day an office recorded the form)."""
+    for c in cands:
+        label = _COMPLETION_LABEL.search(c.before) if c.field == "unread_date" else None
+        if label:
+            return f"after {c.before[:label.end()].strip(' :.')!r}"
+        if c.field == "completion_caption" and c.box is not None and chosen is not None and chosen.box is not None \
+                and not _where_its_value_stands(c.box, chosen.box):
+            return f"by {c.printed.strip(' :.')!r}"
+    return None
+
+
+def _where_its_value_stands(caption: tuple, value: tuple) -> bool:
+    """Whether a value's box stands where a caption's value would: on its row, or in its column just
+    under or over it."""
+    if _same_row(caption, value):
+        return True
+    height = max(caption[3] - caption[1], value[3] - value[1], 1.0)
+    across = value[0] < caption[2] + 2 * height and value[2] > caption[0] - 2 * height
+    gap = value[1] - caption[3] if value[1] >= caption[1] else caption[1] - value[3]
+    return across and gap <= _ROW_GAP * height
 
 
 # A label that announces more than one day: "Date(s):", "Dates", "Event dates".
@@ -1484,6 +1535,13 @@ def _choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[st
             found.pop("completion_date", None)      # a "Date" under a signer's name and role: the day of signing
         else:
             bare = {key(c): c for c in plain.values() if _BARE_DATE_LABEL.search(c.before)}
+            apart = _completion_unread(own[0], cands) if own and got.label and \
+                not _COMPLETION_LABEL.search(got.label) else None
+            if len(bare) < 2 and apart:
+                # "Date: 12/27/2025" under a signer, and "Date of completion:" garbled by a fax.
+                _guess(found, own[0], f"is pre-filled as a guess: it follows {got.label!r}, but the completion "
+                                      f"date is printed {apart}, and was not read there")
+                return
             if len(bare) < 2:
                 return              # "Date: ..." with no date called the completion: the label stands
             # Two "Date:" lines with different dates (a course's and a signature's): no label says which.
@@ -1508,6 +1566,11 @@ def _choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[st
         if unread:
             _guess(found, only, f"is pre-filled as a guess: it is the only date read, but "
                                 f"{unread[0].printed!r} looks like another date that could not be read")
+            return
+        apart = _completion_unread(only, cands)
+        if apart:
+            _guess(found, only, f"is pre-filled as a guess: it is the only date read, but the completion date is "
+                                f"printed {apart}, and was not read there")
             return
         take(only, "only date")
         return
