@@ -615,3 +615,38 @@ def test_a_course_numbers_caption_with_nothing_after_it_has_the_line_above_read_
     bare = [("course_number", "ACE Course Number", (576, 404, 931, 434))]
     certificate_pdf._look_above_course_caption(found, bare, ocr_segments(words), path, time.monotonic() + 30)
     assert (found["course_number"].value if "course_number" in found else None) == course
+
+
+# ---------------------------------------------------------------- a reading kept for its key fields
+
+
+def test_a_reading_kept_for_its_key_fields_keeps_the_credit_the_other_was_sure_of():
+    from cec_batch.readers.cert_fields import Found
+
+    first = {"ceus": Found("1.3", 95.0, "label", "ACE CECs", box=(1, 2, 3, 4))}
+    level = {"completion_date": Found("October 17, 2026", 87.0, "context", "held on")}
+    certificate_pdf._keep_sure_amount(level, first)
+    assert level["ceus"].value == "1.3" and level["completion_date"].value == "October 17, 2026"
+    # An amount the kept reading is sure of stands; one it doubts gives way to the sure one.
+    sure = {"hours": Found("13", 92.0, "label", "CPD hours")}
+    certificate_pdf._keep_sure_amount(sure, first)
+    assert set(sure) == {"hours"}
+    doubted = {"ceus": Found("13", 40.0, "label", "ACE CECs")}
+    certificate_pdf._keep_sure_amount(doubted, first)
+    assert doubted["ceus"].value == "1.3"
+    # Nothing sure to keep: the kept reading is left as it is.
+    unsure = {"ceus": Found("13", 40.0, "label", "ACE CECs")}
+    certificate_pdf._keep_sure_amount(unsure, {"hours": Found("1", 50.0, "label", "hours")})
+    assert unsure["ceus"].value == "13" and "hours" not in unsure
+
+
+@needs_tesseract
+@pytest.mark.slow
+def test_an_events_credit_read_before_the_page_was_turned_level_is_kept(tmp_path_factory):
+    # The page read without its rules read "1.3" under "ACE CECs" for sure but the date only at
+    # 78; turned level, the date read sure and the credit "1:3": the level reading is kept for
+    # its date, and the event's credit must not be lost with it.
+    path, cert = _corpus_page(tmp_path_factory, "fresh-redrawn/scan/uk-cpd-event.pdf", 1)
+    row = read_certificates(path, limits=LIMITS).rows.iloc[0].to_dict()
+    assert row["ceus"] == str(cert.ceus) == "1.3"
+    assert row["read"]["rules_removed"]

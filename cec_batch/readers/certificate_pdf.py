@@ -526,6 +526,7 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
                 if again is not None and again.words:
                     other = _fields(again, deadline)
                     if _key_score(other[0]) > _key_score(found) and _same_or_more(other[0], found):
+                        _keep_sure_amount(other[0], found)
                         found, notes, cands, extent, segs = other
                         again.rotation = result.rotation
                         result = again
@@ -681,6 +682,17 @@ def _key_score(found: dict[str, Found]) -> tuple[int, int, int]:
 def _sure_amount(found: dict[str, Found]) -> bool:
     """Whether an amount of credit (CECs or hours) was read with confidence."""
     return any(f in found and found[f].confidence >= REVIEW_CONFIDENCE for f in ("ceus", "hours"))
+
+
+def _keep_sure_amount(other: dict[str, Found], found: dict[str, Found]) -> None:
+    """OTHER, a reading kept over FOUND for its key fields, holds the amount of credit FOUND read
+    with confidence when it read none so ("1.3" under "ACE CECs" read "1:3" on the page turned
+    level): another reading of the same print does not unsay it."""
+    if _sure_amount(found) and not _sure_amount(other):
+        for f in ("ceus", "hours"):
+            other.pop(f, None)
+            if f in found and found[f].confidence >= REVIEW_CONFIDENCE:
+                other[f] = found[f]
 
 
 def _same_or_more(other: dict[str, Found], found: dict[str, Found]) -> bool:
