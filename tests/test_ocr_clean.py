@@ -769,6 +769,16 @@ def test_the_day_an_office_entered_a_form_is_not_its_completion(boxes, posted):
         assert got.how != "guess" and got.value == posted
 
 
+@pytest.mark.parametrize("printed", ["2025.03. 11", "2025 .03.11", "2025-03- 11"])
+def test_a_year_first_date_with_a_space_ocr_read_into_it_is_a_date(printed):
+    # "STATEMENT DATE 2026.10.17" over "COMPLETED ON 2025.03.11" on a fax, the last read with a space.
+    got, _ = _date_chosen([*_line("STATEMENT DATE 2026.10.17", 1800, 400), *_line(f"COMPLETED ON {printed}", 1800, 1200)])
+    assert parse_date(certificate_pdf.date_value(got.value)).value.isoformat() == "2025-03-11" and got.how != "guess"
+    # A year with a number after it is no date.
+    got, _ = _date_chosen([*_line("Cert. No. 2025-438101", 200, 400), *_line("Rev. 2024 - 2025", 200, 500)])
+    assert got is None
+
+
 # ---------------------------------------------------------------- what OCR makes of a date
 
 

@@ -232,7 +232,7 @@ DAY_WORD = r"(?:day|d[a-z]y|da[a-z])"
 _MON = rf"{_MONTH}\.?"
 _YEAR_SEP = r"(?:\s*[,.]\s*/?\s*|\s+)"                 # "May 3, 2026", "May 3 2026", OCR's "May 3 , 2026", "30,/2025"
 _TO = r"\s*(?:-|–|—|to|through|thru|&|and)\s*"           # an event's days: "May 3-5, 2026", "3 to 5 May 2026"
-_NUMERIC = r"(?:\d{1,2} ?[/.\-] ?\d ?\d? ?[/.\-] ?\d{4}|\d{4}[\-/.]\d{1,2}[\-/.]\d{1,2}|\d{1,2}/\d{1,2}/\d{2}(?!\d))"
+_NUMERIC = r"(?:\d{1,2} ?[/.\-] ?\d ?\d? ?[/.\-] ?\d{4}|\d{4} ?[\-/.] ?\d{1,2} ?[\-/.] ?\d{1,2}|\d{1,2}/\d{1,2}/\d{2}(?!\d))"
 # One written day with its year: "March 5, 2026", "5 March 2026", "05-Mar-2026" (both ends of a range may be).
 _WRITTEN = (rf"(?:{_MON}\s+{_DAY}{_YEAR_SEP}\d{{4}}|{_DAY}\s+(?:of\s+)?{_MON}{_YEAR_SEP}\d{{4}}"
             rf"|\d{{1,2}}\s?-\s?{_MONTH}\s?-\s?\d{{4}})")
@@ -242,7 +242,7 @@ DATE_RE = re.compile(
     rf"|{_WRITTEN}{_TO}{_WRITTEN}"                          # October 10, 2025 - October 12, 2025
     r"|"
     r"\d{1,2} ?[/.\-] ?\d ?\d? ?[/.\-] ?\d{4}"            # 03/05/2026 (US order, R15); OCR's "04/1 1/2026"
-    r"|\d{4}[\-/.]\d{1,2}[\-/.]\d{1,2}"                      # 2026-03-05, 2026/03/05
+    r"|\d{4} ?[\-/.] ?\d{1,2} ?[\-/.] ?\d{1,2}"              # 2026-03-05, 2026/03/05; OCR's "2025.03. 11"
     r"|\d{1,2}/\d{1,2}/\d{2}"                              # 3/5/26
     rf"|{_MON}\s+{_DAY}{_TO}{_MON}\s+{_DAY}{_YEAR_SEP}\d{{4}}"   # April 30 - May 2, 2026
     rf"|{_MON}\s+{_DAY}{_TO}{_DAY}{_YEAR_SEP}\d{{4}}"       # May 3-5, 2026
