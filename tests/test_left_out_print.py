@@ -370,6 +370,38 @@ def test_a_large_point_read_as_a_letter_is_a_figure_to_read_again():
     assert figures_to_reread([_seg("we are", 1050, 320, 1400, 560), unit], {}) == []
 
 
+@pytest.mark.parametrize("gap, parted", [(19, False), (60, True)])
+def test_digits_ocr_parted_are_one_number_only_with_no_room_for_a_point_between(gap, parted):
+    # A bold "15" set large in an event's hours box, read "1 5": its digits a fifth of their height
+    # apart. "1.5" whose point was lost leaves the point's width between them: the reading again
+    # must find a point, or staff decide.
+    from cec_batch.readers.cert_fields import figures_to_reread
+    from cec_batch.readers.cert_layout import Seg, Tok
+
+    figure = Seg([Tok("1", 83.0, 2479, 1374, 2543, 1465), Tok("5", 94.0, 2543 + gap, 1373, 2612 + gap, 1466)])
+    unit = _seg("heures / hours", 2421, 1520, 2686, 1551)
+    [(f, _unit, _box, got, blank)] = figures_to_reread([figure, unit], {})
+    assert (f, got, blank) == ("hours", parted, False)
+    # The same box in a row of three, the other two holding an event's first and last day, each
+    # with a second line that runs across under the figure's line.
+    row = [_seg("November 8, 2025", 472, 1384, 1066, 1443), _seg("November 8, 2025", 1364, 1384, 1958, 1437),
+           _seg("8 November 2025", 567, 1492, 969, 1528), _seg("8 November 2025", 1459, 1486, 1861, 1522)]
+    [(f, _unit, _box, got, blank)] = figures_to_reread([*row, figure, unit], {})
+    assert (f, got, blank) == ("hours", parted, False)
+    # A figure with something else under it in its box is no credit over its unit.
+    assert figures_to_reread([*row, figure, _seg("heures", 2421, 1500, 2686, 1530), unit], {}) == []
+
+
+@needs_tesseract
+@pytest.mark.slow
+def test_a_bold_figure_in_a_row_of_boxes_the_first_look_doubted_is_read_at_twice_its_size(tmp_path_factory):
+    # "15" over "heures / hours" beside two boxes of dates, read "1 5" by the page and "15" at 28
+    # (its characters at 90) alone: read at twice its size, every character is sure.
+    path, cert = _corpus_page(tmp_path_factory, "fresh-redrawn/scan/event-bilingual-date-boxes.pdf", 1)
+    row = read_certificates(path, limits=LIMITS).rows.iloc[0].to_dict()
+    assert row["read"]["hours"] == "15" and str(cert.ceus) == "1.5"          # 0.1 CEC an hour
+
+
 # ---------------------------------------------------------------- specks on a value read again
 
 

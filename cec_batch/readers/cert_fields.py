@@ -555,17 +555,28 @@ def _value_then_unit(lines: list[Line], found: dict, f: str, rx: re.Pattern) -> 
 
 
 def _figures_over_units(lines: list[Line], f: str):
-    """(segment, unit) for each line that is one short figure-like segment, set larger than the
-    line just below it, which starts with F's unit (a sentence OCR broke into lines is no such
-    figure)."""
+    """(segment, unit) for each short figure-like segment set larger than the segment just below
+    it, which starts with F's unit: a line of its own over the unit's line, or one of a row of
+    boxes over the unit in its own box ("15" over "hours" beside two boxes of dates). A sentence
+    OCR broke into lines is no such figure."""
     unit = _UNIT_LINE[f]
-    for line, nxt in zip(lines, lines[1:]):
-        seg, below = line.segs[0], nxt.segs[0]
-        m = unit.match(below.text)
-        height = max(seg.y1 - seg.y0, 1.0)
-        if len(line.segs) == 1 and m and _FIGURE.fullmatch(seg.text.strip()) and nxt.y0 - seg.y1 <= 2.5 * height \
-                and height >= _FIGURE_SIZE * max(below.y1 - below.y0, 1.0):
-            yield seg, m.group().strip()
+    for n, line in enumerate(lines[:-1]):
+        for seg in line.segs:
+            if not _FIGURE.fullmatch(seg.text.strip()):
+                continue
+            height = max(seg.y1 - seg.y0, 1.0)
+            if len(line.segs) == 1:
+                below, top = lines[n + 1].segs[0], lines[n + 1].y0
+            else:
+                # In a row of boxes the lines below run across the other boxes: the first thing
+                # under the figure is what stands in its box.
+                below = next((b for nxt in lines[n + 1:] for b in nxt.segs if b.x0 < seg.x1 and b.x1 > seg.x0), None)
+                if below is None:
+                    continue
+                top = below.y0
+            m = unit.match(below.text)
+            if m and top - seg.y1 <= 2.5 * height and height >= _FIGURE_SIZE * max(below.y1 - below.y0, 1.0):
+                yield seg, m.group().strip()
 
 
 _FIGURE_SIZE = 1.5       # a credit figure set large: at least this many times its unit line's height
@@ -588,10 +599,27 @@ def figures_to_reread(segs: list[Seg], found: dict) -> list[tuple[str, str, tupl
     for f in ("ceus", "hours"):
         for seg, unit in _figures_over_units(lines, f):
             if not AMOUNT_CELL.fullmatch(seg.text.strip()):
-                out.append((f, unit, seg.box(0, len(seg.text)), not seg.text.strip().isdigit(), False))
+                parted = not seg.text.strip().isdigit() and not _digits_set_close(seg)
+                out.append((f, unit, seg.box(0, len(seg.text)), parted, False))
         for box, unit in _blanks_over_units(lines, f):
             out.append((f, unit, box, f == "ceus", True))      # CECs are written with a point ("0.9")
     return out
+
+
+# Of a figure's height: the widest gap between two of its digits that is the print's own spacing
+# (a bold "1" and "5" set large stand a fifth of their height apart). A point lost between them
+# leaves its own width, half their height or more.
+_DIGIT_SPACING = 0.3
+
+
+def _digits_set_close(seg: Seg) -> bool:
+    """Whether a figure OCR parted into two runs of digits ("1 5") is one number: they stand as
+    close as the digits of one number do, with no room for a point between them."""
+    toks = seg.toks
+    if len(toks) != 2 or not all(t.text.isdigit() for t in toks):
+        return False
+    height = max(t.y1 - t.y0 for t in toks)
+    return toks[1].x0 - toks[0].x1 < _DIGIT_SPACING * height
 
 
 def _blanks_over_units(lines: list[Line], f: str):
@@ -620,9 +648,11 @@ def _numbers_its_label(text: str, m: re.Match, old: Found | None) -> bool:
 
 
 AMOUNT_CELL = re.compile(r"\d{1,2}(?:[.,]\d{1,2})?")     # an amount alone in its cell: "2.0", "15", "1,5"
-_UNIT_LINE = {"ceus": re.compile(r"\s*\(?(?:ACE\s+)?(?:CECs?|CEUs?|continuing\s+education\s+(?:credits?|units?))\b",
+# A unit line may give the unit in another language first: "heures / hours".
+_OTHER_TONGUE = r"(?:[^\W\d_]+\s*/\s*)?"
+_UNIT_LINE = {"ceus": re.compile(rf"\s*\(?{_OTHER_TONGUE}(?:ACE\s+)?(?:CECs?|CEUs?|continuing\s+education\s+(?:credits?|units?))\b",
                                 re.IGNORECASE),
-              "hours": re.compile(r"\s*\(?(?:contact\s+|clock\s+|CE\s+)?hours?\b", re.IGNORECASE)}
+              "hours": re.compile(rf"\s*\(?{_OTHER_TONGUE}(?:contact\s+|clock\s+|CE\s+)?hours?\b", re.IGNORECASE)}
 
 
 def _column_of_amounts(lines: list[Line], found: dict, f: str) -> None:

@@ -834,8 +834,9 @@ def _look_at_cut_course(found: dict[str, Found], segs: list[Seg], image_path: Pa
 
 def _read_figures(found: dict[str, Found], figures: list, image_path: Path | None, deadline: float) -> None:
     """A credit figure set large over its unit line that the page's reading garbled ("1 @ 5") or
-    left out (a blank over the unit line): read again as digits and a point only, and taken when
-    that reading is an amount read with REVIEW_CONFIDENCE and, when something stood between the
+    left out (a blank over the unit line): read again as digits and a point only (as it stands,
+    at twice its size, turned level), and taken when that reading is an amount read with
+    REVIEW_CONFIDENCE, or with every character sure, and, when something stood between the
     figure's digits or it was left out and is CECs, with a point."""
     if image_path is None:
         return
@@ -843,21 +844,27 @@ def _read_figures(found: dict[str, Found], figures: list, image_path: Path | Non
         left = deadline - time.monotonic()
         if f in found or box is None or left < 1:
             continue
-        for look in (_figure_in_blank,) if blank else (ocr.reread, _levelled_figure):
+        for look in (_figure_in_blank,) if blank else (ocr.reread, _enlarged_figure, _levelled_figure):
             left = deadline - time.monotonic()
             if left < 1:
                 return
             words = look(image_path, box, seconds=left, figure=True)
             text = "".join(w.text for w in words)
-            if words and AMOUNT_CELL.fullmatch(text) and min(w.conf for w in words) >= REVIEW_CONFIDENCE \
-                    and ("." in text or not parted):
-                found[f] = Found(text, min(w.conf for w in words), "label", unit, box=box)
+            conf = _sure_by_chars(words, SECOND_LOOK_CONFIDENCE) if words else 0.0
+            if AMOUNT_CELL.fullmatch(text) and conf >= REVIEW_CONFIDENCE and ("." in text or not parted):
+                found[f] = Found(text, conf, "label", unit, box=box)
                 break
 
 
 def _figure_in_blank(image_path: Path, box: tuple, *, seconds: float, figure: bool) -> list[ocr.Word]:
     """The figure in a blank BOX between two lines, read alone: nothing of the lines around it."""
     return ocr.read_figure_in(image_path, box, seconds=seconds)
+
+
+def _enlarged_figure(image_path: Path, box: tuple, *, seconds: float, figure: bool) -> list[ocr.Word]:
+    """The figure in BOX read at twice its size: a bold "15" set large, whose "1" the first look
+    doubted, reads sure so."""
+    return ocr.reread(image_path, box, seconds=seconds, figure=figure, enlarge=True)
 
 
 def _levelled_figure(image_path: Path, box: tuple, *, seconds: float, figure: bool) -> list[ocr.Word]:
