@@ -701,7 +701,8 @@ def unread_lines(image_path: Path, words: list[Word], *, seconds: float, top: in
     name set large in a dithered italic over a rule, a banner. What ink is left once the
     words read, the ruled lines and everything above TOP are whitened is cut into bands of
     rows, and each band into runs of columns; a run at least UNREAD_MIN_ASPECT times as wide
-    as high, of the height of print (UNREAD_MIN_HEIGHT to UNREAD_MAX_HEIGHT inches) and not
+    as high, of the height of print (UNREAD_MIN_HEIGHT to UNREAD_MAX_HEIGHT inches; ink that
+    runs down further, a shadow at the sheet's edge, is left out first) and not
     a solid block (a photo, a seal, UNREAD_MAX_DENSITY) is read as one line, the tallest
     first, up to LIMIT of them. Words come back with the run's block number above any of
     the page's, so each run is a line of its own.
@@ -715,6 +716,9 @@ def unread_lines(image_path: Path, words: list[Word], *, seconds: float, top: in
     h, w = a.shape
     rest = _ink_left_unread(a, words, solid=max(4, int(UNREAD_SOLID * DPI)))
     rest[:max(0, top)] = False
+    # Ink running down further than a banner's letters is a scanner's shadow at the sheet's edge
+    # or a streak: left in, it would make the whole page one band of rows.
+    rest &= ~_long_runs(np.ascontiguousarray(rest.T), int(UNREAD_MAX_HEIGHT * DPI)).T
     rows = rest.sum(axis=1) >= max(4, UNREAD_ROW_INK * w)
     rows = np.convolve(rows, np.ones(5), mode="same") > 0          # a row or two of a letter's gap
     runs = []

@@ -94,6 +94,24 @@ def test_a_line_the_pages_reading_left_out_is_found_and_read_in_its_place(tmp_pa
 
 
 @needs_tesseract
+def test_a_line_left_out_is_found_beside_a_scanners_shadow_down_the_sheets_edge(tmp_path):
+    # A scan whose sheet lay short of the glass: a dark strip runs down its right edge, through
+    # every row of the page, and specks of grain lie between. The strip is no print.
+    path, bottom = _name_page(tmp_path)
+    with Image.open(path) as img:
+        shaded = img.copy()
+    d = ImageDraw.Draw(shaded)
+    d.rectangle((2480, 0, 2549, 1399), fill=40)
+    for x, y in ((150, 700), (1900, 1100), (600, 1250)):
+        d.rectangle((x, y, x + 3, y + 3), fill=0)
+    shaded.save(path)
+    page = ocr.ocr_image(path, seconds=30)
+    kept = [w for w in page.words if w.text not in ("Hannah", "Lindgren")]
+    got = {w.text for w in ocr.unread_lines(path, kept, seconds=30)}
+    assert {"Hannah", "Lindgren"} <= got
+
+
+@needs_tesseract
 def test_a_page_whose_reading_left_nothing_out_costs_no_reading(tmp_path):
     path, _ = _name_page(tmp_path)
     page = ocr.ocr_image(path, seconds=30)
