@@ -559,7 +559,8 @@ def test_only_words_in_the_band_at_the_top_are_a_fax_header():
 def test_a_rate_sentence_misread_on_a_fax_is_still_a_rate():
     from cec_batch.readers.cert_fields import is_rate
 
-    for text in ("One contact hour equais 0.1 CEC.", "One contact hour equa1s 0.1 CEC."):
+    for text in ("One contact hour equais 0.1 CEC.", "One contact hour equa1s 0.1 CEC.",
+                 "One. contact hour is 0.1 ACE CEC."):           # a speck read as a point after "One"
         at = text.index("0.1")
         assert is_rate(text, at, at + 3), text
     text = "Credits: 0.1 CEC"

@@ -766,8 +766,9 @@ _CONVERTED_AFTER = re.compile(r"\s*[=:\-–—]?\s*\d+(?:[.,]\d+)?\s*(?:ACE\s+)?
 _RATE_BEFORE = re.compile(r"(?:equa[li1]s?|=|worth|earns?\s+you|is\s+worth|counts?\s+as|equivalent\s+to|"
                           r"converts?\s+to|is\s+equal\s+to)\s*$", re.IGNORECASE)
 # "Each contact hour counts as 0.1 CEC", "per hour of instruction: 0.1 CEU", "one CPD hour is 0.1 CEC":
-# an hour, of whatever kind one word names, earlier in the sentence.
-_RATE_HOUR = re.compile(r"(?:\b(?:each|per|every|one|1)\s+(?:[^\W\d_]{2,12}\s+)?hour\b)[^.;:!?]*$",
+# an hour, of whatever kind one word names, earlier in the sentence; a speck OCR read as a mark
+# after its first word ("One. contact hour is 0.1 ACE CEC") does not end the sentence.
+_RATE_HOUR = re.compile(r"(?:\b(?:each|per|every|one|1)[.,'’]?\s+(?:[^\W\d_]{2,12}\s+)?hour\b)[^.;:!?]*$",
                         re.IGNORECASE)
 
 
