@@ -91,6 +91,7 @@ def choose_page(row: dict, *, catalogue: dict[str, Course], matcher: Matcher) ->
     _event_last_day(row, read, cands, ocr, changes, catalogue, problems, chosen)
     if ocr:
         _point_lost(row, read, changes, catalogue, chosen)
+        _digit_misread(row, read, changes, catalogue, chosen)
         _unsure_statement(row, read, changes, catalogue, chosen)
 
     if problems == (read.get("problems") or {}) and not changes:
@@ -249,6 +250,37 @@ def _point_lost(row, read, changes, catalogue, chosen) -> None:
                       "label": field.get("label"), "box": field.get("box"),
                       "evidence": [f"read as {raw!r}: the catalogue's {shown} for {course.course_number} "
                                    f"with its decimal point lost"]}
+
+
+# Digits that OCR takes for one another in degraded print (a fax's or a scan's): the gaps that
+# tell them apart close up, or a stroke fades.
+_DIGITS_CONFUSED = frozenset(frozenset(pair) for pair in ("38", "68", "17"))
+
+
+def _digit_misread(row, read, changes, catalogue, chosen) -> None:
+    """R10 on a scan: stated CECs that are the catalogue's value with one digit read as another it
+    looks like ("0.3" for 0.8) are the catalogue's value, not a provider's disagreement to warn
+    staff of. The credit is the same either way (an ordinary course posts the catalogue's value);
+    only the warning over a misreading goes. An event's credit is the attendee's own (R11)."""
+    if "ceus" in changes:
+        return
+    raw = str(row.get("ceus") or "").strip()
+    course = _course_of(row, changes, catalogue, ocr=True)
+    if not raw or course is None or course.category == "event":
+        return
+    shown = f"{Decimal(course.ceus).normalize():f}"
+    shown = shown if "." in shown else shown + ".0"
+    if len(raw) != len(shown):
+        return
+    differ = [(a, b) for a, b in zip(raw, shown) if a != b]
+    if len(differ) != 1 or frozenset(differ[0]) not in _DIGITS_CONFUSED:
+        return
+    changes["ceus"] = shown
+    field = ((read.get("fields") or {}).get("ceus") or {})
+    chosen["ceus"] = {"value": shown, "confidence": field.get("confidence"), "how": "closed world",
+                      "label": field.get("label"), "box": field.get("box"),
+                      "evidence": [f"read as {raw!r}: the catalogue's {shown} for {course.course_number} "
+                                   f"with a {differ[0][1]} read as the {differ[0][0]} it looks like"]}
 
 
 def _unsure_statement(row, read, changes, catalogue, chosen) -> None:

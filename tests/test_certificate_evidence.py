@@ -938,6 +938,29 @@ def test_stated_cecs_that_are_the_catalogues_value_without_its_point_are_that_va
     assert choose_page(page, catalogue=catalogue, matcher=matcher) is None
 
 
+def test_stated_cecs_that_are_the_catalogues_value_with_a_digit_misread_are_that_value_on_a_scan():
+    # "0.8 ACE CECs" faxed and read "0.3" at 92.
+    from cec_batch.certificate_choice import choose_page
+    from cec_batch.model import Course
+
+    catalogue = {c.course_number: c for c in [
+        Course("CS40112", "Coaching", "P", Decimal("0.8"), "course", date(2020, 1, 1)),
+        Course("CL10311", "Aquatics", "P", Decimal("1.7"), "course", date(2020, 1, 1)),
+        Course("CEP31660", "Summit", "P", Decimal("0.8"), "event", date(2020, 1, 1))]}
+    matcher = _matcher(("134473", "Anna-Lena", "Hoffmann"))
+    for read, course, posted in [("0.3", "CS40112", "0.8"), ("0.6", "CS40112", "0.8"), ("1.1", "CL10311", "1.7")]:
+        got = choose_page(_ocr_page_stating(read, course), catalogue=catalogue, matcher=matcher)
+        assert got["ceus"] == posted, read
+        assert "read as the" in got["read"]["chosen"]["ceus"]["evidence"][0]
+    # Digits that do not look alike, two digits apart, an event's own credit, a text layer: the
+    # page's value stands (R10's warning, R11).
+    for read, course in [("0.5", "CS40112"), ("0.2", "CS40112"), ("3.3", "CS40112"), ("0.3", "CEP31660")]:
+        assert choose_page(_ocr_page_stating(read, course), catalogue=catalogue, matcher=matcher) is None, read
+    page = _ocr_page_stating("0.3", "CS40112")
+    page["read"]["text_source"] = "text"
+    assert choose_page(page, catalogue=catalogue, matcher=matcher) is None
+
+
 def test_stated_cecs_read_without_confidence_on_a_scan_are_no_disagreement_to_warn_of():
     from cec_batch.certificate_choice import choose_page
     from cec_batch.model import Course
