@@ -1007,6 +1007,24 @@ def test_a_course_numbers_s_read_as_a_dollar_sign_is_an_s_again():
     assert seg.text == "(ACE Course # CS41033) cost US$40 C$"
 
 
+def test_two_capitalised_words_a_speck_joined_are_two_words_again():
+    # "Sanjay Ghosh" set large in italic, a speck of grain in the gap: read "Sanjay.Ghosh".
+    from cec_batch.readers.cert_fields import find_fields
+    from cec_batch.readers.cert_layout import ocr_segments
+
+    words = [ocr.Word("is", 96, 1501, 591, 40, 42, 1, 1, 1), ocr.Word("awarded", 96, 1560, 591, 170, 42, 1, 1, 1),
+             ocr.Word("to", 96, 1750, 591, 60, 42, 1, 1, 1), ocr.Word("Sanjay.Ghosh", 90, 1224, 702, 861, 137, 2, 1, 1)]
+    segs = ocr_segments(words)
+    name = segs[-1]
+    assert name.text == "Sanjay Ghosh"
+    assert name.toks[0].x0 == 1224 and name.toks[1].x1 == 1224 + 861 and name.toks[0].x1 < name.toks[1].x0
+    assert find_fields(segs)[0]["full_name"].value == "Sanjay Ghosh"
+    # An initial, an address, a name with a capital inside, a lower-case word: as read.
+    kept = ["J.Smith", "jane.doe@example.com", "McKay.Jones", "www.Example"]
+    segs = ocr_segments([ocr.Word(t, 90, 100 + 700 * i, 500, 600, 40, 1, 1, 1) for i, t in enumerate(kept)])
+    assert " ".join(s.text for s in segs).split() == kept
+
+
 def test_a_word_boxed_a_sliver_of_its_lines_height_stands_on_its_line():
     from cec_batch.readers.cert_layout import lines_of, ocr_segments
 

@@ -321,6 +321,24 @@ def mended_month(word: str) -> str:
 # two strokes on a fax: "C/\-24190". No course number or other value holds a "$" or "/\" there.
 _CS_MISREAD = re.compile(r"(?<![A-Za-z0-9])C\$(?=\d)")
 _CA_MISREAD = re.compile(r"(?<![A-Za-z0-9])C/\\(?=[-.\s]?\d)")
+# Two capitalised words a speck joined into one, read as a mark between them: "Sanjay.Ghosh".
+_SPECK_JOINED = re.compile(r"([A-Z][a-z]+)[.·,'’`]([A-Z][a-z]+)")
+
+
+def _speck_parted(toks: list[Tok]) -> list[Tok]:
+    """TOKS with each word a speck joined ("Sanjay.Ghosh") cut in two at the speck, each part its
+    share of the box: a name set large with a speck of grain in the gap between its words."""
+    out = []
+    for t in toks:
+        m = _SPECK_JOINED.fullmatch(t.text)
+        if m is None:
+            out.append(t)
+            continue
+        step = (t.x1 - t.x0) / len(t.text)
+        out.append(Tok(m.group(1), t.conf, t.x0, t.y0, t.x0 + step * m.end(1), t.y1))
+        out.append(Tok(m.group(2), t.conf, t.x0 + step * m.start(2), t.y0, t.x1, t.y1))
+    return out
+
 
 
 def _flat_words_on_their_line(toks: list[Tok]) -> None:
@@ -348,7 +366,8 @@ def ocr_segments(words: list[ocr.Word]) -> list[Seg]:
             continue      # dust and speckle read as "°", "_", "." would split or spoil values
         by_line.setdefault((w.block, w.par, w.line), []).append(
             Tok(w.text, w.conf, w.left, w.top, w.left + w.width, w.top + w.height))
-    for toks in by_line.values():
+    for key, toks in by_line.items():
+        by_line[key] = toks = _speck_parted(toks)
         _flat_words_on_their_line(toks)
     segs: list[Seg] = []
     for toks in by_line.values():
