@@ -1007,6 +1007,16 @@ def test_a_course_numbers_s_read_as_a_dollar_sign_is_an_s_again():
     assert seg.text == "(ACE Course # CS41033) cost US$40 C$"
 
 
+@pytest.mark.parametrize("shape, size", [((400, 310), 9), ((17, 5), 9), ((3, 3), 9), ((40, 9), 3), ((1, 1), 5)])
+def test_the_rank_filters_are_pils_pixel_for_pixel(shape, size):
+    from PIL import ImageFilter
+
+    a = np.random.default_rng(7).integers(0, 256, shape, dtype=np.uint8)
+    img = Image.fromarray(a, "L")
+    assert (ocr._rank_filter(a, size, np.maximum) == np.asarray(img.filter(ImageFilter.MaxFilter(size)))).all()
+    assert (ocr._rank_filter(a, size, np.minimum) == np.asarray(img.filter(ImageFilter.MinFilter(size)))).all()
+
+
 def test_two_capitalised_words_a_speck_joined_are_two_words_again():
     # "Sanjay Ghosh" set large in italic, a speck of grain in the gap: read "Sanjay.Ghosh".
     from cec_batch.readers.cert_fields import find_fields
