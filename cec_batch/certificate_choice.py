@@ -447,7 +447,9 @@ def _choose_person(row, cands, ocr, matcher, problems, changes, chosen) -> None:
         partial = [e for e in evidence if (e.certificant_id or e.email)
                    and words & set(name_tokens(e.person.first_name) + name_tokens(e.person.last_name))]
         if not partial and ocr:
-            partial = [e for e in evidence if _sure_owner(e, cands) and _name_misspelt_on_page(e, words)]
+            runs = [c["value"] for c in cands if c.get("field") == "name" and c.get("kind") != "staff"]
+            partial = [e for e in evidence if _sure_owner(e, cands) and (
+                _name_misspelt_on_page(e, words) or any(_differs_only_at_foreign_letters(r, e.person) for r in runs))]
         if len(partial) == 1 and len(evidence) == 1:
             e = partial[0]
             del problems["full_name"]

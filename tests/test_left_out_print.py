@@ -386,6 +386,10 @@ def test_a_large_point_read_as_a_letter_is_a_figure_to_read_again():
     assert (f, parted, blank) == ("ceus", True, False)
     # A word of prose over the unit line is no figure.
     assert figures_to_reread([_seg("we are", 1050, 320, 1400, 560), unit], {}) == []
+    # A fax: the "0" of "1.0" read as a "Q", a speck after "education" read as a point.
+    faxed = _seg("ACE continuing education. credits (CECs)", 811, 600, 1734, 645)
+    [(f, _unit, _box, parted, blank)] = figures_to_reread([_seg("1 @ Q", 1050, 320, 1400, 560), faxed], {})
+    assert (f, parted, blank) == ("ceus", True, False)
 
 
 @pytest.mark.parametrize("gap, parted", [(19, False), (60, True)])

@@ -583,8 +583,8 @@ _FIGURE_SIZE = 1.5       # a credit figure set large: at least this many times i
 
 
 # A figure as OCR may read a large one: a big bold point read as "@" or "•" ("1 @ 5"), as a small
-# letter standing alone ("1 e 5"), or lost ("1 5").
-_FIGURE = re.compile(r"\d{1,2}(?:(?:\s|[^\w\s]){1,3}\d{1,2}|\s[a-z]\s\d{1,2})?")
+# letter standing alone ("1 e 5"), or lost ("1 5"); the digits after it as letters ("1 @ Q").
+_FIGURE = re.compile(r"\d{1,2}(?:(?:\s|[^\w\s]){1,3}[\dOQDIlSB]{1,2}|\s[a-z]\s[\dOQDIlSB]{1,2})?")
 
 
 def figures_to_reread(segs: list[Seg], found: dict) -> list[tuple[str, str, tuple, bool, bool]]:
@@ -650,7 +650,7 @@ def _numbers_its_label(text: str, m: re.Match, old: Found | None) -> bool:
 AMOUNT_CELL = re.compile(r"\d{1,2}(?:[.,]\d{1,2})?")     # an amount alone in its cell: "2.0", "15", "1,5"
 # A unit line may give the unit in another language first: "heures / hours".
 _OTHER_TONGUE = r"(?:[^\W\d_]+\s*/\s*)?"
-_UNIT_LINE = {"ceus": re.compile(rf"\s*\(?{_OTHER_TONGUE}(?:ACE\s+)?(?:CECs?|CEUs?|continuing\s+education\s+(?:credits?|units?))\b",
+_UNIT_LINE = {"ceus": re.compile(rf"\s*\(?{_OTHER_TONGUE}(?:ACE\s+)?(?:CECs?|CEUs?|continuing\s+education[.,]?\s+(?:credits?|units?))\b",
                                 re.IGNORECASE),
               "hours": re.compile(rf"\s*\(?{_OTHER_TONGUE}(?:contact\s+|clock\s+|CE\s+)?hours?\b", re.IGNORECASE)}
 
