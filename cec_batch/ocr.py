@@ -59,6 +59,7 @@ FIGURE_HEIGHT = 60               # pixels: a figure set large is read at this he
 LOST_GLYPH_GAP = 0.6             # of a value's height: a stroke this near before it, unread, is a character of it
 LOST_GLYPH_MARGIN = 0.15         # of a value's height: a word's ink may run this far past its box
 LOST_GLYPH_INK = 0.5             # of the middle of a line: a column inked this far down is a stroke, not a speck
+SLIVER = 0.25                    # of its line's height: a word boxed lower than this was boxed wrongly
 UNREAD_LINES = 3                 # lines of print the page's reading left out, read on their own at most
 UNREAD_ROW_INK = 0.004           # of the width: a row with less ink left over is not a line of print
 UNREAD_MIN_HEIGHT = 0.08         # inches: a line of print left out, from small print...
@@ -821,9 +822,19 @@ def _ink_left_unread(a: np.ndarray, words: list[Word], solid: int | None = None)
     rest &= ~_rule_mask(a, thin=True)
     if solid is not None:
         rest &= ~_solid(rest, solid)
+    # A word Tesseract boxed a sliver of its line's height (a fax's "Mariana" 2 pixels high beside
+    # "Castillo" 190) covers its line's height: its ink was read.
+    spans: dict[tuple[int, int, int], tuple[int, int]] = {}
     for wd in words:
-        m = max(2, int(0.3 * wd.height))
-        rest[max(0, wd.top - m):wd.top + wd.height + m, max(0, wd.left - m):wd.left + wd.width + m] = False
+        top, bottom = spans.get((wd.block, wd.par, wd.line), (wd.top, wd.top + wd.height))
+        spans[(wd.block, wd.par, wd.line)] = (min(top, wd.top), max(bottom, wd.top + wd.height))
+    for wd in words:
+        top, bottom = wd.top, wd.top + wd.height
+        line_top, line_bottom = spans[(wd.block, wd.par, wd.line)]
+        if wd.height < SLIVER * (line_bottom - line_top):
+            top, bottom = line_top, line_bottom
+        m = max(2, int(0.3 * (bottom - top)))
+        rest[max(0, top - m):bottom + m, max(0, wd.left - m):wd.left + wd.width + m] = False
     return rest
 
 
