@@ -428,6 +428,22 @@ def test_digits_ocr_parted_are_one_number_only_with_no_room_for_a_point_between(
     assert figures_to_reread([*row, figure, _seg("heures", 2421, 1500, 2686, 1530), unit], {}) == []
 
 
+def test_a_figure_captioned_as_the_other_amount_is_not_the_credit_under_it():
+    # A CPD record's column, "CPD hours" / "15" / "ACE CECs" / "1.5", with the "1.5" not read and
+    # the event's date on the line of the "15": 15 is the hours, not the CECs.
+    from cec_batch.readers.cert_fields import figures_to_reread, find_fields
+
+    column = [_seg("CPD hours", 2314, 1090, 2482, 1116), _seg("held on 8th November 2025", 235, 1163, 887, 1211),
+              _seg("15", 2314, 1149, 2374, 1192), _seg("ACE CECs", 2312, 1298, 2483, 1322)]
+    found, _notes, _bare = find_fields(column)
+    assert "ceus" not in found
+    assert all(blank for _f, _unit, _box, _parted, blank in figures_to_reread(column, {}))   # no "15" to read
+    # Captioned as the same amount ("CE HOURS" over "15" over "heures / hours"), it is that amount.
+    same = [_seg("CE HOURS", 2314, 1090, 2482, 1116), _seg("held on 8th November 2025", 235, 1163, 887, 1211),
+            _seg("15", 2314, 1149, 2374, 1192), _seg("heures / hours", 2312, 1210, 2483, 1234)]
+    assert find_fields(same)[0]["hours"].value == "15"
+
+
 @needs_tesseract
 @pytest.mark.slow
 def test_a_bold_figure_in_a_row_of_boxes_the_first_look_doubted_is_read_at_twice_its_size(tmp_path_factory):

@@ -565,6 +565,8 @@ def _figures_over_units(lines: list[Line], f: str):
             if not _FIGURE.fullmatch(seg.text.strip()):
                 continue
             height = max(seg.y1 - seg.y0, 1.0)
+            if _captioned_as_other_amount(lines[:n], seg, f, height):
+                continue
             if len(line.segs) == 1:
                 below, top = lines[n + 1].segs[0], lines[n + 1].y0
             else:
@@ -580,6 +582,19 @@ def _figures_over_units(lines: list[Line], f: str):
 
 
 _FIGURE_SIZE = 1.5       # a credit figure set large: at least this many times its unit line's height
+
+
+def _captioned_as_other_amount(above: list[Line], seg: Seg, f: str, height: float) -> bool:
+    """Whether the caption just over SEG (the nearest segment above it in its column, within a few
+    of its heights) labels the other amount: "CPD hours" over "15" over "ACE CECs" over "1.5" in a
+    record's column is 15 hours, not the CECs under it."""
+    other = "hours" if f == "ceus" else "ceus"
+    over = next((s for line in reversed(above) for s in reversed(line.segs)
+                 if s.x0 < seg.x1 and s.x1 > seg.x0 and s.y1 <= seg.y0 + 0.2 * height), None)
+    if over is None or seg.y0 - over.y1 > 2.5 * height:
+        return False
+    return any(other in lab.fields and rx.search(over.text) for lab, rx in LABEL_RES) and \
+        not any(f in lab.fields and rx.search(over.text) for lab, rx in LABEL_RES)
 
 
 # A figure as OCR may read a large one: a big bold point read as "@" or "•" ("1 @ 5"), as a small
