@@ -23,6 +23,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -632,6 +633,16 @@ def _combs(a: np.ndarray, dpi: int) -> list[list[list[int]]]:
     return combs
 
 
+class _Piece(NamedTuple):
+    """A character box's print: its extent on the page and which of its columns are print (from x0)."""
+
+    x0: int
+    x1: int
+    y0: int
+    y1: int
+    cols: np.ndarray
+
+
 def packed_combs(a: np.ndarray, dpi: int = DPI) -> np.ndarray | None:
     """Grey image A with its character boxes taken away and what they hold set close, as typed;
     None when it has none.
@@ -663,7 +674,7 @@ def packed_combs(a: np.ndarray, dpi: int = DPI) -> np.ndarray | None:
         walls = [w for comb in row for w in comb]
         top, bottom = min(w[2] for w in walls), max(w[3] for w in walls)
         edge = max(4, int(0.12 * (walls[0][3] - walls[0][2])))
-        pieces = []                        # (x0, x1, y0, y1) of the print between two walls, or None
+        pieces: list[_Piece | None] = []   # the print between two walls, or None
         for left, right in zip(walls, walls[1:]):
             x0, x1 = left[1] + 6, right[0] - 6
             y0, y1 = max(left[2], right[2]) + edge, min(left[3], right[3]) - edge
@@ -678,8 +689,7 @@ def packed_combs(a: np.ndarray, dpi: int = DPI) -> np.ndarray | None:
             if not runs or sum(inked[r].sum() for r in runs) < 0.01 * inked.size * (y1 - y0):
                 pieces.append(None)
                 continue
-            pieces.append((x0 + runs[0][0], x0 + runs[-1][-1] + 1, y0, y1,
-                           np.concatenate(runs) + x0 - (x0 + runs[0][0])))
+            pieces.append(_Piece(x0 + runs[0][0], x0 + runs[-1][-1] + 1, y0, y1, np.concatenate(runs) - runs[0][0]))
             if len(runs) > 1 or runs[-1][-1] - runs[0][0] > COMB_GLYPH * (left[3] - left[2]):
                 break                      # more than a character: a table's narrow cells ("23" | "45")
         else:
@@ -687,8 +697,8 @@ def packed_combs(a: np.ndarray, dpi: int = DPI) -> np.ndarray | None:
     return out if packed else None
 
 
-def _pack(out: np.ndarray, a: np.ndarray, walls: list[list[int]], pieces: list, top: int, bottom: int,
-          edge: int) -> bool:
+def _pack(out: np.ndarray, a: np.ndarray, walls: list[list[int]], pieces: list[_Piece | None], top: int,
+          bottom: int, edge: int) -> bool:
     """One row of character boxes (WALLS) whitened on OUT and its PIECES of print (from A) set close."""
     high = bottom - top
     while pieces and pieces[-1] is None:
@@ -700,10 +710,10 @@ def _pack(out: np.ndarray, a: np.ndarray, walls: list[list[int]], pieces: list, 
         if piece is None:
             x += int(0.45 * high)
             continue
-        x0, x1, y0, y1, print_cols = piece        # only the columns of print: not a streak between them
-        target = out[y0:y1, x:x + x1 - x0]
-        target[:, print_cols] = np.minimum(target[:, print_cols], a[y0:y1, x0:x1][:, print_cols])
-        x += x1 - x0 + max(2, int(0.1 * high))
+        cols = piece.cols                          # only the columns of print: not a streak between them
+        target = out[piece.y0:piece.y1, x:x + piece.x1 - piece.x0]
+        target[:, cols] = np.minimum(target[:, cols], a[piece.y0:piece.y1, piece.x0:piece.x1][:, cols])
+        x += piece.x1 - piece.x0 + max(2, int(0.1 * high))
     return True
 
 

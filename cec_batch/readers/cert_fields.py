@@ -450,12 +450,14 @@ def find_fields(segs: list[Seg]) -> tuple[dict[str, Found], list[str], list]:
         if not wanted:
             continue
         regions = list(_regions(lab, lines, labels_by_seg, slope))
-        if not regions and not _speck_after(lab):
-            bare.extend((f, lab.text, lab.seg.box(lab.start, lab.end)) for f in wanted)
-        elif not _speck_after(lab) and not any(r[0] in lines[lab.line_no].segs for r in regions):
-            # An amount's label with nothing after it on its line ("Total contact hours attended"
-            # over the next line's text): the figure far right of it the page's reading left out.
-            bare.extend((f, lab.text, lab.seg.box(lab.start, lab.end)) for f in wanted if f in ("ceus", "hours"))
+        if not _speck_after(lab):
+            own_line = {id(s) for s in lines[lab.line_no].segs}
+            if not regions:
+                bare.extend((f, lab.text, lab.seg.box(lab.start, lab.end)) for f in wanted)
+            elif not any(id(r[0]) in own_line for r in regions):
+                # An amount's label with nothing after it on its line ("Total contact hours attended"
+                # over the next line's text): the figure far right of it the page's reading left out.
+                bare.extend((f, lab.text, lab.seg.box(lab.start, lab.end)) for f in wanted if f in ("ceus", "hours"))
         for f in wanted:
             if lab.announces and f not in unread:
                 after = " ".join(seg.text[a:b] for seg, a, b, _ in regions[:1]).strip()
