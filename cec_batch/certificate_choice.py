@@ -239,17 +239,27 @@ def _point_lost(row, read, changes, catalogue, chosen) -> None:
     course = _course_of(row, changes, catalogue, ocr=True)
     if course is None or course.category == "event":
         return
-    shown = f"{Decimal(course.ceus).normalize():f}"
-    shown = shown if "." in shown else shown + ".0"
+    shown = _as_printed(course)
     digits = shown.replace(".", "")
     if raw not in (digits, digits.lstrip("0")) or Decimal(raw) == Decimal(course.ceus):
         return
+    _catalogues_value(read, changes, chosen, raw, course, "with its decimal point lost")
+
+
+def _as_printed(course: Course) -> str:
+    """A course's catalogue CECs as a certificate prints them: "0.8", "1.0"."""
+    shown = f"{Decimal(course.ceus).normalize():f}"
+    return shown if "." in shown else shown + ".0"
+
+
+def _catalogues_value(read, changes, chosen, raw: str, course: Course, how: str) -> None:
+    """Stated CECs read as RAW taken for COURSE's catalogue value, misread HOW."""
+    shown = _as_printed(course)
     changes["ceus"] = shown
     field = ((read.get("fields") or {}).get("ceus") or {})
     chosen["ceus"] = {"value": shown, "confidence": field.get("confidence"), "how": "closed world",
                       "label": field.get("label"), "box": field.get("box"),
-                      "evidence": [f"read as {raw!r}: the catalogue's {shown} for {course.course_number} "
-                                   f"with its decimal point lost"]}
+                      "evidence": [f"read as {raw!r}: the catalogue's {shown} for {course.course_number} {how}"]}
 
 
 # Digits that OCR takes for one another in degraded print (a fax's or a scan's): the gaps that
@@ -268,19 +278,14 @@ def _digit_misread(row, read, changes, catalogue, chosen) -> None:
     course = _course_of(row, changes, catalogue, ocr=True)
     if not raw or course is None or course.category == "event":
         return
-    shown = f"{Decimal(course.ceus).normalize():f}"
-    shown = shown if "." in shown else shown + ".0"
+    shown = _as_printed(course)
     if len(raw) != len(shown):
         return
     differ = [(a, b) for a, b in zip(raw, shown) if a != b]
     if len(differ) != 1 or frozenset(differ[0]) not in _DIGITS_CONFUSED:
         return
-    changes["ceus"] = shown
-    field = ((read.get("fields") or {}).get("ceus") or {})
-    chosen["ceus"] = {"value": shown, "confidence": field.get("confidence"), "how": "closed world",
-                      "label": field.get("label"), "box": field.get("box"),
-                      "evidence": [f"read as {raw!r}: the catalogue's {shown} for {course.course_number} "
-                                   f"with a {differ[0][1]} read as the {differ[0][0]} it looks like"]}
+    misread, printed = differ[0]
+    _catalogues_value(read, changes, chosen, raw, course, f"with a {printed} read as the {misread} it looks like")
 
 
 def _unsure_statement(row, read, changes, catalogue, chosen) -> None:
