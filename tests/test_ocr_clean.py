@@ -1007,6 +1007,28 @@ def test_a_course_numbers_s_read_as_a_dollar_sign_is_an_s_again():
     assert seg.text == "(ACE Course # CS41033) cost US$40 C$"
 
 
+def test_long_runs_are_every_run_of_at_least_the_length_row_by_row():
+    def plain(mask, length):          # each row walked pixel by pixel
+        out = np.zeros_like(mask)
+        for r, row in enumerate(mask):
+            run = 0
+            for x, inked in enumerate([*row, False]):
+                if inked:
+                    run += 1
+                    continue
+                if run >= length:
+                    out[r, x - run:x] = True
+                run = 0
+        return out
+
+    rng = np.random.default_rng(5)
+    for _ in range(300):
+        mask = rng.random((int(rng.integers(1, 30)), int(rng.integers(1, 50)))) < rng.random()
+        length = int(rng.integers(1, 25))
+        assert (ocr._long_runs(mask, length) == plain(mask, length)).all()
+    assert not ocr._long_runs(np.ones((3, 4), bool), 5).any()
+
+
 @pytest.mark.parametrize("shape, size", [((400, 310), 9), ((17, 5), 9), ((3, 3), 9), ((40, 9), 3), ((1, 1), 5)])
 def test_the_rank_filters_are_pils_pixel_for_pixel(shape, size):
     from PIL import ImageFilter
