@@ -1,11 +1,11 @@
 """A corpus of certificates in many providers' layouts, each in three forms, with its truth.
 
 Used by `make quality` (bench/quality.py) to measure how well certificates are read.
-The layouts live in three modules: `tuned` (the reader may be tuned against these; their misses
-can be printed; the `redrawn` set draws them again), `fresh` (a second set of layouts to tune
-on, drawn after the tuned set had been tuned on for long) and `heldout` (only counted: nobody
-working on the reader opens it or looks at its misses, so that its figures say how the reader
-does on layouts it has never seen).
+The layouts live in four modules: `tuned` (the reader may be tuned against these; their misses
+can be printed; the `redrawn` set draws them again), `fresh` and `fresh2` (a second and a third
+set of layouts to tune on, drawn after the tuned set had been tuned on for long) and `heldout`
+(only counted: nobody working on the reader opens it or looks at its misses, so that its figures
+say how the reader does on layouts it has never seen).
 
     model     what a certificate says (Person, Course, Cert) and how a layout is declared
     world     the sample world (samples/reference) and the seeded choice of each page's credit
