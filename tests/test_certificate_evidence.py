@@ -617,6 +617,34 @@ def test_two_plain_date_labels_with_different_dates_go_to_review(world, tmp_path
     assert exc["data"]["row"]["completion_date"] == "02/14/2026"
 
 
+@pytest.mark.parametrize("form", ["text", "scan"])
+def test_two_completion_labels_before_different_dates_go_to_review(world, tmp_path, form):
+    # A reissue names the wrong date it replaces after one completion label, the right one after
+    # another: neither label can be taken for surer than the other.
+    path = page_pdf(tmp_path, form, [
+        ("Certificate of Completion - CORRECTED", 20),
+        "The certificate we sent you earlier showed the",
+        "completion date as 03/01/2026, which was our error.",
+        "Name: Sean Dimitrov", "Course: CS40112", "0.8 CEC",
+        "Correct completion date: 02/14/2026"])
+    s = ingest(world, path)
+    assert s["credits"] == 0
+    [exc] = exceptions_data(world)
+    assert exc["kind"] == "needs_review"
+    assert "is one of two dates labelled the completion" in exc["detail"]
+    assert "'03/01/2026'" in exc["detail"] and "'02/14/2026'" in exc["detail"]
+    assert exc["data"]["row"]["course_number"] == "CS40112"
+
+
+def test_two_completion_labels_before_one_date_post_it(world, tmp_path):
+    # The same day named twice is no disagreement.
+    path = text_pdf(tmp_path / "c.pdf", [
+        ("Certificate of Completion", 20), "Name: Sean Dimitrov", "Course: CS40112", "0.8 CEC",
+        "Completion date: 02/14/2026", "Date of completion: February 14, 2026"])
+    s = ingest(world, path)
+    assert s["credits"] == 1
+
+
 def test_a_date_column_with_several_rows_goes_to_review(tmp_path):
     # A session log: the "Date" heading stands over three days; its first cell is not the completion.
     path = tmp_path / "c.pdf"

@@ -9,7 +9,7 @@ against the registry and catalogue by the pipeline (cec_batch.certificate_choice
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
 from cec_batch.normalize import parse_date
@@ -425,6 +425,32 @@ def _course_across_lines(lines: list[Line], found: dict[str, Found]) -> None:
         found["course_number"] = hits[0]
 
 
+def _labels_disagree_on_completion(labels: list[_Label], lines: list[Line], labels_by_seg: dict, slope: float,
+                                   found: dict[str, Found]) -> None:
+    """Two labels that can only mean the completion date, each before another date: a reissue's
+    "showed the completion date as 06/22/2025, which was our error" over its "Correct completion
+    date 06/20/2025". The label read first is no surer than the other: the date stays a guess
+    for staff, with both dates named."""
+    got = found.get("completion_date")
+    if got is None or got.how != "label" or not got.announced:
+        return
+
+    said: dict = {}
+    for lab in labels:
+        if not lab.announces or "completion_date" not in lab.fields:
+            continue
+        for seg, a, b, strict in _regions(lab, lines, labels_by_seg, slope):
+            span = FINDERS["completion_date"](seg.text, a, b, strict)
+            if span:
+                value = seg.text[span[0]:span[1]]
+                said.setdefault(parse_date(value).value or value, (value, lab.text))
+                break
+    if len(said) > 1:
+        shown = " and ".join(f"{value!r} (after {label!r})" for value, label in said.values())
+        found["completion_date"] = replace(got, how="guess", doubt=f"is one of two dates labelled the completion: "
+                                                                   f"{shown}, and nothing says which counts")
+
+
 # A middle initial OCR ran into the first name ("ChristopherE." for "Christopher E."): a capital
 # after two small letters at a word's end is no letter of a name.
 _GLUED_INITIAL = re.compile(r"(?<=[a-z]{2})([A-Z]\.?)(?=[\s,]|$)")
@@ -482,6 +508,7 @@ def find_fields(segs: list[Seg]) -> tuple[dict[str, Found], list[str], list]:
             if all(f in found for f in wanted):
                 break
 
+    _labels_disagree_on_completion(labels, lines, labels_by_seg, slope, found)
     _value_then_unit(lines, found, "ceus", CEUS_SUFFIX_RE)
     _value_then_unit(lines, found, "hours", HOURS_SUFFIX_RE)
     for f in ("ceus", "hours"):
@@ -672,9 +699,13 @@ _UNIT_LINE = {"ceus": re.compile(rf"\s*\(?{_OTHER_TONGUE}(?:ACE\s+)?(?:CECs?|CEU
               "hours": re.compile(rf"\s*\(?{_OTHER_TONGUE}(?:contact\s+|clock\s+|CE\s+)?hours?\b", re.IGNORECASE)}
 
 
+_TOTAL_ROW = re.compile(r"\s*(?:grand\s+)?total\b", re.IGNORECASE)
+
+
 def _column_of_amounts(lines: list[Line], found: dict, f: str) -> None:
     """A credit read under a column heading ("Hours") with more amounts below it: one row of a
-    table (a session of an event), not the total. It is kept for staff, in doubt."""
+    table (a session of an event), not the total. The one row of the column that begins "Total"
+    is the credit; with none, the first is kept for staff, in doubt."""
     got = found.get(f)
     if got is None or got.how != "label" or got.box is None or not got.label or got.doubt:
         return
@@ -689,6 +720,14 @@ def _column_of_amounts(lines: list[Line], found: dict, f: str) -> None:
     if not any(got.label.casefold() in s.text.casefold() for s in heads):
         return                      # its label is beside it, not a column's heading
     below = [s for s in segs if s.y0 >= y1 - 0.2 * height and AMOUNT_CELL.fullmatch(s.text.strip(EDGE_PUNCT))]
+    # The column's total row ("Total CECs for this course  0.4" under each domain's share) is the credit.
+    totals = [s for s in below for line in lines if any(t is s for t in line.segs)
+              and _TOTAL_ROW.match(" ".join(t.text for t in line.segs))]
+    if len(totals) == 1:
+        total = totals[0]
+        found[f] = Found(total.text.strip(EDGE_PUNCT), total.conf(0, len(total.text)), "label",
+                         f"the total of the column under {got.label!r}", box=total.box(0, len(total.text)))
+        return
     if below:
         got.doubt = (f"{len(below) + 1} amounts in one column under {got.label!r} "
                      f"({', '.join([got.value, *(s.text.strip() for s in below[:3])])}) and no total")
@@ -1715,6 +1754,16 @@ def _date_column(found: dict[str, Found], cands: list[Candidate], notes: list[st
             return True
         if head.kind == "completion" or (got is not None and got.announced and head.box == got.box):
             group = {parse_date(c.value).value or c.value.casefold(): c for c in column}
+            # A sentence elsewhere calls one of the column's days the completion ("Course completed
+            # at the final session: January 23, 2025" under four sessions' dates): the two agree.
+            own = {id(c) for c in column}
+            said = {parse_date(c.value).value or c.value.casefold(): c for c in dates
+                    if id(c) not in own and c.kind == "completion" and c.telling
+                    and c.telling.casefold() in c.line.casefold()}
+            if len(said) == 1 and next(iter(said)) in group:
+                c = next(iter(said.values()))
+                found["completion_date"] = Found(c.value, c.confidence, "context", c.telling, box=c.box)
+                return True
             why = ("no one row holds the course number" if len(rows) != 1 else
                    "the course number's row holds several numbers")
             _earliest_or_none(found, notes, _earliest(group),
