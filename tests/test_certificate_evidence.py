@@ -1768,3 +1768,58 @@ def test_a_speck_read_as_a_cell_between_a_label_and_its_value_is_passed_over(tmp
         (72, 640, "Total contact hours attended"), (330, 640, ":"), (520, 640, "15")]))
     assert row["read"]["hours"] == "15"
 
+
+
+def _table_pdf(path: Path, head: list[str], rows: list[tuple[str, str]], after: list[str]) -> Path:
+    """A page: HEAD lines, then a two-column table (text at 72, value at 400), then AFTER lines."""
+    c = canvas.Canvas(str(path), pagesize=letter, invariant=1)
+    c.setFont("Helvetica", 12)
+    y = 720
+    for text in head:
+        c.drawString(72, y, text)
+        y -= 24
+    for text, value in rows:
+        c.drawString(72, y, text)
+        c.drawString(400, y, value)
+        y -= 20
+    y -= 10
+    for text in after:
+        c.drawString(72, y, text)
+        y -= 24
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_the_total_row_of_an_amounts_column_is_the_credit(tmp_path):
+    path = _table_pdf(tmp_path / "c.pdf", [
+        "CEC Statement", "Name: Sean Dimitrov", "ACE course number: CS40112", "Date of completion: 02/14/2026"],
+        [("Domain", "CECs"), ("Domain 1: Assessments", "0.4"), ("Domain 2: Program Design", "0.2"),
+         ("Domain 3: Progression", "0.2"), ("Total CECs for this course", "0.8")], [])
+    row = row_of(path)
+    assert row["ceus"] == "0.8"
+    assert row["read"]["fields"]["ceus"]["label"] == "the total of the column under 'CECs'"
+
+
+def test_an_amounts_column_without_a_total_row_stays_in_doubt(tmp_path):
+    path = _table_pdf(tmp_path / "c.pdf", [
+        "CEC Statement", "Name: Sean Dimitrov", "ACE course number: CS40112", "Date of completion: 02/14/2026"],
+        [("Domain", "CECs"), ("Domain 1: Assessments", "0.4"), ("Domain 2: Program Design", "0.2"),
+         ("Domain 3: Progression", "0.2")], [])
+    row = row_of(path)
+    assert row["ceus"] == "0.4"
+    assert "3 amounts in one column under 'CECs'" in row["read"]["fields"]["ceus"]["doubt"]
+
+
+@pytest.mark.parametrize("last,posts", [("January 23, 2025", True), ("January 30, 2025", False)])
+def test_a_column_of_session_dates_takes_the_day_a_sentence_calls_the_completion(tmp_path, last, posts):
+    path = _table_pdf(tmp_path / "c.pdf", [
+        "Record of Completion", "Participant: Sean Dimitrov", "ACE course no.: CS40112", "CECs: 0.8"],
+        [("Session", "Sessions attended"), ("Session 1:", "Thu, Jan 2, 2025"), ("Session 2:", "Thu, Jan 9, 2025"), ("Session 3:", "Thu, Jan 16, 2025"),
+         ("Session 4:", "Thu, Jan 23, 2025")],
+        [f"Course completed at the final session: {last}"])
+    row = row_of(path)
+    if posts:
+        assert row["completion_date"] == last and not row["review"]
+    else:                       # a day the column does not hold: the sessions stay with staff
+        assert row["review"] and "dates in one column under 'attended'" in row["review"]
