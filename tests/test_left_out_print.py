@@ -734,3 +734,39 @@ def test_an_events_credit_read_before_the_page_was_turned_level_is_kept(tmp_path
     row = read_certificates(path, limits=LIMITS).rows.iloc[0].to_dict()
     assert row["ceus"] == str(cert.ceus) == "1.3"
     assert row["read"]["rules_removed"]
+
+
+def test_a_figure_garbled_under_its_caption_is_a_figure_to_read_again():
+    # An event's record box: "ACE CECs" over a bold "1.8" OCR read as "Bp:" (a speck beside it).
+    from cec_batch.readers.cert_fields import figures_to_reread
+
+    caption = _seg("ACE CECs", 2332, 1307, 2504, 1334)
+    [(f, label, box, parted, blank)] = figures_to_reread([caption, _seg("Bp:", 2291, 1367, 2411, 1427)], {})
+    assert (f, label, parted, blank) == ("ceus", "ACE CECs", True, False)      # CECs need their point
+    assert box[1] == 1367
+    # Hours under their caption need no point.
+    [(f, _label, _box, parted, _blank)] = figures_to_reread(
+        [_seg("CPD hours", 2329, 1100, 2498, 1125), _seg("a", 2332, 1158, 2392, 1201)], {})
+    assert (f, parted) == ("hours", False)
+    # A word under the caption, the caption inside a sentence, or a line far below are no figure.
+    assert figures_to_reread([caption, _seg("Pending review", 2291, 1367, 2611, 1427)], {}) == []
+    assert figures_to_reread([_seg("ACE CECs are awarded", 2332, 1307, 2804, 1334),
+                              _seg("Bp:", 2291, 1367, 2411, 1427)], {}) == []
+    assert figures_to_reread([caption, _seg("Bp:", 2291, 1500, 2411, 1560)], {}) == []
+
+
+@needs_tesseract
+def test_a_bold_figure_under_its_caption_is_read_again_as_digits(tmp_path):
+    from cec_batch.readers.cert_fields import figures_to_reread
+
+    img = Image.new("L", (1200, 600), 255)
+    d = ImageDraw.Draw(img)
+    d.text((300, 200), "ACE CECs", fill=0, font=_font(30))
+    d.text((300, 260), "1.8", fill=0, font=_font(56, bold=True))
+    path = tmp_path / "page.png"
+    img.save(path)
+    caption = _seg("ACE CECs", 300, 200, 470, 230)
+    found = {}
+    figures = figures_to_reread([caption, _seg("Bp:", 290, 262, 400, 320)], found)
+    certificate_pdf._read_figures(found, figures, path, time.monotonic() + 30)
+    assert found["ceus"].value == "1.8"

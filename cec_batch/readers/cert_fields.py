@@ -647,7 +647,35 @@ def figures_to_reread(segs: list[Seg], found: dict) -> list[tuple[str, str, tupl
                 out.append((f, unit, seg.box(0, len(seg.text)), parted, False))
         for box, unit in _blanks_over_units(lines, f):
             out.append((f, unit, box, f == "ceus", True))      # CECs are written with a point ("0.9")
+        for seg, caption in _figures_under_captions(lines, f):
+            out.append((f, caption, seg.box(0, len(seg.text)), f == "ceus", False))
     return out
+
+
+# A caption of a credit alone in its cell, its figure under it: "ACE CECs" over "1.8", "CPD hours" over "18".
+_CAPTION_LINE = {
+    "ceus": re.compile(r"\s*(?:ACE\s+)?(?:CECs?|CEUs?)(?:\s+(?:earned|awarded))?\s*:?\s*", re.IGNORECASE),
+    "hours": re.compile(r"\s*(?:CPD|CE|contact|clock)\s+hours?(?:\s+(?:earned|awarded|attended))?\s*:?\s*",
+                        re.IGNORECASE)}
+_GARBLED_FIGURE = 6        # characters: what OCR made of a figure set bold ("Bp:" for "1.8") is no longer
+
+
+def _figures_under_captions(lines: list[Line], f: str):
+    """(segment, caption) for each short segment that did not read as an amount and stands right
+    under a caption of F alone in its cell, the first thing below it in its column within a few of
+    its heights: a record's bold "1.8" under "ACE CECs", which OCR read as "Bp:"."""
+    caption = _CAPTION_LINE[f]
+    for n, line in enumerate(lines[:-1]):
+        for seg in line.segs:
+            if not caption.fullmatch(seg.text):
+                continue
+            height = max(seg.y1 - seg.y0, 1.0)
+            below = next((b for nxt in lines[n + 1:] for b in nxt.segs if b.x0 < seg.x1 and b.x1 > seg.x0), None)
+            if below is None or below.y0 - seg.y1 > 2.5 * height:
+                continue
+            text = below.text.strip()
+            if len(text) <= _GARBLED_FIGURE and not AMOUNT_CELL.fullmatch(text.strip(EDGE_PUNCT)):
+                yield below, seg.text.strip()
 
 
 # Of a figure's height: the widest gap between two of its digits that is the print's own spacing
