@@ -199,12 +199,22 @@ def _event_last_day(row, read, cands, ocr, changes, catalogue, problems, chosen)
     """R11: an event completes on its last day. An event's attendance record that lists the days
     attended in one column under a plain 'Date' ("Day 1 sessions | 04/24/2026", "Day 2 ...")
     completes on the last of them, where the reader, which does not know the course is an event,
-    left the earliest as a guess. Only when every date of the column was read with confidence, they
+    left the earliest as a guess; so does one whose days are each called the completion (a
+    passport's sessions each stamped "ATTENDED"), where the reader left the date to staff. Only when every date of the column was read with confidence, they
     lie within EVENT_SPAN_DAYS of each other, and the page names no other course (a transcript of
     several courses is no one event's record)."""
+    if "completion_date" not in problems:
+        return
     field = (read.get("fields") or {}).get("completion_date") or {}
-    column = field.get("column") or []
-    if "completion_date" not in problems or field.get("how") != "guess" or len(column) < 2:
+    if field.get("how") == "guess" and len(field.get("column") or []) >= 2:
+        column, where = field["column"], "listed in one column of the record"
+    elif not field and not row.get("completion_date"):
+        # Each day stamped "ATTENDED" on an event's passport: every one called the completion.
+        column, where = [c for c in cands if c.get("field") == "date" and c.get("kind") == "completion"], \
+            "each called the completion on the record"
+        if len({parse_date(c["value"]).value or c["value"] for c in column}) < 2:
+            return
+    else:
         return
     course = _course_of(row, changes, catalogue, ocr=ocr)
     if course is None or course.category != "event":
@@ -224,8 +234,8 @@ def _event_last_day(row, read, cands, ocr, changes, catalogue, problems, chosen)
     changes["completion_date"] = printed["value"]
     chosen["completion_date"] = {"value": printed["value"], "confidence": printed["confidence"],
                                  "how": "closed world", "label": field.get("label"), "box": box,
-                                 "evidence": [f"the last of {len(days)} days listed in one column of the record of "
-                                              f"event {course.course_number}: an event completes on its last day"]}
+                                 "evidence": [f"the last of {len({d for d, _c in days})} days {where} of event "
+                                              f"{course.course_number}: an event completes on its last day"]}
 
 
 def _point_lost(row, read, changes, catalogue, chosen) -> None:

@@ -1823,3 +1823,22 @@ def test_a_column_of_session_dates_takes_the_day_a_sentence_calls_the_completion
         assert row["completion_date"] == last and not row["review"]
     else:                       # a day the column does not hold: the sessions stay with staff
         assert row["review"] and "dates in one column under 'attended'" in row["review"]
+
+
+@pytest.mark.parametrize("heading, posts", [("ACE event no. CA245010", True), ("ACE course no. CA24455", False)])
+def test_an_events_days_each_called_the_completion_complete_on_the_last(world, tmp_path, heading, posts):
+    # A CE passport: each session's day stamped "ATTENDED". The reader cannot tell which counts;
+    # the catalogue says CA245010 is an event, and an event completes on its last day. For a
+    # course that is no event the days stay with staff.
+    path = text_pdf(tmp_path / "c.pdf", [
+        ("CE PASSPORT", 20), heading, "Passport holder: Paolo Ramirez", "ACE ID: 193059",
+        "ATTENDED 10 OCT 2025", "ATTENDED 11 OCT 2025", "ATTENDED 12 OCT 2025", "CECs: 1.2"])
+    s = ingest(world, path)
+    if posts:
+        assert s["credits"] == 1, exceptions_data(world)
+        [credit] = export(world, tmp_path, "credits")
+        assert (credit["course_number"], credit["completion_date"]) == ("CA245010", "2025-10-12")
+    else:
+        assert s["credits"] == 0
+        [exc] = exceptions_data(world)
+        assert "3 dates are each called the completion" in exc["detail"]
