@@ -3,12 +3,12 @@
 Kept apart from the certificate reader so that a benchmark can run bare Tesseract
 on the very images the reader renders.
 
-Parallelism: each OCR is a separate Tesseract process (pytesseract runs the
-`tesseract` program), so `OcrPool` drives `workers` of them at once from threads
-of the calling process. That uses the cores as a process pool would, without
-forking the reader (which already runs in a forked, memory-capped child) and
-without copying page images between processes; nothing outlives the pool
-except a Tesseract process still inside its own timeout.
+Parallelism: `OcrPool` runs `workers` reads at once from threads of the calling process.
+Each read is Tesseract's library in this process, an engine loaded once and kept (the binding
+lets go of Python's lock while it reads), or, without the binding, a `tesseract` process. That
+uses the cores as a process pool would, without forking the reader (which already runs in a
+forked, memory-capped child) and without copying page images between processes; every read is
+bounded by its own timeout.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import os
 import re
 import shutil
 import subprocess
+import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -46,6 +47,8 @@ REREAD_WORD_GAP = 0.3     # of a value's height: a blank run this wide beside it
 REREAD_ROW_INK = 0.02     # of a reread's width: a row with less ink is between lines (a rule's edge, specks)
 REREAD_CONFIG = f"--psm 7 -c tessedit_char_blacklist={NEVER_PRINTED}"      # one line: a value cut out on its own
 FIGURE_CONFIG = "--psm 7 -c tessedit_char_whitelist=0123456789."            # one figure: digits and a point only
+LEPTONICA_SILENT = 6                     # L_SEVERITY_NONE
+CHAR_BOXES = " -c hocr_char_boxes=1"     # with a reread's settings: each character's confidence
 SKEW_LIMIT = 3.0                 # degrees of slope looked for (a fed sheet is rarely further askew)
 SKEW_STEP = 0.1
 SKEW_SOLID = 6                   # pixels of the quarter-size copy (0.08 in at DPI): ink this solid is no print
@@ -335,11 +338,159 @@ def without_stray_edges(text: str) -> str:
     return _STRAY_EDGE.sub("", text.strip())
 
 
-def _words(image_path: Path, timeout: float, config: str = TESSERACT_CONFIG) -> list[Word]:
+# ---------------------------------------------------------------- Tesseract in this process
+#
+# The `tesseract` command starts a process and loads its model for every read: ~0.08 s a call,
+# as much as a value's whole second look and a tenth of a page's reading. With the library
+# binding (tesserocr, built on the system's libtesseract) a loaded engine reads the next image
+# at once. Both are the same library given the same image file and settings, so they give the
+# same words (tests/test_ocr_engine.py); the binding is used only when its Tesseract is the
+# command's own version, and otherwise, or when it is not installed, the command is run.
+
+
+@lru_cache(maxsize=1)
+def _binding():
+    """The tesserocr module when it is installed on the same Tesseract as the command; else None."""
+    _env_single_thread()            # the OpenMP runtime reads it when the library is loaded
+    try:
+        import tesserocr
+    except ImportError:
+        return None
+    cmd = tesseract_cmd()
+    if cmd is None:
+        return None
+    try:
+        own = subprocess.run([cmd, "--version"], capture_output=True, text=True, timeout=20)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    first = (own.stdout or own.stderr).splitlines()[:1]
+    if not first or tesserocr.tesseract_version().splitlines()[0] != first[0]:
+        return None
+    _quiet_leptonica()
+    return tesserocr
+
+
+def _quiet_leptonica() -> None:
+    """Leptonica's complaints ("Error in pixScanForForeground: invalid box") go nowhere, as they did
+    in the command's own stderr: in this process they would be printed among the program's output."""
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("leptonica") or ctypes.util.find_library("lept")
+    try:
+        ctypes.CDLL(name or "liblept.so.5").setMsgSeverity(LEPTONICA_SILENT)
+    except (OSError, AttributeError):
+        pass
+
+
+def in_process() -> bool:
+    """Whether Tesseract runs in this process (the binding) rather than as a command."""
+    return _binding() is not None
+
+
+_IDLE: dict[str, list] = {}            # settings -> loaded engines not reading now
+_IDLE_LOCK = threading.Lock()
+
+
+def _settings(config: str) -> tuple[int, dict[str, str]]:
+    """A command line's page segmentation mode and -c variables ("--psm 7 -c a=b")."""
+    parts, psm, variables = config.split(), 3, {}
+    for flag, value in zip(parts[::2], parts[1::2]):
+        if flag == "--psm":
+            psm = int(value)
+        elif flag == "-c":
+            name, _, val = value.partition("=")
+            variables[name] = val
+        else:
+            raise ValueError(f"unsupported Tesseract option {flag!r}")
+    return psm, variables
+
+
+def _engine(config: str):
+    """A loaded engine with CONFIG's settings: an idle one, or a new one (~0.07 s to load)."""
+    with _IDLE_LOCK:
+        idle = _IDLE.setdefault(config, [])
+        if idle:
+            return idle.pop()
+    tesserocr = _binding()
+    psm, variables = _settings(config)
+    api = tesserocr.PyTessBaseAPI(lang="eng", psm=psm)
+    api.SetVariable("debug_file", os.devnull)       # its warnings ("Invalid resolution 0 dpi") too
+    for name, value in variables.items():
+        api.SetVariable(name, value)
+    return api
+
+
+def _done_with(config: str, api) -> None:
+    api.Clear()
+    with _IDLE_LOCK:
+        _IDLE.setdefault(config, []).append(api)
+
+
+def warm(workers: int) -> None:
+    """Load WORKERS engines for a page's reading and for a value's second look (~0.07 s and
+    ~40 MB each), unless they are loaded: a reader forked later starts with them."""
+    if _binding() is None:
+        return
+    for config in (TESSERACT_CONFIG, REREAD_CONFIG + CHAR_BOXES):
+        engines = [_engine(config) for _ in range(workers)]
+        for api in engines:
+            _done_with(config, api)
+
+
+def _run_engine(image_path: Path, config: str, timeout: float, output: str) -> str:
+    """Tesseract's TSV or hOCR of one image file, read in this process; RuntimeError on timeout."""
+    api = _engine(config)
+    try:
+        api.SetImageFile(str(image_path))
+        if not api.Recognize(timeout=max(1, int(timeout * 1000))):
+            raise RuntimeError("Tesseract process timeout")
+        return api.GetTSVText(0) if output == "tsv" else api.GetHOCRText(0)
+    finally:
+        _done_with(config, api)
+
+
+def _tsv_data(image_path: Path, config: str, timeout: float) -> dict[str, list]:
+    """Tesseract's TSV of one image file as pytesseract's Output.DICT gives it: a list per column,
+    the numbers as ints (a confidence's fraction dropped) and the text as read."""
     import pytesseract
 
-    data = pytesseract.image_to_data(str(image_path), output_type=pytesseract.Output.DICT,
-                                     config=config, timeout=max(1, int(timeout + 0.999)))
+    if _binding() is None:
+        return pytesseract.image_to_data(str(image_path), output_type=pytesseract.Output.DICT,
+                                         config=config, timeout=max(1, int(timeout + 0.999)))
+    data: dict[str, list] = {col: [] for col in _TSV_COLUMNS}
+    for line in _run_engine(image_path, config, timeout, "tsv").splitlines():
+        cells = line.split("\t")
+        if len(cells) < len(_TSV_COLUMNS) - 1:
+            continue
+        cells += [""] * (len(_TSV_COLUMNS) - len(cells))
+        for col, cell in zip(_TSV_COLUMNS[:-1], cells):
+            data[col].append(int(float(cell)))
+        data["text"].append(cells[-1])
+    return data
+
+
+_TSV_COLUMNS = ("level", "page_num", "block_num", "par_num", "line_num", "word_num", "left", "top", "width",
+                "height", "conf", "text")
+
+
+def hocr_of(image, config: str, timeout: float) -> str:
+    """Tesseract's hOCR of a PIL image (a cut-out), written as the command would be given it."""
+    import pytesseract
+
+    if _binding() is None:
+        return pytesseract.image_to_pdf_or_hocr(image, extension="hocr", config=config,
+                                                timeout=max(1, int(timeout + 0.999))).decode("utf-8", "replace")
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="cec-cut-") as tmp:
+        path = Path(tmp) / "cut.png"
+        image.save(path, format="PNG")
+        return _run_engine(path, config, timeout, "hocr")
+
+
+def _words(image_path: Path, timeout: float, config: str = TESSERACT_CONFIG) -> list[Word]:
+    data = _tsv_data(image_path, config, timeout)
     words = []
     for i, text in enumerate(data["text"]):
         text = without_stray_edges(text or "")
@@ -787,11 +938,10 @@ def unread_lines(image_path: Path, words: list[Word], *, seconds: float, top: in
         crop = a[box[1]:box[3], box[0]:box[2]].copy()
         crop[~rest[box[1]:box[3], box[0]:box[2]] & (crop < 230)] = 255      # the read words, rules and specks around
         try:
-            hocr = pytesseract.image_to_pdf_or_hocr(Image.fromarray(crop), extension="hocr", config=REREAD_CONFIG,
-                                                    timeout=max(1, int(left + 0.999)))
+            hocr = hocr_of(Image.fromarray(crop), REREAD_CONFIG, left)
         except (pytesseract.TesseractError, RuntimeError):
             break
-        for text, conf, (bx0, by0, bx1, by1) in _hocr_placed(hocr.decode("utf-8", "replace")):
+        for text, conf, (bx0, by0, bx1, by1) in _hocr_placed(hocr):
             got = Word(text, conf, box[0] + bx0, box[1] + by0, bx1 - bx0, by1 - by0, block, 1, 1)
             beside = _line_beside(got, words)
             if beside is not None:
@@ -1079,12 +1229,10 @@ def reread(image_path: Path, box: tuple[float, float, float, float], *, seconds:
     if smooth or enlarge:
         crop = crop.resize((crop.width * 2, crop.height * 2), Image.LANCZOS)
     try:
-        hocr = pytesseract.image_to_pdf_or_hocr(crop, extension="hocr",
-                                                config=(FIGURE_CONFIG if figure else REREAD_CONFIG) + " -c hocr_char_boxes=1",
-                                                timeout=max(1, int(seconds + 0.999)))
+        hocr = hocr_of(crop, (FIGURE_CONFIG if figure else REREAD_CONFIG) + CHAR_BOXES, seconds)
     except (pytesseract.TesseractError, RuntimeError):
         return []
-    return hocr_words(hocr.decode("utf-8", "replace"), (left, top), 2 if smooth or enlarge else 1)
+    return hocr_words(hocr, (left, top), 2 if smooth or enlarge else 1)
 
 
 def read_figure_in(image_path: Path, box: tuple[float, float, float, float], *, seconds: float,
@@ -1125,11 +1273,10 @@ def read_figure_in(image_path: Path, box: tuple[float, float, float, float], *, 
         # as clear as can be, scores 49; at this height 96.
         crop = crop.resize((max(1, round(crop.width * FIGURE_HEIGHT / crop.height)), FIGURE_HEIGHT), Image.LANCZOS)
     try:
-        hocr = pytesseract.image_to_pdf_or_hocr(crop, extension="hocr", config=FIGURE_CONFIG + " -c hocr_char_boxes=1",
-                                                timeout=max(1, int(seconds + 0.999)))
+        hocr = hocr_of(crop, FIGURE_CONFIG + CHAR_BOXES, seconds)
     except (pytesseract.TesseractError, RuntimeError):
         return []
-    return hocr_words(hocr.decode("utf-8", "replace"))
+    return hocr_words(hocr)
 
 
 def _crop_white(img, box):
@@ -1280,7 +1427,7 @@ def hocr_words(hocr: str, origin: tuple[int, int] = (0, 0), scale: int = 1) -> l
 
 
 class OcrPool:
-    """Runs up to `workers` Tesseract jobs (each one Tesseract process at a time) at once.
+    """Runs up to `workers` Tesseract jobs (each one Tesseract read at a time) at once.
 
     Use as a context manager. On exit, queued jobs are cancelled and running ones
     finish (each Tesseract call is bounded by its own timeout).

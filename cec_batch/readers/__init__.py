@@ -29,7 +29,9 @@ class Reader:
 
     IDENTIFY(path) says by content whether the file is this reader's; READ(path, limits=...,
     image_dir=..., **options) reads it (in the isolated child). EXPLAIN(path), when given,
-    raises UnreadableFile saying what a file nobody claims appears to be.
+    raises UnreadableFile saying what a file nobody claims appears to be. PREPARE(**options),
+    when given, runs in this process before each child is forked: what it loads once (an OCR
+    engine's model) every child starts with.
     """
 
     kind: str                                   # 'certificate' or 'roster'
@@ -37,6 +39,7 @@ class Reader:
     read: Callable[..., ReadResult]
     crash_label: str                            # what failed when the child dies
     explain: Callable[[Path], None] | None = None
+    prepare: Callable[..., None] | None = None
 
 
 READERS: list[Reader] = []
@@ -90,13 +93,21 @@ def _read_certificates(path: Path, *, limits: Limits, image_dir: Path | None = N
     return read_certificates(path, limits=limits, image_dir=image_dir, **options)
 
 
+def _prepare_certificates(*, ocr_workers: int | None = None, **_options) -> None:
+    from cec_batch import ocr
+
+    if ocr.available():
+        ocr.warm(ocr_workers or ocr.default_workers())
+
+
 def _read_roster(path: Path, *, limits: Limits, image_dir: Path | None = None, **options) -> ReadResult:
     from cec_batch.readers.roster_sheet import read_roster
 
     return read_roster(path, limits=limits, **options)  # IMAGE_DIR is for certificates only
 
 
-register(Reader("certificate", _is_certificate, _read_certificates, "the PDF library"))
+register(Reader("certificate", _is_certificate, _read_certificates, "the PDF library",
+                prepare=_prepare_certificates))
 register(Reader("roster", _is_roster, _read_roster, "the spreadsheet library", explain=_explain_roster))
 
 
@@ -140,6 +151,8 @@ def read_file(path: Path, *, limits: Limits, image_dir: Path | None = None,
     check_file_size(path, limits)
     reader = identify(path)
     during = functools.partial(meanwhile, reader.kind) if meanwhile is not None else None
+    if reader.prepare is not None:
+        reader.prepare(**options)
     func = functools.partial(reader.read, path, limits=limits, image_dir=image_dir, **options)
     return run_isolated(func, limits=limits, path=path, crash_label=reader.crash_label, meanwhile=during)
 
