@@ -155,3 +155,11 @@ def test_the_library_prints_nothing_of_its_own(tmp_path, capfd):
     lib.boxClipToRectangle(None, 10, 10)          # "Error in boxClipToRectangle: box not defined"
     out, err = capfd.readouterr()
     assert out == "" and err == ""
+
+
+def test_the_engines_keep_the_memory_they_free_on_glibc():
+    import platform
+
+    if platform.libc_ver()[0] != "glibc":
+        pytest.skip("the allocator settings are glibc's")
+    assert ocr._keep_freed_memory()
