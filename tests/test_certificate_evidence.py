@@ -1842,3 +1842,29 @@ def test_an_events_days_each_called_the_completion_complete_on_the_last(world, t
         assert s["credits"] == 0
         [exc] = exceptions_data(world)
         assert "3 dates are each called the completion" in exc["detail"]
+
+
+@pytest.mark.parametrize("form", ["text", "scan"])
+def test_a_forwarded_emails_sent_date_is_not_the_completion(world, tmp_path, form):
+    # The provider's email, forwarded: its header's "Date:" is when it was sent (a time of day after
+    # it), the day after the course; the completion is in the prose, wrapped across two lines,
+    # its verb ("completing") far back in the sentence.
+    path = page_pdf(tmp_path, form, [
+        "---------- Forwarded message ---------", "From: Acme Fitness Education <noreply@acme.example>",
+        "Date: Fri, Feb 13, 2026 at 9:15 AM", "Subject: Your course completion", "Hi Sean Dimitrov,",
+        "Congratulations on completing Behavior Change Coaching Level Two (ACE course CS40112) on February",
+        "12, 2026. The course is approved for 0.8 CECs."])
+    s = ingest(world, path)
+    assert s["credits"] == 1, exceptions_data(world)
+    [credit] = export(world, tmp_path, "credits")
+    assert credit["completion_date"] == "2026-02-12"
+
+
+def test_guard_an_emails_sent_date_alone_is_not_posted_as_the_completion(world, tmp_path):
+    path = text_pdf(tmp_path / "c.pdf", [
+        "From: Acme Fitness Education <noreply@acme.example>", "Date: Fri, Feb 13, 2026 at 9:15 AM",
+        "Subject: Certificate of Completion", "Name: Sean Dimitrov", "ACE course: CS40112", "0.8 CECs"])
+    s = ingest(world, path)
+    assert s["credits"] == 0
+    [exc] = exceptions_data(world)
+    assert exc["kind"] == "needs_review" and "completion date" in exc["detail"]

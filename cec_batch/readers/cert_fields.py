@@ -1518,7 +1518,8 @@ def _wrapped_date(a: Seg, b: Seg, page_height: float, out: list) -> None:
         after = _words_head(b.text[m.end() - len(tail) - 1:])
         cand = Candidate("date", date_value(m.group()), m.group(), conf, box, before, after,
                          a.text[-80:] + " / " + b.text[:80], ((a.y1 - a.y0) / max(page_height, 1.0)))
-        cand.kind, cand.telling = _date_kind(before, "", "", after)
+        cand.kind, cand.telling = _date_kind(before, "", "", after,
+                                             sentence=" ".join(a.text[:start].split()[-SENTENCE_WORDS:]))
         out.append(cand)
 
 
@@ -1646,8 +1647,10 @@ def _choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[st
                 _earliest_or_none(found, notes, first, reason, column=group)
                 return
         own = [c for c in dates if c.box == got.box]
-        if own and all(c.kind == "other" and c.telling == "signed" for c in own):
-            found.pop("completion_date", None)      # a "Date" under a signer's name and role: the day of signing
+        if own and all(c.kind == "other" and c.telling in ("signed", "time of day") for c in own):
+            # A "Date" whose own words call it another day: under a signer's name and role (the day
+            # of signing), with a time of day after it (an email's header: when it was sent).
+            found.pop("completion_date", None)
         else:
             bare = {key(c): c for c in plain.values() if _BARE_DATE_LABEL.search(c.before)}
             apart = _completion_unread(own[0], cands) if own and got.label and \
