@@ -89,6 +89,10 @@ COMB_MIN_CELLS = 2               # boxes side by side that make a comb (one box 
 COMB_GLYPH = 0.9                 # of a box's height: print wider than this in a box is more than a character
 COMB_GLYPH_GAP = 4               # pixels: columns of print no further apart are one character's
 COMB_SPECK = 20                  # pixels of ink: less in a box, apart from its print, is a speck
+REVERSED_CELL = 0.08              # inches: a dark panel is looked for in squares this size...
+REVERSED_DARK = 0.7               # ... each at least this share inked (white print on it leaves more)
+REVERSED_FILL = 0.8               # of a panel's box: its dark squares (a photo's or a logo's are fewer)
+REVERSED_CLOSE = 3                # squares: a gap this narrow in a panel (a line of its white print) is closed
 COMB_ROW_GAP = 1.5               # of a box's height: combs this near on one line hold one value ("06 / 22 / 2026")
 
 
@@ -185,7 +189,8 @@ def is_bilevel(page) -> bool:
 
 def clean_bilevel(image):
     """A 1-bit page (fax) made easier to read: lost scan lines mended, dirty-head streaks
-    whitened, then a 3 x 3 mean.
+    whitened (not a dark panel down the page: a streak is thinner than a rule's weight), then a
+    3 x 3 mean.
 
     A fax machine that loses a scan line sends a white row across the page, cutting every
     letter it crosses in two; a name set large and cut so reads as junk ("TT. ~.-. DAA" for
@@ -204,6 +209,9 @@ def clean_bilevel(image):
         image = Image.fromarray(a)
     ink = a < 128
     streak = _long_runs(np.ascontiguousarray(ink.T), max(1, int(ink.shape[0] * STREAK_FRACTION))).T
+    # A streak is a line: ink that runs down the page as wide as a rule's weight is a dark panel
+    # (white print on a black band), which whitened would lose its print.
+    streak &= ~_long_runs(streak, max(2, int(RULE_MAX_WEIGHT * DPI)))
     if streak.any():
         wide = streak.copy()
         wide[:, 1:] |= streak[:, :-1]
@@ -1185,6 +1193,87 @@ def _unruled_copy(image_path: Path) -> Path | None:
     out = image_path.with_name(f"{image_path.stem}-plain{image_path.suffix}")
     clean.save(out)
     return out
+
+
+def reversed_panels(a: np.ndarray, dpi: int = DPI) -> list[tuple[int, int, int, int]]:
+    """Boxes (x0, y0, x1, y1, pixels) of the page's solid dark panels, where print may stand in white
+    ("AWARDED TO / Lena Eriksen" down a black band): REVERSED_CELL squares at least
+    REVERSED_DARK inked, joined side by side, whose box is REVERSED_FILL dark and an inch or
+    more each way. Tesseract takes such a panel for a picture and reads nothing in it."""
+    cell = max(4, int(REVERSED_CELL * dpi))
+    h, w = a.shape[0] // cell, a.shape[1] // cell
+    if not h or not w:
+        return []
+    dark = (a[:h * cell, :w * cell] < 128).reshape(h, cell, w, cell).mean(axis=(1, 3)) >= REVERSED_DARK
+    dark = _closed(dark, REVERSED_CLOSE)        # a line of white print across the panel does not part it
+    seen = np.zeros_like(dark)
+    out = []
+    for y, x in zip(*np.nonzero(dark)):
+        if seen[y, x]:
+            continue
+        seen[y, x] = True
+        stack, cells = [(y, x)], []
+        while stack:
+            cy, cx = stack.pop()
+            cells.append((cy, cx))
+            for ny, nx in ((cy + 1, cx), (cy - 1, cx), (cy, cx + 1), (cy, cx - 1)):
+                if 0 <= ny < h and 0 <= nx < w and dark[ny, nx] and not seen[ny, nx]:
+                    seen[ny, nx] = True
+                    stack.append((ny, nx))
+        ys, xs = [c[0] for c in cells], [c[1] for c in cells]
+        y0, y1, x0, x1 = min(ys), max(ys) + 1, min(xs), max(xs) + 1
+        if (y1 - y0) * cell < dpi or (x1 - x0) * cell < dpi or len(cells) < REVERSED_FILL * (y1 - y0) * (x1 - x0):
+            continue
+        out.append((x0 * cell, y0 * cell, x1 * cell, y1 * cell))
+    return out
+
+
+def _closed(mask: np.ndarray, steps: int) -> np.ndarray:
+    """MASK dilated then eroded STEPS cells each way (a morphological closing): gaps that narrow filled."""
+    def grow(m: np.ndarray, fill: bool) -> np.ndarray:
+        out = m.copy()
+        op = np.logical_or if fill else np.logical_and
+        out[1:] = op(out[1:], m[:-1])
+        out[:-1] = op(out[:-1], m[1:])
+        row = out.copy()
+        out[:, 1:] = op(out[:, 1:], row[:, :-1])
+        out[:, :-1] = op(out[:, :-1], row[:, 1:])
+        return out
+
+    out = mask
+    for _ in range(steps):
+        out = grow(out, True)
+    for _ in range(steps):
+        out = grow(out, False)
+    return out | mask
+
+
+def ocr_reversed(image_path: Path, *, seconds: float) -> PageOcr | None:
+    """Read the page again with its solid dark panels turned light (white print made black);
+    None when it has none (or no time)."""
+    import pytesseract
+    from PIL import Image
+
+    start = time.monotonic()
+    with Image.open(image_path) as img:
+        a = np.asarray(img.convert("L"))
+    panels = reversed_panels(a)
+    if not panels:
+        return None
+    out = a.copy()
+    for x0, y0, x1, y1 in panels:
+        out[y0:y1, x0:x1] = 255 - out[y0:y1, x0:x1]
+    path = Path(image_path)
+    path = path.with_name(f"{path.stem}-reversed{path.suffix}")
+    Image.fromarray(out).save(path)
+    left = seconds - (time.monotonic() - start)
+    if left < 1:
+        return None
+    try:
+        words = _words(path, left)
+    except (pytesseract.TesseractError, RuntimeError):
+        return None
+    return PageOcr(words, 0, seconds=time.monotonic() - start, image_path=path)
 
 
 def ocr_without_rules(image_path: Path, *, seconds: float, level: bool = False) -> PageOcr | None:

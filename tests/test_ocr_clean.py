@@ -1092,3 +1092,69 @@ def test_a_credit_figure_whose_large_point_was_misread_is_read_again_as_digits(f
     row = read_certificates(path, limits=LIMITS).rows.iloc[0].to_dict()
     assert any(" @ " in line for line in row["read"]["lines"])      # the page's own reading of the figure
     assert Decimal(row["ceus"]) == Decimal(truth["ceus"])
+
+
+def _panel_page(fax: bool) -> Image.Image:
+    """A 300 dpi page with a black band down its left side, white print on it, and black print
+    beside it; with FAX, a 1-bit image."""
+    img = Image.new("L", (2550, 3300), 255)
+    d = ImageDraw.Draw(img)
+    d.rectangle((0, 0, 880, 3300), fill=0)
+    d.text((80, 600), "ACE COURSE NUMBER", fill=255, font=_font(40))
+    d.text((80, 680), "CS40121", fill=255, font=_font(80))
+    d.text((80, 1000), "DATE COMPLETED", fill=255, font=_font(40))
+    d.text((80, 1080), "Apr 16, 2026", fill=255, font=_font(80))
+    d.text((1000, 600), "Certificate of course completion", fill=0, font=_font(70))
+    return img.convert("1").convert("L") if fax else img
+
+
+def test_a_dark_panel_down_a_fax_is_no_streak():
+    # Every column of the band is ink from top to bottom, as a dirty head's streak is; but a
+    # streak is a line, and the band, whitened, would lose its print.
+    img = _panel_page(fax=True)
+    d = ImageDraw.Draw(img)
+    d.line((1500, 0, 1500, 3300), fill=0, width=2)                 # a streak beside it
+    a = np.asarray(ocr.clean_bilevel(img))
+    band = a[:, 10:870]
+    assert (band < 128).mean() > 0.8
+    assert (a[:, 1495:1506] < 128).mean(axis=0).max() < 0.2         # the streak is gone
+
+
+def test_dark_panels_are_found_and_nothing_else():
+    a = np.asarray(_panel_page(fax=False))
+    [(x0, y0, x1, y1)] = ocr.reversed_panels(a)
+    assert x0 <= 24 and x1 >= 860 and y0 <= 24 and y1 >= 3270
+    # Print alone, a photo-sized grey box, a dark square under an inch: no panel.
+    img = Image.new("L", (2550, 3300), 255)
+    d = ImageDraw.Draw(img)
+    d.text((200, 600), "Certificate of course completion", fill=0, font=_font(70))
+    d.rectangle((200, 1000, 800, 1600), fill=170)
+    d.rectangle((1200, 1000, 1450, 1250), fill=0)
+    assert ocr.reversed_panels(np.asarray(img)) == []
+
+
+@needs_tesseract
+def test_white_print_on_a_dark_panel_is_read_with_the_panel_turned_light(tmp_path):
+    # (On this clean page Tesseract reads the band too; on a fax of it, it reads nothing there.)
+    path = tmp_path / "page-1.pgm"
+    _panel_page(fax=False).save(path)
+    again = ocr.ocr_reversed(path, seconds=60)
+    read = " ".join(w.text for w in again.words)
+    assert "CS40121" in read and "2026" in read and "completion" in read
+
+
+@needs_tesseract
+def test_a_faxed_certificate_printing_its_fields_white_on_a_dark_band_is_read(tmp_path):
+    # Before, every column of the band was taken for a dirty head's streak and whitened, its
+    # white print with it: not even the name was read.
+    img = Image.new("L", (1734, 2244), 255)                   # letter at 204 dpi
+    d = ImageDraw.Draw(img)
+    d.rectangle((0, 0, 600, 2244), fill=0)
+    for y, text, px in [(300, "AWARDED TO", 24), (340, "Lena Eriksen", 44), (500, "ACE COURSE NUMBER", 24),
+                        (540, "CS40121", 44)]:
+        d.text((50, y), text, fill=255, font=_font(px))
+    d.text((700, 300), "Certificate", fill=0, font=_font(90))
+    d.text((700, 450), "of course completion", fill=0, font=_font(50))
+    img.convert("1").save(tmp_path / "fax.pdf", "PDF", resolution=204)
+    row = read_certificates(tmp_path / "fax.pdf", limits=LIMITS).rows.iloc[0]
+    assert row["full_name"] == "Lena Eriksen"

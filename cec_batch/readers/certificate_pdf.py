@@ -516,11 +516,16 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
             # So is a page whose credit label ("Total contact hours attended") stands with no amount
             # read: an event's credit is the attendee's own, and a table's column of hours is what
             # Tesseract's layout most often leaves out.
+            # Last, one that still lacks a field may print it white on a dark panel, which Tesseract
+            # takes for a picture: the page as it came, its panels turned light.
             upright, everything = result.image_path, (len(FIELD_NAMES), len(FIELD_NAMES), 1)
-            for level in (False, True) if _lacks_or_doubts(found) or _amount_unread(found, segs) else ():
+            for level in (False, True, REVERSED) if _lacks_or_doubts(found) or _amount_unread(found, segs) else ():
                 if _key_score(found) == everything or deadline - time.monotonic() <= 2:
                     break
-                again = ocr.ocr_without_rules(upright, seconds=deadline - time.monotonic(), level=level)
+                if level is REVERSED:
+                    again = ocr.ocr_reversed(upright, seconds=deadline - time.monotonic())
+                else:
+                    again = ocr.ocr_without_rules(upright, seconds=deadline - time.monotonic(), level=level)
                 if again is not None and fax and result.rotation == 0:
                     again.words = _below_header(again.words)
                 if again is not None and again.words:
@@ -530,7 +535,10 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
                         found, notes, cands, extent, segs = other
                         again.rotation = result.rotation
                         result = again
-                        read["rules_removed"] = True
+                        if level is REVERSED:
+                            read["panels_turned"] = True
+                        else:
+                            read["rules_removed"] = True
             # No name: print the reading left out (a name set large in a dithered italic) is read
             # line by line, and kept when the page then holds no less.
             if not any(f in found for f in ("full_name", "first_name", "last_name")) \
@@ -574,6 +582,9 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
     finally:
         for leftover in image_path.parent.glob(f"page-{n}[.-]*"):
             leftover.unlink(missing_ok=True)
+
+
+REVERSED = "reversed"      # the third reading of a page lacking a field: its dark panels turned light
 
 
 def _fields(result: ocr.PageOcr, deadline: float):
