@@ -379,9 +379,10 @@ def _binding():
     return tesserocr
 
 
-# glibc's malloc settings (mallopt): no mmap under 256 MB, freed memory kept up to 512 MB, the
-# heap grown 64 MB at a time.
-_MALLOPT = ((-3, 256 << 20), (-1, 512 << 20), (-2, 64 << 20))   # M_MMAP_THRESHOLD, M_TRIM_THRESHOLD, M_TOP_PAD
+# glibc's malloc settings (mallopt): no mmap under 64 MB (a page's working images are 8-35 MB),
+# freed memory kept up to 128 MB, two arenas at most (each more reserves 64 MB of address space,
+# which the reader's memory limit counts).
+_MALLOPT = ((-3, 64 << 20), (-1, 128 << 20), (-8, 2))   # M_MMAP_THRESHOLD, M_TRIM_THRESHOLD, M_ARENA_MAX
 
 
 def _keep_freed_memory() -> bool:
@@ -389,8 +390,10 @@ def _keep_freed_memory() -> bool:
     MB; glibc maps each one afresh and hands it back at once, and two reading threads of one
     process then contend for the process's memory map on every page fault: two OCR workers read
     ten sample scans in 5.0 s, no faster than two `tesseract` processes (4.8-5.0 s), against
-    4.0-4.3 s with the memory kept for reuse. True when the settings were taken (glibc only;
-    elsewhere nothing is changed)."""
+    4.2-4.5 s with these settings. Keeping more (256 MB, a 64 MB pad) was no faster and grew a
+    six-page stack's address space past the reader's 1 GB limit; with these it grows 650 MB, as
+    with glibc's own settings (610 MB). True when the settings were taken (glibc only; elsewhere
+    nothing is changed)."""
     import ctypes
 
     try:
