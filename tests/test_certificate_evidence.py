@@ -1868,3 +1868,17 @@ def test_guard_an_emails_sent_date_alone_is_not_posted_as_the_completion(world, 
     assert s["credits"] == 0
     [exc] = exceptions_data(world)
     assert exc["kind"] == "needs_review" and "completion date" in exc["detail"]
+
+
+def test_a_semicolon_ocr_read_for_the_comma_before_a_written_dates_year(world, tmp_path):
+    # A scan's "August 9, 2025" read "August 9; 2025", wrapped on to the next line of a clause.
+    path = text_pdf(tmp_path / "c.pdf", [
+        "ATTESTATION OF COURSE COMPLETION", "1. The participant is Sean Dimitrov.",
+        "2. The participant completed every module and the final assessment of that course on August",
+        "9; 2025.", "3. The course is approved by the American Council on Exercise as course CS40112.",
+        "4. The participant has earned 0.8 continuing education credits (CECs) for the course.",
+        "Signed on August 12, 2025."])
+    s = ingest(world, path)
+    assert s["credits"] == 1, exceptions_data(world)
+    [credit] = export(world, tmp_path, "credits")
+    assert credit["completion_date"] == "2025-08-09"

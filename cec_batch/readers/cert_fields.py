@@ -996,11 +996,12 @@ def date_value(printed: str) -> str:
     "3rd day of May, 2026" is "May 3, 2026"; any other date stays as printed, less what OCR
     adds to it: the spaces it reads into a numeric date ("04/1 1/2026"), the mark it makes
     of a raised ordinal ("22™ day of June") and the letters it makes of the 1 of "1st"
-    ("April ist, 2025") and the 5 of "5th" ("Sth April 2025")."""
+    ("April ist, 2025") and the 5 of "5th" ("Sth April 2025"), and its semicolon for the comma
+    before a written date's year ("August 9; 2025")."""
     text = _RAISED_MARK.sub("", " ".join(printed.split()))
     months = MONTH_RE.findall(text)
     if months:
-        text = _FIFTH_MISREAD.sub("5th", _FIRST_MISREAD.sub("1st", text))
+        text = _FIFTH_MISREAD.sub("5th", _FIRST_MISREAD.sub("1st", text)).replace(";", ",")
     if not months:
         numeric = _NUMERIC_DATE.findall(text)
         value = numeric[-1] if len(numeric) > 1 else text

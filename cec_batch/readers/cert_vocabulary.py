@@ -231,7 +231,7 @@ _DAY = rf"(?:\d{{1,2}}{_ORD}?|{FIRST_MISREAD}|{FIFTH_MISREAD})"
 # "day" in "3rd day of May", and what a fax makes of it between a day and "of": "dey", "dav".
 DAY_WORD = r"(?:day|d[a-z]y|da[a-z])"
 _MON = rf"{_MONTH}\.?"
-_YEAR_SEP = r"(?:\s*[,.]\s*/?\s*|\s+)"                 # "May 3, 2026", "May 3 2026", OCR's "May 3 , 2026", "30,/2025"
+_YEAR_SEP = r"(?:\s*[,.;]\s*/?\s*|\s+)"                # "May 3, 2026", "May 3 2026", OCR's "May 3 , 2026", "30,/2025", "9; 2025"
 _TO = r"\s*(?:-|–|—|to|through|thru|&|and)\s*"           # an event's days: "May 3-5, 2026", "3 to 5 May 2026"
 _NUMERIC = r"(?:\d{1,2} ?[/.\-] ?\d ?\d? ?[/.\-] ?\d{4}|\d{4} ?[\-/.] ?\d{1,2} ?[\-/.] ?\d{1,2}|\d{1,2}/\d{1,2}/\d{2}(?!\d))"
 # One written day with its year: "March 5, 2026", "5 March 2026", "05-Mar-2026" (both ends of a range may be).
