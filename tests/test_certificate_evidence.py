@@ -1882,3 +1882,11 @@ def test_a_semicolon_ocr_read_for_the_comma_before_a_written_dates_year(world, t
     assert s["credits"] == 1, exceptions_data(world)
     [credit] = export(world, tmp_path, "credits")
     assert credit["completion_date"] == "2025-08-09"
+
+
+@pytest.mark.parametrize("word", ["stamped", "logged", "recorded"])
+def test_total_contact_hours_stamped_logged_or_recorded_are_the_credit(tmp_path, word):
+    row = row_of(text_pdf(tmp_path / "c.pdf", [
+        "CE PASSPORT", "Passport holder: Paolo Ramirez", "ACE event no. CA245010", "Completed on 10/12/2025",
+        f"Total contact hours {word}: 12"]))
+    assert row["ceus"] == Decimal("1.2")
