@@ -675,3 +675,14 @@ def test_ocr_workers_leave_nothing_behind(tmp_path):
     before = threading.active_count()
     read_certificates(SAMPLES / "scan_minimal_blurred_jpeg.pdf", limits=LIMITS, ocr_workers=2)
     assert threading.active_count() == before
+
+
+def test_an_index_cards_abbreviations_read_as_a_certificate_record(tmp_path):
+    # "ACE CERT" and "COMPL." are a provider's record card's words for the certification and the
+    # completion; without them the card read as no certificate.
+    pdf = one_page_pdf(tmp_path / "c.pdf", [
+        "FISCHER, Lena", "ACE CERT 193059   HMB RECORD", "COURSE: MAT PILATES FOUNDATIONS", "NO. CL10234",
+        "COMPL. 02/14/2026", "ENTERED 02/16/2026 BY NH"])
+    row = row_at(read_certificates(pdf, limits=LIMITS), 1)
+    assert "does not read as a certificate" not in (row["review"] or "")
+    assert row["completion_date"] == "02/14/2026"

@@ -18,7 +18,7 @@ FIELD_NAMES = {"full_name": "name", "course_number": "course number", "completio
 
 # A certificate of completion says so somewhere; a page with none of these words is something else.
 CERTIFICATE_WORDS = re.compile(r"certif|complet|attend|award|\bCE[CU]s?\b|credit|continuing\s+education|course\s+date|"
-                               r"contact\s+hours|approv", re.IGNORECASE)
+                               r"contact\s+hours|approv|\bcert\b|\bcompl\b", re.IGNORECASE)   # an index card's "ACE CERT", "COMPL."
 
 # ---------------------------------------------------------------- labels
 
