@@ -1092,23 +1092,32 @@ def _patches(mask: np.ndarray, cell: int) -> list[tuple[int, int, int, int]]:
     d[:-1] |= g[1:]
     d[:, 1:] |= g[:, :-1]
     d[:, :-1] |= g[:, 1:]
-    seen = np.zeros_like(d)
     found = []
-    for y, x in zip(*np.nonzero(d)):
+    for cells in _components(d):
+        ys, xs = zip(*cells)
+        found.append((len(cells), (min(xs) * cell, min(ys) * cell, (max(xs) + 1) * cell, (max(ys) + 1) * cell)))
+    return [box for _, box in sorted(found, key=lambda f: -f[0])]
+
+
+def _components(grid: np.ndarray) -> list[list[tuple[int, int]]]:
+    """The cells (y, x) of each group of set cells of GRID joined side by side."""
+    h, w = grid.shape
+    seen = np.zeros_like(grid)
+    out = []
+    for y, x in zip(*np.nonzero(grid)):
         if seen[y, x]:
             continue
         seen[y, x] = True
-        stack, cells = [(y, x)], []
+        stack, cells = [(int(y), int(x))], []
         while stack:
             cy, cx = stack.pop()
             cells.append((cy, cx))
             for ny, nx in ((cy + 1, cx), (cy - 1, cx), (cy, cx + 1), (cy, cx - 1)):
-                if 0 <= ny < gh and 0 <= nx < gw and d[ny, nx] and not seen[ny, nx]:
+                if 0 <= ny < h and 0 <= nx < w and grid[ny, nx] and not seen[ny, nx]:
                     seen[ny, nx] = True
                     stack.append((ny, nx))
-        ys, xs = zip(*cells)
-        found.append((len(cells), (min(xs) * cell, min(ys) * cell, (max(xs) + 1) * cell, (max(ys) + 1) * cell)))
-    return [box for _, box in sorted(found, key=lambda f: -f[0])]
+        out.append(cells)
+    return out
 
 
 def _solid(ink: np.ndarray, size: int) -> np.ndarray:
@@ -1199,7 +1208,7 @@ def _unruled_copy(image_path: Path) -> Path | None:
 
 
 def reversed_panels(a: np.ndarray, dpi: int = DPI) -> list[tuple[int, int, int, int]]:
-    """Boxes (x0, y0, x1, y1, pixels) of the page's solid dark panels, where print may stand in white
+    """Boxes (x0, y0, x1, y1, in pixels) of the page's solid dark panels, where print may stand in white
     ("AWARDED TO / Lena Eriksen" down a black band): REVERSED_CELL squares at least
     REVERSED_DARK inked, joined side by side, whose box is REVERSED_FILL dark and an inch or
     more each way. Tesseract takes such a panel for a picture and reads nothing in it."""
@@ -1209,20 +1218,8 @@ def reversed_panels(a: np.ndarray, dpi: int = DPI) -> list[tuple[int, int, int, 
         return []
     dark = (a[:h * cell, :w * cell] < 128).reshape(h, cell, w, cell).mean(axis=(1, 3)) >= REVERSED_DARK
     dark = _closed(dark, REVERSED_CLOSE)        # a line of white print across the panel does not part it
-    seen = np.zeros_like(dark)
     out = []
-    for y, x in zip(*np.nonzero(dark)):
-        if seen[y, x]:
-            continue
-        seen[y, x] = True
-        stack, cells = [(y, x)], []
-        while stack:
-            cy, cx = stack.pop()
-            cells.append((cy, cx))
-            for ny, nx in ((cy + 1, cx), (cy - 1, cx), (cy, cx + 1), (cy, cx - 1)):
-                if 0 <= ny < h and 0 <= nx < w and dark[ny, nx] and not seen[ny, nx]:
-                    seen[ny, nx] = True
-                    stack.append((ny, nx))
+    for cells in _components(dark):
         ys, xs = [c[0] for c in cells], [c[1] for c in cells]
         y0, y1, x0, x1 = min(ys), max(ys) + 1, min(xs), max(xs) + 1
         if (y1 - y0) * cell < dpi or (x1 - x0) * cell < dpi or len(cells) < REVERSED_FILL * (y1 - y0) * (x1 - x0):
