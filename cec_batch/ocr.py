@@ -1251,7 +1251,6 @@ def _closed(mask: np.ndarray, steps: int) -> np.ndarray:
 def ocr_reversed(image_path: Path, *, seconds: float) -> PageOcr | None:
     """Read the page again with its solid dark panels turned light (white print made black);
     None when it has none (or no time)."""
-    import pytesseract
     from PIL import Image
 
     start = time.monotonic()
@@ -1263,17 +1262,7 @@ def ocr_reversed(image_path: Path, *, seconds: float) -> PageOcr | None:
     out = a.copy()
     for x0, y0, x1, y1 in panels:
         out[y0:y1, x0:x1] = 255 - out[y0:y1, x0:x1]
-    path = Path(image_path)
-    path = path.with_name(f"{path.stem}-reversed{path.suffix}")
-    Image.fromarray(out).save(path)
-    left = seconds - (time.monotonic() - start)
-    if left < 1:
-        return None
-    try:
-        words = _words(path, left)
-    except (pytesseract.TesseractError, RuntimeError):
-        return None
-    return PageOcr(words, 0, seconds=time.monotonic() - start, image_path=path)
+    return _read_copy(Image.fromarray(out), image_path, "reversed", start, seconds)
 
 
 def ocr_without_rules(image_path: Path, *, seconds: float, level: bool = False) -> PageOcr | None:
@@ -1283,7 +1272,6 @@ def ocr_without_rules(image_path: Path, *, seconds: float, level: bool = False) 
     it is level already. A table's rules a few degrees askew make no long straight run of
     ink, so only a levelled page gives up all its rules (and Tesseract its cells).
     """
-    import pytesseract
     from PIL import Image
 
     start = time.monotonic()
@@ -1291,9 +1279,17 @@ def ocr_without_rules(image_path: Path, *, seconds: float, level: bool = False) 
         clean = _levelled_without_rules(img) if level else remove_rules(img)
     if clean is None:
         return None
+    return _read_copy(clean, image_path, "level" if level else "unruled", start, seconds)
+
+
+def _read_copy(image, image_path: Path, name: str, start: float, seconds: float) -> PageOcr | None:
+    """IMAGE, a changed copy of the page at IMAGE_PATH, saved beside it as "<stem>-NAME" and read;
+    None when less than a second of SECONDS (counted from START) is left, or Tesseract fails."""
+    import pytesseract
+
     path = Path(image_path)
-    path = path.with_name(f"{path.stem}-{'level' if level else 'unruled'}{path.suffix}")
-    clean.save(path)
+    path = path.with_name(f"{path.stem}-{name}{path.suffix}")
+    image.save(path)
     left = seconds - (time.monotonic() - start)
     if left < 1:
         return None
