@@ -200,9 +200,10 @@ def _event_last_day(row, read, cands, ocr, changes, catalogue, problems, chosen)
     attended in one column under a plain 'Date' ("Day 1 sessions | 04/24/2026", "Day 2 ...")
     completes on the last of them, where the reader, which does not know the course is an event,
     left the earliest as a guess; so does one whose days are each called the completion (a
-    passport's sessions each stamped "ATTENDED"), where the reader left the date to staff. Only when every date of the column was read with confidence, they
-    lie within EVENT_SPAN_DAYS of each other, and the page names no other course (a transcript of
-    several courses is no one event's record)."""
+    passport's sessions each stamped "ATTENDED"), where the reader left the date to staff. Only
+    when every date of the column was read with confidence, they lie within EVENT_SPAN_DAYS of
+    each other, and the page names no other course (a transcript of several courses is no one
+    event's record)."""
     if "completion_date" not in problems:
         return
     field = (read.get("fields") or {}).get("completion_date") or {}
