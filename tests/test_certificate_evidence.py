@@ -1890,3 +1890,47 @@ def test_total_contact_hours_stamped_logged_or_recorded_are_the_credit(tmp_path,
         "CE PASSPORT", "Passport holder: Paolo Ramirez", "ACE event no. CA245010", "Completed on 10/12/2025",
         f"Total contact hours {word}: 12"]))
     assert row["ceus"] == Decimal("1.2")
+
+
+def _class_roster(path: Path, form: str, holder: tuple[str, str] | None) -> Path:
+    """A class roster sent to each participant: HOLDER (name, ID) printed above the table, or
+    nothing above it. Two of its four rows are certificants (Lena Eriksen, Sean Dimitrov)."""
+    items = [(72, 720, "Acme Fitness Education"), (72, 700, "Class Completion Roster"),
+             (72, 640, "ACE course no.: CS40112"), (72, 620, "Class date (completion): February 14, 2026"),
+             (72, 600, "CECs per participant: 0.8"),
+             (72, 560, "Last name"), (200, 560, "First name"), (330, 560, "ACE cert. no."), (450, 560, "Result")]
+    rows = [("Abernethy", "Quill", "167910"), ("Eriksen", "Lena", "146238"), ("Dimitrov", "Sean", "111256"),
+            ("Stroud", "Ferris", "130244")]
+    for i, (last, first, cid) in enumerate(rows):
+        y = 536 - 22 * i
+        items += [(72, y, last), (200, y, first), (330, y, cid), (450, y, "Completed")]
+    if holder:
+        items += [(72, 680, f"Copy for: {holder[0]}"), (300, 680, f"ACE certification no. {holder[1]}")]
+    placed_pdf(path, items)
+    if form == "scan":
+        doc = pdfium.PdfDocument(str(path))
+        img = doc[0].render(scale=200 / 72, grayscale=True).to_pil().convert("L")
+        doc.close()
+        scan_pdf(path, scanned(img))
+    return path
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_name_column_over_several_rows_is_no_holder_and_the_page_names_one_elsewhere(world, tmp_path, form):
+    path = _class_roster(tmp_path / "c.pdf", form, ("Sean Dimitrov", "111256"))
+    s = ingest(world, path)
+    assert s["credits"] == 1, exceptions_data(world)
+    [credit] = export(world, tmp_path, "credits")
+    assert (credit["certificant_id"], credit["course_number"], credit["completion_date"]) == \
+        ("111256", "CS40112", "2026-02-14")
+
+
+def test_guard_a_roster_that_names_no_holder_goes_to_review(world, tmp_path):
+    # Both certificants in the table completed; the page does not say whose certificate it is.
+    row = row_of(_class_roster(tmp_path / "c.pdf", "text", None))
+    assert not row["full_name"] and not row["last_name"]
+    assert "4 names in one column under 'First name'" in row["review"]
+    s = ingest(world, tmp_path / "c.pdf")
+    assert s["credits"] == 0
+    [exc] = exceptions_data(world)
+    assert exc["kind"] == "needs_review" and "Lena Eriksen" in exc["detail"] and "Sean Dimitrov" in exc["detail"]

@@ -514,6 +514,7 @@ def find_fields(segs: list[Seg]) -> tuple[dict[str, Found], list[str], list]:
     for f in ("ceus", "hours"):
         _column_of_amounts(lines, found, f)
     _column_of_courses(lines, found, slope)
+    _column_of_names(lines, found, notes)
     _course_across_lines(lines, found)
     for f in ("course_number", "completion_date", "full_name"):
         if f not in found and f in unread:
@@ -759,6 +760,48 @@ def _column_of_amounts(lines: list[Line], found: dict, f: str) -> None:
     if below:
         got.doubt = (f"{len(below) + 1} amounts in one column under {got.label!r} "
                      f"({', '.join([got.value, *(s.text.strip() for s in below[:3])])}) and no total")
+
+
+def _column_of_names(lines: list[Line], found: dict, notes: list[str]) -> None:
+    """A name read under a column heading ("Last name", "Participant") with more names in the rows
+    below it is one row of a class roster, not the holder: the name is left to the closed world (the
+    page's ID or email and a name printed elsewhere, "Copy for: Jane Doe"), with a note for staff.
+    A column is its heading alone in its cell, and at least _ROSTER_ROWS names one under another,
+    each starting where the one above starts and no further below it than a row or two."""
+    for f in ("full_name", "first_name", "last_name"):
+        got = found.get(f)
+        if got is None or got.how != "label" or got.box is None or not got.label or got.from_parts:
+            continue
+        x0, y0, x1, y1 = got.box
+        height = max(y1 - y0, 1.0)
+        segs = [s for line in lines for s in line.segs if s.x0 < x1 and s.x1 > x0]
+        heads = [s for s in segs if s.y1 <= y0 + 0.2 * height and y0 - s.y1 < 3.5 * height]
+        if not any(s.text.strip(EDGE_PUNCT + " ").casefold() == got.label.casefold() for s in heads):
+            continue                # its label is beside it, or in a sentence over it: no column's heading
+        rows, bottom = [], y1
+        for s in sorted((s for s in segs if s.y0 >= y1 - 0.2 * height), key=lambda s: s.y0):
+            if s.y0 - bottom > 2.5 * height or abs(s.x0 - x0) > 2 * height or not _name_cell(s.text):
+                break
+            rows.append(s)
+            bottom = s.y1
+        if len(rows) + 1 < _ROSTER_ROWS:
+            continue
+        for g in ("full_name", "first_name", "last_name"):
+            found.pop(g, None)
+        shown = ", ".join([got.value, *(s.text.strip() for s in rows[:2])])
+        notes.append(f"name: {len(rows) + 1} names in one column under {got.label!r} ({shown}, ...) "
+                     f"and no label says which row is the holder's")
+        return
+
+
+_ROSTER_ROWS = 3
+
+
+def _name_cell(text: str) -> bool:
+    """Whether a table cell reads as a name or a name part ("Ashdown", "Perpetua", "DOE, Jane")."""
+    words = text.replace(",", " ").split()
+    return 1 <= len(words) <= 4 and all(NAME_TOKEN.fullmatch(w) and w.casefold().strip(".") not in NOT_NAMES
+                                        and w[0].isupper() for w in words)
 
 
 def _column_of_courses(lines: list[Line], found: dict, slope: float = 0.0) -> None:
