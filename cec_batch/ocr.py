@@ -91,8 +91,9 @@ COMB_GLYPH_GAP = 4               # pixels: columns of print no further apart are
 COMB_SPECK = 20                  # pixels of ink: less in a box, apart from its print, is a speck
 REVERSED_CELL = 0.08              # inches: a dark panel is looked for in squares this size...
 REVERSED_DARK = 0.7               # ... each at least this share inked (white print on it leaves more)
-REVERSED_FILL = 0.8               # of a panel's box: its dark squares (a photo's or a logo's are fewer)
+REVERSED_FILL = 0.8               # of a panel's rows and columns: its dark squares (a photo's are fewer)
 REVERSED_CLOSE = 3                # squares: a gap this narrow in a panel (a line of its white print) is closed
+REVERSED_SIDES = (0.4, 1.0)       # inches: a panel's shorter side at least the first, its longer the second
 COMB_ROW_GAP = 1.5               # of a box's height: combs this near on one line hold one value ("06 / 22 / 2026")
 
 
@@ -1210,8 +1211,15 @@ def _unruled_copy(image_path: Path) -> Path | None:
 def reversed_panels(a: np.ndarray, dpi: int = DPI) -> list[tuple[int, int, int, int]]:
     """Boxes (x0, y0, x1, y1, in pixels) of the page's solid dark panels, where print may stand in white
     ("AWARDED TO / Lena Eriksen" down a black band): REVERSED_CELL squares at least
-    REVERSED_DARK inked, joined side by side, whose box is REVERSED_FILL dark and an inch or
-    more each way. Tesseract takes such a panel for a picture and reads nothing in it."""
+    REVERSED_DARK inked, joined side by side, REVERSED_FILL solid (`_solidity`), whose box is at least
+    REVERSED_SIDES (a banner of a line or two of print, a column down the page). Tesseract takes
+    such a panel for a picture and reads nothing in it."""
+    return [box for box, _inside in _dark_panels(a, dpi)]
+
+
+def _dark_panels(a: np.ndarray, dpi: int = DPI) -> list[tuple[tuple[int, int, int, int], np.ndarray]]:
+    """`reversed_panels`, each with a mask of its box's pixels that are the panel's: a panel printed
+    askew leaves paper in its box's corners, which turned dark would read as a picture again."""
     cell = max(4, int(REVERSED_CELL * dpi))
     h, w = a.shape[0] // cell, a.shape[1] // cell
     if not h or not w:
@@ -1222,10 +1230,28 @@ def reversed_panels(a: np.ndarray, dpi: int = DPI) -> list[tuple[int, int, int, 
     for cells in _components(dark):
         ys, xs = [c[0] for c in cells], [c[1] for c in cells]
         y0, y1, x0, x1 = min(ys), max(ys) + 1, min(xs), max(xs) + 1
-        if (y1 - y0) * cell < dpi or (x1 - x0) * cell < dpi or len(cells) < REVERSED_FILL * (y1 - y0) * (x1 - x0):
+        short, long = sorted(((y1 - y0) * cell / dpi, (x1 - x0) * cell / dpi))
+        if short < REVERSED_SIDES[0] or long < REVERSED_SIDES[1] or _solidity(ys, xs) < REVERSED_FILL:
             continue
-        out.append((x0 * cell, y0 * cell, x1 * cell, y1 * cell))
+        own = np.zeros((y1 - y0, x1 - x0), dtype=bool)
+        own[np.array(ys) - y0, np.array(xs) - x0] = True
+        inside = np.repeat(np.repeat(own, cell, axis=0), cell, axis=1)
+        out.append(((x0 * cell, y0 * cell, x1 * cell, y1 * cell), inside))
     return out
+
+
+def _solidity(ys: list[int], xs: list[int]) -> float:
+    """How solid a group of cells (rows YS, columns XS) is: its cells' share of what lies between its
+    ends along each column, or along each row, whichever is less. A panel printed askew is as solid as
+    a level one (its box would hold paper at its corners); a photo or a logo has holes either way."""
+    def share(along: list[int], across: list[int]) -> float:
+        ends: dict[int, list[int]] = {}
+        for a, b in zip(along, across):
+            lo_hi = ends.setdefault(a, [b, b])
+            lo_hi[0], lo_hi[1] = min(lo_hi[0], b), max(lo_hi[1], b)
+        return len(along) / sum(hi - lo + 1 for lo, hi in ends.values())
+
+    return min(share(xs, ys), share(ys, xs))
 
 
 def _closed(mask: np.ndarray, steps: int) -> np.ndarray:
@@ -1249,19 +1275,23 @@ def _closed(mask: np.ndarray, steps: int) -> np.ndarray:
 
 
 def ocr_reversed(image_path: Path, *, seconds: float) -> PageOcr | None:
-    """Read the page again with its solid dark panels turned light (white print made black);
+    """Read the page again with its solid dark panels turned light (white print made black on white);
     None when it has none (or no time)."""
     from PIL import Image
 
     start = time.monotonic()
     with Image.open(image_path) as img:
         a = np.asarray(img.convert("L"))
-    panels = reversed_panels(a)
+    panels = _dark_panels(a)
     if not panels:
         return None
     out = a.copy()
-    for x0, y0, x1, y1 in panels:
-        out[y0:y1, x0:x1] = 255 - out[y0:y1, x0:x1]
+    for (x0, y0, x1, y1), inside in panels:
+        # Its print black on white, not grey: a grey panel turned over is a grey panel, and Tesseract
+        # takes a grey box for a picture too. The paper in an askew panel's corners stays paper.
+        box = out[y0:y1, x0:x1]
+        print_from = (float(np.median(box[inside])) + 255) / 2
+        box[:] = np.where(inside & (box > print_from), 0, 255)
     return _read_copy(Image.fromarray(out), image_path, "reversed", start, seconds)
 
 

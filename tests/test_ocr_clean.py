@@ -1144,6 +1144,25 @@ def test_white_print_on_a_dark_panel_is_read_with_the_panel_turned_light(tmp_pat
 
 
 @needs_tesseract
+def test_a_grey_banner_under_an_inch_tall_printed_askew_is_read_turned_light(tmp_path):
+    # A header banner of two lines of white print, 0.9 inch tall and a little askew: before, a panel
+    # had to be an inch each way, and a grey panel turned over stayed a grey box Tesseract left unread.
+    img = Image.new("L", (2550, 3300), 255)
+    d = ImageDraw.Draw(img)
+    d.rectangle((150, 200, 2400, 470), fill=88)
+    d.text((220, 250), "CE PASSPORT", fill=245, font=_font(70))
+    d.text((1500, 380), "ACE event no. CA245010", fill=245, font=_font(44))
+    d.text((200, 700), "Passport holder: Shawn Zhang", fill=0, font=_font(50))
+    img = img.rotate(1.4, resample=Image.BICUBIC, fillcolor=255)
+    [(x0, y0, x1, y1)] = ocr.reversed_panels(np.asarray(img))
+    assert x1 - x0 > 2000 and y1 - y0 < 400
+    path = tmp_path / "page-1.pgm"
+    img.save(path)
+    read = " ".join(w.text for w in ocr.ocr_reversed(path, seconds=60).words)
+    assert "CA245010" in read and "PASSPORT" in read and "Zhang" in read
+
+
+@needs_tesseract
 def test_a_faxed_certificate_printing_its_fields_white_on_a_dark_band_is_read(tmp_path):
     # Before, every column of the band was taken for a dirty head's streak and whitened, its
     # white print with it: not even the name was read.
