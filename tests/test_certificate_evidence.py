@@ -1182,6 +1182,25 @@ def test_a_scanned_date_that_passes_but_is_not_sure_is_read_again_and_doubted_if
     assert (got.reread is None) == (confidence >= 93.0)
 
 
+@needs_tesseract
+@pytest.mark.parametrize("first, mended", [
+    ("06/09/2625", "06/09/2025"),    # a fax's "0" read "6": a year no completion can have
+    ("96/09/2025", "06/09/2025"),    # no date at all
+    ("06/09/2995", None),            # ... but the looks read 2025, two characters off: it stays
+])
+def test_a_completion_date_read_as_an_impossible_day_is_mended_by_two_looks_one_character_off(
+        tmp_path, first, mended):
+    import time
+
+    from cec_batch.readers.cert_fields import Found
+    from cec_batch.readers.certificate_pdf import _second_look
+
+    path, box = _date_on_its_own(tmp_path, "06/09/2025")
+    found = {"completion_date": Found(first, 73.0, "label", "Completed", box=box)}
+    _second_look(found, path, time.monotonic() + 60)
+    assert found["completion_date"].value == (mended or first)
+
+
 def _the_credit(world: str, tmp_path: Path, s: dict) -> tuple[str, str, str]:
     """The one credit an ingest (summary S) posted: (certificant, course, completion date)."""
     assert s["credits"] == 1, exceptions_data(world)

@@ -953,7 +953,7 @@ def _second_look(found: dict[str, Found], image_path: Path | None, deadline: flo
         hows = ("label", "context", "only date") + (("pattern",) if f == "course_number" else ())
         if got is None or got.how not in hows or got.box is None or got.from_parts:
             continue
-        if f == "completion_date" and parse_date(date_value(got.value)).value is None:
+        if f == "completion_date" and not _possible_date(got.value):
             _mend_impossible_date(got, image_path, deadline)
             continue
         if got.confidence >= (DATE_SURE_CONFIDENCE if f == "completion_date" else REVIEW_CONFIDENCE):
@@ -991,8 +991,19 @@ def _looks(image_path: Path, box: tuple, deadline: float):
                          despeckle=look == "despeckled")
 
 
+# A year no certificate's completion can have: a fax's "2025" read "2625" is a date on the calendar.
+LAST_POSSIBLE_YEAR = 2099
+
+
+def _possible_date(value: str) -> bool:
+    """Whether VALUE reads as a day on the calendar that a course may have been completed on."""
+    day = parse_date(date_value(value)).value
+    return day is not None and day.year <= LAST_POSSIBLE_YEAR
+
+
 def _mend_impossible_date(got: Found, image_path: Path, deadline: float) -> None:
-    """A completion date read as no date at all ("92/09/2026": a "0" read as "9"): its box read
+    """A completion date read as no date at all ("92/09/2026": a "0" read as "9"), or as a year
+    past LAST_POSSIBLE_YEAR ("06/09/2625"): its box read
     again on its own, in each look of the second look. When two looks read the same real date,
     each sure, spelt as the first reading but for one character, that date replaces the reading
     (two independent readings agree, and the first could not stand); otherwise the reading stays,
@@ -1005,7 +1016,7 @@ def _mend_impossible_date(got: Found, image_path: Path, deadline: float) -> None
         if len(dates) != 1:
             continue
         value = dates[0].group()
-        if parse_date(date_value(value)).value is None or len(value) != len(got.value) or \
+        if not _possible_date(value) or len(value) != len(got.value) or \
                 sum(a != b for a, b in zip(value, got.value)) != 1:
             continue
         inside = [w for w in words if w.text in value or value in w.text]
