@@ -1,7 +1,7 @@
 """How well certificates are read: the generated corpus (bench/certcorpus) through the real program.
 
-    .venv/bin/python bench/quality.py [--set tuned|heldout|redrawn|fresh|fresh-redrawn|fresh2|all] [--form text,scan,fax] [--layout NAME ...]
-                                      [--misses] [--check] [--list]
+    .venv/bin/python bench/quality.py [--set tuned|heldout|redrawn|fresh|fresh-redrawn|fresh2|fresh3|all]
+                                      [--form text,scan,fax] [--layout NAME ...] [--misses] [--check] [--list]
     make quality                      # the same, all sets (ARGS="--set tuned --misses" for options)
 
 The corpus is generated once into build/quality/corpus-<hash of its sources> (a rerun with
@@ -22,7 +22,8 @@ how far the tuned figure is owed to the draws it was tuned on. `--set fresh` rea
 layouts (bench/certcorpus/fresh.py), a set to tune on that says how the reader does on
 layouts it was not built with; `--set fresh-redrawn` reads those layouts drawn again, a
 fourth set to tune on; `--set fresh2` reads 26 more layouts of their own
-(bench/certcorpus/fresh2.py), a fifth set to tune on; `all` includes none of these four.
+(bench/certcorpus/fresh2.py), a fifth set to tune on; `--set fresh3` reads 29 more
+(bench/certcorpus/fresh3.py), a sixth; `all` includes none of these five.
 `--misses` prints each miss of the sets one may tune on with the exception and what was read;
 it is refused for the held-out set, whose misses nobody tuning the reader may see.
 Exit status 0 (a measurement), 2 when the harness itself fails; with --check, 1 when the
@@ -58,7 +59,7 @@ FORMS = build.FORMS
 THRESHOLDS = {"text": 0.99, "scan": 0.95, "fax": 0.90}
 OCR_WORKERS = 2
 OUTCOMES = ("right", "review", "wrong", "lost")
-TUNING = {"tuned", "redrawn", "fresh", "fresh-redrawn", "fresh2"}       # the sets whose misses may be looked at
+TUNING = {"tuned", "redrawn", "fresh", "fresh-redrawn", "fresh2", "fresh3"}    # the sets whose misses may be looked at
 
 
 # -- the stores ---------------------------------------------------------------------------
@@ -248,8 +249,9 @@ def check(t: dict) -> list[str]:
 # -- main ------------------------------------------------------------------------------------
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--set", choices=["tuned", "heldout", "redrawn", "fresh", "fresh-redrawn", "fresh2", "all"], default="all",
-                    help="all: tuned and held-out (redrawn, fresh, fresh-redrawn and fresh2 only when asked for)")
+    ap.add_argument("--set", default="all",
+                    choices=["tuned", "heldout", "redrawn", "fresh", "fresh-redrawn", "fresh2", "fresh3", "all"],
+                    help="all: tuned and held-out (redrawn, fresh, fresh-redrawn, fresh2, fresh3 only when asked for)")
     ap.add_argument("--form", default=",".join(FORMS), help="comma-separated forms (default all three)")
     ap.add_argument("--layout", action="append", help="only this layout's pages, of a set one may tune on (repeatable)")
     ap.add_argument("--misses", action="store_true", help="print each miss of a set one may tune on")
@@ -259,7 +261,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.misses and args.set == "heldout":
         ap.error("--misses shows the tuned set only: the held-out set's misses are not to be looked at")
     if args.layout and args.set not in TUNING:
-        ap.error("--layout selects layouts of a set one may tune on: use it with --set tuned, redrawn, fresh, fresh-redrawn or fresh2")
+        ap.error("--layout selects layouts of a set one may tune on: use it with --set tuned, redrawn, fresh, "
+                 "fresh-redrawn, fresh2 or fresh3")
     forms = [f for f in args.form.split(",") if f]
     if any(f not in FORMS for f in forms):
         ap.error(f"--form: choose from {', '.join(FORMS)}")

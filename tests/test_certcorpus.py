@@ -127,6 +127,15 @@ def test_the_fresh2_set_is_layouts_of_its_own(plans):
         assert not {x.draw for x in fresh2} & {x.draw for x in theirs}
 
 
+def test_the_fresh3_set_is_layouts_of_its_own(plans):
+    fresh3 = build.layouts("fresh3")
+    assert len(fresh3) >= 26
+    for other in ("tuned", "heldout", "fresh", "fresh2"):
+        theirs = build.layouts(other)
+        assert not {x.name for x in fresh3} & {x.name for x in theirs}
+        assert not {x.draw for x in fresh3} & {x.draw for x in theirs}
+
+
 def test_the_redrawn_set_is_the_tuned_layouts_with_other_draws(plans):
     assert [x.name for x in build.layouts("redrawn")] == [x.name for x in build.layouts("tuned")]
 
