@@ -1953,3 +1953,16 @@ def test_guard_a_roster_that_names_no_holder_goes_to_review(world, tmp_path):
     assert s["credits"] == 0
     [exc] = exceptions_data(world)
     assert exc["kind"] == "needs_review" and "Lena Eriksen" in exc["detail"] and "Sean Dimitrov" in exc["detail"]
+
+
+def test_guard_a_heading_naming_both_the_completion_and_another_day_tells_neither(world, tmp_path):
+    # A CSV file printed from a text editor: its header's "completed_at,certificate_issued_at" stands
+    # over the first date, and the second wrapped on to the next line. Before, the first was taken for
+    # the issue date and the second, with no word of its own, posted as the completion.
+    path = placed_pdf(tmp_path / "c.pdf", [
+        (40, 700, "learner_id,first_name,last_name,course_number,completed_at,certificate_issued_at,ceus"),
+        (40, 684, "111256,Sean,Dimitrov,CS40112,2026-02-14T17:52:11Z,"), (40, 668, "2026-02-17T16:48:34Z,0.8")])
+    s = ingest(world, path)
+    assert s["credits"] == 0
+    [exc] = exceptions_data(world)
+    assert exc["kind"] == "needs_review" and "no word says which is the completion" in exc["detail"], exc

@@ -1242,7 +1242,8 @@ def _date_kind(before: str, left: str, above: str, after: str, below: str = "",
     a signer's name and role, with no date word of its own, is the day of signing. SENTENCE is the
     longer run of words before the date on its segment: a verb further back in the date's own
     sentence ("completed Exercise Science Refresher (ACE course CEP 123456) on 1/29/2025") is
-    asked when no word near it tells."""
+    asked when no word near it tells. A cell left of it, above or below it that holds both a
+    completion word and another day's tells nothing."""
     def hits(text: str):
         text = _APPROVAL_RE.sub(lambda m: " " * len(m.group()), text)     # who approved the course: no date word
         out = [(m.start(), m.end(), "completion", m.group()) for m in _COMPLETION_RE.finditer(text)]
@@ -1270,6 +1271,8 @@ def _date_kind(before: str, left: str, above: str, after: str, below: str = "",
         return kind, word.lower()
     for text in (left, above, below):
         found = hits(text) or _caption_hits(text)
+        if len({kind for _s, _e, kind, _w in found}) > 1:
+            continue            # "completed_at,certificate_issued_at" over it: a heading of two days tells neither
         if found:
             _s, _e, kind, word = max(found)
             return kind, word.lower()
