@@ -1966,3 +1966,14 @@ def test_guard_a_heading_naming_both_the_completion_and_another_day_tells_neithe
     assert s["credits"] == 0
     [exc] = exceptions_data(world)
     assert exc["kind"] == "needs_review" and "no word says which is the completion" in exc["detail"], exc
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_day_first_date_under_a_caption_saying_so_posts_as_the_day_it_means(world, tmp_path, form):
+    path = page_pdf(tmp_path, form, [
+        "Dublin Education Centre", ("Training Record", 22), "Participant name: Sean Dimitrov",
+        "ACE certification number: 111256", "ACE course number: CS40112", "Date completed (DD/MM/YYYY): 20/02/2026"])
+    s = ingest(world, path)
+    assert s["credits"] == 1, exceptions_data(world)
+    [credit] = export(world, tmp_path, "credits")
+    assert credit["completion_date"] == "2026-02-20"

@@ -22,6 +22,7 @@ from cec_batch import ocr
 from cec_batch.config import Limits
 from cec_batch.errors import UnreadableFile
 from cec_batch.model import ROW_FIELDS, ReadResult
+from cec_batch.normalize import parse_date
 from cec_batch.readers.certificate_pdf import REVIEW_CONFIDENCE, read_certificates
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "certificates"
@@ -487,6 +488,26 @@ def test_a_numeric_date_with_nothing_day_first_on_the_page_is_month_first(tmp_pa
     row = row_at(read_certificates(pdf, limits=LIMITS), 1)
     assert row["completion_date"] == "05/06/2026"
     assert row["review"] is None
+
+
+@pytest.mark.parametrize("lines, posted", [
+    (["Completion date (DD/MM/YYYY): 20/02/2026"], "2026-02-20"),
+    (["All dates on this record are DD/MM/YYYY.", "Completion date: 05/06/2026"], "2026-06-05"),
+    (["Datum / Date (TT.MM.JJJJ)", "Completion date: 05.06.2026"], "2026-06-05"),
+    (["Completion date (MM/DD/YYYY): 05.06.2026"], "05.06.2026"),       # the page says month first
+])
+def test_a_numeric_date_on_a_page_that_says_its_order_is_read_in_that_order(tmp_path, lines, posted):
+    pdf = one_page_pdf(tmp_path / "c.pdf", CERT_LINES[:7] + lines + ["CEUs: 1.2"])
+    row = row_at(read_certificates(pdf, limits=LIMITS), 1)
+    assert row["completion_date"] == posted
+    assert row["review"] is None
+    assert parse_date(row["completion_date"]).value is not None
+
+
+def test_guard_a_date_that_cannot_be_day_first_on_a_page_that_says_it_writes_day_first(tmp_path):
+    pdf = one_page_pdf(tmp_path / "c.pdf", CERT_LINES[:7] + ["Completion date (DD/MM/YYYY): 02/20/2026", "CEUs: 1.2"])
+    row = row_at(read_certificates(pdf, limits=LIMITS), 1)
+    assert "is no date written day first, as the page says its dates are (DD/MM/YYYY)" in row["review"]
 
 
 # --- without OCR

@@ -1604,15 +1604,58 @@ def _wrapped_words(lines: list[Line], page_height: float) -> list[Candidate]:
 _WRAP_WORDS = 4
 
 
-def choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[str]) -> None:
+def choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[str], segs: list[Seg] = ()) -> None:
     """The completion date from every date on the page (`_choose_date`), doubted when its
-    numbers could be read day first as well as month first (`_day_first_doubt`)."""
+    numbers could be read day first as well as month first (`_day_first_doubt`).
+
+    A page that says how it writes dates ("Date completed (DD/MM/YYYY)", "All dates are
+    DD/MM/YYYY", "MM / DD / YY" over a row of boxes) is taken at its word: a numeric date on a
+    page that writes day first is given as the ISO date it means, and one whose second number
+    cannot be a month goes to staff."""
     _choose_date(found, cands, notes)
     got = found.get("completion_date")
-    if got is not None and got.doubt is None:
+    order = stated_date_order(segs)
+    if got is not None and got.doubt is None and order == "day":
+        if _DAY_MONTH_YEAR.fullmatch(got.value.strip()):
+            iso = day_first(got.value)
+            if iso is None:
+                got.doubt = "is no date written day first, as the page says its dates are (DD/MM/YYYY)"
+            else:
+                found["completion_date"] = replace(got, value=iso, label=f"{got.label or got.how}, {DAY_FIRST}")
+        return
+    if got is not None and got.doubt is None and order is None:
         doubt = _day_first_doubt(got.value, [c.printed for c in cands if c.field == "date"])
         if doubt:
             found["completion_date"] = Found(got.value, got.confidence, "guess", got.label, box=got.box, doubt=doubt)
+
+
+# A caption giving the order a page writes its numeric dates in: DD/MM/YYYY (French JJ/MM/AAAA,
+# German TT.MM.JJJJ) or MM/DD/YYYY.
+_ORDER_CAPTION = re.compile(r"(?<![A-Za-z])(DD|JJ|TT|MM)\s?[/.\-]\s?(MM|DD)\s?[/.\-]\s?(?:YYYY|YY|AAAA|AA|JJJJ|JJ)(?![A-Za-z])")
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2}) ?([/.\-]) ?(\d{1,2}) ?[/.\-] ?(\d{4}|\d{2})")
+
+
+DAY_FIRST = "day first as the page says"      # a completion date's label's ending when it was so read
+
+
+def day_first(printed: str) -> str | None:
+    """A numeric date read day first ("20/02/2026") as its ISO date ("2026-02-20"); None when it is
+    no such date."""
+    m = _DAY_MONTH_YEAR.fullmatch(printed.strip())
+    if m is None:
+        return None
+    day, month, year = int(m[1]), int(m[3]), int(m[4])
+    year += 2000 if year < 100 else 0
+    iso = f"{year:04d}-{month:02d}-{day:02d}"
+    return iso if month <= 12 and parse_date(iso).value is not None else None
+
+
+def stated_date_order(segs) -> str | None:
+    """"day" or "month": the order the page's captions say its numeric dates are written in;
+    None when none says, or captions disagree."""
+    orders = {"month" if m[1] == "MM" else "day" for seg in segs for m in _ORDER_CAPTION.finditer(seg.text)
+              if (m[1] == "MM") == (m[2] == "DD")}
+    return orders.pop() if len(orders) == 1 else None
 
 
 # A numeric date's day and month parts, and the separator between them ("05.06.2026", "13/05/2026").

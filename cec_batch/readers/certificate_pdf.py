@@ -37,11 +37,13 @@ from cec_batch.model import ROW_FIELDS, ReadResult
 from cec_batch.normalize import parse_date
 from cec_batch.readers.cert_fields import (
     AMOUNT_CELL,
+    DAY_FIRST,
     FINDERS,
     Found,
     amount_value,
     choose_date,
     date_value,
+    day_first,
     figures_to_reread,
     find_fields,
     name_from_parts,
@@ -447,7 +449,7 @@ def _read_with_pdfminer(path: Path, max_pages: int | None) -> ReadResult | None:
             found, notes, _ = find_fields(segs)
             extent = (0.0, 0.0, float(page.width), float(page.height))
             cands = page_candidates(segs, extent[3])
-            choose_date(found, cands, notes)
+            choose_date(found, cands, notes, segs)
             rows.append(_row(n, found, _empty_read("text"), _review(found, notes, text, cands), extent, cands, segs))
     except MemoryError:
         raise
@@ -477,7 +479,7 @@ def _text_row(n: int, found: dict[str, Found], notes: list[str], segs: list[Seg]
     scanned page's is: read["rotation"] is how far it was turned clockwise from the page as shown."""
     extent = page_extent(page, rotation)
     cands = page_candidates(segs, extent[3] - extent[1])
-    choose_date(found, cands, notes)
+    choose_date(found, cands, notes, segs)
     problems = _review(found, notes, " ".join(seg.text for seg in segs), cands)
     read = _empty_read("text")
     read["rotation"] = (rotation - page.get_rotation()) % 360
@@ -603,7 +605,7 @@ def _fields(result: ocr.PageOcr, deadline: float):
         with Image.open(result.image_path) as img:
             extent = (0, 0, *img.size)       # the upright image the words were read on
         cands = page_candidates(segs, extent[3])
-        choose_date(found, cands, notes)
+        choose_date(found, cands, notes, segs)
     return found, notes, cands, extent, segs
 
 
@@ -899,7 +901,9 @@ def _reread_agrees(f: str, got: Found, words: list[ocr.Word]) -> float | None:
         for w in words:
             spans.append((len(text), len(text) + len(w.text), w.conf))
             text += w.text + " "
-        dates = [(m.start(), m.end(), parse_date(date_value(m.group())).value) for m in DATE_RE.finditer(text)]
+        read_day_first = (got.label or "").endswith(DAY_FIRST)      # as the page says it writes dates
+        dates = [(m.start(), m.end(), parse_date(date_value(
+            (day_first(m.group()) or m.group()) if read_day_first else m.group())).value) for m in DATE_RE.finditer(text)]
         if first is None or len(dates) != 1 or dates[0][2] != first:
             return None
         a, b = dates[0][:2]
