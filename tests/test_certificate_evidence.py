@@ -1925,6 +1925,11 @@ def _class_roster(path: Path, form: str, holder: tuple[str, str] | None) -> Path
         items += [(72, y, last), (200, y, first), (330, y, cid), (450, y, "Completed")]
     if holder:
         items += [(72, 680, f"Copy for: {holder[0]}"), (300, 680, f"ACE certification no. {holder[1]}")]
+    return placed_page(path, form, items)
+
+
+def placed_page(path: Path, form: str, items: list[tuple[float, float, str]]) -> Path:
+    """`placed_pdf`, or for FORM "scan" that page scanned."""
     placed_pdf(path, items)
     if form == "scan":
         doc = pdfium.PdfDocument(str(path))
@@ -1977,3 +1982,36 @@ def test_a_day_first_date_under_a_caption_saying_so_posts_as_the_day_it_means(wo
     assert s["credits"] == 1, exceptions_data(world)
     [credit] = export(world, tmp_path, "credits")
     assert credit["completion_date"] == "2026-02-20"
+
+
+def _lms_report(path: Path, form: str, completed_heading: str) -> Path:
+    """An LMS report of a course's learners: a status column left of the day each started, and the
+    day each completed under COMPLETED_HEADING. Sean Dimitrov alone completed."""
+    items = [(40, 720, "Learning Portal - Course Completion Report"),
+             (40, 700, "Course: Strength Training Basics (ACE course CS 40112, 0.8 CECs on completion)"),
+             (40, 660, "Learner"), (170, 660, "Learner ID"), (250, 660, "Status"), (340, 660, "Started"),
+             (460, 660, completed_heading)]
+    rows = [("Abernethy, Quill", "167910", "In progress", "2026-01-20 10:04", "-"),
+            ("Dimitrov, Sean", "111256", "Completed", "2026-01-28 16:34", "2026-02-14 08:11"),
+            ("Stroud, Ferris", "130244", "Not started", "-", "-")]
+    for k, row in enumerate(rows):
+        items += [(x, 636 - 24 * k, text) for x, text in zip((40, 170, 250, 340, 460), row)]
+    return placed_page(path, form, items)
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_tables_completed_on_column_is_the_completion_not_the_day_right_of_a_completed_status(
+        world, tmp_path, form):
+    s = ingest(world, _lms_report(tmp_path / "c.pdf", form, "Completed On"))
+    assert s["credits"] == 1, exceptions_data(world)
+    [credit] = export(world, tmp_path, "credits")
+    assert (credit["certificant_id"], credit["completion_date"]) == ("111256", "2026-02-14")
+
+
+def test_guard_a_completed_status_is_no_label_of_the_started_day_beside_it(world, tmp_path):
+    # Before, "Completed | 2026-01-28 16:34" read as a label and its timestamp: the day the course
+    # was started was posted as its completion.
+    s = ingest(world, _lms_report(tmp_path / "c.pdf", "text", "Certificate"))
+    assert s["credits"] == 0
+    [exc] = exceptions_data(world)
+    assert exc["kind"] == "needs_review" and "completion date" in exc["detail"], exc

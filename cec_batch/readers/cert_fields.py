@@ -1115,6 +1115,56 @@ _CAPTION_ROW_REACH = 7.0    # value heights up: a caption row over a row of valu
 _CAPTION_ROW_WORDS = 3
 
 
+def _column_heading(segs: list[Seg], seg: Seg, slope: float = 0.0) -> str | None:
+    """The heading of the table column SEG stands in, or None when it stands in no table: up the
+    cells over it that hold values (dates, times, figures, dashes), each row within _TABLE_GAP
+    heights of the one below (a row whose cell is empty may lie between), to the first that holds words;
+    that cell is a heading when a row of _TABLE_CELLS cells or more stands level with it (a header
+    row), and SEG's own row is as many (a form's label and its value are two). Levels are followed along the page's SLOPE, as
+    a sheet askew parts a table's rows into lines of OCR's own."""
+    height = max(seg.y1 - seg.y0, 1.0)
+    centre = (seg.x0 + seg.x1) / 2
+
+    def level(s: Seg) -> float:
+        return (s.y0 + s.y1) / 2 - slope * ((s.x0 + s.x1) / 2 - centre)
+
+    top = level(seg)
+    if sum(abs(level(s) - top) <= 0.6 * height for s in segs) < _TABLE_CELLS:
+        return None                             # its own row is a label and a value at most
+    for cell in sorted((s for s in segs if s is not seg and level(s) < top - 0.6 * height), key=level, reverse=True):
+        if top - level(cell) > _TABLE_GAP * height:
+            return None
+        if not (cell.x0 < seg.x1 and cell.x1 > seg.x0):
+            top = level(cell)                   # another column's cell: a row whose cell here is empty
+            continue
+        text = cell.text.strip()
+        if _VALUE_CELL.fullmatch(text) or DATE_RE.search(text) or len(text) <= 2 \
+                or all(t.conf < _JUNK_CONFIDENCE for t in cell.toks):
+            top = level(cell)                   # a value, or a dash OCR read as a letter or two
+            continue
+        if len(text.split()) > _ROW_WORDS:
+            return None
+        row = [s for s in segs if abs(level(s) - level(cell)) <= 0.6 * height]
+        return cell.text if len(row) >= _TABLE_CELLS else None
+    return None
+
+
+def _status_cell(segs: list[Seg], cell: Seg) -> bool:
+    """Whether CELL ("Completed") is a row's status in a table: its column holds other statuses
+    ("Not started", "In progress") or the heading "Status". Beside a date it is then no label of it."""
+    if cell.text.strip(EDGE_PUNCT + " ").casefold() not in STATUS_DONE_WORDS:
+        return False
+    return any(s is not cell and s.x0 < cell.x1 and s.x1 > cell.x0 and _OTHER_STATUS.search(s.text) for s in segs)
+
+
+_OTHER_STATUS = re.compile(r"^\s*(?:status|in\s+progress|not\s+started|not\s+completed?|incomplete|pending|failed"
+                           r"|withdrawn|expired)\s*$", re.IGNORECASE)
+_TABLE_CELLS = 3        # cells of a table's header row at least
+_TABLE_GAP = 6.0        # heights from a table's cell to the one over it, at most (an empty row between)
+# A table cell that holds a value, not words: figures, times, dashes ("—", "n/a").
+_VALUE_CELL = re.compile(r"[\d\s:./\-–—,]*|n/?a|—|-", re.IGNORECASE)
+
+
 def _heading(above: str) -> str:
     """The cell above a date as a heading for it; "" when it holds a value of its own ("CREDIT
     EARNED 0.30 CEUs": another field's row of a form, whose label names that value, not the date).
@@ -1233,7 +1283,7 @@ def _caption_hits(text: str) -> list[tuple[int, int, str, str]]:
 
 
 def _date_kind(before: str, left: str, above: str, after: str, below: str = "",
-               sentence: str = "") -> tuple[str | None, str | None]:
+               sentence: str = "", column: str = "") -> tuple[str | None, str | None]:
     """What the words around a date say it is. The nearest telling word on its own segment
     wins (before or after it), then one in the cell to its left, then one above it. A date
     with a time of day after it ("08 Jan 2026 15:42", a fax header, a print stamp) is a
@@ -1243,7 +1293,9 @@ def _date_kind(before: str, left: str, above: str, after: str, below: str = "",
     longer run of words before the date on its segment: a verb further back in the date's own
     sentence ("completed Exercise Science Refresher (ACE course CEP 123456) on 1/29/2025") is
     asked when no word near it tells. A cell left of it, above or below it that holds both a
-    completion word and another day's tells nothing."""
+    completion word and another day's tells nothing. COLUMN is the heading of its column when it
+    stands in a table (`_column_heading`): asked before the cell to its left, which in a table is
+    another column's value (a status "Completed" left of the day the course was started)."""
     def hits(text: str):
         text = _APPROVAL_RE.sub(lambda m: " " * len(m.group()), text)     # who approved the course: no date word
         out = [(m.start(), m.end(), "completion", m.group()) for m in _COMPLETION_RE.finditer(text)]
@@ -1256,7 +1308,14 @@ def _date_kind(before: str, left: str, above: str, after: str, below: str = "",
     if _TIME_AFTER.match(after):
         stamped = min((n for n in near if n[1] == 0), default=None)
         if stamped is None and not before.strip():
-            # The label in the cell to its left: "Completed | 2026-07-07 13:03" on an LMS page.
+            # A column's heading over it ("Completed On" over "2025-04-28 8:11:18" in an LMS report);
+            # else the label in the cell to its left ("Completed | 2026-07-07 13:03" on an LMS page).
+            # In a table the cell to the left is another column's value (a status "Completed" left
+            # of the day the course was started), so the heading is asked first.
+            heading = hits(column) or _caption_hits(column)
+            if len({kind for _s, _e, kind, _w in heading}) == 1:
+                _s, _e, kind, word = max(heading)
+                return kind, word.lower()
             stamped = min(((len(left[e:].split()), 0, kind, word) for _s, e, kind, word in hits(left)), default=None)
         if stamped is not None and stamped[0] <= _STAMP_WORDS and stamped[2] == "completion":
             return "completion", stamped[3].lower()
@@ -1269,7 +1328,7 @@ def _date_kind(before: str, left: str, above: str, after: str, below: str = "",
     if far:
         _d, kind, word = min(far)
         return kind, word.lower()
-    for text in (left, above, below):
+    for text in (column, left, above, below):
         found = hits(text) or _caption_hits(text)
         if len({kind for _s, _e, kind, _w in found}) > 1:
             continue            # "completed_at,certificate_issued_at" over it: a heading of two days tells neither
@@ -1342,6 +1401,7 @@ def _name_runs(text: str) -> list[tuple[int, int]]:
 def page_candidates(segs: list[Seg], page_height: float) -> list[Candidate]:
     """Every date, course number, ID, email, CEC and hour phrase and name-like run on the page."""
     lines = lines_of(segs)
+    slope = page_slope(segs)
     out: list[Candidate] = []
     page_height = max(page_height, 1.0)
     for n, line in enumerate(lines):
@@ -1369,6 +1429,9 @@ def page_candidates(segs: list[Seg], page_height: float) -> list[Candidate]:
             if not spans:
                 continue
             left = line.segs[i - 1].text if i else ""
+            column = _column_heading(segs, seg, slope) if any(f == "date" for f, *_r in spans) else None
+            if column is not None or (i and _status_cell(segs, line.segs[i - 1])):
+                left = ""       # in a table the cell to the left is another column's value, no label
             above = None
             for f, a, b, value in spans:
                 prev_end = max([y for x, y in dates if y <= a], default=0)
@@ -1384,7 +1447,8 @@ def page_candidates(segs: list[Seg], page_height: float) -> list[Candidate]:
                     cand.above = above
                     cand.kind, cand.telling = _date_kind(before, _words_tail(left), _heading(above), after,
                                                          _heading(_caption_below(lines, n, seg)),
-                                                         " ".join(text[prev_end:a].split()[-SENTENCE_WORDS:]))
+                                                         " ".join(text[prev_end:a].split()[-SENTENCE_WORDS:]),
+                                                         column or "")
                 out.append(cand)
         # Names run across a line's cells ("NAKAMURA, | Sara" when OCR sees a gap in it).
         whole = Seg([t for seg in line.segs for t in seg.toks])

@@ -175,7 +175,7 @@ COMPLETION_WORDS = ("complete", "completed", "completion", "completing", "awarde
 OTHER_DATE_WORDS = ("issue", "issued", "issue date", "date issued", "print", "printed", "generated", "expire",
                     "expires", "expiry", "expiration", "valid until", "valid through", "valid thru", "renew",
                     "renewal", "due", "birth", "born", "dob", "d.o.b", "signed", "signature", "approved",
-                    "approval", "approval period", "mailed", "sent", "received", "revised", "rev", "recorded", "entered", "posted",
+                    "approval", "approval period", "mailed", "sent", "received", "scanned", "faxed", "revised", "rev", "recorded", "entered", "posted",
                     "updated", "run date", "report date", "as of", "purchased", "purchase date", "ordered",
                     "order date", "paid", "payment", "invoice", "invoiced", "registered", "registration",
                     "enrolled", "enrollment", "downloaded", "accessed", "created", "exp", "recertify by",

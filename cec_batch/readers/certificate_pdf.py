@@ -675,7 +675,10 @@ def _below_header(words: list[ocr.Word]) -> list[ocr.Word]:
 
 
 def _key_fields(found: dict[str, Found]) -> int:
-    return sum(1 for f in FIELD_NAMES if f in found)
+    """Key fields found; a name read as noise (below UNREAD_WORD_CONFIDENCE: "Nwessica HOlOWave" for a
+    name set an inch high) is no name found, and a reading that adds only such a name holds no more."""
+    return sum(1 for f in FIELD_NAMES if f in found and not (
+        f == "full_name" and found[f].confidence < UNREAD_WORD_CONFIDENCE))
 
 
 def _lacks_or_doubts(found: dict[str, Found]) -> bool:
