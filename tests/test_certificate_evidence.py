@@ -2015,3 +2015,14 @@ def test_guard_a_completed_status_is_no_label_of_the_started_day_beside_it(world
     assert s["credits"] == 0
     [exc] = exceptions_data(world)
     assert exc["kind"] == "needs_review" and "completion date" in exc["detail"], exc
+
+
+def test_guard_a_year_first_date_run_into_its_time_is_a_date_unread_beside_the_only_one(tmp_path):
+    # A faxed CSV line: the completion's timestamp read "2025 -10-24715:22:53Z" (its "T" a 7), so the
+    # one date read is the certificate's issue. It is pre-filled for staff, not taken as the only date.
+    row = row_of(text_pdf(tmp_path / "c.pdf", [
+        "learner_id, first_name, last_name, course_number, completed_at, certificate_issued_at, ceus",
+        "111256,Sean,Dimitrov,CS40112,", "2025 -10-24715:22:53Z, 2025-10-25T15:18:33Z,0.8"]))
+    assert row["completion_date"] == "2025-10-25"
+    assert "it is the only date read, but '2025 -10-24' looks like another date that could not be read" in \
+        row["review"]

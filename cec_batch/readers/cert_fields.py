@@ -1555,6 +1555,9 @@ _DATE_GARBLED = re.compile(r"(?<![\w/])[\dOoIlSB|]{1,2}\s?[/.\-]\s?[\dOoIlSB|]{1
                            r"(?![\w/])")
 # A numeric date whose year lost its last digit ("11/08/202"): the end of an event's range read short.
 _DATE_CUT = re.compile(r"(?<![\w/])\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?(?:19|20)\d(?![\w/])")
+# A year-first date run into what followed it ("2025 -10-24715:22:53Z": an ISO timestamp's "T" read as
+# a digit), which the date's shape therefore does not take.
+_DATE_GLUED = re.compile(r"(?<![\w/])(?:19|20)\d{2}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d{2}(?=\d)")
 # A day, a word that begins as a month does and is none, and a year: "3 Janua 2026" (the end of
 # "January" lost to a fax).
 _DATE_MONTH_CUT = re.compile(r"(?<![\w/])\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
@@ -1567,7 +1570,7 @@ def _unread_dates(lines: list[Line], dates: list[Candidate], page_height: float)
     out = []
     for line in lines:
         for seg in line.segs:
-            for rx in (_DATE_TAIL, _DATE_GARBLED, _DATE_CUT, _DATE_MONTH_CUT):
+            for rx in (_DATE_TAIL, _DATE_GARBLED, _DATE_CUT, _DATE_MONTH_CUT, _DATE_GLUED):
                 for m in rx.finditer(seg.text):
                     if rx is _DATE_GARBLED and m.group().replace(" ", "").replace("/", "").replace("-", "") \
                             .replace(".", "").isdigit():
