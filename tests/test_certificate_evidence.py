@@ -2026,3 +2026,13 @@ def test_guard_a_year_first_date_run_into_its_time_is_a_date_unread_beside_the_o
     assert row["completion_date"] == "2025-10-25"
     assert "it is the only date read, but '2025 -10-24' looks like another date that could not be read" in \
         row["review"]
+
+
+def test_a_backslash_ocr_read_for_the_space_between_two_words_is_the_space():
+    # A fax's "on Thursday the 18th\of September 2025": the date was not read, and the letter's own
+    # date, the only one left, was posted as the completion.
+    from cec_batch.readers.cert_layout import ocr_segments
+
+    words = ["on", "Thursday", "the", "18th\\of", "September", "2025,", "C:\\", "a\\_b"]
+    segs = ocr_segments([ocr.Word(w, 95, 100 + 150 * i, 100, 120, 30, 1, 1, 1) for i, w in enumerate(words)])
+    assert " ".join(s.text for s in segs) == "on Thursday the 18th of September 2025, C:\\ a\\_b"

@@ -372,13 +372,17 @@ def ocr_segments(words: list[ocr.Word]) -> list[Seg]:
     segs: list[Seg] = []
     for toks in by_line.values():
         for i, t in enumerate(toks):
-            t.text = _CA_MISREAD.sub("CA", _CS_MISREAD.sub("CS", t.text))
+            t.text = _MARK_FOR_SPACE.sub(" ", _CA_MISREAD.sub("CA", _CS_MISREAD.sub("CS", t.text)))
             # A month only where a date is: a day or a year beside it ("Jariuary 7, 2025"), never
             # a name ("Auguste Rodin").
             if any(_DATE_NUMBER.match(n.text) for n in toks[max(0, i - 1):i] + toks[i + 1:i + 2]):
                 t.text = mended_month(t.text)
         segs.extend(_split_at_gaps(toks, 2.0))
     return calendar_tiles(joined_combs(segs))
+
+
+# A backslash between two words OCR ran together is the space between them ("18th\of September").
+_MARK_FOR_SPACE = re.compile(r"(?<=[^\W_])\\(?=[^\W_])")
 
 
 # A calendar tile: the month (and year) on a strip, the day set large under it, the year under
