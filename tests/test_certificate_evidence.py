@@ -2036,3 +2036,24 @@ def test_a_backslash_ocr_read_for_the_space_between_two_words_is_the_space():
     words = ["on", "Thursday", "the", "18th\\of", "September", "2025,", "C:\\", "a\\_b"]
     segs = ocr_segments([ocr.Word(w, 95, 100 + 150 * i, 100, 120, 30, 1, 1, 1) for i, w in enumerate(words)])
     assert " ".join(s.text for s in segs) == "on Thursday the 18th of September 2025, C:\\ a\\_b"
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_an_events_range_holding_every_day_listed_completes_on_its_last_day(world, tmp_path, form):
+    path = page_pdf(tmp_path, form, [
+        "Coastal Movement Retreat 2026", "April 24-26, 2026 - Coastal Movement Studio",
+        "Attendee: Sean Dimitrov    ACE ID: 111256", "ACE event number: CL-10502",
+        "Day 1    Fri, Apr 24, 2026    Keynote and labs", "Day 2    Sat, Apr 25, 2026    Workshops",
+        "Continuing education credits earned: 1.2 CECs"])
+    s = ingest(world, path)
+    assert s["credits"] == 1, exceptions_data(world)
+    [credit] = export(world, tmp_path, "credits")
+    assert (credit["course_number"], credit["completion_date"], credit["ceus"]) == ("CL10502", "2026-04-26", "1.2")
+
+
+def test_guard_a_date_outside_the_events_range_leaves_the_completion_to_staff(tmp_path):
+    row = row_of(text_pdf(tmp_path / "c.pdf", [
+        "Coastal Movement Retreat 2026", "April 24-26, 2026 - Coastal Movement Studio",
+        "Attendee: Sean Dimitrov", "ACE event number: CL-10502", "Day 1    Fri, Apr 24, 2026",
+        "Sat, May 9, 2026", "1.2 CECs"]))
+    assert "no word says which is the completion" in row["review"]

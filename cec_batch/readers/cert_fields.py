@@ -1850,6 +1850,12 @@ def _choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[st
         take(only, "only date")
         return
     found.pop("completion_date", None)
+    inside = _range_holding_the_rest([c for c in dates if c.kind is None])
+    if inside is not None:
+        # An event's dates (October 10-12, 2025) and its days listed apart (Oct 10, Oct 11, Oct 12):
+        # one event, which completes on its last day (R11).
+        take(inside, "event range")
+        return
     if len(plain) > 1:
         words = {2: "two", 3: "three"}.get(len(plain), str(len(plain)))
         first = _earliest(plain)
@@ -1868,6 +1874,41 @@ def _choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[st
             _guess(found, issued[0], f"is pre-filled as a guess: {reason}")
         else:
             notes.append(f"completion date: {reason}")
+
+
+def _range_holding_the_rest(dates) -> Candidate | None:
+    """Of DATES (candidates no word tells), the one event range ("October 10-12, 2025") within whose
+    days every other one falls; None when there is none, or two."""
+    spans = []
+    for c in dates:
+        first, last = range_days(c.printed)
+        if first is not None and last is not None and first < last:
+            spans.append((first, last, c))
+    if len(spans) != 1:
+        return None
+    first, last, the_range = spans[0]
+    others = [parse_date(c.value).value for c in dates if c is not the_range]
+    if not others or any(d is None or not first <= d <= last for d in others):
+        return None
+    return the_range
+
+
+def range_days(printed: str):
+    """The first and last day of a printed event range ("May 3-5, 2026", "04/30/2026 - 05/02/2026",
+    "October 10, 2025 - October 12, 2025"); (None, None) when it is one day or does not read."""
+    text = " ".join(printed.split())
+    months = MONTH_RE.findall(text)
+    if not months:
+        numeric = _NUMERIC_DATE.findall(text)
+        if len(numeric) != 2:
+            return None, None
+        return tuple(parse_date(n.replace(" ", "")).value for n in numeric)
+    days = re.findall(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?(?!\d)", text)
+    years = re.findall(r"\d{4}", text)
+    if len(days) < 2 or not years:
+        return None, None
+    return (parse_date(f"{months[0]} {days[0]}, {years[0]}").value,
+            parse_date(f"{months[-1]} {days[-1]}, {years[-1]}").value)
 
 
 # A date standing right after a bare "Date:" (no word before it says whose date it is).

@@ -957,7 +957,7 @@ def _second_look(found: dict[str, Found], image_path: Path | None, deadline: flo
     for f in ("first_name", "last_name", "full_name", "certificant_id", "email", "course_number", "completion_date",
               "ceus", "hours"):
         got = found.get(f)
-        hows = ("label", "context", "only date") + (("pattern",) if f == "course_number" else ())
+        hows = ("label", "context", "only date", "event range") + (("pattern",) if f == "course_number" else ())
         if got is None or got.how not in hows or got.box is None or got.from_parts:
             continue
         if f == "completion_date" and not _possible_date(got.value):
