@@ -1903,11 +1903,12 @@ def test_a_semicolon_ocr_read_for_the_comma_before_a_written_dates_year(world, t
     assert credit["completion_date"] == "2025-08-09"
 
 
-@pytest.mark.parametrize("word", ["stamped", "logged", "recorded"])
-def test_total_contact_hours_stamped_logged_or_recorded_are_the_credit(tmp_path, word):
+@pytest.mark.parametrize("words", ["Total contact hours stamped", "Total contact hours logged",
+                                   "Total contact hours recorded", "Contact hours credited", "CE hours granted"])
+def test_total_contact_hours_stamped_logged_or_recorded_are_the_credit(tmp_path, words):
     row = row_of(text_pdf(tmp_path / "c.pdf", [
         "CE PASSPORT", "Passport holder: Paolo Ramirez", "ACE event no. CA245010", "Completed on 10/12/2025",
-        f"Total contact hours {word}: 12"]))
+        f"{words}: 12"]))
     assert row["ceus"] == Decimal("1.2")
 
 

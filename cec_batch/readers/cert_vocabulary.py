@@ -48,6 +48,9 @@ def _l(fields: str, strength: int, *words: str, announces: bool = False, generic
     return Label(tuple(fields.split()), words, strength, announces, generic)
 
 
+# What a provider says it did with the hours ("Contact hours credited: 15", "Total CE hours logged").
+_HOURS_GIVEN = "earned|awarded|completed|attended|stamped|logged|recorded|credited|granted|achieved"
+
 _NO = "{number|no|no.|#}"
 # Approving bodies other than ACE whose credits a certificate may list beside ACE's.
 OTHER_BODIES = ("nasm", "afaa", "acsm", "nsca", "issa", "ncsf", "nfpt", "nccpt", "nesta", "aea", "ymca", "bcrpa",
@@ -105,10 +108,10 @@ LABELS: tuple[Label, ...] = (
     _l("ceus", 19, "{ce|ace|ceu|cec} {credit|credits} {|earned|awarded}"),
     _l("ceus", 18, "continuing education {credit|credits|unit|units}"),
     _l("hours", 20,
-       "{contact|clock|ce|ceu|cec|credit|training|education} {hour|hours} {|earned|awarded|completed}",
-       "total {contact|clock|ce|credit|training} {hour|hours} {|earned|awarded|completed|attended|stamped|logged|recorded}"),
+       "{contact|clock|ce|ceu|cec|credit|training|education} {hour|hours} {|" + _HOURS_GIVEN + "}",
+       "total {contact|clock|ce|credit|training} {hour|hours} {|" + _HOURS_GIVEN + "}"),
     _l("hours", 19, "hours", generic=True),
-    _l("hours", 19, "hours {earned|awarded|completed|attended|stamped|logged|recorded}"),
+    _l("hours", 19, "hours {" + _HOURS_GIVEN + "}"),
     _l("title", 20, "course title"),
     _l("title", 19, "course name"),
     _l("title", 18, "title of {course|program|event}"),
