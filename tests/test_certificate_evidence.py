@@ -1448,6 +1448,17 @@ def test_start_and_end_in_prose_tell_no_date():
     assert _date_kind("", "", "Start your next course with us today and save", "") == (None, None)
 
 
+def test_a_line_of_prose_that_ends_its_sentence_above_a_date_is_not_the_dates_sentence():
+    from cec_batch.readers.cert_fields import _date_kind, _heading
+
+    # "Recordings stay in the portal until November 8, 2027" under a sentence about attendance.
+    above = "A session is credited when the attendee stays for 50 minutes and answers its attendance poll."
+    assert _date_kind("Recordings stay in the portal until", "", _heading(above), "") == (None, None)
+    # Prose running on to the date is its sentence still.
+    above = "This certifies that the participant completed Behavior Change Coaching (ACE course CS40112) on"
+    assert _date_kind("", "", _heading(above), "") == ("completion", "completed")
+
+
 def test_a_completed_timestamp_beside_its_label_is_the_completion(tmp_path):
     # An LMS page printed from a browser: the header's date and time is the printing; the
     # "Completed" row's date and time is the completion, "Enrolled" the start.

@@ -1173,6 +1173,10 @@ def _heading(above: str) -> str:
     if len(above.split()) <= _ROW_WORDS and (CEUS_SUFFIX_RE.search(above) or HOURS_SUFFIX_RE.search(above)
                                              or EMAIL_RE.search(above) or COURSE_LABELLED_RE.search(above)):
         return ""
+    words = above.split()
+    if len(words) > _ROW_WORDS and words[-1][-1:] in ".!?" and len(words[-1]) > 2 \
+            and words[-1][:-1].casefold() not in _NOT_SENTENCE_END:
+        return ""           # prose whose sentence ends on that line: the date's sentence is another
     return above
 
 
