@@ -2069,3 +2069,20 @@ def test_guard_a_date_outside_the_events_range_leaves_the_completion_to_staff(tm
         "Attendee: Sean Dimitrov", "ACE event number: CL-10502", "Day 1    Fri, Apr 24, 2026",
         "Sat, May 9, 2026", "1.2 CECs"]))
     assert "no word says which is the completion" in row["review"]
+
+
+@pytest.mark.parametrize("award, posted", [("February 18, 2026", "2026-02-14"), ("February 10, 2026", None)])
+def test_a_date_of_award_after_the_course_completed_is_not_a_second_completion(world, tmp_path, award, posted):
+    # An award conferred days after the course: the course's completion counts. An award dated
+    # before the completion it follows says something is wrong: staff decide.
+    path = text_pdf(tmp_path / "c.pdf", [
+        "NORTHSTAR NUTRITION INSTITUTE", ("Award of Continuing Education", 20), "conferred upon",
+        ("SEAN DIMITROV", 24), "on completing the course Strength Training Basics", "Course ref. ACE CS-40112",
+        "Course completed: February 14, 2026", f"Date of award: {award}"])
+    s = ingest(world, path)
+    if posted:
+        assert s["credits"] == 1, exceptions_data(world)
+        assert export(world, tmp_path, "credits")[0]["completion_date"] == posted
+    else:
+        assert s["credits"] == 0
+        assert "each called the completion" in exceptions_data(world)[0]["detail"]

@@ -1791,6 +1791,14 @@ def _choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[st
     if len(completion) == 1:
         take(next(iter(completion.values())), "context")
         return
+    proper = [c for c in completion.values() if c.telling not in _AWARD_WORDS]
+    if len(completion) > 1 and len(proper) == 1:
+        # "Course completed: May 15" and "Date of award: May 18": the award follows the completion.
+        done = parse_date(proper[0].value).value
+        awards = [parse_date(c.value).value for c in completion.values() if c is not proper[0]]
+        if done is not None and all(d is not None and d >= done for d in awards):
+            take(proper[0], "context")
+            return
     if len(completion) > 1:
         found.pop("completion_date", None)
         notes.append(f"completion date: {len(completion)} dates are each called the completion "
@@ -1913,6 +1921,12 @@ def range_days(printed: str):
         return None, None
     return (parse_date(f"{months[0]} {days[0]}, {years[0]}").value,
             parse_date(f"{months[-1]} {days[-1]}, {years[-1]}").value)
+
+
+# Completion words that name the award of the certificate, which may come days after the course
+# itself was completed: beside a date called the completion proper, they name another day.
+_AWARD_WORDS = frozenset({"awarded", "awarded on", "award date", "date of award", "date awarded", "conferred",
+                          "presented on"})
 
 
 # A date standing right after a bare "Date:" (no word before it says whose date it is).
