@@ -2086,3 +2086,15 @@ def test_a_date_of_award_after_the_course_completed_is_not_a_second_completion(w
     else:
         assert s["credits"] == 0
         assert "each called the completion" in exceptions_data(world)[0]["detail"]
+
+
+def test_a_date_wrapped_in_prose_beside_a_column_whose_lines_interleave_with_it(tmp_path):
+    # A certificate's sentence beside a retreat's itinerary: the itinerary's line falls between
+    # "held April 24-26," and "2026, an event ...".
+    row = row_of(placed_pdf(tmp_path / "c.pdf", [
+        (72, 700, "Certificate of Participation"), (72, 670, "This is to honour Lena Fischer"),
+        (72, 640, "for taking part in Coastal Movement Retreat 2026, held April 24-26,"), (480, 632, "7:00 Clinic"),
+        (72, 624, "2026, an event approved by ACE as event number CL10502."), (72, 580, "1.5 CECs earned"),
+        (72, 540, "Issued Apr 27, 2026")]))
+    assert row["completion_date"] == "April 26, 2026"
+    assert "completion date" not in (row["review"] or "")

@@ -1603,6 +1603,12 @@ def _wrapped_dates(lines: list[Line], page_height: float) -> list[Candidate]:
     for n in range(len(lines) - 1):
         for a, b in _prose_pairs(lines[n], lines[n + 1]):
             _wrapped_date(a, b, page_height, out)
+        if n + 2 < len(lines) and not any(s.x0 < t.x1 and s.x1 > t.x0 for s in lines[n].segs for t in lines[n + 1].segs):
+            # Columns side by side whose lines interleave: the next line of this column's prose is
+            # the one after the other column's.
+            for a, b in _prose_pairs(lines[n], lines[n + 2]):
+                if b.y0 - a.y1 <= 1.5 * (a.y1 - a.y0) and b.x0 < a.x1 and b.x1 > a.x0:
+                    _wrapped_date(a, b, page_height, out)
     return out
 
 
