@@ -2098,3 +2098,25 @@ def test_a_date_wrapped_in_prose_beside_a_column_whose_lines_interleave_with_it(
         (72, 540, "Issued Apr 27, 2026")]))
     assert row["completion_date"] == "April 26, 2026"
     assert "completion date" not in (row["review"] or "")
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_date_written_out_in_words_in_a_diplomas_prose(world, tmp_path, form):
+    path = page_pdf(tmp_path, form, [
+        "Harbor Strength Academy", ("Be it known that", 16), ("Sean Dimitrov", 28),
+        "having completed Strength Training Basics (ACE course CS40112)",
+        "on the fourteenth day of February, two thousand twenty-six,", "is awarded this certificate."])
+    s = ingest(world, path)
+    assert s["credits"] == 1, exceptions_data(world)
+    assert export(world, tmp_path, "credits")[0]["completion_date"] == "2026-02-14"
+
+
+def test_words_of_a_date_read_as_the_day_they_name():
+    from cec_batch.readers.cert_vocabulary import WORD_DATE_RE, word_date
+
+    for text, day in [("the thirteenth day of February, two thousand twenty-five", "February 13, 2025"),
+                      ("this twenty-first day of May in the year 2026", "May 21, 2026"),
+                      ("the first day of June two thousand and twenty six", "June 1, 2026"),
+                      ("the thirtieth day of April, 2026", "April 30, 2026")]:
+        assert word_date(WORD_DATE_RE.search(text)) == day
+    assert WORD_DATE_RE.search("the first day of class") is None

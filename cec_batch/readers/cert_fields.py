@@ -36,6 +36,7 @@ from cec_batch.readers.cert_vocabulary import (
     NUMBER_RE,
     PARTICLES,
     STATUS_DONE_WORDS,
+    WORD_DATE_RE,
     RAISED_ORDINAL_MARKS,
     SEPARATORS,
     CAPTION_COMPLETION_WORDS,
@@ -47,6 +48,7 @@ from cec_batch.readers.cert_vocabulary import (
     MONTH_RE,
     OTHER_DATE_WORDS,
     STAFF_WORDS,
+    word_date,
     phrase_regex,
 )
 
@@ -1416,6 +1418,11 @@ def page_candidates(segs: list[Seg], page_height: float) -> list[Candidate]:
             dates = _ranges_with_dash_lost(text, [(m.start(), m.end()) for m in DATE_RE.finditer(text)],
                                            line.segs[i - 1].text if i else "")
             spans += [("date", a, b, date_value(text[a:b])) for a, b in dates]
+            for m in WORD_DATE_RE.finditer(text):
+                value = word_date(m)
+                if value and not any(a < m.end() and m.start() < b for a, b in dates):
+                    spans.append(("date", m.start(), m.end(), value))
+                    dates.append((m.start(), m.end()))
             for m in COURSE_LABELLED_RE.finditer(text):
                 got = _course_span(text, m)
                 if got:

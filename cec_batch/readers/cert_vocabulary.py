@@ -258,6 +258,41 @@ DATE_RE = re.compile(
     rf"|\d{{1,2}}\s?-\s?{_MONTH}\s?-\s?(?:\d{{4}}|\d{{2}})"      # 03-May-2026, 3-May-26
     rf"|{_MONTH}\.?\s?[-/]\s?\d{{1,2}}\s?[-/]\s?\d{{4}}"            # May-03-2026, May/03/2026
     r")(?![\d/\-])", re.IGNORECASE)
+# A date written out in words, as a diploma's prose writes it: "the thirteenth day of February, two
+# thousand twenty-five" (also "twenty-first day of May in the year 2026"). `word_date` reads it.
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_ORDINAL_UNITS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+_ORDINAL_TEENS = ("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+                  "seventeenth", "eighteenth", "nineteenth")
+_WORD_DAY = (rf"(?:(?:twenty|thirty)[\s-])?(?:{'|'.join(_ORDINAL_UNITS)})|{'|'.join(_ORDINAL_TEENS)}"
+             r"|twentieth|thirtieth")
+_WORD_YEAR = (rf"\d{{4}}|two\s+thousand(?:\s+and)?(?:\s+(?:(?:twenty|thirty)(?:[\s-](?:{'|'.join(_UNITS)}))?"
+              rf"|{'|'.join(_TEENS)}|{'|'.join(_UNITS)}))?")
+WORD_DATE_RE = re.compile(rf"(?<![A-Za-z])(?P<day>{_WORD_DAY})\s+{DAY_WORD}\s+of\s+(?P<month>{_MONTH})\.?"
+                          rf"\s*,?\s*(?:in\s+the\s+year\s+(?:of\s+)?)?(?P<year>{_WORD_YEAR})(?![A-Za-z0-9])",
+                          re.IGNORECASE)
+
+
+def word_date(m: re.Match) -> str | None:
+    """A WORD_DATE_RE match as the date parser reads it ("February 13, 2025"); None when its
+    words make no such day."""
+    words = re.split(r"[\s-]+", m["day"].casefold())
+    day = {"twentieth": 20, "thirtieth": 30}.get(words[-1])
+    if day is None:
+        ones = _ORDINAL_UNITS + _ORDINAL_TEENS
+        day = ones.index(words[-1]) + 1 + {"twenty": 20, "thirty": 30}.get(words[0], 0) * (len(words) > 1)
+    year_words = [w for w in re.split(r"[\s-]+", m["year"].casefold()) if w != "and"]
+    if year_words[0].isdigit():
+        year = int(year_words[0])
+    else:
+        year = 2000
+        for w in year_words[2:]:
+            year += ({"twenty": 20, "thirty": 30} | {u: i + 1 for i, u in enumerate(_UNITS)}
+                     | {t: i + 10 for i, t in enumerate(_TEENS)})[w]
+    return f"{m['month']} {day}, {year}" if day <= 31 else None
+
+
 MONTH_RE = re.compile(rf"(?<![A-Za-z]){_MONTH}(?![a-z])", re.IGNORECASE)
 _NUMBER = r"(?:\d{1,2}(?:[.,]\d{1,2})?|[.,]\d{1,2})"
 NUMBER_RE = re.compile(rf"(?<![\d.,]){_NUMBER}(?![\d])")
