@@ -2120,3 +2120,14 @@ def test_words_of_a_date_read_as_the_day_they_name():
                       ("the thirtieth day of April, 2026", "April 30, 2026")]:
         assert word_date(WORD_DATE_RE.search(text)) == day
     assert WORD_DATE_RE.search("the first day of class") is None
+
+
+def test_a_carbon_forms_copy_legend_is_no_name():
+    # "PARTICIPANT COPY — YELLOW   OFFICE COPY — WHITE" down the margin of a carbonless form was
+    # taken for the name when the handwritten one was read poorly.
+    from cec_batch.readers.cert_fields import _name_runs
+
+    text = "PARTICIPANT COPY — YELLOW OFFICE COPY — WHITE"
+    assert [text[a:b] for a, b in _name_runs(text)] == []
+    text = "OFFICE COPY Barry White"
+    assert [text[a:b] for a, b in _name_runs(text)] == ["Barry White"]

@@ -317,7 +317,8 @@ NOT_NAMES = frozenset("""certificate certificates completion achievement attenda
 ace id number provider education continuing credit credits cec cecs ceu ceus hours contact approval
 participant participants attendee name title director signature the this that of program conference
 training academy institute record fitness wellness safety studio congratulations dear hello hi thanks
-thank welcome transcript extract statement summary report receipt verification account portal""".split())
+thank welcome transcript extract statement summary report receipt verification account portal copy copies
+office form duplicate original""".split())
 SEPARATORS = " \t:#|=-–—_•·"
 EDGE_PUNCT = " \t:;,.|_-–—•·\"'“”()[]{}"
 
