@@ -1275,8 +1275,8 @@ def _closed(mask: np.ndarray, steps: int) -> np.ndarray:
 
 
 def ocr_reversed(image_path: Path, *, seconds: float) -> PageOcr | None:
-    """Read the page again with its solid dark panels turned light (white print made black on white);
-    None when it has none (or no time)."""
+    """Read the page again with its solid dark panels turned light (white print made black on white)
+    and its rules taken away; None when it has no panel (or no time)."""
     from PIL import Image
 
     start = time.monotonic()
@@ -1292,7 +1292,11 @@ def ocr_reversed(image_path: Path, *, seconds: float) -> PageOcr | None:
         box = out[y0:y1, x0:x1]
         print_from = (float(np.median(box[inside])) + 255) / 2
         box[:] = np.where(inside & (box > print_from), 0, 255)
-    return _read_copy(Image.fromarray(out), image_path, "reversed", start, seconds)
+    # A panel turned light leaves the rules between its cells black, as the page's own are: both
+    # are taken away, as for the reading without rules (a table's cells read as cells).
+    turned = Image.fromarray(out)
+    clean = remove_rules(turned)
+    return _read_copy(turned if clean is None else clean, image_path, "reversed", start, seconds)
 
 
 def ocr_without_rules(image_path: Path, *, seconds: float, level: bool = False) -> PageOcr | None:

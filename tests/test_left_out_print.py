@@ -770,3 +770,14 @@ def test_a_bold_figure_under_its_caption_is_read_again_as_digits(tmp_path):
     figures = figures_to_reread([caption, _seg("Bp:", 290, 262, 400, 320)], found)
     certificate_pdf._read_figures(found, figures, path, time.monotonic() + 30)
     assert found["ceus"].value == "1.8"
+
+
+@needs_tesseract
+@pytest.mark.slow
+def test_a_label_column_of_white_on_black_cells_turned_light_loses_its_parting_rules(tmp_path_factory):
+    # Each label a black cell parted from the next by a white rule: turned light, the parting rules
+    # are black rules over the table's, and Tesseract left the date's row out until they were taken away.
+    path, cert = _corpus_page(tmp_path_factory, "fresh-redrawn/fax/reversed-label-column.pdf", 1)
+    row = read_certificates(path, limits=LIMITS).rows.iloc[0].to_dict()
+    assert parse_date(row["completion_date"]).value == cert.completed
+    assert row["read"]["panels_turned"]
