@@ -2131,3 +2131,22 @@ def test_a_carbon_forms_copy_legend_is_no_name():
     assert [text[a:b] for a, b in _name_runs(text)] == []
     text = "OFFICE COPY Barry White"
     assert [text[a:b] for a, b in _name_runs(text)] == ["Barry White"]
+
+
+@needs_tesseract
+@pytest.mark.parametrize("angle", [0.4, 1.2])
+def test_a_scanned_total_row_parted_from_its_figure_by_the_skew_is_the_credit(tmp_path, angle):
+    # "Total CECs earned" at the left margin and its "0.8" far right: OCR made two lines of them.
+    items = [(72, 700, "Attendee CE Report - Summit Wellness Conference 2026"), (72, 680, "Attendee: Lena Fischer"),
+             (72, 660, "ACE event number: CEP-246810"), (72, 620, "Session"), (300, 620, "Minutes"), (480, 620, "CEC")]
+    for k, session in enumerate(["Opening keynote session", "Nutrition questions and answers",
+                                 "Metabolic conditioning workshop", "Closing panel and discussion"]):
+        items += [(72, 600 - 20 * k, session), (300, 600 - 20 * k, "120"), (480, 600 - 20 * k, "0.2")]
+    items += [(72, 500, "Total CECs earned"), (480, 500, "0.8"), (72, 470, "Event held June 14, 2026.")]
+    path = placed_pdf(tmp_path / "c.pdf", items)
+    doc = pdfium.PdfDocument(str(path))
+    img = doc[0].render(scale=200 / 72, grayscale=True).to_pil().convert("L")
+    doc.close()
+    row = row_of(scan_pdf(tmp_path / "scan.pdf", scanned(img, angle=angle)))
+    assert row["ceus"] == "0.8"
+    assert row["read"]["fields"]["ceus"]["label"] == "the total of the column under 'CEC'"

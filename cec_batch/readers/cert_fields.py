@@ -752,8 +752,17 @@ def _column_of_amounts(lines: list[Line], found: dict, f: str) -> None:
         return                      # its label is beside it, not a column's heading
     below = [s for s in segs if s.y0 >= y1 - 0.2 * height and AMOUNT_CELL.fullmatch(s.text.strip(EDGE_PUNCT))]
     # The column's total row ("Total CECs for this course  0.4" under each domain's share) is the credit.
-    totals = [s for s in below for line in lines if any(t is s for t in line.segs)
-              and _TOTAL_ROW.match(" ".join(t.text for t in line.segs))]
+    # Its row is followed along the page's slope: a scan askew parts "Total CECs earned" from its figure.
+    every = [s for line in lines for s in line.segs]
+    slope = page_slope(every)
+
+    def row_text(s: Seg) -> str:
+        def level(t: Seg) -> float:
+            return (t.y0 + t.y1) / 2 - slope * ((t.x0 + t.x1) / 2 - (s.x0 + s.x1) / 2)
+        return " ".join(t.text for t in sorted((t for t in every if abs(level(t) - level(s)) <= 0.6 * height),
+                                               key=lambda t: t.x0))
+
+    totals = [s for s in below if _TOTAL_ROW.match(row_text(s))]
     if len(totals) == 1:
         total = totals[0]
         found[f] = Found(total.text.strip(EDGE_PUNCT), total.conf(0, len(total.text)), "label",
