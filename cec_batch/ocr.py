@@ -1274,9 +1274,10 @@ def _closed(mask: np.ndarray, steps: int) -> np.ndarray:
     return out | mask
 
 
-def ocr_reversed(image_path: Path, *, seconds: float) -> PageOcr | None:
-    """Read the page again with its solid dark panels turned light (white print made black on white)
-    and its rules taken away; None when it has no panel (or no time)."""
+def ocr_reversed(image_path: Path, *, seconds: float, unruled: bool = False) -> PageOcr | None:
+    """Read the page again with its solid dark panels turned light (white print made black on white),
+    and with `unruled` its rules taken away too; None when it has no panel (or no time, or with
+    `unruled` no rules)."""
     from PIL import Image
 
     start = time.monotonic()
@@ -1292,11 +1293,13 @@ def ocr_reversed(image_path: Path, *, seconds: float) -> PageOcr | None:
         box = out[y0:y1, x0:x1]
         print_from = (float(np.median(box[inside])) + 255) / 2
         box[:] = np.where(inside & (box > print_from), 0, 255)
+    turned = Image.fromarray(out)
+    if not unruled:
+        return _read_copy(turned, image_path, "reversed", start, seconds)
     # A panel turned light leaves the rules between its cells black, as the page's own are: both
     # are taken away, as for the reading without rules (a table's cells read as cells).
-    turned = Image.fromarray(out)
     clean = remove_rules(turned)
-    return _read_copy(turned if clean is None else clean, image_path, "reversed", start, seconds)
+    return None if clean is None else _read_copy(clean, image_path, "reversed-unruled", start, seconds)
 
 
 def ocr_without_rules(image_path: Path, *, seconds: float, level: bool = False) -> PageOcr | None:

@@ -519,13 +519,17 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
             # read: an event's credit is the attendee's own, and a table's column of hours is what
             # Tesseract's layout most often leaves out.
             # Last, one that still lacks a field may print it white on a dark panel, which Tesseract
-            # takes for a picture: the page as it came, its panels turned light.
+            # takes for a picture: the page as it came, its panels turned light; and then so and
+            # without its rules (a column of label cells parted by white rules turns into cells
+            # parted by black ones; a stamp's frame, though, is a rule that helped its print).
             upright, everything = result.image_path, (len(FIELD_NAMES), len(FIELD_NAMES), 1)
-            for level in (False, True, REVERSED) if _lacks_or_doubts(found) or _amount_unread(found, segs) else ():
+            for level in (False, True, REVERSED, REVERSED_UNRULED) \
+                    if _lacks_or_doubts(found) or _amount_unread(found, segs) else ():
                 if _key_score(found) == everything or deadline - time.monotonic() <= 2:
                     break
-                if level is REVERSED:
-                    again = ocr.ocr_reversed(upright, seconds=deadline - time.monotonic())
+                if level in (REVERSED, REVERSED_UNRULED):
+                    again = ocr.ocr_reversed(upright, seconds=deadline - time.monotonic(),
+                                             unruled=level is REVERSED_UNRULED)
                 else:
                     again = ocr.ocr_without_rules(upright, seconds=deadline - time.monotonic(), level=level)
                 if again is not None and fax and result.rotation == 0:
@@ -537,7 +541,7 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
                         found, notes, cands, extent, segs = other
                         again.rotation = result.rotation
                         result = again
-                        if level is REVERSED:
+                        if level in (REVERSED, REVERSED_UNRULED):
                             read["panels_turned"] = True
                         else:
                             read["rules_removed"] = True
@@ -587,6 +591,7 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
 
 
 REVERSED = "reversed"      # the third reading of a page lacking a field: its dark panels turned light
+REVERSED_UNRULED = "reversed, unruled"     # the fourth: so, and its rules taken away
 
 
 def _fields(result: ocr.PageOcr, deadline: float):
@@ -675,10 +680,14 @@ def _below_header(words: list[ocr.Word]) -> list[ocr.Word]:
 
 
 def _key_fields(found: dict[str, Found]) -> int:
-    """Key fields found; a name read as noise (below UNREAD_WORD_CONFIDENCE: "Nwessica HOlOWave" for a
-    name set an inch high) is no name found, and a reading that adds only such a name holds no more."""
+    """Key fields found; a name read as noise (below NOISE_NAME_CONFIDENCE: "Nwessica HOlOWave" at 0 for
+    a name set an inch high) is no name found, and a reading that adds only such a name holds no more."""
     return sum(1 for f in FIELD_NAMES if f in found and not (
-        f == "full_name" and found[f].confidence < UNREAD_WORD_CONFIDENCE))
+        f == "full_name" and found[f].confidence < NOISE_NAME_CONFIDENCE))
+
+
+# A name read below this is noise for the choice between readings (a form's name read at 28 is a name).
+NOISE_NAME_CONFIDENCE = 10.0
 
 
 def _lacks_or_doubts(found: dict[str, Found]) -> bool:
