@@ -536,6 +536,8 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
                     again.words = _below_header(again.words)
                 if again is not None and again.words:
                     other = _fields(again, deadline)
+                    if level in (REVERSED, REVERSED_UNRULED) and not _gains_beyond_the_name(other[0], found):
+                        continue
                     if _key_score(other[0]) > _key_score(found) and _same_or_more(other[0], found):
                         _keep_sure_amount(other[0], found)
                         found, notes, cands, extent, segs = other
@@ -680,14 +682,17 @@ def _below_header(words: list[ocr.Word]) -> list[ocr.Word]:
 
 
 def _key_fields(found: dict[str, Found]) -> int:
-    """Key fields found; a name read as noise (below NOISE_NAME_CONFIDENCE: "Nwessica HOlOWave" at 0 for
-    a name set an inch high) is no name found, and a reading that adds only such a name holds no more."""
-    return sum(1 for f in FIELD_NAMES if f in found and not (
-        f == "full_name" and found[f].confidence < NOISE_NAME_CONFIDENCE))
+    return sum(1 for f in FIELD_NAMES if f in found)
 
 
-# A name read below this is noise for the choice between readings (a form's name read at 28 is a name).
-NOISE_NAME_CONFIDENCE = 10.0
+def _gains_beyond_the_name(other: dict[str, Found], found: dict[str, Found]) -> bool:
+    """Whether reading OTHER holds more than FOUND besides the name: what turning a page's dark
+    panels light brings is their print (a course, a date, a credit); a name it gains is a name the
+    changed page read differently ("Nwessica HOlOWave" for a name set an inch high, read right
+    line by line later), not print the panel hid."""
+    rest = {f: v for f, v in other.items() if f not in ("full_name", "first_name", "last_name")}
+    before = {f: v for f, v in found.items() if f not in ("full_name", "first_name", "last_name")}
+    return _key_score(rest) > _key_score(before)
 
 
 def _lacks_or_doubts(found: dict[str, Found]) -> bool:
