@@ -1131,8 +1131,8 @@ def _column_heading(segs: list[Seg], seg: Seg, slope: float = 0.0) -> str | None
     cells over it that hold values (dates, times, figures, dashes), each row within _TABLE_GAP
     heights of the one below (a row whose cell is empty may lie between), to the first that holds words;
     that cell is a heading when a row of _TABLE_CELLS cells or more stands level with it (a header
-    row), and SEG's own row is as many (a form's label and its value are two). Levels are followed along the page's SLOPE, as
-    a sheet askew parts a table's rows into lines of OCR's own."""
+    row), and SEG's own row is as many (a form's label and its value are two). Levels are followed
+    along the page's SLOPE, as a sheet askew parts a table's rows into lines of OCR's own."""
     height = max(seg.y1 - seg.y0, 1.0)
     centre = (seg.x0 + seg.x1) / 2
 
@@ -1619,7 +1619,8 @@ def _wrapped_dates(lines: list[Line], page_height: float) -> list[Candidate]:
     for n in range(len(lines) - 1):
         for a, b in _prose_pairs(lines[n], lines[n + 1]):
             _wrapped_date(a, b, page_height, out)
-        if n + 2 < len(lines) and not any(s.x0 < t.x1 and s.x1 > t.x0 for s in lines[n].segs for t in lines[n + 1].segs):
+        if n + 2 < len(lines) and not any(s.x0 < t.x1 and s.x1 > t.x0
+                                          for s in lines[n].segs for t in lines[n + 1].segs):
             # Columns side by side whose lines interleave: the next line of this column's prose is
             # the one after the other column's.
             for a, b in _prose_pairs(lines[n], lines[n + 2]):
@@ -1724,7 +1725,8 @@ def choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[str
 
 # A caption giving the order a page writes its numeric dates in: DD/MM/YYYY (French JJ/MM/AAAA,
 # German TT.MM.JJJJ) or MM/DD/YYYY.
-_ORDER_CAPTION = re.compile(r"(?<![A-Za-z])(DD|JJ|TT|MM)\s?[/.\-]\s?(MM|DD)\s?[/.\-]\s?(?:YYYY|YY|AAAA|AA|JJJJ|JJ)(?![A-Za-z])")
+_ORDER_CAPTION = re.compile(r"(?<![A-Za-z])(DD|JJ|TT|MM)\s?[/.\-]\s?(MM|DD)\s?[/.\-]\s?"
+                            r"(?:YYYY|YY|AAAA|AA|JJJJ|JJ)(?![A-Za-z])")
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2}) ?([/.\-]) ?(\d{1,2}) ?[/.\-] ?(\d{4}|\d{2})")
 
 

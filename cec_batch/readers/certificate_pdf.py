@@ -920,7 +920,8 @@ def _reread_agrees(f: str, got: Found, words: list[ocr.Word]) -> float | None:
             text += w.text + " "
         read_day_first = (got.label or "").endswith(DAY_FIRST)      # as the page says it writes dates
         dates = [(m.start(), m.end(), parse_date(date_value(
-            (day_first(m.group()) or m.group()) if read_day_first else m.group())).value) for m in DATE_RE.finditer(text)]
+            (day_first(m.group()) or m.group()) if read_day_first else m.group())).value)
+            for m in DATE_RE.finditer(text)]
         if first is None or len(dates) != 1 or dates[0][2] != first:
             return None
         a, b = dates[0][:2]
