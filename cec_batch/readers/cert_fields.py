@@ -514,7 +514,7 @@ def find_fields(segs: list[Seg]) -> tuple[dict[str, Found], list[str], list]:
     _value_then_unit(lines, found, "ceus", CEUS_SUFFIX_RE)
     _value_then_unit(lines, found, "hours", HOURS_SUFFIX_RE)
     for f in ("ceus", "hours"):
-        _column_of_amounts(lines, found, f)
+        _column_of_amounts(lines, found, f, slope)
     _column_of_courses(lines, found, slope)
     _column_of_names(lines, found, notes)
     _course_across_lines(lines, found)
@@ -733,7 +733,7 @@ _UNIT_LINE = {"ceus": re.compile(rf"\s*\(?{_OTHER_TONGUE}(?:ACE\s+)?(?:CECs?|CEU
 _TOTAL_ROW = re.compile(r"\s*(?:grand\s+)?total\b", re.IGNORECASE)
 
 
-def _column_of_amounts(lines: list[Line], found: dict, f: str) -> None:
+def _column_of_amounts(lines: list[Line], found: dict, f: str, slope: float = 0.0) -> None:
     """A credit read under a column heading ("Hours") with more amounts below it: one row of a
     table (a session of an event), not the total. The one row of the column that begins "Total"
     is the credit; with none, the first is kept for staff, in doubt."""
@@ -747,18 +747,15 @@ def _column_of_amounts(lines: list[Line], found: dict, f: str) -> None:
         return s.x0 < x1 and s.x1 > x0
 
     segs = [s for line in lines for s in line.segs if over(s)]
-    heads = [s for s in segs if s.y1 <= y0 + 0.2 * height and y0 - s.y1 < 3.5 * height]
-    if not any(got.label.casefold() in s.text.casefold() for s in heads):
+    if not any(got.label.casefold() in s.text.casefold() for s in _column_heads(segs, got.box)):
         return                      # its label is beside it, not a column's heading
     below = [s for s in segs if s.y0 >= y1 - 0.2 * height and AMOUNT_CELL.fullmatch(s.text.strip(EDGE_PUNCT))]
     # The column's total row ("Total CECs for this course  0.4" under each domain's share) is the credit.
     # Its row is followed along the page's slope: a scan askew parts "Total CECs earned" from its figure.
     every = [s for line in lines for s in line.segs]
-    slope = page_slope(every)
 
     def row_text(s: Seg) -> str:
-        def level(t: Seg) -> float:
-            return (t.y0 + t.y1) / 2 - slope * ((t.x0 + t.x1) / 2 - (s.x0 + s.x1) / 2)
+        level = level_on(slope, (s.x0 + s.x1) / 2)
         return " ".join(t.text for t in sorted((t for t in every if abs(level(t) - level(s)) <= 0.6 * height),
                                                key=lambda t: t.x0))
 
@@ -771,6 +768,22 @@ def _column_of_amounts(lines: list[Line], found: dict, f: str) -> None:
     if below:
         got.doubt = (f"{len(below) + 1} amounts in one column under {got.label!r} "
                      f"({', '.join([got.value, *(s.text.strip() for s in below[:3])])}) and no total")
+
+
+def level_on(slope: float, x: float):
+    """A segment's middle as it would stand on a level sheet, at X across: a page askew by SLOPE
+    (dy/dx) parts one row of a table into several lines, whose cells this puts level again."""
+    def level(s: Seg) -> float:
+        return (s.y0 + s.y1) / 2 - slope * ((s.x0 + s.x1) / 2 - x)
+    return level
+
+
+def _column_heads(segs: list[Seg], box: tuple) -> list[Seg]:
+    """Of SEGS (the cells of a value's column), those just over the value's BOX: where its column's
+    heading stands, when the value has one."""
+    y0, y1 = box[1], box[3]
+    height = max(y1 - y0, 1.0)
+    return [s for s in segs if s.y1 <= y0 + 0.2 * height and y0 - s.y1 < 3.5 * height]
 
 
 def _column_of_names(lines: list[Line], found: dict, notes: list[str]) -> None:
@@ -786,8 +799,8 @@ def _column_of_names(lines: list[Line], found: dict, notes: list[str]) -> None:
         x0, y0, x1, y1 = got.box
         height = max(y1 - y0, 1.0)
         segs = [s for line in lines for s in line.segs if s.x0 < x1 and s.x1 > x0]
-        heads = [s for s in segs if s.y1 <= y0 + 0.2 * height and y0 - s.y1 < 3.5 * height]
-        if not any(s.text.strip(EDGE_PUNCT + " ").casefold() == got.label.casefold() for s in heads):
+        if not any(s.text.strip(EDGE_PUNCT + " ").casefold() == got.label.casefold()
+                   for s in _column_heads(segs, got.box)):
             continue                # its label is beside it, or in a sentence over it: no column's heading
         rows, bottom = [], y1
         for s in sorted((s for s in segs if s.y0 >= y1 - 0.2 * height), key=lambda s: s.y0):
@@ -832,12 +845,7 @@ def _column_of_courses(lines: list[Line], found: dict, slope: float = 0.0) -> No
                   and s.x0 < x1 and s.x1 > x0 and got.label.casefold() in s.text.casefold()), None)
     if label is None:
         return                      # its label is beside it, not a column's heading
-    centre = (x0 + x1) / 2
-
-    def level(s: Seg) -> float:
-        """S's middle as it would stand on a level sheet, at the column's place across."""
-        return (s.y0 + s.y1) / 2 - slope * ((s.x0 + s.x1) / 2 - centre)
-
+    level = level_on(slope, (x0 + x1) / 2)
     segs = [s for line in lines for s in line.segs]
     header = [s for s in segs if abs(level(s) - level(label)) <= 0.6 * height]
     rows = []                       # (level middle, seg, match) of each course number in the column
@@ -1134,11 +1142,7 @@ def _column_heading(segs: list[Seg], seg: Seg, slope: float = 0.0) -> str | None
     row), and SEG's own row is as many (a form's label and its value are two). Levels are followed
     along the page's SLOPE, as a sheet askew parts a table's rows into lines of OCR's own."""
     height = max(seg.y1 - seg.y0, 1.0)
-    centre = (seg.x0 + seg.x1) / 2
-
-    def level(s: Seg) -> float:
-        return (s.y0 + s.y1) / 2 - slope * ((s.x0 + s.x1) / 2 - centre)
-
+    level = level_on(slope, (seg.x0 + seg.x1) / 2)
     top = level(seg)
     if sum(abs(level(s) - top) <= 0.6 * height for s in segs) < _TABLE_CELLS:
         return None                             # its own row is a label and a value at most
