@@ -2150,3 +2150,32 @@ def test_a_scanned_total_row_parted_from_its_figure_by_the_skew_is_the_credit(tm
     row = row_of(scan_pdf(tmp_path / "scan.pdf", scanned(img, angle=angle)))
     assert row["ceus"] == "0.8"
     assert row["read"]["fields"]["ceus"]["label"] == "the total of the column under 'CEC'"
+
+
+def test_a_tables_day_column_makes_no_date_across_its_rows():
+    # A session log's "Jun 12" over "Jun 13" in its Date column (as a fax was read): the two cells
+    # joined read "12 Jun 13", a day with a two-digit year, and the page held dates nobody printed.
+    from cec_batch.readers.cert_fields import page_candidates
+    from cec_batch.readers.cert_layout import Seg, Tok
+
+    def seg(words, y):
+        return Seg([Tok(t, 96.0, x, y, x + w, y + 30) for t, x, w in words])
+
+    segs = [seg([("Summit", 230, 120), ("Wellness,", 360, 160), ("live", 530, 60), ("online", 600, 110),
+                 ("June", 720, 80), ("12-14,", 810, 100), ("2026", 920, 80)], 300)]
+    for i, (day, title) in enumerate([("12", "Opening"), ("13", "Closing"), ("14", "Mobility")]):
+        y = 1000 + 84 * i
+        segs += [seg([("Jun", 229, 60), (day, 295, 40)], y), seg([(title, 483, 150)], y),
+                 seg([("0.2", 1650, 50)], y), seg([("Credited", 1900, 150)], y)]
+    dates = [c.value for c in page_candidates(segs, 3300) if c.field == "date"]
+    assert dates == ["June 14, 2026"]
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_the_day_recordings_stay_online_is_not_the_completion(tmp_path, form):
+    row = row_of(page_pdf(tmp_path, form, [
+        "Summit Wellness Conferences", ("Attendee CE Report", 18), "Attendee: Mei Hartley",
+        "ACE event number CEP-13579", "Regional Day, live online, November 8, 2025", "Total CECs earned 0.7",
+        "Recordings stay in the portal until November 8, 2027."]))
+    assert parse_date(row["completion_date"]).value == date(2025, 11, 8)
+    assert "completion date" not in (row["review"] or "")

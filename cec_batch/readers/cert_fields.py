@@ -1655,6 +1655,10 @@ def _wrapped_date(a: Seg, b: Seg, page_height: float, out: list) -> None:
     for m in DATE_RE.finditer(joined):
         if m.start() >= len(tail) or m.end() <= len(tail):
             continue            # on one line: found there already
+        if not re.search(r"\d{4}$", m.group()):
+            # Prose wraps a date with its whole year ("on December" / "23, 2025"); a two-digit
+            # "year" on the next line is a table's next row ("Jun 12" over "Jun 12" is no "12 Jun 12").
+            continue
         start = len(a.text) - len(tail) + m.start()
         conf = min(a.conf(start, len(a.text), carries=carries_date),
                    b.conf(0, m.end() - len(tail) - 1, carries=carries_date))

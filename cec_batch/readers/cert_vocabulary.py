@@ -184,7 +184,10 @@ OTHER_DATE_WORDS = ("issue", "issued", "issue date", "date issued", "print", "pr
                     "order date", "paid", "payment", "invoice", "invoiced", "registered", "registration",
                     "enrolled", "enrollment", "downloaded", "accessed", "created", "exp", "recertify by",
                     "deadline", "valid from", "effective", "valid", "validity", "period", "start date", "first day", "statement date",
-                    "starting", "started", "began", "begins")
+                    "starting", "started", "began", "begins",
+                    # how long a recording or a portal stays open: "Recordings stay in the portal until ..."
+                    "recording", "recordings", "replay", "replays", "on demand", "on-demand", "available until",
+                    "available through", "access until", "access ends", "accessible until")
 # A caption over, beside or under a date that is only a word or two (CAPTION_DATE_WORDS, a
 # slash between languages apart) says which end of an event the date is by these words too; in
 # longer text they are prose ("at the end of the session", "start your next course").
