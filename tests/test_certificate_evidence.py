@@ -2179,3 +2179,52 @@ def test_the_day_recordings_stay_online_is_not_the_completion(tmp_path, form):
         "Recordings stay in the portal until November 8, 2027."]))
     assert parse_date(row["completion_date"]).value == date(2025, 11, 8)
     assert "completion date" not in (row["review"] or "")
+
+
+@needs_tesseract
+def test_a_date_wrapped_over_two_lines_is_read_again_line_by_line(tmp_path):
+    # "... on May 6," / "2026." in prose: read again as one box, the two lines' box holds all of
+    # the first line and the second look read no date, so a fax's doubtful date stayed doubtful.
+    import time
+
+    from cec_batch.readers.cert_fields import Found, lines_of, page_candidates
+    from cec_batch.readers.certificate_pdf import _second_look
+
+    img = render(["The participant completed every module and the final assessment on May 6,",
+                  "2026, and has earned 0.3 CECs for the course."], dpi=300)
+    path = tmp_path / "page.png"
+    img.save(path)
+    from cec_batch.readers.cert_layout import Seg, Tok
+
+    words = ocr.ocr_image(path, seconds=30).words
+    segs = []
+    for line in sorted({(w.block, w.par, w.line) for w in words}):
+        toks = [Tok(w.text, w.conf, w.left, w.top, w.left + w.width, w.top + w.height) for w in words
+                if (w.block, w.par, w.line) == line]
+        segs.append(Seg(toks))
+    assert len(lines_of(segs)) == 2
+    [date] = [c for c in page_candidates(segs, img.height) if c.field == "date"]
+    assert date.value == "May 6, 2026" and len(date.parts) == 2
+    found = {"completion_date": Found(date.value, 80.0, "context", "completed", box=date.box, parts=date.parts)}
+    _second_look(found, path, time.monotonic() + 60)
+    assert found["completion_date"].reread >= 85 and found["completion_date"].confidence >= 85
+
+    one_box = {"completion_date": Found(date.value, 80.0, "context", "completed", box=date.box)}
+    _second_look(one_box, path, time.monotonic() + 60)
+    assert one_box["completion_date"].confidence == 80.0          # the two lines read as one say no date
+
+
+def test_a_hyphen_read_for_the_space_between_a_month_and_its_day():
+    from cec_batch.readers.cert_vocabulary import DATE_RE
+
+    assert [m.group() for m in DATE_RE.finditer("final assessment on May-6, 2026.")] == ["May-6, 2026"]
+    assert [m.group() for m in DATE_RE.finditer("April 30-May 6, 2026")] == ["April 30-May 6, 2026"]
+
+
+def test_a_logs_title_is_no_name():
+    # "Learner Activity Log" over "Learner  Yara Kaufman": the title after the label word was
+    # taken for the learner.
+    from cec_batch.readers.cert_fields import _name_runs
+
+    for text in ("Activity Log", "Learning History", "Progress Report"):
+        assert _name_runs(text) == [], text

@@ -104,6 +104,7 @@ class Found:
     announced: bool = False           # the label can only mean this field ("Completion Date")
     doubt: str | None = None          # a best guess kept for staff to confirm: why it is not sure
     column: tuple = ()                # a guess among dates in one column: each one's (value, confidence)
+    parts: tuple = ()                 # a value wrapped over two lines: each line's box, for a second look
 
     def as_dict(self, extent=None) -> dict:
         out = {"value": self.value, "confidence": round(self.confidence, 1), "how": self.how,
@@ -1015,6 +1016,7 @@ class Candidate:
     kind: str | None = None
     telling: str | None = None       # the word that gave the kind
     above: str = ""                  # a date's: the cell just above it (its caption, or the row above)
+    parts: tuple = ()                # a date wrapped over two lines: each line's box
 
     def as_dict(self, extent) -> dict:
         out = {"field": self.field, "value": self.value, "confidence": round(self.confidence, 1),
@@ -1662,11 +1664,13 @@ def _wrapped_date(a: Seg, b: Seg, page_height: float, out: list) -> None:
         start = len(a.text) - len(tail) + m.start()
         conf = min(a.conf(start, len(a.text), carries=carries_date),
                    b.conf(0, m.end() - len(tail) - 1, carries=carries_date))
-        box = union_box(a.box(start, len(a.text)), b.box(0, max(1, m.end() - len(tail) - 1)))
+        first, second = a.box(start, len(a.text)), b.box(0, max(1, m.end() - len(tail) - 1))
+        box = union_box(first, second)
         before = _words_tail(a.text[:start])
         after = _words_head(b.text[m.end() - len(tail) - 1:])
         cand = Candidate("date", date_value(m.group()), m.group(), conf, box, before, after,
-                         a.text[-80:] + " / " + b.text[:80], ((a.y1 - a.y0) / max(page_height, 1.0)))
+                         a.text[-80:] + " / " + b.text[:80], ((a.y1 - a.y0) / max(page_height, 1.0)),
+                         parts=(first, second) if first and second else ())
         cand.kind, cand.telling = _date_kind(before, "", "", after,
                                              sentence=" ".join(a.text[:start].split()[-SENTENCE_WORDS:]))
         out.append(cand)
@@ -1728,7 +1732,8 @@ def choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[str
     if got is not None and got.doubt is None and order is None:
         doubt = _day_first_doubt(got.value, [c.printed for c in cands if c.field == "date"])
         if doubt:
-            found["completion_date"] = Found(got.value, got.confidence, "guess", got.label, box=got.box, doubt=doubt)
+            found["completion_date"] = Found(got.value, got.confidence, "guess", got.label, box=got.box, doubt=doubt,
+                                             parts=got.parts)
 
 
 # A caption giving the order a page writes its numeric dates in: DD/MM/YYYY (French JJ/MM/AAAA,
@@ -1814,7 +1819,7 @@ def _choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[st
     completion, plain, other = by_kind["completion"], by_kind[None], by_kind["other"]
 
     def take(c: Candidate, how: str) -> None:
-        found["completion_date"] = Found(c.value, c.confidence, how, c.telling, box=c.box)
+        found["completion_date"] = Found(c.value, c.confidence, how, c.telling, box=c.box, parts=c.parts)
 
     def shown(group) -> str:
         return ", ".join(c.printed for c in group.values())
@@ -2041,7 +2046,7 @@ def _date_column(found: dict[str, Found], cands: list[Candidate], notes: list[st
                     and c.telling.casefold() in c.line.casefold()}
             if len(said) == 1 and next(iter(said)) in group:
                 c = next(iter(said.values()))
-                found["completion_date"] = Found(c.value, c.confidence, "context", c.telling, box=c.box)
+                found["completion_date"] = Found(c.value, c.confidence, "context", c.telling, box=c.box, parts=c.parts)
                 return True
             why = ("no one row holds the course number" if len(rows) != 1 else
                    "the course number's row holds several numbers")
@@ -2083,4 +2088,4 @@ def _earliest_or_none(found: dict, notes: list, first, reason: str, column: dict
 def _guess(found: dict[str, Found], c: Candidate, doubt: str, column: tuple = ()) -> None:
     """Keep C as the completion date for staff to confirm; the page still goes to review (DOUBT says why)."""
     found["completion_date"] = Found(c.value, c.confidence, "guess", c.telling, box=c.box, doubt=doubt,
-                                     column=column)
+                                     column=column, parts=c.parts)

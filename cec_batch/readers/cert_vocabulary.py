@@ -255,6 +255,7 @@ DATE_RE = re.compile(
     rf"|{_MON}\s+{_DAY}{_TO}{_MON}\s+{_DAY}{_YEAR_SEP}\d{{4}}"   # April 30 - May 2, 2026
     rf"|{_MON}\s+{_DAY}{_TO}{_DAY}{_YEAR_SEP}\d{{4}}"       # May 3-5, 2026
     rf"|{_MON}\s+{_DAY}{_YEAR_SEP}\d{{4}}"                  # March 5, 2026
+    rf"|{_MONTH}\s?-\s?{_DAY}(?:\s*,\s*|\s+)\d{{4}}"            # OCR's hyphen for the space: "May-6, 2026"
     rf"|{_DAY}{_TO}{_DAY}\s+(?:of\s+)?{_MON}{_YEAR_SEP}\d{{4}}"  # 3-5 May 2026
     rf"|(?:the\s+)?{_DAY}\s+{DAY_WORD}\s+of\s+{_MON}{_YEAR_SEP}(?:in\s+the\s+year\s+)?\d{{4}}"  # 3rd day of May, 2026
     rf"|{_DAY}\s+(?:of\s+)?{_MON}(?:{_YEAR_SEP})?\d{{4}}"   # 5 March 2026, 5th of March 2026, OCR's "26th April2025"
@@ -322,7 +323,7 @@ ace id number provider education continuing credit credits cec cecs ceu ceus hou
 participant participants attendee name title director signature the this that of program conference
 training academy institute record fitness wellness safety studio congratulations dear hello hi thanks
 thank welcome transcript extract statement summary report receipt verification account portal copy copies
-office form duplicate original""".split())
+office form duplicate original log activity history progress""".split())
 SEPARATORS = " \t:#|=-–—_•·"
 EDGE_PUNCT = " \t:;,.|_-–—•·\"'“”()[]{}"
 

@@ -983,7 +983,7 @@ def _second_look(found: dict[str, Found], image_path: Path | None, deadline: flo
         checking = got.confidence >= REVIEW_CONFIDENCE      # a date that passes, made sure of
         enough = DATE_SECOND_LOOK_CONFIDENCE if f == "completion_date" else SECOND_LOOK_CONFIDENCE
         got.reread = 0.0
-        for words in _looks(image_path, got.box, deadline):
+        for words in _looks(image_path, got.parts or (got.box,), deadline):
             conf = _reread_agrees(f, got, words)
             if conf is None:
                 text = " ".join(w.text for w in words)
@@ -1002,15 +1002,19 @@ def _second_look(found: dict[str, Found], image_path: Path | None, deadline: flo
     name_from_parts(found)
 
 
-def _looks(image_path: Path, box: tuple, deadline: float):
-    """The second look's readings of BOX, one look after another while time is left: as it is,
-    smoothed, enlarged, with its specks opened away (ocr.reread)."""
+def _looks(image_path: Path, boxes: tuple, deadline: float):
+    """The second look's readings of BOXES (one box, or each line of a value wrapped over two, read
+    in turn and joined), one look after another while time is left: as it is, smoothed, enlarged,
+    with its specks opened away (ocr.reread)."""
     for look in ("plain", "smoothed", "enlarged", "despeckled"):
-        left = deadline - time.monotonic()
-        if left < 1:
-            return
-        yield ocr.reread(image_path, box, seconds=left, smooth=look == "smoothed", enlarge=look == "enlarged",
-                         despeckle=look == "despeckled")
+        words = []
+        for box in boxes:
+            left = deadline - time.monotonic()
+            if left < 1:
+                return
+            words += ocr.reread(image_path, box, seconds=left, smooth=look == "smoothed", enlarge=look == "enlarged",
+                                despeckle=look == "despeckled")
+        yield words
 
 
 # A year no certificate's completion can have: a fax's "2025" read "2625" is a date on the calendar.
@@ -1032,7 +1036,7 @@ def _mend_impossible_date(got: Found, image_path: Path, deadline: float) -> None
     as doubtful as it was."""
     got.reread = 0.0
     seen: dict[str, list[float]] = {}
-    for words in _looks(image_path, got.box, deadline):
+    for words in _looks(image_path, (got.box,), deadline):
         text = " ".join(w.text for w in words)
         dates = list(DATE_RE.finditer(text))
         if len(dates) != 1:
