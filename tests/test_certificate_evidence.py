@@ -2228,3 +2228,43 @@ def test_a_logs_title_is_no_name():
 
     for text in ("Activity Log", "Learning History", "Progress Report"):
         assert _name_runs(text) == [], text
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_date_written_one_figure_to_a_box_under_a_caption_that_gives_its_order(tmp_path, form):
+    # A form's boxes: "DATE COMPLETED MM / DD / YY" over "0 9 2 3 2 5", and a birth date's boxes
+    # beside it in the other order. Before, the completion read "unreadable after 'DATE COMPLETED'".
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=letter, invariant=1)
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(72, 720, "Course Completion and Evaluation Sheet")
+    c.setFont("Helvetica", 11)
+    c.drawString(72, 690, "NAME  Lena Fischer")
+    c.drawString(72, 670, "ACE course no. CL10240 - 0.8 CEC on completion")
+    c.drawString(72, 630, "DATE COMPLETED  MM / DD / YY")
+    c.drawString(330, 630, "DATE OF BIRTH  DD / MM / YYYY")
+    c.setFont("Courier", 13)
+    for i, ch in enumerate("092325"):             # a comb of boxes, one figure to each
+        c.rect(74 + 26 * i, 594, 26, 26)
+        c.drawString(81 + 26 * i, 602, ch)
+    for i, ch in enumerate("14071990"):
+        c.rect(332 + 26 * i, 594, 26, 26)
+        c.drawString(339 + 26 * i, 602, ch)
+    row = row_of(_in_form(c, buf, tmp_path / "c.pdf", form))
+    assert row["completion_date"] == "2025-09-23"
+    assert "completion date" not in (row["review"] or "")
+
+
+def test_figures_that_do_not_fit_the_captions_order_are_no_date():
+    from cec_batch.readers.cert_fields import _boxed_dates, lines_of
+    from cec_batch.readers.cert_layout import Seg, Tok
+
+    def seg(text, x, y):
+        return Seg([Tok(t, 96.0, x + 60 * i, y, x + 60 * i + 50, y + 30) for i, t in enumerate(text.split())])
+
+    for figures in ("1 3 2 3 2 5", "0 9 2 3 2", "0 9 2 3 2 0 2 5"):     # month 13; five figures; eight for YY
+        assert _boxed_dates(lines_of([seg("DATE COMPLETED MM / DD / YY", 100, 1000), seg(figures, 100, 1045)]),
+                            3300) == []
+    [got] = _boxed_dates(lines_of([seg("Date completed (DD.MM.YYYY)", 100, 1000), seg("2 3 0 9 2 0 2 5", 100, 1045)]),
+                         3300)
+    assert (got.value, got.kind) == ("2025-09-23", "completion")

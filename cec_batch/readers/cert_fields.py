@@ -1498,6 +1498,7 @@ def page_candidates(segs: list[Seg], page_height: float) -> list[Candidate]:
             out.append(cand)
     out.extend(_wrapped_dates(lines, page_height))
     out.extend(_wrapped_words(lines, page_height))
+    out.extend(_boxed_dates(lines, page_height))
     out.extend(_unread_dates(lines, [c for c in out if c.field == "date"], page_height))
     out.extend(_completion_captions(lines, page_height))
     return out
@@ -1588,6 +1589,67 @@ _DATE_GLUED = re.compile(r"(?<![\w/])(?:19|20)\d{2}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?
 # "January" lost to a fax).
 _DATE_MONTH_CUT = re.compile(r"(?<![\w/])\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
                              r"[a-z]*\.?\s+(?:19|20)\d{2}(?!\d)", re.IGNORECASE)
+
+
+# A form's caption that says how its date is written in boxes: "DATE COMPLETED MM / DD / YY",
+# "Date of birth (DD.MM.YYYY)", OCR's "MM/DDIYY" (a slash read as I).
+_PART = r"(?:\s*[/.\-|I]\s*|\s+)?"
+_BOX_FORMAT = re.compile(rf"(?<![A-Za-z])(?P<order>(?:MM{_PART}DD|DD{_PART}MM){_PART}(?P<y>YYYY|YY|JJJJ|AAAA|JJ|AA)"
+                         rf"|(?P<y0>YYYY){_PART}MM{_PART}DD)(?![A-Za-z])", re.IGNORECASE)
+# What is written in its boxes: six or eight figures, one to a box or run together ("0 9 2 3 2 5", "092325").
+_BOXED_FIGURES = re.compile(r"\s*(?:\d\s*){6,8}")
+
+
+def _boxed_dates(lines: list[Line], page_height: float) -> list[Candidate]:
+    """A date written one figure to a box under (or beside) a caption that gives its order ("DATE
+    COMPLETED MM / DD / YY" over "0 9 2 3 2 5"), as a date in ISO form. The words of the caption
+    say what day it is."""
+    out = []
+    for n, line in enumerate(lines):
+        for i, seg in enumerate(line.segs):
+            m = _BOX_FORMAT.search(seg.text)
+            if m is None:
+                continue
+            height = max(seg.y1 - seg.y0, 1.0)
+            beside = line.segs[i + 1:i + 2]
+            under = []
+            for later in lines[n + 1:n + 3]:
+                if later.y0 - seg.y1 > 2.5 * height:
+                    break
+                # The boxes' figures from the first under the caption on, each box its own cell
+                # on a text layer: a run of figures set close.
+                run = []
+                for s in later.segs:
+                    if not run and not (s.x0 < seg.x1 and s.x1 > seg.x0):
+                        continue
+                    if run and (s.x0 - run[-1].x1 > 3 * height or not re.fullmatch(r"[\d\s]+", s.text)):
+                        break
+                    run.append(s)
+                if run:
+                    under.append(Seg([t for s in run for t in s.toks]))
+                    break
+            for value in (*beside, *under):
+                figures = re.sub(r"\D", "", value.text)
+                if not _BOXED_FIGURES.fullmatch(value.text) or len(figures) != len(
+                        re.sub(r"[^MDYJA]", "", m.group().upper())):
+                    continue
+                order = re.sub(r"[^MDYJA]", "", m.group().upper()).replace("J", "Y").replace("A", "Y")
+                parts = {k: "" for k in "MDY"}
+                for k, ch in zip(order, figures):
+                    parts[k] += ch
+                year = parts["Y"] if len(parts["Y"]) == 4 else "20" + parts["Y"]
+                if not (1 <= int(parts["M"]) <= 12 and 1 <= int(parts["D"]) <= 31):
+                    continue
+                box = value.box(0, len(value.text))
+                caption = (seg.text[:m.start()] + " " + seg.text[m.end():]).strip(" :()[]")
+                cand = Candidate("date", f"{year}-{parts['M']}-{parts['D']}", value.text.strip(),
+                                 value.conf(0, len(value.text)), box, caption, "",
+                                 " | ".join(s.text for s in line.segs)[:160],
+                                 ((box[3] - box[1]) / page_height) if box else 0.0)
+                cand.kind, cand.telling = _date_kind(caption, "", "", "")
+                out.append(cand)
+                break
+    return out
 
 
 def _unread_dates(lines: list[Line], dates: list[Candidate], page_height: float) -> list[Candidate]:
