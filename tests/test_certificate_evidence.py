@@ -2268,3 +2268,20 @@ def test_figures_that_do_not_fit_the_captions_order_are_no_date():
     [got] = _boxed_dates(lines_of([seg("Date completed (DD.MM.YYYY)", 100, 1000), seg("2 3 0 9 2 0 2 5", 100, 1045)]),
                          3300)
     assert (got.value, got.kind) == ("2025-09-23", "completion")
+
+
+def test_a_caption_under_a_value_counts_when_another_columns_cell_on_a_skewed_scan_comes_just_before_it():
+    # A form skewed 1.7 degrees: the issue date in the right column sits a line higher than the
+    # completion date at the left, and came just before it in reading order. Its nearness hid the
+    # completion's own caption under it, so two dates went to review with nothing to tell them apart.
+    from cec_batch.readers.cert_fields import page_candidates
+    from cec_batch.readers.cert_layout import Seg, Tok
+
+    def seg(text, x, y, w):
+        return Seg([Tok(text, 96.0, x, y, x + w, y + 41)])
+
+    segs = [seg("0.5", 1329, 1267, 60), seg("10/24/26", 1924, 1260, 230), seg("10/23/26", 306, 1308, 231),
+            seg("DATE OF ISSUE", 1890, 1330, 280), seg("CEC AWARDED", 1316, 1347, 260),
+            seg("DATE OF COMPLETION (MO/DAY/YR)", 291, 1367, 700)]
+    kinds = {c.value: c.kind for c in page_candidates(segs, 3300) if c.field == "date"}
+    assert kinds == {"10/24/26": "other", "10/23/26": "completion"}

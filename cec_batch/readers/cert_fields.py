@@ -1228,7 +1228,10 @@ def _caption(text: str) -> str:
 def _caption_below(lines: list[Line], n: int, seg: Seg) -> str:
     """A short caption printed just under SEG ("Date Signed" under a rule), when it is much nearer
     than the line above: the words a value written on a rule is known by."""
-    gap_above = seg.y0 - lines[n - 1].y1 if n else float("inf")
+    # The line above in its own column: on a skewed scan another column's cell (a value to its right,
+    # set a little higher) may be the line just before it in reading order.
+    gap_above = next((seg.y0 - max(s.y1 for s in over) for line in reversed(lines[max(0, n - _CAPTION_LINES):n])
+                      if (over := [s for s in line.segs if s.x0 < seg.x1 and s.x1 > seg.x0])), float("inf"))
     centre = (seg.x0 + seg.x1) / 2
     # The next lines in reading order, until one has a cell under SEG: on a skewed scan a cell of
     # another column (an ID at the left margin) may come first.
