@@ -2285,3 +2285,38 @@ def test_a_caption_under_a_value_counts_when_another_columns_cell_on_a_skewed_sc
             seg("DATE OF COMPLETION (MO/DAY/YR)", 291, 1367, 700)]
     kinds = {c.value: c.kind for c in page_candidates(segs, 3300) if c.field == "date"}
     assert kinds == {"10/24/26": "other", "10/23/26": "completion"}
+
+
+def test_a_programs_key_names_and_a_weekday_before_a_stamped_date_tell_the_day():
+    from cec_batch.readers.cert_fields import _date_kind
+
+    assert _date_kind('"completionDate":', "", "", "") == ("completion", "completion")
+    assert _date_kind('"issuanceDate":', "", "", "") == ("other", "issuance")
+    assert _date_kind('"expirationDate":', "", "", "") == ("other", "expiration")
+    assert _date_kind("completed_at:", "", "", "") == ("completion", "completed")
+    # "Course completed on: Wednesday, 18 June 2025, 7:52 PM": the weekday is the date's own word.
+    assert _date_kind("Course completed on: Wednesday,", "", "", ", 7:52 PM") == ("completion", "completed")
+    assert _date_kind("Printed", "", "", ", 7:52 PM")[0] == "other"
+
+
+def test_in_service_review_and_record_words_tell_the_day():
+    from cec_batch.readers.cert_fields import _date_kind
+
+    assert _date_kind("", "Date of in-service:", "", "") == ("completion", "date of in-service")
+    assert _date_kind("", "Date reviewed:", "", "")[0] == "other"
+    assert _date_kind("RECORD ADDED . . :", "", "", "")[0] == "other"
+    assert _date_kind("Verified", "", "", "")[0] == "other"
+
+
+def test_a_forms_label_beside_a_date_is_asked_before_a_value_up_its_column(tmp_path):
+    # A hospital form set in rows of label and value pairs looks like a table: up the date's column
+    # stands the presenter's name. The label "Date of in-service:" beside it is what tells it.
+    row = row_of(placed_pdf(tmp_path / "c.pdf", [
+        (72, 700, "IN-SERVICE EDUCATION RECORD"), (72, 670, "Topic:"), (140, 670, "AED Refresher"),
+        (72, 650, "Presenter:"), (150, 650, "Marguerite Oyelaran, MS"), (360, 650, "Location:"), (430, 650, "Room 3B"),
+        (72, 630, "Date of in-service:"), (180, 630, "04/15/2026"), (300, 630, "Time:"), (340, 630, "0700-0900"),
+        (430, 630, "Contact hours:"), (520, 630, "2"), (72, 600, "Printed name:"), (160, 600, "HADDAD, Tariq"),
+        (72, 580, "ACE course no.: CA-60415"), (72, 540, "Reviewed by:"), (150, 540, "Thaddeus Kilbride, RN"),
+        (360, 540, "Date reviewed:"), (450, 540, "04/29/2026")]))
+    assert row["completion_date"] == "04/15/2026"
+    assert "completion date" not in (row["review"] or "")

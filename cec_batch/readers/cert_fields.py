@@ -1326,8 +1326,11 @@ def _date_kind(before: str, left: str, above: str, after: str, below: str = "",
         out += [(m.start(), m.end(), "other", m.group()) for m in _OTHER_RE.finditer(text)]
         return out or _misread_hits(text)
 
-    before, after = _own_sentence(before, after)
-    near = [(len(before[e:].split()), 0, kind, word) for _s, e, kind, word in hits(before)]
+    before, after = _own_sentence(_words_apart(before), _words_apart(after))
+    left, above, below, sentence, column = (_words_apart(t) for t in (left, above, below, sentence, column))
+    # A weekday is part of the date it names ("Course completed on: Wednesday, 18 June 2025, 7:52 PM").
+    near = [(len([w for w in before[e:].split() if not _WEEKDAY.fullmatch(w)]), 0, kind, word)
+            for _s, e, kind, word in hits(before)]
     near += [(len(after[:s].split()), 1, kind, word) for s, _e, kind, word in hits(after)]
     if _TIME_AFTER.match(after):
         stamped = min((n for n in near if n[1] == 0), default=None)
@@ -1362,6 +1365,16 @@ def _date_kind(before: str, left: str, above: str, after: str, below: str = "",
     if _names_signer(above):
         return "other", "signed"
     return None, None
+
+
+_WEEKDAY = re.compile(r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?[,.]?",
+                      re.IGNORECASE)
+
+
+def _words_apart(text: str) -> str:
+    """TEXT with the words of a program's names set apart: "completionDate" and "issued_at" are
+    "completion Date" and "issued at"."""
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text).replace("_", " ")
 
 
 # A sentence's end: the words of the next sentence say nothing of a date ending this one
@@ -1459,6 +1472,8 @@ def page_candidates(segs: list[Seg], page_height: float) -> list[Candidate]:
                 continue
             left = line.segs[i - 1].text if i else ""
             column = _column_heading(segs, seg, slope) if any(f == "date" for f, *_r in spans) else None
+            if left.rstrip().endswith(":"):
+                column = None   # "Date of in-service: | 04/15/2026": a form's label and its value, not a table's cells
             if column is not None or (i and _status_cell(segs, line.segs[i - 1])):
                 left = ""       # in a table the cell to the left is another column's value, no label
             above = None

@@ -173,13 +173,14 @@ COMPLETION_WORDS = ("complete", "completed", "completion", "completing", "awarde
                     "concluded", "class date", "program date", "seminar date", "dates", "date attended",
                     "date of class", "date of program", "date earned", "earned on", "award date", "date of award",
                     "date awarded", "date achieved", "end date", "last day", "final day", "final session",
-                    "last session", "ending", "ended", "compl")
+                    "last session", "ending", "ended", "compl", "date of in-service", "in-service date",
+                    "inservice date")
 # ... and after one of these it is some other day: the certificate's printing, its expiry, a birthday.
-OTHER_DATE_WORDS = ("issue", "issued", "issue date", "date issued", "print", "printed", "generated", "expire",
+OTHER_DATE_WORDS = ("issue", "issued", "issue date", "date issued", "issuance", "print", "printed", "generated", "expire",
                     "expires", "expiry", "expiration", "valid until", "valid through", "valid thru", "renew",
                     "renewal", "due", "birth", "born", "dob", "d.o.b", "signed", "signature", "approved",
                     "approval", "approval period", "mailed", "sent", "received", "scanned", "faxed", "revised", "rev",
-                    "recorded", "entered", "posted",
+                    "recorded", "entered", "posted", "added", "reviewed", "verified",
                     "updated", "run date", "report date", "as of", "purchased", "purchase date", "ordered",
                     "order date", "paid", "payment", "invoice", "invoiced", "registered", "registration",
                     "enrolled", "enrollment", "downloaded", "accessed", "created", "exp", "recertify by",
