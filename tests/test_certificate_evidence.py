@@ -2320,3 +2320,14 @@ def test_a_forms_label_beside_a_date_is_asked_before_a_value_up_its_column(tmp_p
         (360, 540, "Date reviewed:"), (450, 540, "04/29/2026")]))
     assert row["completion_date"] == "04/15/2026"
     assert "completion date" not in (row["review"] or "")
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_letters_own_date_above_its_greeting_is_not_the_course_day(tmp_path, form):
+    row = row_of(page_pdf(tmp_path, form, [
+        "Coastal Movement Studio", "May 20, 2026", "To whom it may concern:",
+        "Lena Fischer, ACE certification number 166301, was with us for",
+        "Mat Pilates Foundations, ACE course CL 10234, on April 30, 2026,",
+        "for 8 contact hours of instruction.", "Sincerely, Rowan Ellery"]))
+    assert parse_date(row["completion_date"]).value == date(2026, 4, 30)
+    assert "completion date" not in (row["review"] or "")

@@ -1367,6 +1367,19 @@ def _date_kind(before: str, left: str, above: str, after: str, below: str = "",
     return None, None
 
 
+# A letter's greeting: the date alone on a line above it is the day the letter was written.
+_SALUTATION = re.compile(r"\s*(?:dear\b|to\s+whom\s+it\s+may\s+concern|greetings\b|hello\b)", re.IGNORECASE)
+_SALUTATION_LINES = 4
+
+
+def _letters_date(lines: list[Line], n: int, printed: str) -> bool:
+    """Whether the date PRINTED, on line N, is a letter's own date: alone on its line, with the
+    letter's greeting ("Dear ...", "To whom it may concern:") a few lines below it."""
+    if " ".join(s.text for s in lines[n].segs).strip(" .,") != printed.strip(" .,"):
+        return False
+    return any(_SALUTATION.match(s.text) for line in lines[n + 1:n + 1 + _SALUTATION_LINES] for s in line.segs[:1])
+
+
 _WEEKDAY = re.compile(r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?[,.]?",
                       re.IGNORECASE)
 
@@ -1493,6 +1506,8 @@ def page_candidates(segs: list[Seg], page_height: float) -> list[Candidate]:
                                                          _heading(_caption_below(lines, n, seg)),
                                                          " ".join(text[prev_end:a].split()[-SENTENCE_WORDS:]),
                                                          column or "")
+                    if cand.kind is None and _letters_date(lines, n, text[a:b]):
+                        cand.kind, cand.telling = "other", "the letter's date"
                 out.append(cand)
         # Names run across a line's cells ("NAKAMURA, | Sara" when OCR sees a gap in it).
         whole = Seg([t for seg in line.segs for t in seg.toks])
