@@ -2331,3 +2331,23 @@ def test_a_letters_own_date_above_its_greeting_is_not_the_course_day(tmp_path, f
         "for 8 contact hours of instruction.", "Sincerely, Rowan Ellery"]))
     assert parse_date(row["completion_date"]).value == date(2026, 4, 30)
     assert "completion date" not in (row["review"] or "")
+
+
+def test_a_completion_date_on_another_courses_row_is_not_posted(tmp_path):
+    # A transcript's rows: a non-ACE course "completed" on 03/08/2026, and the ACE course on its own
+    # row with its own day. Read so that only the first day was called the completion (a fax's
+    # reading lost the column heading over the second), it was posted for the ACE course.
+    row = row_of(placed_pdf(tmp_path / "c.pdf", [
+        (72, 700, "UNOFFICIAL TRANSCRIPT"), (72, 670, "Student"), (200, 670, "ASANTE, Mateo"),
+        (72, 630, "KIN X 361.9"), (160, 630, "Deep-Water Running Coaching"), (360, 630, "09/12/2026"),
+        (500, 630, "0.4"), (540, 630, "CL10355"), (72, 600, "KIN X 459.5"), (160, 600, "Indoor Cycling Update"),
+        (360, 600, "completed 03/08/2026"), (500, 600, "1.5")]))
+    assert row["review"] and "stands on a row dated 09/12/2026" in row["review"]
+
+
+def test_a_date_with_a_two_digit_year_wrapped_in_prose_is_read(tmp_path):
+    row = row_of(placed_pdf(tmp_path / "c.pdf", [
+        (72, 700, "Examination Result"),
+        (72, 670, "Tiago Vega (tvega@example.net) passed the final examination of Yoga for Athletes on 18"),
+        (72, 654, "Jan 25 with a score of 72%."), (72, 620, "Course: CS52010"), (72, 600, "CEUs: 0.8")]))
+    assert row["completion_date"] == "18 Jan 25"

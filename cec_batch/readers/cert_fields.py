@@ -1752,11 +1752,13 @@ def _wrapped_date(a: Seg, b: Seg, page_height: float, out: list) -> None:
     for m in DATE_RE.finditer(joined):
         if m.start() >= len(tail) or m.end() <= len(tail):
             continue            # on one line: found there already
-        if not re.search(r"\d{4}$", m.group()):
-            # Prose wraps a date with its whole year ("on December" / "23, 2025"); a two-digit
-            # "year" on the next line is a table's next row ("Jun 12" over "Jun 12" is no "12 Jun 12").
-            continue
         start = len(a.text) - len(tail) + m.start()
+        words = a.text[:start].split()
+        if not re.search(r"\d{4}$", m.group()) and not (words and re.fullmatch(r"[A-Za-z]+", words[-1])
+                                                         and not MONTH_RE.fullmatch(words[-1])):
+            # A two-digit "year" on the next line wraps prose ("... on 18" / "Jan 25 with a score"),
+            # not a cell that is all date: "Jun 12" over "Jun 12" in a table is no "12 Jun 12".
+            continue
         conf = min(a.conf(start, len(a.text), carries=carries_date),
                    b.conf(0, m.end() - len(tail) - 1, carries=carries_date))
         first, second = a.box(start, len(a.text)), b.box(0, max(1, m.end() - len(tail) - 1))
@@ -1815,6 +1817,12 @@ def choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[str
     cannot be a month goes to staff."""
     _choose_date(found, cands, notes)
     got = found.get("completion_date")
+    other_row = _course_row_date(got, cands) if got is not None and got.doubt is None else None
+    if other_row is not None:
+        found["completion_date"] = got = Found(
+            got.value, got.confidence, "guess", got.label, box=got.box, parts=got.parts,
+            doubt=f"is pre-filled as a guess: the course number {other_row[0].printed} stands on a row "
+                  f"dated {other_row[1].printed}, and this date is not on it")
     order = stated_date_order(segs)
     if got is not None and got.doubt is None and order == "day":
         if _DAY_MONTH_YEAR.fullmatch(got.value.strip()):
@@ -1829,6 +1837,26 @@ def choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[str
         if doubt:
             found["completion_date"] = Found(got.value, got.confidence, "guess", got.label, box=got.box, doubt=doubt,
                                              parts=got.parts)
+
+
+def _course_row_date(got: Found, cands: list[Candidate]) -> tuple[Candidate, Candidate] | None:
+    """(course number, date) when a course number stands on a row with a date of its own that
+    is not the chosen completion GOT, and GOT is not on a course number's row: a transcript's
+    rows each hold a course and its day, and the day under "Completed" on another row is another
+    course's. None when the chosen date is on a course's row, or no course's row holds another
+    date (a date called issued or printed on it is no course's day)."""
+    if got.box is None:
+        return None
+    day = parse_date(got.value).value
+    courses = [c for c in cands if c.field == "course_number" and c.box is not None]
+    if any(_same_row(got.box, c.box) for c in courses):
+        return None
+    for course in courses:
+        for d in cands:
+            if d.field == "date" and d.box is not None and d.kind != "other" and _same_row(d.box, course.box) \
+                    and (parse_date(d.value).value or d.value) != (day or got.value):
+                return course, d
+    return None
 
 
 # A caption giving the order a page writes its numeric dates in: DD/MM/YYYY (French JJ/MM/AAAA,
