@@ -2351,3 +2351,19 @@ def test_a_date_with_a_two_digit_year_wrapped_in_prose_is_read(tmp_path):
         (72, 670, "Tiago Vega (tvega@example.net) passed the final examination of Yoga for Athletes on 18"),
         (72, 654, "Jan 25 with a score of 72%."), (72, 620, "Course: CS52010"), (72, 600, "CEUs: 0.8")]))
     assert row["completion_date"] == "18 Jan 25"
+
+
+def test_a_transcript_grouped_by_term_dates_the_course_on_its_own_row(tmp_path):
+    # Under "Completed": two non-ACE rows of the spring term, its subtotal, the fall term's heading,
+    # then the ACE course's row. The column's rows stopped at the subtotal, and none held the course.
+    row = row_of(placed_pdf(tmp_path / "c.pdf", [
+        (72, 720, "UNOFFICIAL TRANSCRIPT"), (72, 700, "Student"), (200, 700, "BISHOP, Alejandro"),
+        (72, 660, "Course"), (160, 660, "Title"), (330, 660, "Completed"), (420, 660, "CEU"), (470, 660, "ACE course no."),
+        (72, 640, "Spring 2025"),
+        (72, 620, "KIN X 301.4"), (160, 620, "Foam Rolling"), (330, 620, "04/08/2025"), (420, 620, "1.5"), (470, 620, "-"),
+        (72, 600, "KIN X 332.7"), (160, 600, "Coaching Basics"), (330, 600, "03/30/2025"), (420, 600, "1.5"),
+        (470, 600, "-"), (380, 580, "Term CEUs 3.0"), (72, 560, "Fall 2025"),
+        (72, 540, "KIN X 391.3"), (160, 540, "Type 2 Diabetes"), (330, 540, "10/13/2025"), (420, 540, "1.2"),
+        (470, 540, "CS410260")]))
+    assert row["completion_date"] == "10/13/2025"
+    assert "completion date" not in (row["review"] or "")

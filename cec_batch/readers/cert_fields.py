@@ -2121,6 +2121,18 @@ def _chain_below(head: Candidate, dates: list[Candidate]) -> list[Candidate]:
 _CAPTION_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
+def _course_row_down_the_column(head: Candidate, dates: list[Candidate], courses: list[Candidate]) -> list:
+    """[(date, [course])] when the page's one course number stands on a row below HEAD whose date
+    is in HEAD's column; [] otherwise."""
+    numbers = {"".join(ch for ch in c.value if ch.isalnum()).upper() for c in courses}
+    if len(numbers) != 1:
+        return []
+    found = [(d, [c]) for c in courses for d in dates
+             if d.kind in (None, "completion") and d.box[1] > head.box[3] and _same_row(d.box, c.box)
+             and d.box[0] < head.box[2] and d.box[2] > head.box[0]]
+    return found if len(found) == 1 else []
+
+
 _ROW_GAP = 3.5       # of a row's height: the most space between two rows of one table
 
 
@@ -2145,6 +2157,11 @@ def _date_column(found: dict[str, Found], cands: list[Candidate], notes: list[st
         courses = [c for c in cands if c.field == "course_number" and c.box is not None]
         rows = [(d, [c for c in courses if _same_row(d.box, c.box)]) for d in column]
         rows = [(d, cs) for d, cs in rows if cs]
+        if not rows:
+            # The course's row further down the column, past a term's subtotal and the next
+            # term's heading (a transcript grouped by term): the one course number's row, with a
+            # date under the same heading.
+            rows = _course_row_down_the_column(head, dates, courses)
         numbers = {"".join(ch for ch in c.value if ch.isalnum()).upper() for _d, cs in rows for c in cs}
         if len(rows) == 1 and len(numbers) == 1:
             row, course = rows[0][0], rows[0][1][0]
