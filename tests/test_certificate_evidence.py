@@ -2367,3 +2367,33 @@ def test_a_transcript_grouped_by_term_dates_the_course_on_its_own_row(tmp_path):
         (470, 540, "CS410260")]))
     assert row["completion_date"] == "10/13/2025"
     assert "completion date" not in (row["review"] or "")
+
+
+def test_the_ticked_row_of_a_course_menu_is_the_course_and_its_credit(tmp_path):
+    # A form listing every course the provider gives, one box ticked. Before, the catalogue held
+    # them all and nothing said which, and the credit was the first row's.
+    items = [(72, 720, "Certificate of Completion"), (72, 700, "Participant"), (200, 700, "Sofia Greene"),
+             (72, 680, "Date of completion"), (200, 680, "03/24/2025"),
+             (100, 650, "ACE course #"), (200, 650, "Course title"), (450, 650, "ACE CECs")]
+    for i, (number, title, cec) in enumerate([("CS40112", "Behavior Change Coaching", "0.8"),
+                                               ("CS41033", "Health Coaching Ethics", "0.2"),
+                                               ("CS41042", "Lifestyle Medicine Basics", "0.9")]):
+        y = 630 - 20 * i
+        items += [(100, y, number), (200, y, title), (450, y, cec)]
+    path = placed_pdf(tmp_path / "c.pdf", items)
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont("DejaVuSans", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"))
+    c = canvas.Canvas(str(path), pagesize=letter, invariant=1)
+    for x, y, text in items:
+        c.setFont("Helvetica", 12)
+        c.drawString(x, y, text)
+    c.setFont("DejaVuSans", 12)
+    for i, number in enumerate(("CS40112", "CS41033", "CS41042")):
+        c.drawString(80, 630 - 20 * i, "\u2612" if number == "CS41033" else "\u2610")       # ☒ and ☐
+    c.showPage()
+    c.save()
+    row = row_of(path)
+    assert (row["course_number"], row["ceus"]) == ("CS41033", "0.2")
+    assert not row["review"]

@@ -865,6 +865,11 @@ def _column_of_courses(lines: list[Line], found: dict, slope: float = 0.0) -> No
 
     body = [s for s in segs if s not in header]
     done = {row_of(s) for s in body if s.text.strip(EDGE_PUNCT).casefold() in STATUS_DONE_WORDS}
+    # A column of boxes, one ticked: "☒ CS41033" among rows of "☐".
+    ticked = {row_of(s) for s in body if s.x1 <= x0 and _TICKED.fullmatch(s.text.split()[0] if s.text.split() else "")}
+    if {row_of(s) for s in body if s.x1 <= x0 and _UNTICKED.fullmatch(s.text.split()[0] if s.text.split() else "")} \
+            - {None} and not done:
+        done = ticked
     done.discard(None)
     if len(done) != 1:
         shown = ", ".join(m.group() for _y, _s, m in rows[:4])
@@ -879,6 +884,15 @@ def _column_of_courses(lines: list[Line], found: dict, slope: float = 0.0) -> No
     for s in body:
         if row_of(s) != k:
             continue
+        heads = [h.text for h in header if h.x0 < s.x1 and h.x1 > s.x0]
+        for f in ("ceus", "hours"):
+            # The marked row's own credit, under its column's heading ("ACE CECs"), not the first row's.
+            if heads and AMOUNT_CELL.fullmatch(s.text.strip(EDGE_PUNCT)) and _UNIT_LINE[f].search(heads[0]):
+                found.pop("ceus", None)
+                found.pop("hours", None)
+                found[f] = Found(s.text.strip(EDGE_PUNCT), s.conf(0, len(s.text)), "label",
+                                 f"{heads[0]} (the row marked completed)", box=s.box(0, len(s.text)))
+                break
         for d in DATE_RE.finditer(s.text):
             a, b = s.box(*d.span())[0], s.box(*d.span())[2]
             on_row.append((s, d))
@@ -895,6 +909,10 @@ def _column_of_courses(lines: list[Line], found: dict, slope: float = 0.0) -> No
             d.group(), s.conf(*d.span(), carries=carries_date), "guess", None, box=s.box(*d.span()), announced=True,
             doubt=f"is pre-filled as a guess: the row marked completed holds {len(on_row)} date(s) and no heading "
                   f"over one of them says it is the completion")
+
+
+_TICKED = re.compile(r"[☒☑✓✔✗✘■▣]|\[[xX✓✔]\]")
+_UNTICKED = re.compile(r"[☐□▢]|\[ ?\]")
 
 
 def amount_value(text: str):
