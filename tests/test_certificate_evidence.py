@@ -2397,3 +2397,41 @@ def test_the_ticked_row_of_a_course_menu_is_the_course_and_its_credit(tmp_path):
     row = row_of(path)
     assert (row["course_number"], row["ceus"]) == ("CS41033", "0.2")
     assert not row["review"]
+
+
+def test_a_date_wrapped_in_prose_right_of_a_sidebar_whose_lines_fall_between():
+    # A clinic's certificate: its clinicians listed down the left, the prose at the right. The
+    # sidebar's "MS, CSCS" falls between "... on November" and "15, 2025.", and the first line's
+    # own row holds a sidebar name too.
+    from cec_batch.readers.cert_fields import page_candidates
+    from cec_batch.readers.cert_layout import Seg, Tok
+
+    def seg(text, x, y):
+        return Seg([Tok(w, 96.0, x + 60 * i, y, x + 60 * i + 55, y + 38) for i, w in enumerate(text.split())])
+
+    segs = [seg("Svetlana Mireault", 100, 1162), seg("Skills, presented by Everett Quarshie, on November", 885, 1146),
+            seg("MS, CSCS", 101, 1209), seg("15, 2025.", 888, 1229), seg("Everett Quarshie", 101, 1269)]
+    assert [c.value for c in page_candidates(segs, 3300) if c.field == "date"] == ["November 15, 2025"]
+
+
+def test_a_reading_kept_for_the_name_keeps_the_date_the_first_read_when_it_holds_no_other_day():
+    from cec_batch.readers.cert_fields import Candidate, Found
+    from cec_batch.readers.certificate_pdf import _keep_sure_date
+
+    def date(value, kind):
+        return Candidate("date", value, value, 96.0, (0, 0, 1, 1), "", "", "", 0.01, kind=kind)
+
+    first = {"completion_date": Found("October 22, 2025", 88.0, "only date", None)}
+    lost = {"full_name": Found("Jose Nunez", 90.0, "pattern"),
+            "completion_date": Found("10/22/2025", 96.0, "guess", None, doubt="the only dates are not the completion")}
+    _keep_sure_date(lost, [date("10/22/2025", "other")], first)
+    assert lost["completion_date"] is first["completion_date"]
+    # ... but not when the other reading holds a day of its own that may be the completion
+    other = {"completion_date": Found("10/21/2025", 96.0, "guess", None, doubt="two dates")}
+    _keep_sure_date(other, [date("10/21/2025", None), date("10/22/2025", "other")], first)
+    assert other["completion_date"].value == "10/21/2025"
+    # ... nor a date the first reading itself doubted
+    doubted = {"completion_date": Found("October 22, 2025", 88.0, "guess", None, doubt="two dates")}
+    again: dict = {}
+    _keep_sure_date(again, [], doubted)
+    assert "completion_date" not in again

@@ -1736,15 +1736,19 @@ def _wrapped_dates(lines: list[Line], page_height: float) -> list[Candidate]:
     "May, 2026", "on 14" / "February 2026")."""
     out = []
     for n in range(len(lines) - 1):
-        for a, b in _prose_pairs(lines[n], lines[n + 1]):
+        pairs = _prose_pairs(lines[n], lines[n + 1])
+        # Columns side by side whose lines interleave (a sidebar, an itinerary): the next line of
+        # this column's prose is the next one with a segment under it, a line or two further on.
+        for a in lines[n].segs:
+            for later in lines[n + 2:n + 4]:
+                under = [b for b in later.segs if b.x0 < a.x1 and b.x1 > a.x0]
+                if under:
+                    if under[0].y0 - a.y1 <= 1.5 * (a.y1 - a.y0) and not any(
+                            s.x0 < a.x1 and s.x1 > a.x0 for line in lines[n + 1:n + 2] for s in line.segs):
+                        pairs.append((a, under[0]))
+                    break
+        for a, b in pairs:
             _wrapped_date(a, b, page_height, out)
-        if n + 2 < len(lines) and not any(s.x0 < t.x1 and s.x1 > t.x0
-                                          for s in lines[n].segs for t in lines[n + 1].segs):
-            # Columns side by side whose lines interleave: the next line of this column's prose is
-            # the one after the other column's.
-            for a, b in _prose_pairs(lines[n], lines[n + 2]):
-                if b.y0 - a.y1 <= 1.5 * (a.y1 - a.y0) and b.x0 < a.x1 and b.x1 > a.x0:
-                    _wrapped_date(a, b, page_height, out)
     return out
 
 
@@ -1754,9 +1758,10 @@ def _prose_pairs(line: Line, nxt: Line):
     one under it."""
     pairs = [(line.segs[-1], nxt.segs[0])]
     if len(line.segs) > 1:
-        for a in line.segs[:-1]:
+        # (the last segment too: a column of prose right of a sidebar runs on under itself)
+        for a in line.segs:
             under = [b for b in nxt.segs if b.x0 < a.x1 and b.x1 > a.x0]
-            if under:
+            if under and (a, under[0]) not in pairs:
                 pairs.append((a, under[0]))
     return pairs
 

@@ -540,6 +540,7 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
                         continue
                     if _key_score(other[0]) > _key_score(found) and _same_or_more(other[0], found):
                         _keep_sure_amount(other[0], found)
+                        _keep_sure_date(other[0], other[2], found)
                         found, notes, cands, extent, segs = other
                         again.rotation = result.rotation
                         result = again
@@ -723,6 +724,23 @@ def _keep_sure_amount(other: dict[str, Found], found: dict[str, Found]) -> None:
             other.pop(f, None)
             if f in found and found[f].confidence >= REVIEW_CONFIDENCE:
                 other[f] = found[f]
+
+
+def _keep_sure_date(other: dict[str, Found], other_cands: list, found: dict[str, Found]) -> None:
+    """OTHER, a reading kept over FOUND for its key fields (a name it read), holds the completion
+    date FOUND read without doubt when it read none, or none it is sure of, and no day of its own
+    that could be the completion: a date wrapped over two lines of prose lost to the other reading
+    ("on October 22," / "2025.") leaves it only the issue date, and it does not unsay the first."""
+    first, then = found.get("completion_date"), other.get("completion_date")
+    if first is None or first.doubt is not None:
+        return                  # (read with less confidence, it is looked at again as any date is)
+    if then is not None and then.doubt is None:
+        return
+    day = parse_date(date_value(first.value)).value
+    if day is None or any(c.field == "date" and c.kind != "other" and parse_date(c.value).value != day
+                          for c in other_cands):
+        return
+    other["completion_date"] = first
 
 
 def _same_or_more(other: dict[str, Found], found: dict[str, Found]) -> bool:
