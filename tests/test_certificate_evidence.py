@@ -2435,3 +2435,15 @@ def test_a_reading_kept_for_the_name_keeps_the_date_the_first_read_when_it_holds
     again: dict = {}
     _keep_sure_date(again, [], doubted)
     assert "completion_date" not in again
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_date_wrapped_in_prose_whose_verb_is_a_line_above_and_a_notarys_day(tmp_path, form):
+    row = row_of(page_pdf(tmp_path, form, [
+        ("AFFIDAVIT OF COURSE COMPLETION", 16),
+        "2. Our records show that Jamal Donovan, ACE Certification No. 161323, completed the course",
+        "Resistance Training for Bone Health, ACE course number CEP 124680, on September 23,",
+        "2026. It is approved for 0.7 continuing education credits (CECs).",
+        "Subscribed and sworn to before me on September 26, 2026 by Ines Valderrama."]))
+    assert parse_date(row["completion_date"]).value == date(2026, 9, 23)
+    assert "completion date" not in (row["review"] or "")

@@ -1748,7 +1748,9 @@ def _wrapped_dates(lines: list[Line], page_height: float) -> list[Candidate]:
                         pairs.append((a, under[0]))
                     break
         for a, b in pairs:
-            _wrapped_date(a, b, page_height, out)
+            # The line over the date's first line: prose whose sentence runs on to it ("... completed
+            # the course" / "Lifestyle Medicine Basics, ..., on April" / "18, 2025.").
+            _wrapped_date(a, b, page_height, out, _heading(_above(lines, n, a)))
     return out
 
 
@@ -1766,8 +1768,9 @@ def _prose_pairs(line: Line, nxt: Line):
     return pairs
 
 
-def _wrapped_date(a: Seg, b: Seg, page_height: float, out: list) -> None:
-    """A date that runs from the end of A on to the start of B, added to OUT."""
+def _wrapped_date(a: Seg, b: Seg, page_height: float, out: list, above: str = "") -> None:
+    """A date that runs from the end of A on to the start of B, added to OUT; ABOVE is the
+    heading over A."""
     if not (MONTH_RE.search(a.text[-14:]) or MONTH_RE.search(b.text[:16])) or b.x0 > a.x1:
         return
     tail, head = a.text[-24:], b.text[:16]
@@ -1791,8 +1794,9 @@ def _wrapped_date(a: Seg, b: Seg, page_height: float, out: list) -> None:
         cand = Candidate("date", date_value(m.group()), m.group(), conf, box, before, after,
                          a.text[-80:] + " / " + b.text[:80], ((a.y1 - a.y0) / max(page_height, 1.0)),
                          parts=(first, second) if first and second else ())
-        cand.kind, cand.telling = _date_kind(before, "", "", after,
+        cand.kind, cand.telling = _date_kind(before, "", above, after,
                                              sentence=" ".join(a.text[:start].split()[-SENTENCE_WORDS:]))
+        cand.above = above
         out.append(cand)
 
 
