@@ -2447,3 +2447,18 @@ def test_a_date_wrapped_in_prose_whose_verb_is_a_line_above_and_a_notarys_day(tm
         "Subscribed and sworn to before me on September 26, 2026 by Ines Valderrama."]))
     assert parse_date(row["completion_date"]).value == date(2026, 9, 23)
     assert "completion date" not in (row["review"] or "")
+
+
+def test_an_activity_logs_course_completed_row_dates_the_course_and_a_modules_does_not(tmp_path):
+    rows = [(72, 720, "Learner Activity Log"), (72, 690, "Learner"), (200, 690, "Yara Kaufman"),
+            (72, 670, "ACE course number"), (200, 670, "CA-24190"),
+            (72, 640, "Timestamp"), (230, 640, "Event"), (400, 640, "Detail")]
+    for i, (stamp, event, detail) in enumerate([("2025-05-21 9:41:55", "Enrolled", "Self-enrolled"),
+                                                 ("2025-06-08 20:54:47", "Module completed", "Module 2 of 3"),
+                                                 ("2025-06-18 14:40:32", "Course completed", "0.5 CEC awarded"),
+                                                 ("2025-07-02 15:39:55", "Certificate issued", "No. 841129")]):
+        y = 620 - 22 * i
+        rows += [(72, y, stamp), (230, y, event), (400, y, detail)]
+    row = row_of(placed_pdf(tmp_path / "c.pdf", rows))
+    assert parse_date(row["completion_date"]).value == date(2025, 6, 18)
+    assert "completion date" not in (row["review"] or "")

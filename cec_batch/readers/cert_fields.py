@@ -1385,6 +1385,10 @@ def _date_kind(before: str, left: str, above: str, after: str, below: str = "",
     return None, None
 
 
+# A log's event that the course (not a module of it) was completed, in the cell after a timestamp.
+_COURSE_DONE_EVENT = re.compile(r"\s*(?:(?:course|class|program|programme|training)\s+(?:completed|complete|finished)"
+                                r"|completed\s+(?:the\s+)?(?:course|class|program|programme|training))\s*\.?\s*",
+                                re.IGNORECASE)
 # A letter's greeting: the date alone on a line above it is the day the letter was written.
 _SALUTATION = re.compile(r"\s*(?:dear\b|to\s+whom\s+it\s+may\s+concern|greetings\b|hello\b)", re.IGNORECASE)
 _SALUTATION_LINES = 4
@@ -1526,6 +1530,10 @@ def page_candidates(segs: list[Seg], page_height: float) -> list[Candidate]:
                                                          column or "")
                     if cand.kind is None and _letters_date(lines, n, text[a:b]):
                         cand.kind, cand.telling = "other", "the letter's date"
+                    elif cand.telling == "time of day" and i + 1 < len(line.segs) \
+                            and _COURSE_DONE_EVENT.fullmatch(line.segs[i + 1].text):
+                        # An activity log's row: "2025-06-18 14:40:32 | Course completed | 0.5 CEC awarded".
+                        cand.kind, cand.telling = "completion", line.segs[i + 1].text.strip().lower()
                 out.append(cand)
         # Names run across a line's cells ("NAKAMURA, | Sara" when OCR sees a gap in it).
         whole = Seg([t for seg in line.segs for t in seg.toks])
