@@ -2462,3 +2462,15 @@ def test_an_activity_logs_course_completed_row_dates_the_course_and_a_modules_do
     row = row_of(placed_pdf(tmp_path / "c.pdf", rows))
     assert parse_date(row["completion_date"]).value == date(2025, 6, 18)
     assert "completion date" not in (row["review"] or "")
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_the_day_a_certificate_was_dated_at_a_place_is_not_the_course_day(tmp_path, form):
+    row = row_of(page_pdf(tmp_path, form, [
+        ("Certificate of Completion", 20), "This is to certify that Lena Fischer completed the course",
+        "Mat Pilates Foundations, approved by the American Council on Exercise",
+        "under course number CL 10234 for 0.8 continuing education credits (CECs),",
+        "on May 25, 2025, and met every requirement of the course.",
+        "Dated at Asheville, North Carolina, June 8, 2025."]))
+    assert parse_date(row["completion_date"]).value == date(2025, 5, 25)
+    assert "completion date" not in (row["review"] or "")
