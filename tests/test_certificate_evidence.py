@@ -2474,3 +2474,22 @@ def test_the_day_a_certificate_was_dated_at_a_place_is_not_the_course_day(tmp_pa
         "Dated at Asheville, North Carolina, June 8, 2025."]))
     assert parse_date(row["completion_date"]).value == date(2025, 5, 25)
     assert "completion date" not in (row["review"] or "")
+
+
+def test_an_amount_stated_in_prose_over_a_column_of_each_sessions_amounts_is_the_credit(tmp_path):
+    items = [(72, 720, "CERTIFICATE OF FULL ATTENDANCE"),
+             (72, 700, "Tanya Ivanova (ACE certification no. 197201) attended every session of the agenda below on"),
+             (72, 684, "July 7, 2026: 7 contact hours. ACE course number CP 55012."),
+             (72, 650, "Time"), (200, 650, "Session"), (450, 650, "Contact hours")]
+    for i, (time_, session, hours) in enumerate([("8:30 AM", "Warm-up science", "2"), ("10:45 AM", "Movement", "2"),
+                                                 ("1:30 PM", "Programming lab", "2"), ("6:00 PM", "Assessment", "1")]):
+        y = 630 - 20 * i
+        items += [(72, y, time_), (200, y, session), (470, y, hours)]
+    row = row_of(placed_pdf(tmp_path / "c.pdf", items))
+    assert row["ceus"] == Decimal("0.7")
+    assert "CECs" not in (row["review"] or "") and "amounts" not in (row["review"] or "")
+
+    # ... but an event's most is no statement of what the attendee earned
+    items[2] = (72, 684, "July 7, 2026: up to 9 contact hours. ACE course number CP 55012.")
+    row = row_of(placed_pdf(tmp_path / "d.pdf", items))
+    assert row["ceus"] != Decimal("0.9")

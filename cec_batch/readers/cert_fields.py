@@ -767,8 +767,27 @@ def _column_of_amounts(lines: list[Line], found: dict, f: str, slope: float = 0.
                          f"the total of the column under {got.label!r}", box=total.box(0, len(total.text)))
         return
     if below:
+        stated = _amount_stated_apart(lines, f, {id(s) for s in segs})
+        if stated is not None:
+            # "attended every session of the agenda below: 7 contact hours" over a column of each
+            # session's hours: the page states the attendee's amount itself.
+            found[f] = stated
+            return
         got.doubt = (f"{len(below) + 1} amounts in one column under {got.label!r} "
                      f"({', '.join([got.value, *(s.text.strip() for s in below[:3])])}) and no total")
+
+
+def _amount_stated_apart(lines: list[Line], f: str, column: set[int]) -> Found | None:
+    """The one amount of F the page states in words outside a column of amounts ("7 contact
+    hours" in its prose), or None when it states none, or several that differ."""
+    rx = CEUS_SUFFIX_RE if f == "ceus" else HOURS_SUFFIX_RE
+    hits = [(seg, m) for line in lines for seg in line.segs if id(seg) not in column
+            for m in rx.finditer(seg.text) if not is_rate_on_line(line, seg, m.start(), m.end())]
+    if len({amount_value(m.group(1)) for _s, m in hits}) != 1:
+        return None
+    seg, m = hits[0]
+    return Found(m.group(1), seg.conf(*m.span(1)), "label", m.group()[len(m.group(1)):].strip(" )"),
+                 box=seg.box(*m.span(1)))
 
 
 def level_on(slope: float, x: float):
