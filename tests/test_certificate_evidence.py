@@ -2381,7 +2381,7 @@ def test_the_ticked_row_of_a_course_menu_is_the_course_and_its_credit(tmp_path):
                                                ("CS41042", "Lifestyle Medicine Basics", "0.9")]):
         y = 630 - 20 * i
         items += [(100, y, number), (200, y, title), (450, y, cec)]
-    path = placed_pdf(tmp_path / "c.pdf", items)
+    path = tmp_path / "c.pdf"
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
