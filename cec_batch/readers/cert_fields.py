@@ -885,10 +885,9 @@ def _column_of_courses(lines: list[Line], found: dict, slope: float = 0.0) -> No
     body = [s for s in segs if s not in header]
     done = {row_of(s) for s in body if s.text.strip(EDGE_PUNCT).casefold() in STATUS_DONE_WORDS}
     # A column of boxes, one ticked: "☒ CS41033" among rows of "☐".
-    ticked = {row_of(s) for s in body if s.x1 <= x0 and _TICKED.fullmatch(s.text.split()[0] if s.text.split() else "")}
-    if {row_of(s) for s in body if s.x1 <= x0 and _UNTICKED.fullmatch(s.text.split()[0] if s.text.split() else "")} \
-            - {None} and not done:
-        done = ticked
+    boxes = [(row_of(s), s.text.split()[0]) for s in body if s.x1 <= x0 and s.text.split()]
+    if not done and any(k is not None and _UNTICKED.fullmatch(mark) for k, mark in boxes):
+        done = {k for k, mark in boxes if _TICKED.fullmatch(mark)}
     done.discard(None)
     if len(done) != 1:
         shown = ", ".join(m.group() for _y, _s, m in rows[:4])
@@ -1672,8 +1671,8 @@ _DATE_MONTH_CUT = re.compile(r"(?<![\w/])\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|ma
 # A form's caption that says how its date is written in boxes: "DATE COMPLETED MM / DD / YY",
 # "Date of birth (DD.MM.YYYY)", OCR's "MM/DDIYY" (a slash read as I).
 _PART = r"(?:\s*[/.\-|I]\s*|\s+)?"
-_BOX_FORMAT = re.compile(rf"(?<![A-Za-z])(?P<order>(?:MM{_PART}DD|DD{_PART}MM){_PART}(?P<y>YYYY|YY|JJJJ|AAAA|JJ|AA)"
-                         rf"|(?P<y0>YYYY){_PART}MM{_PART}DD)(?![A-Za-z])", re.IGNORECASE)
+_BOX_FORMAT = re.compile(rf"(?<![A-Za-z])(?:(?:MM{_PART}DD|DD{_PART}MM){_PART}(?:YYYY|YY|JJJJ|AAAA|JJ|AA)"
+                         rf"|YYYY{_PART}MM{_PART}DD)(?![A-Za-z])", re.IGNORECASE)
 # What is written in its boxes: six or eight figures, one to a box or run together ("0 9 2 3 2 5", "092325").
 _BOXED_FIGURES = re.compile(r"\s*(?:\d\s*){6,8}")
 
@@ -1688,6 +1687,8 @@ def _boxed_dates(lines: list[Line], page_height: float) -> list[Candidate]:
             m = _BOX_FORMAT.search(seg.text)
             if m is None:
                 continue
+            # The caption's order, a letter for each figure ("MMDDYY"); J and A are a year's (JJJJ, AAAA).
+            order = re.sub(r"[^MDYJA]", "", m.group().upper()).replace("J", "Y").replace("A", "Y")
             height = max(seg.y1 - seg.y0, 1.0)
             beside = line.segs[i + 1:i + 2]
             under = []
@@ -1708,10 +1709,8 @@ def _boxed_dates(lines: list[Line], page_height: float) -> list[Candidate]:
                     break
             for value in (*beside, *under):
                 figures = re.sub(r"\D", "", value.text)
-                if not _BOXED_FIGURES.fullmatch(value.text) or len(figures) != len(
-                        re.sub(r"[^MDYJA]", "", m.group().upper())):
+                if not _BOXED_FIGURES.fullmatch(value.text) or len(figures) != len(order):
                     continue
-                order = re.sub(r"[^MDYJA]", "", m.group().upper()).replace("J", "Y").replace("A", "Y")
                 parts = {k: "" for k in "MDY"}
                 for k, ch in zip(order, figures):
                     parts[k] += ch
