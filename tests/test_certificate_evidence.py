@@ -2370,6 +2370,34 @@ def test_a_transcript_grouped_by_term_dates_the_course_on_its_own_row(tmp_path):
     assert "completion date" not in (row["review"] or "")
 
 
+def test_a_transcripts_credit_is_the_amount_on_the_courses_row_not_a_terms_sum(tmp_path):
+    # Two non-ACE rows, the term's sum, the ACE course's row and the cumulative sum. "Term CEUs 3.0"
+    # was taken for the credit (a label and its value) and went to staff as differing from the catalogue.
+    row = row_of(placed_pdf(tmp_path / "c.pdf", [
+        (72, 720, "UNOFFICIAL TRANSCRIPT"), (72, 700, "Student"), (200, 700, "BISHOP, Alejandro"),
+        (72, 660, "Course"), (160, 660, "Title"), (330, 660, "Completed"), (420, 660, "CEU"), (470, 660, "ACE course no."),
+        (72, 620, "KIN X 301.4"), (160, 620, "Foam Rolling"), (330, 620, "04/08/2025"), (420, 620, "1.5"), (470, 620, "-"),
+        (72, 600, "KIN X 332.7"), (160, 600, "Coaching Basics"), (330, 600, "03/30/2025"), (420, 600, "1.5"),
+        (470, 600, "-"), (380, 580, "Term CEUs 3.0"), (72, 560, "Fall 2025"),
+        (72, 540, "KIN X 391.3"), (160, 540, "Type 2 Diabetes"), (330, 540, "10/13/2025"), (420, 540, "1.2"),
+        (470, 540, "CS410260"), (360, 500, "Cumulative CEUs 4.2")]))
+    assert row["ceus"] == "1.2"
+    assert row["read"]["fields"]["ceus"]["label"] == "CEU (the row of CS410260)"
+
+
+def test_a_column_of_amounts_with_two_course_rows_still_goes_to_staff(tmp_path):
+    # Two ACE courses, each on its row with its own amount: no one course is the page's, so neither
+    # amount is taken for the credit.
+    row = row_of(placed_pdf(tmp_path / "c.pdf", [
+        (72, 720, "TRANSCRIPT"), (72, 700, "Student"), (200, 700, "BISHOP, Alejandro"),
+        (72, 660, "Course"), (160, 660, "Title"), (330, 660, "Completed"), (420, 660, "CEU"), (470, 660, "ACE course no."),
+        (72, 620, "KIN X 301.4"), (160, 620, "Foam Rolling"), (330, 620, "04/08/2025"), (420, 620, "1.5"),
+        (470, 620, "CS40112"), (72, 600, "KIN X 391.3"), (160, 600, "Type 2 Diabetes"), (330, 600, "10/13/2025"),
+        (420, 600, "1.2"), (470, 600, "CS410260")]))
+    assert row["ceus"] in (None, "1.5")
+    assert "(the row of" not in str(row["read"]["fields"].get("ceus", {}).get("label"))
+
+
 def test_the_ticked_row_of_a_course_menu_is_the_course_and_its_credit(tmp_path):
     # A form listing every course the provider gives, one box ticked. Before, the catalogue held
     # them all and nothing said which, and the credit was the first row's.

@@ -1912,6 +1912,52 @@ def _course_row_date(got: Found, cands: list[Candidate]) -> tuple[Candidate, Can
     return None
 
 
+def course_row_amount(found: dict[str, Found], cands: list[Candidate], segs: list[Seg]) -> None:
+    """A transcript's credit: the amount on the row of the page's one course number, in a column
+    headed by nothing but its unit ("CEU", "ACE CECs", "Hours") in a header row. It replaces an
+    amount read in doubt (one of a column's amounts) and one read higher up the same column (the
+    heading's first row, another course's); one read elsewhere ("Total CECs: 0.4") stands. A
+    term's sum ("Term CEUs 3.0") is no course's amount (an ignored label)."""
+    courses = [c for c in cands if c.field == "course_number" and c.box is not None]
+    if len({"".join(ch for ch in c.value if ch.isalnum()).upper() for c in courses}) != 1:
+        return
+    hits = []
+    for course in courses:
+        for s in segs:
+            text = s.text.strip(EDGE_PUNCT)
+            if not AMOUNT_CELL.fullmatch(text) or not _same_row((s.x0, s.y0, s.x1, s.y1), course.box):
+                continue
+            over = sorted((h for h in segs if h.y1 <= s.y0 and h.x0 < s.x1 and h.x1 > s.x0
+                           and not _VALUE_CELL.fullmatch(h.text.strip())), key=lambda h: -h.y1)
+            for f in ("ceus", "hours"):
+                head = next((h for h in over if _unit_alone(h.text, f)), None)
+                if head is not None and len(_row_of(head, segs)) >= _TABLE_CELLS:
+                    hits.append((f, s, text, head, course))
+    if len({(f, amount_value(text)) for f, _s, text, _h, _c in hits}) != 1:
+        return
+    f, s, text, head, course = hits[0]
+    sure = next((found[g] for g in ("ceus", "hours") if g in found and found[g].doubt is None), None)
+    if sure is not None and not (sure.box is not None and sure.box[3] <= s.y0 and sure.box[0] < s.x1
+                                 and sure.box[2] > s.x0):
+        return
+    found.pop("ceus", None)
+    found.pop("hours", None)
+    found[f] = Found(text, s.conf(0, len(s.text)), "label", f"{head.text.strip()} (the row of {course.printed})",
+                     box=s.box(0, len(s.text)))
+
+
+def _row_of(seg: Seg, segs: list[Seg]) -> list[Seg]:
+    """The segments level with SEG (its own among them): the cells of its row."""
+    middle, height = (seg.y0 + seg.y1) / 2, max(seg.y1 - seg.y0, 1.0)
+    return [s for s in segs if abs((s.y0 + s.y1) / 2 - middle) <= 0.6 * height]
+
+
+def _unit_alone(text: str, f: str) -> bool:
+    """Whether TEXT is F's unit and nothing more: a column's heading ("ACE CECs", "(Hours)")."""
+    m = _UNIT_LINE[f].match(text)
+    return m is not None and not text[m.end():].strip(EDGE_PUNCT + " )")
+
+
 # A caption giving the order a page writes its numeric dates in: DD/MM/YYYY (French JJ/MM/AAAA,
 # German TT.MM.JJJJ) or MM/DD/YYYY.
 _ORDER_CAPTION = re.compile(r"(?<![A-Za-z])(DD|JJ|TT|MM)\s?[/.\-]\s?(MM|DD)\s?[/.\-]\s?"

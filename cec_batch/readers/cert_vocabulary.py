@@ -132,6 +132,10 @@ LABELS: tuple[Label, ...] = (
     # Another approving body's credits on a certificate several bodies approved ("NASM CEUs: 0.6",
     # "AFAA CEUs: 6.0" beside "ACE CECs: 0.6"): not the ACE credit.
     _l("ignored", 21, "{" + "|".join(OTHER_BODIES) + "} {cec|cecs|ceu|ceus|credit|credits|hours|contact hours}"),
+    # A transcript's sums over several courses ("Term CEUs 3.0", "Cumulative CEUs 4.2"): no one course's credit.
+    _l("ignored", 21, "{term|semester|quarter|cumulative|ytd|year-to-date|subtotal|sub-total|running} {|total} "
+                      "{|ace} {cec|cecs|ceu|ceus|credit|credits|hours|contact hours}",
+       "{cec|cecs|ceu|ceus|credits|hours|contact hours} {to date|this term|this year}"),
     _l("ignored", 20, "date of birth", "{birth date|birthdate}", "issue date", "date issued", "expiration date",
        "expires", "date printed", "printed on", "certificate {id|" + _NO[1:]),
     # A signature's own field on a value's line ("Name: Jane Doe   Signature: ______") ends the value.

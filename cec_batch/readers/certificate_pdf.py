@@ -42,6 +42,7 @@ from cec_batch.readers.cert_fields import (
     Found,
     amount_value,
     choose_date,
+    course_row_amount,
     date_value,
     day_first,
     figures_to_reread,
@@ -450,6 +451,7 @@ def _read_with_pdfminer(path: Path, max_pages: int | None) -> ReadResult | None:
             extent = (0.0, 0.0, float(page.width), float(page.height))
             cands = page_candidates(segs, extent[3])
             choose_date(found, cands, notes, segs)
+            course_row_amount(found, cands, segs)
             rows.append(_row(n, found, _empty_read("text"), _review(found, notes, text, cands), extent, cands, segs))
     except MemoryError:
         raise
@@ -480,6 +482,7 @@ def _text_row(n: int, found: dict[str, Found], notes: list[str], segs: list[Seg]
     extent = page_extent(page, rotation)
     cands = page_candidates(segs, extent[3] - extent[1])
     choose_date(found, cands, notes, segs)
+    course_row_amount(found, cands, segs)
     problems = _review(found, notes, " ".join(seg.text for seg in segs), cands)
     read = _empty_read("text")
     read["rotation"] = (rotation - page.get_rotation()) % 360
@@ -614,6 +617,7 @@ def _fields(result: ocr.PageOcr, deadline: float):
             extent = (0, 0, *img.size)       # the upright image the words were read on
         cands = page_candidates(segs, extent[3])
         choose_date(found, cands, notes, segs)
+        course_row_amount(found, cands, segs)
     return found, notes, cands, extent, segs
 
 
