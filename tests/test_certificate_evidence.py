@@ -2398,6 +2398,20 @@ def test_a_column_of_amounts_with_two_course_rows_still_goes_to_staff(tmp_path):
     assert "(the row of" not in str(row["read"]["fields"].get("ceus", {}).get("label"))
 
 
+def test_a_header_rows_course_number_is_read_below_a_two_line_heading(tmp_path):
+    # A line printer's report: a header row whose last heading takes two lines, and the first row
+    # further under it than a label's value is looked for. "COURSE NO" announced a value that was
+    # never read, and the course number went to staff.
+    row = row_of(placed_pdf(tmp_path / "c.pdf", [
+        (72, 720, "CONTINUING EDUCATION COMPLETION CERTIFICATE"),
+        (72, 680, "ACE NO"), (140, 680, "PARTICIPANT NAME (LAST, FIRST)"), (350, 680, "COURSE NO"),
+        (440, 680, "COMPL DATE"), (520, 680, "HOURS"), (440, 666, "(MM/DD/YY)"),
+        (72, 626, "178703"), (140, 626, "WASHINGTON, MATEO"), (350, 626, "CS412001"), (440, 626, "06/06/25"),
+        (530, 626, "15")]))
+    assert row["course_number"] == "CS412001"
+    assert row["read"]["fields"]["course_number"]["label"] == "COURSE NO"
+
+
 def test_the_ticked_row_of_a_course_menu_is_the_course_and_its_credit(tmp_path):
     # A form listing every course the provider gives, one box ticked. Before, the catalogue held
     # them all and nothing said which, and the credit was the first row's.

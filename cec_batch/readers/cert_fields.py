@@ -304,16 +304,19 @@ def _regions(label: _Label, lines: list[Line], labels_by_seg: dict[int, list[_La
     if specks:
         return          # "ACE CEC." ending a sentence: a period, and nothing below is its value
     # Below: a table header above its cell, or a heading above a name. Look at most two
-    # lines down and no further than a few line heights.
+    # lines down and no further than a few line heights; under a table's header row, three lines
+    # and as far as a table's rows stand apart (a heading of two lines, "COMPL DATE" over
+    # "(MM/DD/YY)", and a row of dashes between the header and the first row).
     height = max(seg.y1 - seg.y0, 1.0)
+    depth, reach = (4, _TABLE_GAP) if len(line.segs) >= _TABLE_CELLS else (3, 3.5)
     x0, x1 = seg.x0, seg.x1
     if label.start > 0 and len(line.segs) > 1 and not _translates(seg.text[:label.start]):
         # The label ends a longer phrase: its own part only (a heading in two languages,
         # "HEURES DE FC / CE HOURS", is one label over its column, whichever half it is in).
         x0 = seg.x0 + (label.start / max(len(seg.text), 1)) * (seg.x1 - seg.x0)
     under, gap_under = [], None
-    for below in lines[label.line_no + 1: label.line_no + 3]:
-        if below.y0 - seg.y1 > 3.5 * height:
+    for below in lines[label.line_no + 1: label.line_no + depth]:
+        if below.y0 - seg.y1 > reach * height:
             break
         hits = [s for s in below.segs if s.x0 < x1 and s.x1 > x0]
         under = [s for s in hits if not _starts_with_label(s, labels_by_seg)]
