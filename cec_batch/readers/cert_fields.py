@@ -176,6 +176,8 @@ def _v_name(text: str, a: int, b: int, strict: bool, single: bool = False):
     while b > a and text[b - 1] in EDGE_PUNCT:
         b -= 1
     tokens = text[a:b].split()
+    if len(tokens) == 1 and not single:
+        tokens = _GLUED_NAME.sub(" ", tokens[0]).split()      # "FrancoisLefevre": a space OCR lost
     if not tokens or len(tokens) > (2 if single else 5) or (not single and len(tokens) < 2):
         return None
     commas = 0
@@ -460,6 +462,9 @@ def _labels_disagree_on_completion(labels: list[_Label], lines: list[Line], labe
 # A middle initial OCR ran into the first name ("ChristopherE." for "Christopher E."): a capital
 # after two small letters at a word's end is no letter of a name.
 _GLUED_INITIAL = re.compile(r"(?<=[a-z]{2})([A-Z]\.?)(?=[\s,]|$)")
+# A name whose space OCR lost ("FrangoisLefévre" for "François Lefèvre"): a capital and small letters
+# right after two small letters begins the next word. Only a label's one-word value is so parted.
+_GLUED_NAME = re.compile(r"(?<=[^\W\d_A-Z]{2})(?=[A-ZÀ-Þ][^\W\d_A-Z]{2})")
 
 
 def find_fields(segs: list[Seg]) -> tuple[dict[str, Found], list[str], list]:
@@ -508,6 +513,8 @@ def find_fields(segs: list[Seg]) -> tuple[dict[str, Found], list[str], list]:
                         value = EMAIL_RE.search(value).group()
                     elif f in ("full_name", "first_name"):
                         value = _GLUED_INITIAL.sub(r" \1", value)
+                        if " " not in value.strip():
+                            value = _GLUED_NAME.sub(" ", value)
                     conf = seg.conf(*span, carries=carries_date) if f == "completion_date" else seg.conf(*span)
                     found[f] = Found(value, conf, "label", lab.text, box=seg.box(*span),
                                      announced=lab.announces)
