@@ -1,6 +1,6 @@
 """How well certificates are read: the generated corpus (bench/certcorpus) through the real program.
 
-    .venv/bin/python bench/quality.py [--set tuned|heldout|redrawn|fresh|fresh-redrawn|fresh2|fresh3|fresh4|all]
+    .venv/bin/python bench/quality.py [--set tuned|heldout|redrawn|fresh|fresh-redrawn|fresh2|fresh3|fresh4|fresh5|all]
                                       [--form text,scan,fax] [--layout NAME ...] [--misses] [--check] [--list]
     make quality                      # the same, all sets (ARGS="--set tuned --misses" for options)
 
@@ -24,7 +24,8 @@ layouts it was not built with; `--set fresh-redrawn` reads those layouts drawn a
 fourth set to tune on; `--set fresh2` reads 26 more layouts of their own
 (bench/certcorpus/fresh2.py), a fifth set to tune on; `--set fresh3` reads 29 more
 (bench/certcorpus/fresh3.py), a sixth; `--set fresh4` reads 30 more (bench/certcorpus/fresh4.py),
-a seventh; `all` includes none of these six.
+a seventh; `--set fresh5` reads 31 more (bench/certcorpus/fresh5.py), an eighth; `all` includes
+none of these seven.
 `--misses` prints each miss of the sets one may tune on with the exception and what was read;
 it is refused for the held-out set, whose misses nobody tuning the reader may see.
 Exit status 0 (a measurement), 2 when the harness itself fails; with --check, 1 when the
@@ -61,7 +62,7 @@ THRESHOLDS = {"text": 0.99, "scan": 0.95, "fax": 0.90}
 OCR_WORKERS = 2
 OUTCOMES = ("right", "review", "wrong", "lost")
 # The sets whose misses may be looked at.
-TUNING = {"tuned", "redrawn", "fresh", "fresh-redrawn", "fresh2", "fresh3", "fresh4"}
+TUNING = {"tuned", "redrawn", "fresh", "fresh-redrawn", "fresh2", "fresh3", "fresh4", "fresh5"}
 
 
 # -- the stores ---------------------------------------------------------------------------
@@ -253,9 +254,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--set", default="all",
                     choices=["tuned", "heldout", "redrawn", "fresh", "fresh-redrawn", "fresh2", "fresh3", "fresh4",
-                             "all"],
-                    help="all: tuned and held-out (redrawn, fresh, fresh-redrawn, fresh2, fresh3, fresh4 only when "
-                         "asked for)")
+                             "fresh5", "all"],
+                    help="all: tuned and held-out (redrawn, fresh, fresh-redrawn, fresh2, fresh3, fresh4, fresh5 only "
+                         "when asked for)")
     ap.add_argument("--form", default=",".join(FORMS), help="comma-separated forms (default all three)")
     ap.add_argument("--layout", action="append", help="only this layout's pages, of a set one may tune on (repeatable)")
     ap.add_argument("--misses", action="store_true", help="print each miss of a set one may tune on")
@@ -266,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("--misses shows the tuned set only: the held-out set's misses are not to be looked at")
     if args.layout and args.set not in TUNING:
         ap.error("--layout selects layouts of a set one may tune on: use it with --set tuned, redrawn, fresh, "
-                 "fresh-redrawn, fresh2, fresh3 or fresh4")
+                 "fresh-redrawn, fresh2, fresh3, fresh4 or fresh5")
     forms = [f for f in args.form.split(",") if f]
     if any(f not in FORMS for f in forms):
         ap.error(f"--form: choose from {', '.join(FORMS)}")

@@ -145,6 +145,15 @@ def test_the_fresh4_set_is_layouts_of_its_own(plans):
         assert not {x.draw for x in fresh4} & {x.draw for x in theirs}
 
 
+def test_the_fresh5_set_is_layouts_of_its_own(plans):
+    fresh5 = build.layouts("fresh5")
+    assert len(fresh5) >= 29
+    for other in ("tuned", "fresh", "fresh2", "fresh3", "fresh4"):
+        theirs = build.layouts(other)
+        assert not {x.name for x in fresh5} & {x.name for x in theirs}
+        assert not {x.draw for x in fresh5} & {x.draw for x in theirs}
+
+
 def test_the_redrawn_set_is_the_tuned_layouts_with_other_draws(plans):
     assert [x.name for x in build.layouts("redrawn")] == [x.name for x in build.layouts("tuned")]
 
