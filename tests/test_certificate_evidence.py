@@ -2412,6 +2412,21 @@ def test_a_header_rows_course_number_is_read_below_a_two_line_heading(tmp_path):
     assert row["read"]["fields"]["course_number"]["label"] == "COURSE NO"
 
 
+def test_a_labelled_name_whose_space_ocr_lost_is_read_as_two_words(tmp_path):
+    # A fax's "Participant  FrangoisLefévre": one word, no name, and the page had none.
+    row = row_of(placed_pdf(tmp_path / "c.pdf", [
+        (72, 720, "Certificate of Completion"), (72, 690, "Participant"), (200, 690, "FrangoisLefévre"),
+        (72, 670, "ACE course #"), (200, 670, "CS41207"), (72, 650, "Date of completion"), (200, 650, "05/15/2026")]))
+    assert row["full_name"] == "Frangois Lefévre"
+
+
+def test_a_one_word_name_with_a_capital_inside_is_not_parted(tmp_path):
+    row = row_of(placed_pdf(tmp_path / "c.pdf", [
+        (72, 720, "Certificate of Completion"), (72, 690, "Participant"), (200, 690, "McDonald"),
+        (72, 670, "ACE course #"), (200, 670, "CS41207"), (72, 650, "Date of completion"), (200, 650, "05/15/2026")]))
+    assert row["full_name"] != "Mc Donald"
+
+
 def test_the_ticked_row_of_a_course_menu_is_the_course_and_its_credit(tmp_path):
     # A form listing every course the provider gives, one box ticked. Before, the catalogue held
     # them all and nothing said which, and the credit was the first row's.
