@@ -1208,6 +1208,43 @@ def _unruled_copy(image_path: Path) -> Path | None:
     return out
 
 
+def ticked_row(image_path: Path, rows: list[tuple[float, float, float, float]]) -> int | None:
+    """Of ROWS (the boxes of a column's values, one a row, in pixels of the upright image), the
+    one whose box left of it holds a tick: the ink just left of each value, from TICK_REACH of its
+    height away to half a height, on its row. Each row's strip holds the same box outline and
+    rules; the ticked one holds TICK_MORE times the rows' median ink and a stroke's worth more
+    (TICK_INK of a height squared), and no other row holds half as much over the median. None
+    when no row or more than one stands out so, or the strips hold no outline (no boxes)."""
+    from PIL import Image
+
+    if len(rows) < 3:
+        return None
+    with Image.open(image_path) as img:
+        a = np.asarray(img.convert("L")) < 128
+    height = float(np.median([y1 - y0 for _x0, y0, _x1, y1 in rows]))
+    right = min(x0 for x0, _y0, _x1, _y1 in rows) - 0.5 * height
+    left = max(0, int(right - TICK_REACH * height))
+    counts = []
+    for _x0, y0, _x1, y1 in rows:
+        top, bottom = max(0, int(y0 - 0.15 * height)), int(y1 + 0.15 * height)
+        counts.append(int(a[top:bottom, left:int(right)].sum()))
+    order = sorted(range(len(counts)), key=lambda k: counts[k], reverse=True)
+    median = float(np.median(counts))
+    first, second = counts[order[0]], counts[order[1]]
+    if median < TICK_OUTLINE * height * height:
+        return None                 # nothing left of the values: no column of boxes
+    if first < TICK_MORE * median or first - median < TICK_INK * height * height \
+            or second - median > 0.5 * (first - median):
+        return None
+    return order[0]
+
+
+TICK_REACH = 4.0       # heights left of a column's values where its boxes stand, at most
+TICK_MORE = 1.4        # a ticked box's ink, of the median row's at least
+TICK_INK = 0.2         # ink a tick adds, of the row's height squared at least
+TICK_OUTLINE = 0.3     # ink of a box's outline and the rules beside it, of the height squared at least
+
+
 def reversed_panels(a: np.ndarray, dpi: int = DPI) -> list[tuple[int, int, int, int]]:
     """Boxes (x0, y0, x1, y1, in pixels) of the page's solid dark panels, where print may stand in white
     ("AWARDED TO / Lena Eriksen" down a black band): REVERSED_CELL squares at least

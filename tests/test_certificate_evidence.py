@@ -2457,6 +2457,61 @@ def test_the_ticked_row_of_a_course_menu_is_the_course_and_its_credit(tmp_path):
     assert not row["review"]
 
 
+def _menu_scan(path: Path, *ticked: str) -> Path:
+    """A scanned course menu: five rows, each with a box drawn left of its course number, the boxes
+    of TICKED crossed by pen."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=letter, invariant=1)
+    c.setFont("Helvetica", 12)
+    for x, y, text in [(72, 720, "Certificate of Completion"), (72, 700, "Participant"), (200, 700, "Sofia Greene"),
+                       (72, 680, "Date of completion"), (200, 680, "03/24/2025"), (72, 660, "COURSE COMPLETED (one box ticked)"),
+                       (110, 640, "ACE course #"), (200, 640, "Course title"), (450, 640, "ACE CECs")]:
+        c.drawString(x, y, text)
+    rows = [("CS40112", "Behavior Change Coaching", "0.8"), ("CS41033", "Health Coaching Ethics", "0.2"),
+            ("CS41042", "Lifestyle Medicine Basics", "0.9"), ("CS41018", "Sleep, Stress and Recovery", "0.4"),
+            ("CS40121", "Motivational Interviewing Skills", "0.6")]
+    for i, (number, title, cec) in enumerate(rows):
+        y = 616 - 24 * i
+        c.drawString(110, y, number)
+        c.drawString(200, y, title)
+        c.drawString(450, y, cec)
+        c.rect(82, y - 1, 10, 10)
+        if number in ticked:
+            c.setLineWidth(1.6)
+            c.line(83, y, 91, y + 8)
+            c.line(83, y + 8, 91, y)
+            c.setLineWidth(1)
+    c.showPage()
+    c.save()
+    doc = pdfium.PdfDocument(buf.getvalue())
+    img = doc[0].render(scale=200 / 72, grayscale=True).to_pil().convert("L")
+    doc.close()
+    return scan_pdf(path, scanned(img, angle=0.3))
+
+
+@needs_tesseract
+def test_the_ticked_box_of_a_scanned_course_menu_is_found_by_its_ink(tmp_path):
+    # OCR reads a drawn box as "O", "oo" or nothing, and its tick no better: no row was marked,
+    # and the page went to staff with the first row's course.
+    row = row_of(_menu_scan(tmp_path / "c.pdf", "CS41042"))
+    assert row["course_number"] == "CS41042"
+    assert row["read"]["ticked_row"] == "CS41042"
+
+
+@needs_tesseract
+def test_a_scanned_course_menu_with_no_box_ticked_goes_to_staff(tmp_path):
+    row = row_of(_menu_scan(tmp_path / "c.pdf"))
+    assert "ticked_row" not in row["read"]
+    assert row["review"] and "course number" in row["review"]
+
+
+@needs_tesseract
+def test_a_scanned_course_menu_with_two_boxes_ticked_goes_to_staff(tmp_path):
+    row = row_of(_menu_scan(tmp_path / "c.pdf", "CS41033", "CS41018"))
+    assert "ticked_row" not in row["read"]
+    assert row["review"] and "course number" in row["review"]
+
+
 def test_a_date_wrapped_in_prose_right_of_a_sidebar_whose_lines_fall_between():
     # A clinic's certificate: its clinicians listed down the left, the prose at the right. The
     # sidebar's "MS, CSCS" falls between "... on November" and "15, 2025.", and the first line's

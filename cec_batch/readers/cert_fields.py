@@ -902,7 +902,7 @@ def _column_of_courses(lines: list[Line], found: dict, slope: float = 0.0) -> No
     if len(done) != 1:
         shown = ", ".join(m.group() for _y, _s, m in rows[:4])
         got.doubt = (f"{len(numbers)} course numbers in one column under {got.label!r} ({shown}) and "
-                     f"no one row is marked completed")
+                     f"{NO_ROW_MARKED}")
         return
     (k,) = done
     _y, seg, m = rows[k]
@@ -939,6 +939,7 @@ def _column_of_courses(lines: list[Line], found: dict, slope: float = 0.0) -> No
                   f"over one of them says it is the completion")
 
 
+NO_ROW_MARKED = "no one row is marked completed"
 _TICKED = re.compile(r"[☒☑✓✔✗✘■▣]|\[[xX✓✔]\]")
 _UNTICKED = re.compile(r"[☐□▢]|\[ ?\]")
 

@@ -124,7 +124,7 @@ def lines_of(segs: list[Seg]) -> list[Line]:
 
 
 _CELL_BORDERS = frozenset({"|", "||", "¦", "[", "]", "|_", "_|"})
-_KEPT_MARKS = _CELL_BORDERS | {":", "#", "&", "@", "/"}
+_KEPT_MARKS = _CELL_BORDERS | {":", "#", "&", "@", "/", "☐", "☒"}       # boxes: a menu's, found by their ink
 # A dot leader ("Participant ........ Schröder, Janice") is a cell border: three or more
 # dots, middle dots or ellipses, alone or stuck to the end or start of a word.
 _LEADER = re.compile(r"(?:[.·…]\s?){3,}|…+")

@@ -23,6 +23,7 @@ import contextlib
 import hashlib
 import logging
 import re
+import statistics
 import tempfile
 import threading
 import time
@@ -39,6 +40,7 @@ from cec_batch.readers.cert_fields import (
     AMOUNT_CELL,
     DAY_FIRST,
     FINDERS,
+    NO_ROW_MARKED,
     Found,
     amount_value,
     choose_date,
@@ -551,6 +553,12 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
                             read["panels_turned"] = True
                         else:
                             read["rules_removed"] = True
+            # A menu of courses, one box ticked: OCR reads the boxes as "oO" or not at all, so no
+            # row was marked. The box that holds a tick is found by its ink.
+            kept = _ticked_menu(result, found, cands, deadline)
+            if kept is not None:
+                result, (found, notes, cands, extent, segs) = kept
+                read["ticked_row"] = found["course_number"].value
             # No name: print the reading left out (a name set large in a dithered italic) is read
             # line by line, and kept when the page then holds no less.
             if not any(f in found for f in ("full_name", "first_name", "last_name")) \
@@ -651,6 +659,47 @@ def _with_words(result: ocr.PageOcr, extra: list[ocr.Word], found: dict[str, Fou
     merged = ocr.PageOcr(result.words + extra, result.rotation, result.seconds, image_path=result.image_path)
     other = _fields(merged, deadline)
     return (merged, other) if _key_score(other[0]) >= _key_score(found) else None
+
+
+# A page that says a box is ticked or checked: a menu of courses, one marked.
+_TICK_WORDS = re.compile(r"\b(?:tick|ticked|check|checked|box|boxes|marked)\b", re.IGNORECASE)
+
+
+def _ticked_menu(result: ocr.PageOcr, found: dict[str, Found], cands: list, deadline: float):
+    """(the reading with a box marked on each course row, its fields) when the course number is
+    one of a column's rows that nothing marked (NO_ROW_MARKED), the page speaks of ticks or boxes,
+    and one row's box holds a tick by its ink (ocr.ticked_row); None otherwise. The words OCR read
+    in each row's box give way to "☐", and to "☒" in the ticked one: the rows are then read as a
+    menu read from a text layer is."""
+    got = found.get("course_number")
+    if got is None or got.box is None or not (got.doubt or "").endswith(NO_ROW_MARKED) \
+            or result.image_path is None or deadline - time.monotonic() <= 2 \
+            or not _TICK_WORDS.search(" ".join(w.text for w in result.words)):
+        return None
+    rows = sorted((c for c in cands if c.field == "course_number" and c.box is not None
+                   and c.box[0] < got.box[2] and c.box[2] > got.box[0]), key=lambda c: c.box[1])
+    k = ocr.ticked_row(result.image_path, [c.box for c in rows])
+    if k is None:
+        return None
+    height = statistics.median(c.box[3] - c.box[1] for c in rows)
+    right = min(c.box[0] for c in rows) - 0.5 * height
+    left = right - ocr.TICK_REACH * height
+    words, marks = list(result.words), []
+    for i, c in enumerate(rows):
+        top, bottom = c.box[1] - 0.15 * height, c.box[3] + 0.15 * height
+        own = next((w for w in words if c.box[0] <= w.left + w.width / 2 <= c.box[2]
+                    and c.box[1] <= w.top + w.height / 2 <= c.box[3]), None)
+        if own is None:
+            return None
+        words = [w for w in words if not (left <= w.left + w.width / 2 <= right and top <= w.top + w.height / 2 <= bottom)]
+        marks.append(ocr.Word("☒" if i == k else "☐", 96.0, int(left), own.top, own.height, own.height,
+                              own.block, own.par, own.line))
+    marked = ocr.PageOcr(words + marks, result.rotation, result.seconds, image_path=result.image_path)
+    other = _fields(marked, deadline)
+    course = other[0].get("course_number")
+    if course is None or course.doubt is not None or _key_score(other[0]) < _key_score(found):
+        return None
+    return marked, other
 
 
 def _tile_days(segs: list[Seg] | None, image_path: Path | None, deadline: float) -> list[ocr.Word]:
