@@ -459,6 +459,30 @@ def _labels_disagree_on_completion(labels: list[_Label], lines: list[Line], labe
                                                                    f"{shown}, and nothing says which counts")
 
 
+def _labels_disagree_on_course(labels: list[_Label], lines: list[Line], labels_by_seg: dict, slope: float,
+                               found: dict[str, Found]) -> None:
+    """Labels that can only mean the course number, each before another number: a catalogue page's
+    entries ("ACE course no. CA23456 · 0.4 CECs", "ACE course no. CEP123457 · 1.0 CECs"). The one
+    read first is no more the course than the others: it stays for staff, with the numbers named."""
+    got = found.get("course_number")
+    if got is None or got.how != "label" or got.doubt:
+        return
+    said: dict[str, str] = {}
+    for lab in labels:
+        if not lab.announces or "course_number" not in lab.fields:
+            continue
+        for seg, a, b, strict in _regions(lab, lines, labels_by_seg, slope):
+            span = FINDERS["course_number"](seg.text, a, b, strict)
+            if span:
+                value = seg.text[span[0]:span[1]]
+                said.setdefault("".join(ch for ch in value if ch.isalnum()).upper(), value)
+                break
+    if len(said) > 1:
+        shown = ", ".join(list(said.values())[:4])
+        got.doubt = (f"is one of {len(said)} course numbers each after a course number's label ({shown}) "
+                     f"and nothing says which was completed")
+
+
 # A middle initial OCR ran into the first name ("ChristopherE." for "Christopher E."): a capital
 # after two small letters at a word's end is no letter of a name.
 _GLUED_INITIAL = re.compile(r"(?<=[a-z]{2})([A-Z]\.?)(?=[\s,]|$)")
@@ -522,6 +546,7 @@ def find_fields(segs: list[Seg]) -> tuple[dict[str, Found], list[str], list]:
                 break
 
     _labels_disagree_on_completion(labels, lines, labels_by_seg, slope, found)
+    _labels_disagree_on_course(labels, lines, labels_by_seg, slope, found)
     _value_then_unit(lines, found, "ceus", CEUS_SUFFIX_RE)
     _value_then_unit(lines, found, "hours", HOURS_SUFFIX_RE)
     for f in ("ceus", "hours"):
@@ -1996,7 +2021,13 @@ def stated_date_order(segs) -> str | None:
     None when none says, or captions disagree."""
     orders = {"month" if m[1] == "MM" else "day" for seg in segs for m in _ORDER_CAPTION.finditer(seg.text)
               if (m[1] == "MM") == (m[2] == "DD")}
+    orders |= {m[1].casefold() for seg in segs for m in _ORDER_IN_WORDS.finditer(seg.text)}
     return orders.pop() if len(orders) == 1 else None
+
+
+# The order in words: "Dates are shown day/month/year", "(month/day/year)".
+_ORDER_IN_WORDS = re.compile(r"(?<![A-Za-z])(day|month)\s?[/.\-]\s?(?:month|day)\s?[/.\-]\s?year(?![A-Za-z])",
+                             re.IGNORECASE)
 
 
 # A numeric date's day and month parts, and the separator between them ("05.06.2026", "13/05/2026").

@@ -191,6 +191,8 @@ OTHER_DATE_WORDS = ("issue", "issued", "issue date", "date issued", "issuance", 
                     "enrolled", "enrollment", "downloaded", "accessed", "created", "exp", "recertify by",
                     "deadline", "valid from", "effective", "valid", "validity", "period", "start date", "first day", "statement date",
                     "starting", "started", "began", "begins",
+                    # a testing centre's booking: "Appointment booked", "Eligibility window", "Retest after"
+                    "booked", "booking", "appointment", "scheduled", "eligibility", "eligible", "window", "retest",
                     # how long a recording or a portal stays open: "Recordings stay in the portal until ..."
                     "recording", "recordings", "replay", "replays", "on demand", "on-demand", "available until",
                     "available through", "access until", "access ends", "accessible until")
