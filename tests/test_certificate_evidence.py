@@ -2427,6 +2427,50 @@ def test_a_one_word_name_with_a_capital_inside_is_not_parted(tmp_path):
     assert row["full_name"] != "Mc Donald"
 
 
+def test_a_catalogue_pages_several_labelled_course_numbers_go_to_staff(tmp_path):
+    # A catalogue page, the completed entry marked by a stamp beside it: the first entry's number
+    # was posted, its label no surer than the others'.
+    row = row_of(placed_pdf(tmp_path / "c.pdf", [
+        (72, 720, "Course Catalogue and Credit Record"), (72, 700, "Participant name"), (200, 700, "Dana Kowalski"),
+        (72, 660, "Functional Training for Older Adults"), (72, 644, "ACE course no. CA23456 · 0.4 CECs"),
+        (72, 610, "Core Stability and Low Back Health"), (72, 594, "ACE course no. CA24190 · 0.5 CECs"),
+        (72, 560, "Exercise Science Refresher"), (72, 544, "ACE course no. CEP123457 · 1.0 CECs"),
+        (420, 548, "COMPLETED"), (420, 532, "NOV 15 2025")]))
+    assert row["review"] and "is one of 3 course numbers each after a course number's label" in row["review"]
+
+
+def test_a_testing_centres_booking_and_eligibility_window_are_not_the_completion(tmp_path):
+    # The window's last day was taken for an event's last day, and posted.
+    row = row_of(placed_pdf(tmp_path / "c.pdf", [
+        (72, 720, "Candidate Score Report"), (400, 720, "Report date 02/26/2026"),
+        (72, 680, "Candidate name"), (330, 680, "Appointment booked"), (72, 664, "Ayesha S. Fleming"),
+        (330, 664, "02/16/2026"), (72, 630, "Candidate ID"), (330, 630, "Eligibility window"), (72, 614, "TP4159190"),
+        (330, 614, "12/16/2025 – 06/14/2026"), (72, 580, "ACE certification no."), (330, 580, "Exam date"),
+        (72, 564, "121066"), (330, 564, "Thursday, February 26, 2026"),
+        (72, 520, "Passing this examination completes course CP-552044 for 0.8 CECs.")]))
+    assert parse_date(row["completion_date"]).value == date(2026, 2, 26)
+    assert not row["review"]
+
+
+def test_a_page_that_says_day_month_year_in_words_is_read_day_first(tmp_path):
+    row = row_of(placed_pdf(tmp_path / "c.pdf", [
+        (72, 720, "CERTIFICATE OF ACHIEVEMENT"), (72, 700, "This is to certify that"), (72, 680, "Noah Weber"),
+        (72, 640, "Date of completion"), (220, 640, "Expiry date"), (360, 640, "ACE course"),
+        (72, 624, "03/12/2025"), (220, 624, "02/12/2028"), (360, 624, "CP 60204"),
+        (330, 560, "Dates are shown day/month/year.")]))
+    assert parse_date(row["completion_date"]).value == date(2025, 12, 3)
+
+
+def test_the_day_materials_were_shipped_is_not_the_completion(tmp_path):
+    # The stamp's date unread, the shipping day was the only date no word called another day's.
+    row = row_of(placed_pdf(tmp_path / "c.pdf", [
+        (72, 720, "Home Study Enrolment Form"), (72, 700, "ESTRADA, Eun-ji"), (72, 686, "Name (LAST, First)"),
+        (72, 660, "CS41018"), (72, 646, "ACE course no."), (72, 610, "FOR OFFICE USE ONLY"),
+        (72, 590, "Materials shipped"), (200, 590, "06/28/2026"), (72, 570, "Exam received"), (200, 570, "08/15/2026"),
+        (360, 600, "COURSE COMPLETED")]))
+    assert row["review"] and "completion date" in row["review"]
+
+
 def test_the_ticked_row_of_a_course_menu_is_the_course_and_its_credit(tmp_path):
     # A form listing every course the provider gives, one box ticked. Before, the catalogue held
     # them all and nothing said which, and the credit was the first row's.

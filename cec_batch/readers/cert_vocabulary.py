@@ -183,7 +183,7 @@ COMPLETION_WORDS = ("complete", "completed", "completion", "completing", "awarde
 OTHER_DATE_WORDS = ("issue", "issued", "issue date", "date issued", "issuance", "print", "printed", "generated", "expire",
                     "expires", "expiry", "expiration", "valid until", "valid through", "valid thru", "renew",
                     "renewal", "due", "birth", "born", "dob", "d.o.b", "signed", "signature", "approved",
-                    "approval", "approval period", "mailed", "sent", "received", "scanned", "faxed", "revised", "rev",
+                    "approval", "approval period", "mailed", "sent", "shipped", "dispatched", "delivered", "received", "scanned", "faxed", "revised", "rev",
                     "recorded", "entered", "posted", "added", "reviewed", "verified", "sworn", "subscribed", "dated",
                     "notarized", "notarised",
                     "updated", "run date", "report date", "as of", "purchased", "purchase date", "ordered",
