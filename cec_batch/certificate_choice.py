@@ -35,6 +35,7 @@ from cec_batch.match import EXACT, FUZZY, NO, Matcher, PageEvidence
 from cec_batch.model import Course
 from cec_batch.normalize import (name_tokens, normalize_course_number, normalize_email, normalize_id, parse_date,
                                  split_name)
+from cec_batch.readers.cert_fields import SEVERAL_COURSES
 from cec_batch.rules import EVENT_SPAN_DAYS, NAME_LOOKUP_CONFIDENCE, REVIEW_CONFIDENCE, cecs_from_hours
 
 # A catalogue title counts as printed on the page from this partial-match score (OCR'd text).
@@ -123,6 +124,11 @@ def _choose_course(cands, read, ocr, catalogue, problems, changes, chosen) -> No
     page_text = _page_text(read)
     titled = {n: c for n, c in known.items() if _title_on_page(catalogue[n].title, page_text)}
     pick, evidence = None, []
+    doubt = ((read.get("fields") or {}).get("course_number") or {}).get("doubt") or ""
+    if SEVERAL_COURSES in doubt:
+        # The page labels several course numbers alike (a catalogue's entries, a menu's rows): the
+        # one read most surely is no more the course than the others; only its title can say.
+        sure = {n: c for n, c in sure.items() if n in titled} if len(titled.keys() & known.keys()) == 1 else {}
     if len(sure) == 1:
         pick = next(iter(sure))
         evidence.append(f"{pick} is in the catalogue")

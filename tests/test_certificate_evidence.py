@@ -868,6 +868,42 @@ def test_a_name_read_poorly_agrees_with_the_owner_of_a_sure_id_on_the_page():
     assert "full_name" in got["read"]["problems"]
 
 
+def _catalogue_page(doubt: str) -> dict:
+    """An OCR'd catalogue page: four entries' course numbers, the last read most surely, and the
+    reader's DOUBT on the course number it took."""
+    def cand(value, conf):
+        return {"field": "course_number", "value": value, "confidence": conf, "box": None, "before": "ACE course no.",
+                "after": "", "line": f"ACE course no. {value}", "height": 0.01}
+    numbers = [("CS52044", 68.0), ("CS52071", 82.0), ("CS52133", 81.0), ("CEP521200", 90.0)]
+    read = {"text_source": "ocr", "problems": {"course_number": f"course number 'CS52044' {doubt}"},
+            "fields": {"course_number": {"value": "CS52044", "confidence": 90.0, "doubt": doubt}},
+            "candidates": [cand(v, c) for v, c in numbers],
+            "lines": ["Breathwork Foundations", "Chair Yoga for Seniors", "Restorative Yoga",
+                      "Mindful Movement Teacher Training"] + [f"ACE course no. {v}" for v, _c in numbers]}
+    return {"full_name": "Daniel Okoro", "first_name": None, "last_name": None, "certificant_id": "145586",
+            "email": None, "course_number": "CS52044", "read": read}
+
+
+def test_the_closed_world_does_not_choose_among_labelled_course_numbers_by_confidence():
+    # A fax of a catalogue page: the reader doubted the course (four entries each labelled), and the
+    # closed world took the one entry read at 90 for the course, another than the one stamped.
+    from cec_batch.certificate_choice import choose_page
+    from cec_batch.model import Course
+
+    titles = {"CS52044": "Breathwork Foundations", "CS52071": "Chair Yoga for Seniors", "CS52133": "Restorative Yoga",
+              "CEP521200": "Mindful Movement Teacher Training"}
+    catalogue = {n: Course(n, t, "P", Decimal("0.5"), "course", date(2020, 1, 1)) for n, t in titles.items()}
+    matcher = _matcher(("145586", "Daniel", "Okoro"))
+    doubt = ("is one of 4 course numbers each after a course number's label (CS52044, CS52071, CS52133, CEP521200) "
+             "and nothing says which was completed")
+    got = choose_page(_catalogue_page(doubt), catalogue=catalogue, matcher=matcher)
+    assert got is None or "course_number" in got["read"]["problems"]
+    assert got is None or got.get("course_number") != "CEP521200"
+    # With no such doubt (one labelled number, the rest OCR's stray reads) the surest known number stands.
+    got = choose_page(_catalogue_page("read with low confidence"), catalogue=catalogue, matcher=matcher)
+    assert got["course_number"] == "CEP521200" and "course_number" not in got["read"]["problems"]
+
+
 # ---------------------------------------------------------------- a name OCR read poorly, alone
 
 
@@ -2469,6 +2505,16 @@ def test_the_day_materials_were_shipped_is_not_the_completion(tmp_path):
         (72, 590, "Materials shipped"), (200, 590, "06/28/2026"), (72, 570, "Exam received"), (200, 570, "08/15/2026"),
         (360, 600, "COURSE COMPLETED")]))
     assert row["review"] and "completion date" in row["review"]
+
+
+def test_a_stamps_course_completed_caption_whose_date_was_not_read_keeps_the_only_date_a_guess(tmp_path):
+    # A fax of an office stamp: "COURSE COMPLETED" read, its date in spaced figures not; the one date
+    # read (a line "Examreceived" glued by OCR) was posted.
+    row = row_of(placed_pdf(tmp_path / "c.pdf", [
+        (72, 720, "Home Study Enrolment Form"), (72, 700, "TAKAHASHI, Liam"), (72, 686, "Name (LAST, First)"),
+        (72, 660, "CL10240"), (72, 646, "ACE course no."), (72, 600, "Examreceived"), (200, 600, "11/01/2026"),
+        (380, 610, "COURSE COMPLETED"), (380, 594, "NOV 03 2 02 6")]))
+    assert row["review"] and "printed by 'COURSE COMPLETED'" in row["review"]
 
 
 def test_the_ticked_row_of_a_course_menu_is_the_course_and_its_credit(tmp_path):

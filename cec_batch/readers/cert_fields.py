@@ -479,7 +479,7 @@ def _labels_disagree_on_course(labels: list[_Label], lines: list[Line], labels_b
                 break
     if len(said) > 1:
         shown = ", ".join(list(said.values())[:4])
-        got.doubt = (f"is one of {len(said)} course numbers each after a course number's label ({shown}) "
+        got.doubt = (f"is one of {len(said)} {SEVERAL_COURSES} each after a course number's label ({shown}) "
                      f"and nothing says which was completed")
 
 
@@ -926,7 +926,7 @@ def _column_of_courses(lines: list[Line], found: dict, slope: float = 0.0) -> No
     done.discard(None)
     if len(done) != 1:
         shown = ", ".join(m.group() for _y, _s, m in rows[:4])
-        got.doubt = (f"{len(numbers)} course numbers in one column under {got.label!r} ({shown}) and "
+        got.doubt = (f"{len(numbers)} {SEVERAL_COURSES} in one column under {got.label!r} ({shown}) and "
                      f"{NO_ROW_MARKED}")
         return
     (k,) = done
@@ -965,6 +965,9 @@ def _column_of_courses(lines: list[Line], found: dict, slope: float = 0.0) -> No
 
 
 NO_ROW_MARKED = "no one row is marked completed"
+# In the doubt of a course number that is one of several the page labels alike (a column of them, a
+# catalogue's entries): the closed world does not choose among them by how surely each was read.
+SEVERAL_COURSES = "course numbers"
 _TICKED = re.compile(r"[☒☑✓✔✗✘■▣]|\[[xX✓✔]\]")
 _UNTICKED = re.compile(r"[☐□▢]|\[ ?\]")
 
@@ -1621,7 +1624,8 @@ def page_candidates(segs: list[Seg], page_height: float) -> list[Candidate]:
 # "Date of completion:"): its date stands beside it or just under (or over) it.
 _COMPLETION_CAPTION = re.compile(
     r"\s*(?:\d{1,2}\s?[.)]\s*)?(?:date\s+(?:of\s+)?(?:course\s+|class\s+|training\s+)?(?:completion|completed)"
-    r"|(?:course\s+)?completion\s+date|completed(?:\s+on)?|completion)\s*[:.]?\s*", re.IGNORECASE)
+    r"|(?:course\s+)?completion\s+date|(?:course\s+|class\s+|training\s+)?completed(?:\s+on)?|completion)\s*[:.]?\s*",
+    re.IGNORECASE)
 # A completion label before a date that could not be read ("Date of completion: Decemb2r 13, 2025").
 _COMPLETION_LABEL = re.compile(r"\b(?:completion|completed)\b\s*(?:date|on)?\s*[:.]?", re.IGNORECASE)
 
