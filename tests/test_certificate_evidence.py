@@ -2517,6 +2517,30 @@ def test_a_stamps_course_completed_caption_whose_date_was_not_read_keeps_the_onl
     assert row["review"] and "printed by 'COURSE COMPLETED'" in row["review"]
 
 
+def test_a_completion_moment_with_its_weekday_and_time_in_the_next_cell_is_read(tmp_path):
+    # A learning platform's attempt review: "Completed on | Friday, 10 April 2026, 4:37 PM". The cell
+    # was no date alone, and the completion date "unreadable".
+    row = row_of(placed_pdf(tmp_path / "c.pdf", [
+        (72, 720, "Final quiz: Review of attempt 1"), (400, 720, "Anneke van der Berg"),
+        (100, 680, "Started on"), (200, 680, "Friday, 10 April 2026, 4:13 PM"),
+        (100, 660, "Completed on"), (200, 660, "Friday, 10 April 2026, 4:37 PM"),
+        (100, 640, "Feedback"), (200, 640, "Passed. This course is approved by ACE as course CP55013 for 0.9 CECs.")]))
+    assert row["completion_date"] == "10 April 2026"
+    assert row["read"]["fields"]["completion_date"]["label"] == "Completed on"
+
+
+def test_an_events_days_with_their_weekdays_under_a_date_heading_are_not_one_labelled_date(tmp_path):
+    # "Fri, Oct 10, 2025" under "Date": one of the event's days, not the date the heading labels.
+    row = row_of(placed_pdf(tmp_path / "c.pdf", [
+        (72, 720, "Attendance Record"), (72, 700, "Attendee"), (200, 700, "Walter Pruitt"),
+        (72, 680, "ACE event number"), (200, 680, "CA245010"),
+        (72, 640, "Day"), (140, 640, "Date"), (300, 640, "Checked in"), (400, 640, "CE hours"),
+        (72, 620, "Day 1"), (140, 620, "Fri, Oct 10, 2025"), (300, 620, "7:40 AM"), (400, 620, "6"),
+        (72, 600, "Day 2"), (140, 600, "Sat, Oct 11, 2025"), (300, 600, "7:50 AM"), (400, 600, "6"),
+        (72, 580, "Day 3"), (140, 580, "Sun, Oct 12, 2025"), (300, 580, "7:40 AM"), (400, 580, "6")]))
+    assert (row["read"]["fields"].get("completion_date") or {}).get("label") != "Date"
+
+
 def test_the_ticked_row_of_a_course_menu_is_the_course_and_its_credit(tmp_path):
     # A form listing every course the provider gives, one box ticked. Before, the catalogue held
     # them all and nothing said which, and the credit was the first row's.

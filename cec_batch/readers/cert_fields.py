@@ -208,6 +208,31 @@ def _v_regex(rx: re.Pattern, anchored: bool):
     return finder
 
 
+def _v_date(text: str, a: int, b: int, strict: bool):
+    """A date; in a cell of its own (STRICT), also between its weekday and its time of day, as a
+    learning platform prints a moment ("Friday, 10 April 2026, 4:37 PM"). A weekday without a time
+    is a table's day ("Fri, Oct 10, 2025" under "Date", one of an event's days), and a time without
+    a weekday a stamp's: neither cell is a date's alone."""
+    a, b = _strip_span(text, a, b)
+    m = DATE_RE.search(text, a, b)
+    if not m:
+        return None
+    if strict:
+        weekday = _WEEKDAY.match(text, a)
+        rest = text[m.end():b]
+        clock = _CLOCK_AFTER.match(rest) if weekday is not None else None
+        if clock is not None:
+            a = len(text) - len(text[weekday.end():].lstrip())
+            rest = rest[clock.end():]
+        if m.start() != a or rest.strip(EDGE_PUNCT):
+            return None
+    return m.start(), m.end()
+
+
+# A time of day after a date in its cell: ", 4:37 PM", " at 14:05", " 09:41:39 UTC".
+_CLOCK_AFTER = re.compile(r"\s*,?\s*(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4})?\s*$")
+
+
 def _v_amount(finder, other_unit: re.Pattern):
     """An amount after a label, unless it is a conversion ("contact hours = 1.0 CEC"): a value
     after '=' or one that carries the other unit is not this field's."""
@@ -261,7 +286,7 @@ FINDERS = {
     "certificant_id": _v_regex(ID_RE, anchored=True),
     "email": _v_email,
     "course_number": _v_course,
-    "completion_date": _v_regex(DATE_RE, anchored=False),
+    "completion_date": _v_date,
     "ceus": _v_amount(_v_regex(NUMBER_RE, anchored=True), HOURS_SUFFIX_RE),
     "hours": _v_amount(_v_regex(NUMBER_RE, anchored=True), CEUS_SUFFIX_RE),
     "title": _v_text,
