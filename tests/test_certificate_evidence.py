@@ -2541,6 +2541,16 @@ def test_an_events_days_with_their_weekdays_under_a_date_heading_are_not_one_lab
     assert (row["read"]["fields"].get("completion_date") or {}).get("label") != "Date"
 
 
+def test_a_dutch_certificates_birth_and_completion_days_are_told_apart(tmp_path):
+    row = row_of(placed_pdf(tmp_path / "c.pdf", [
+        (72, 720, "CERTIFICAAT van deelname"), (72, 700, "Hierbij verklaren wij dat"), (72, 680, "Arjun Rojas"),
+        (72, 660, "geboren op 28-07-1987 · ACE-certificeringsnummer 109861"),
+        (72, 620, "Cursusnummer ACE"), (220, 620, "CS52044"), (72, 600, "Datum afgerond"), (220, 600, "11-04-2026"),
+        (72, 560, "Dates are written day-month-year.")]))
+    assert row["completion_date"] == "2026-04-11"
+    assert "afgerond" in row["read"]["fields"]["completion_date"]["label"]
+
+
 def test_the_ticked_row_of_a_course_menu_is_the_course_and_its_credit(tmp_path):
     # A form listing every course the provider gives, one box ticked. Before, the catalogue held
     # them all and nothing said which, and the credit was the first row's.

@@ -178,11 +178,13 @@ COMPLETION_WORDS = ("complete", "completed", "completion", "completing", "awarde
                     "date of class", "date of program", "date earned", "earned on", "award date", "date of award",
                     "date awarded", "date achieved", "end date", "last day", "final day", "final session",
                     "last session", "ending", "ended", "compl", "date of in-service", "in-service date",
-                    "inservice date")
+                    "inservice date",
+                    # Dutch: "Datum afgerond", "met goed gevolg ... afgerond", "voltooid", "behaald"
+                    "afgerond", "voltooid", "behaald")
 # ... and after one of these it is some other day: the certificate's printing, its expiry, a birthday.
 OTHER_DATE_WORDS = ("issue", "issued", "issue date", "date issued", "issuance", "print", "printed", "generated", "expire",
                     "expires", "expiry", "expiration", "valid until", "valid through", "valid thru", "renew",
-                    "renewal", "due", "birth", "born", "dob", "d.o.b", "signed", "signature", "approved",
+                    "renewal", "due", "birth", "born", "dob", "d.o.b", "geboren", "geboortedatum", "signed", "signature", "approved",
                     "approval", "approval period", "mailed", "sent", "shipped", "dispatched", "delivered", "received", "scanned", "faxed", "revised", "rev",
                     "recorded", "entered", "posted", "added", "reviewed", "verified", "sworn", "subscribed", "dated",
                     "notarized", "notarised",
