@@ -458,6 +458,22 @@ def _course_across_lines(lines: list[Line], found: dict[str, Found]) -> None:
         found["course_number"] = hits[0]
 
 
+def _announced_values(f: str, labels: list[_Label], lines: list[Line], labels_by_seg: dict, slope: float,
+                      key) -> dict:
+    """{KEY(value): (value, label text)}: the first value after each label that can only mean F."""
+    said: dict = {}
+    for lab in labels:
+        if not lab.announces or f not in lab.fields:
+            continue
+        for seg, a, b, strict in _regions(lab, lines, labels_by_seg, slope):
+            span = FINDERS[f](seg.text, a, b, strict)
+            if span:
+                value = seg.text[span[0]:span[1]]
+                said.setdefault(key(value), (value, lab.text))
+                break
+    return said
+
+
 def _labels_disagree_on_completion(labels: list[_Label], lines: list[Line], labels_by_seg: dict, slope: float,
                                    found: dict[str, Found]) -> None:
     """Two labels that can only mean the completion date, each before another date: a reissue's
@@ -468,16 +484,8 @@ def _labels_disagree_on_completion(labels: list[_Label], lines: list[Line], labe
     if got is None or got.how != "label" or not got.announced:
         return
 
-    said: dict = {}
-    for lab in labels:
-        if not lab.announces or "completion_date" not in lab.fields:
-            continue
-        for seg, a, b, strict in _regions(lab, lines, labels_by_seg, slope):
-            span = FINDERS["completion_date"](seg.text, a, b, strict)
-            if span:
-                value = seg.text[span[0]:span[1]]
-                said.setdefault(parse_date(value).value or value, (value, lab.text))
-                break
+    said = _announced_values("completion_date", labels, lines, labels_by_seg, slope,
+                             lambda value: parse_date(value).value or value)
     if len(said) > 1:
         shown = " and ".join(f"{value!r} (after {label!r})" for value, label in said.values())
         found["completion_date"] = replace(got, how="guess", doubt=f"is one of two dates labelled the completion: "
@@ -492,18 +500,10 @@ def _labels_disagree_on_course(labels: list[_Label], lines: list[Line], labels_b
     got = found.get("course_number")
     if got is None or got.how != "label" or got.doubt:
         return
-    said: dict[str, str] = {}
-    for lab in labels:
-        if not lab.announces or "course_number" not in lab.fields:
-            continue
-        for seg, a, b, strict in _regions(lab, lines, labels_by_seg, slope):
-            span = FINDERS["course_number"](seg.text, a, b, strict)
-            if span:
-                value = seg.text[span[0]:span[1]]
-                said.setdefault("".join(ch for ch in value if ch.isalnum()).upper(), value)
-                break
+    said = _announced_values("course_number", labels, lines, labels_by_seg, slope,
+                             lambda value: "".join(ch for ch in value if ch.isalnum()).upper())
     if len(said) > 1:
-        shown = ", ".join(list(said.values())[:4])
+        shown = ", ".join(value for value, _label in list(said.values())[:4])
         got.doubt = (f"is one of {len(said)} {SEVERAL_COURSES} each after a course number's label ({shown}) "
                      f"and nothing says which was completed")
 
