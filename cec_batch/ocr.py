@@ -1221,13 +1221,10 @@ def ticked_row(image_path: Path, rows: list[tuple[float, float, float, float]]) 
         return None
     with Image.open(image_path) as img:
         a = np.asarray(img.convert("L")) < 128
+    strips = tick_strips(rows)
     height = float(np.median([y1 - y0 for _x0, y0, _x1, y1 in rows]))
-    right = min(x0 for x0, _y0, _x1, _y1 in rows) - 0.5 * height
-    left = max(0, int(right - TICK_REACH * height))
-    counts = []
-    for _x0, y0, _x1, y1 in rows:
-        top, bottom = max(0, int(y0 - 0.15 * height)), int(y1 + 0.15 * height)
-        counts.append(int(a[top:bottom, left:int(right)].sum()))
+    counts = [int(a[max(0, int(top)):int(bottom), max(0, int(left)):int(right)].sum())
+              for left, top, right, bottom in strips]
     order = sorted(range(len(counts)), key=lambda k: counts[k], reverse=True)
     median = float(np.median(counts))
     first, second = counts[order[0]], counts[order[1]]
@@ -1237,6 +1234,16 @@ def ticked_row(image_path: Path, rows: list[tuple[float, float, float, float]]) 
             or second - median > 0.5 * (first - median):
         return None
     return order[0]
+
+
+def tick_strips(rows: list[tuple[float, float, float, float]]) -> list[tuple[float, float, float, float]]:
+    """The box (x0, y0, x1, y1) left of each of ROWS (a column's values, one a row) where its tick
+    box stands: from TICK_REACH of the rows' height left of the column to half a height, and a
+    little over and under the value's own height."""
+    height = float(np.median([y1 - y0 for _x0, y0, _x1, y1 in rows]))
+    right = min(x0 for x0, _y0, _x1, _y1 in rows) - 0.5 * height
+    left = right - TICK_REACH * height
+    return [(left, y0 - 0.15 * height, right, y1 + 0.15 * height) for _x0, y0, _x1, y1 in rows]
 
 
 TICK_REACH = 4.0       # heights left of a column's values where its boxes stand, at most

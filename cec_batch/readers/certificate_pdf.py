@@ -23,7 +23,6 @@ import contextlib
 import hashlib
 import logging
 import re
-import statistics
 import tempfile
 import threading
 import time
@@ -681,12 +680,8 @@ def _ticked_menu(result: ocr.PageOcr, found: dict[str, Found], cands: list, dead
     k = ocr.ticked_row(result.image_path, [c.box for c in rows])
     if k is None:
         return None
-    height = statistics.median(c.box[3] - c.box[1] for c in rows)
-    right = min(c.box[0] for c in rows) - 0.5 * height
-    left = right - ocr.TICK_REACH * height
     words, marks = list(result.words), []
-    for i, c in enumerate(rows):
-        top, bottom = c.box[1] - 0.15 * height, c.box[3] + 0.15 * height
+    for i, (c, (left, top, right, bottom)) in enumerate(zip(rows, ocr.tick_strips([c.box for c in rows]))):
         own = next((w for w in words if c.box[0] <= w.left + w.width / 2 <= c.box[2]
                     and c.box[1] <= w.top + w.height / 2 <= c.box[3]), None)
         if own is None:
