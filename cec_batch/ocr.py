@@ -95,6 +95,12 @@ REVERSED_FILL = 0.8               # of a panel's rows and columns: its dark squa
 REVERSED_CLOSE = 3                # squares: a gap this narrow in a panel (a line of its white print) is closed
 REVERSED_SIDES = (0.4, 1.0)       # inches: a panel's shorter side at least the first, its longer the second
 COMB_ROW_GAP = 1.5               # of a box's height: combs this near on one line hold one value ("06 / 22 / 2026")
+STANDING_ASPECT = 2.0            # a dark panel or a patch of unread print this many times as tall as wide...
+STANDING_MIN_HEIGHT = 1.5        # ... and at least this many inches tall may hold print turned a quarter
+STANDING_PATCHES = 2             # such regions read at most, the tallest first
+STANDING_CONFIDENCE = 60.0       # mean word confidence a region's print turned level must reach
+STANDING_GAP = 0.3               # inches: white between the page and each turned region below it
+STANDING_JOIN = 0.6              # inches: patches of unread print this near in one column are one line
 
 
 class OcrUnavailable(Exception):
@@ -1078,6 +1084,130 @@ def turned_print(image_path: Path, words: list[Word], *, seconds: float,
         if got:
             out.append((path, got))
     return out
+
+
+def standing_print(image_path: Path, words: list[Word], *, seconds: float,
+                   limit: int = STANDING_PATCHES) -> PageOcr | None:
+    """The page read with its print set standing (turned a quarter: "PRESENTED TO / DIEGO SANDOVAL"
+    running up a dark band down the page's edge, a course line up the margin) turned level: None
+    when the page has none that reads, or no time is left.
+
+    A region is a solid dark panel (its print white: turned black on white, as `ocr_reversed`
+    does) or a patch of ink the page's reading left out, at least STANDING_ASPECT times as tall
+    as wide and STANDING_MIN_HEIGHT inches tall, the tallest first, up to LIMIT. Each is read
+    as it stands and turned a quarter each way; the way read with the highest mean confidence is
+    taken when it is a quarter turn and reaches STANDING_CONFIDENCE (print upright in a narrow
+    column, or a picture, does not). The reading returned is the page's WORDS, less any read
+    inside a region taken, and each region's words turned level, placed on a copy of the page
+    grown downwards where the region stands again turned level below it (STANDING_GAP apart):
+    every word's box is its print's on that copy, so that looking at a value again, or showing
+    the page to staff, sees what was read. A reading whose words mostly stand (taller than wide)
+    is no turned print: Tesseract reads a column's upright lines in a copy turned either way so.
+    """
+    import pytesseract
+    from PIL import Image
+
+    start = time.monotonic()
+    with Image.open(image_path) as img:
+        page = img.convert("L")
+    a = np.asarray(page)
+    tall = int(STANDING_MIN_HEIGHT * DPI)
+
+    def standing(x0: int, y0: int, x1: int, y1: int) -> bool:
+        return y1 - y0 >= max(tall, STANDING_ASPECT * (x1 - x0))
+
+    regions: list[tuple[tuple[int, int, int, int], np.ndarray]] = []
+    panels = [(box, inside) for box, inside in _dark_panels(a) if standing(*box)]
+    for (x0, y0, x1, y1), inside in panels:
+        cut = a[y0:y1, x0:x1]
+        print_from = (float(np.median(cut[inside])) + 255) / 2
+        regions.append(((x0, y0, x1, y1), np.where(inside & (cut > print_from), 0, 255).astype(np.uint8)))
+    # Tesseract's layout reads some print set standing on its own, as words taller than wide, mostly
+    # garbled ("ASHYNOD ADV" for "ACE COURSE" running down): their ink counts as left unread.
+    # So do the other words of their lines (a "·" between them read as "-").
+    lines = {(w.block, w.par, w.line) for w in words if w.height > w.width and sum(ch.isalnum() for ch in w.text) >= 2}
+    upright = [w for w in words if (w.block, w.par, w.line) not in lines]
+    rest = _ink_left_unread(a, upright)
+    for x0, y0, x1, y1 in _column_patches(_patches(rest, TURNED_CELL), int(STANDING_JOIN * DPI)):
+        if not standing(x0, y0, x1, y1) or any(x0 < p[2] and p[0] < x1 and y0 < p[3] and p[1] < y1
+                                                for p, _ in panels):
+            continue
+        m = TURNED_CELL
+        box = (max(0, x0 - m), max(0, y0 - m), min(a.shape[1], x1 + m), min(a.shape[0], y1 + m))
+        cut = a[box[1]:box[3], box[0]:box[2]].copy()
+        cut[~rest[box[1]:box[3], box[0]:box[2]] & (cut < 230)] = 255      # words read beside it, rules
+        regions.append((box, cut))
+    regions = sorted(regions, key=lambda r: r[0][1] - r[0][3])[:limit]
+
+    taken: list[tuple[tuple[int, int, int, int], Image.Image, list[Word]]] = []
+    path = Path(image_path)
+    for n, (box, cut) in enumerate(regions):
+        readings = []
+        for turn in (None, Image.Transpose.ROTATE_270, Image.Transpose.ROTATE_90):
+            left = seconds - (time.monotonic() - start)
+            if left < 1:
+                return None
+            turned = Image.fromarray(cut)
+            if turn is not None:
+                turned = turned.transpose(turn)
+            q = path.with_name(f"{path.stem}-standing{n}{path.suffix}")
+            turned.save(q)
+            try:
+                got = _words(q, left)
+            except (pytesseract.TesseractError, RuntimeError):
+                got = []
+            readable = [w for w in got if sum(ch.isalnum() for ch in w.text) >= 2]
+            # Tesseract reads a column of lines standing in the copy turned the wrong way too:
+            # words taller than wide are the print as it stands, not turned level.
+            conf = _quality(readable)[0] if readable and not _standing(readable) else 0.0
+            readings.append((conf, turn, turned, got))
+        conf, turn, turned, got = max(readings, key=lambda r: r[0])     # as it stands, on a tie
+        if turn is not None and conf >= STANDING_CONFIDENCE:
+            taken.append((box, turned, got))
+    if not taken:
+        return None
+
+    gap = int(STANDING_GAP * DPI)
+    width = max(page.width, *(t.width for _, t, _ in taken))
+    height = page.height + sum(gap + t.height for _, t, _ in taken)
+    whole = Image.new("L", (width, height), 255)
+    whole.paste(page, (0, 0))
+    out = [w for w in words if not any(b[0] <= w.left + w.width / 2 <= b[2] and b[1] <= w.top + w.height / 2 <= b[3]
+                                       for b, _, _ in taken)]
+    block = max((w.block for w in words), default=0) + 1
+    y = page.height
+    for _box, turned, got in taken:
+        y += gap
+        whole.paste(turned, (0, y))
+        first = min(w.block for w in got)
+        out += [Word(w.text, w.conf, w.left, w.top + y, w.width, w.height, block + w.block - first, w.par, w.line)
+                for w in got]
+        block += max(w.block for w in got) - first + 1
+        y += turned.height
+    q = path.with_name(f"{path.stem}-standing{path.suffix}")
+    whole.save(q)
+    return PageOcr(out, 0, seconds=time.monotonic() - start, image_path=q)
+
+
+def _column_patches(boxes: list[tuple[int, int, int, int]], gap: int) -> list[tuple[int, int, int, int]]:
+    """BOXES joined where one stands above another in the same column (their spans across
+    overlap) at most GAP pixels apart: the parts of a line set standing, parted by wide spaces
+    ("ACE COURSE CS 52044  ·  0.5 CEC"), are one line."""
+    boxes = list(boxes)
+    joined = True
+    while joined:
+        joined = False
+        for i, a in enumerate(boxes):
+            for j in range(i + 1, len(boxes)):
+                b = boxes[j]
+                if a[0] < b[2] and b[0] < a[2] and max(a[1], b[1]) - min(a[3], b[3]) <= gap:
+                    boxes[i] = (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+                    del boxes[j]
+                    joined = True
+                    break
+            if joined:
+                break
+    return boxes
 
 
 def _patches(mask: np.ndarray, cell: int) -> list[tuple[int, int, int, int]]:

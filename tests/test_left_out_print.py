@@ -781,3 +781,93 @@ def test_a_label_column_of_white_on_black_cells_turned_light_loses_its_parting_r
     row = read_certificates(path, limits=LIMITS).rows.iloc[0].to_dict()
     assert parse_date(row["completion_date"]).value == cert.completed
     assert row["read"]["panels_turned"]
+
+
+# ---------------------------------------------------------------- print set standing
+
+
+def _standing_page(tmp_path, *, band: bool, up: bool, line: str = "ACE COURSE CS 52044  ·  0.5 CEC  ·  ISSUED 09/02/2025"):
+    """A scanned certificate whose course number is only in LINE, set standing down the left
+    edge: white on a dark band (BAND) or black on the paper, running up the page (UP) or down
+    it; a PDF of the page at 300 dpi."""
+    img = Image.new("L", (2550, 3300), 250)
+    d = ImageDraw.Draw(img)
+    for y, text, px in ((300, "Harbor Mind-Body Collective", 56), (500, "Certificate of Completion", 90),
+                        (800, "This certifies that", 44), (900, "Gordon Pike", 90), (1150, "ACE ID No. 146854", 44),
+                        (1350, "has completed Breathwork Foundations", 48), (1500, "on August 23, 2025", 48)):
+        d.text((500, y), text, fill=0, font=_font(px, serif=True))
+    strip = Image.new("L", (2600, 180), 60 if band else 255)
+    ImageDraw.Draw(strip).text((120, 55), line, fill=245 if band else 0, font=_font(52, bold=True))
+    strip = strip.transpose(Image.Transpose.ROTATE_90 if up else Image.Transpose.ROTATE_270)
+    img.paste(strip, (60 if not band else 0, 350))
+    img.save(tmp_path / "standing.png")
+    path = tmp_path / "standing.pdf"
+    img.save(path, "PDF", resolution=300)
+    return path
+
+
+@needs_tesseract
+@pytest.mark.parametrize("band", [True, False], ids=["white-on-a-band", "black-on-paper"])
+@pytest.mark.parametrize("up", [True, False], ids=["running-up", "running-down"])
+def test_a_course_number_only_in_print_set_standing_is_read(tmp_path, band, up):
+    row = read_certificates(_standing_page(tmp_path, band=band, up=up), limits=LIMITS).rows.iloc[0].to_dict()
+    assert row["course_number"].replace(" ", "") == "CS52044"
+    assert row["read"]["fields"]["course_number"]["confidence"] >= REVIEW_CONFIDENCE
+    # The issue date up the edge is not the completion: the prose's date still is.
+    assert parse_date(row["completion_date"]).value.isoformat() == "2025-08-23"
+    assert row["review"] is None
+
+
+@needs_tesseract
+@pytest.mark.parametrize("band", [True, False], ids=["white-on-a-band", "black-on-paper"])
+@pytest.mark.parametrize("up", [True, False], ids=["running-up", "running-down"])
+def test_print_set_standing_is_read_turned_level_below_the_page(tmp_path, band, up):
+    # Tesseract's own layout reads some such lines (running up, here) and garbles others (running
+    # down): standing_print reads each turned level, whatever the page's reading made of it.
+    _standing_page(tmp_path, band=band, up=up)
+    page = tmp_path / "standing.png"
+    words = ocr.ocr_image(page, seconds=30).words
+    got = ocr.standing_print(page, words, seconds=30)
+    assert got is not None
+    below = [w for w in got.words if w.top >= 3300]
+    assert "52044" in [w.text for w in below] and "COURSE" in [w.text for w in below]
+    assert all(w.width > w.height for w in below if len(w.text) >= 4)       # level, not standing
+    assert [w.text for w in sorted(below, key=lambda w: w.left) if any(ch.isalnum() for ch in w.text)] == \
+        ["ACE", "COURSE", "CS", "52044", "0.5", "CEC", "ISSUED", "09/02/2025"]        # the whole line, in order
+    with Image.open(got.image_path) as img:         # the page, and the line turned below it
+        assert img.width >= 2550 and img.height > 3300 + 100
+        assert (np.asarray(img.convert("L"))[3300:] < 128).any()
+    assert not [w for w in got.words if w.top < 3300 and w.left < 300 and w.height > w.width]
+
+
+@needs_tesseract
+@pytest.mark.slow
+@pytest.mark.parametrize("rel, field", [
+    ("fresh5/scan/name-up-the-spine.pdf", "full_name"),            # "PRESENTED TO / DIEGO SANDOVAL" up a grey band
+    ("fresh5/fax/margin-vertical-course-line.pdf", "course_number"),     # "ACE COURSE CA 24190" up a band
+])
+def test_a_key_field_printed_up_a_dark_band_is_read_turned_level(tmp_path_factory, rel, field):
+    path, cert = _corpus_page(tmp_path_factory, rel, 1)
+    row = read_certificates(path, limits=LIMITS).rows.iloc[0].to_dict()
+    assert row["read"]["standing_print"]
+    assert row["review"] is None
+    if field == "full_name":
+        assert name_tokens(row["full_name"]) == name_tokens(cert.person.name)
+    else:
+        assert row["course_number"].replace(" ", "") == cert.course.number
+
+
+@needs_tesseract
+def test_upright_print_in_a_narrow_dark_column_is_not_read_as_standing(tmp_path):
+    # A column down the page of short upright lines, white on black ("AWARDED / TO / ..."): turned
+    # a quarter it reads worse than as it stands, and is not taken for print set standing.
+    img = Image.new("L", (2550, 3300), 250)
+    d = ImageDraw.Draw(img)
+    d.rectangle((0, 0, 500, 3300), fill=40)
+    for k, word in enumerate(("AWARDED", "TO", "Lena", "Eriksen", "ON", "MAY", "3,", "2026")):
+        d.text((60, 300 + 220 * k), word, fill=240, font=_font(64, bold=True))
+    d.text((800, 600), "Certificate of Completion", fill=0, font=_font(80, serif=True))
+    path = tmp_path / "column.png"
+    img.save(path)
+    words = ocr.ocr_image(path, seconds=30).words
+    assert ocr.standing_print(path, words, seconds=30) is None

@@ -180,7 +180,7 @@ def _row(n: int, found: dict[str, Found], read: dict, problems: dict[str, str] |
 def _empty_read(source: str | None) -> dict:
     return {"text_source": source, "fields": {}, "title": None, "provider": None, "image": None,
             "rotation": 0, "hours": None, "mean_confidence": None, "rules_removed": False,
-            "unread_lines": 0}
+            "unread_lines": 0, "standing_print": False}
 
 
 # ---------------------------------------------------------------- the file
@@ -570,6 +570,18 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
                 if kept is not None:
                     result, (found, notes, cands, extent, segs) = kept
                     read["unread_lines"] = len({w.block for w in extra})
+            # A key field still missing may be printed standing: a name running up a dark band
+            # down the page's edge, a course line up the margin. Read turned level, the page's
+            # reading with it is kept when it holds more.
+            if any(f not in found for f in FIELD_NAMES) and result.image_path is not None \
+                    and deadline - time.monotonic() > 2:
+                again = ocr.standing_print(result.image_path, result.words, seconds=deadline - time.monotonic())
+                if again is not None:
+                    other = _fields(again, deadline)
+                    if _key_score(other[0]) > _key_score(found):
+                        again.rotation = result.rotation
+                        result, (found, notes, cands, extent, segs) = again, other
+                        read["standing_print"] = True
             # A calendar tile's day, set large alone under its month strip, is a lone figure
             # Tesseract's layout often leaves out: read on its own, it makes the tile a date.
             kept = _with_words(result, _tile_days(segs, result.image_path, deadline), found, deadline)
