@@ -2730,3 +2730,47 @@ def test_an_amount_stated_in_prose_over_a_column_of_each_sessions_amounts_is_the
     items[2] = (72, 684, "July 7, 2026: up to 9 contact hours. ACE course number CP 55012.")
     row = row_of(placed_pdf(tmp_path / "d.pdf", items))
     assert row["ceus"] != Decimal("0.9")
+
+
+def _ocr_row_words(cells: list[tuple[str, int]], top: int, block: int) -> list:
+    """OCR words (300 dpi pixels, 10-point print) of one row: each (text, left), a word a space's
+    width after the last."""
+    words = []
+    for text, left in cells:
+        x = left
+        for w in text.split():
+            words.append(ocr.Word(w, 95, x, top, 15 * len(w), 34, block, 1, 1))
+            x += 15 * len(w) + 14
+    return words
+
+
+def test_a_faxed_spreadsheets_cells_run_together_are_read_by_their_headings_columns():
+    # A fax of a spreadsheet printout: OCR ran the row's narrow cells into one run of words
+    # ("ZacharyReyes zachary_reyes@example.com Functional Training for Older Adults CA23456") and
+    # set the last headings a little lower, on a line of their own. Each heading's value is the
+    # part of the row in its column; the course title spills into the next column's half.
+    from cec_batch.readers.cert_fields import find_fields
+    from cec_batch.readers.cert_layout import ocr_segments
+
+    head = _ocr_row_words([("1.", 198), ("Learner", 319), ("Email", 621), ("Course", 1175)], 400, 1)
+    head += _ocr_row_words([("Course No.", 1540), ("Completed On", 2070), ("Credits", 2380), ("Status", 2620)], 408, 2)
+    row = _ocr_row_words([("Zachary", 319), ("Reyes", 438), ("zachary_reyes@example.com", 527),
+                          ("Functional", 945), ("Training", 1009 + 100), ("for", 1243), ("Older", 1302),
+                          ("Adults", 1380), ("CA23456", 1530)], 480, 3)
+    found, _notes, _bare = find_fields(ocr_segments(head + row))
+    assert found["full_name"].value == "Zachary Reyes"
+    assert found["email"].value == "zachary_reyes@example.com"
+    assert found["course_number"].value == "CA23456"
+
+
+def test_a_value_wider_than_its_centred_heading_is_still_read_under_it():
+    # A table whose headings stand centred over their cells: a date wider than "Date" begins left of it.
+    from cec_batch.readers.cert_fields import find_fields
+    from cec_batch.readers.cert_layout import ocr_segments
+
+    head = _ocr_row_words([("Participant", 300), ("Course #", 900), ("Date", 1400), ("CE Hours", 1900)], 400, 1)
+    row = _ocr_row_words([("Ana Lima", 300), ("CS52044", 900), ("March 3, 2026", 1290), ("6", 2000)], 480, 2)
+    found, _notes, _bare = find_fields(ocr_segments(head + row))
+    assert found["full_name"].value == "Ana Lima"
+    assert found["course_number"].value == "CS52044"
+    assert parse_date(found["completion_date"].value).value == date(2026, 3, 3)

@@ -354,8 +354,71 @@ def _regions(label: _Label, lines: list[Line], labels_by_seg: dict[int, list[_La
     if over is not None:
         yield over, 0, _region_end(over, labels_by_seg), True
         return
+    column = None
+    if _level_cells(seg, lines, label.line_no) >= _TABLE_CELLS:
+        # The heading's own words, but a heading in two languages is one heading ("DÉBUT / START").
+        after = seg.text[label.end:].lstrip()
+        end = x1 if not after or after.startswith("/") else seg.part(label.start, label.end).x1
+        column = _column_under(label, lines, x0, end)
     for s in under:
-        yield s, 0, _region_end(s, labels_by_seg), True
+        end = _region_end(s, labels_by_seg)
+        if column is not None:
+            spans = _within_column(s, column, x0)
+            if not spans:
+                continue
+            if spans[0] != (0, len(s.text)):
+                for a, b in spans:
+                    yield s, a, min(b, end), True
+                continue
+        yield s, 0, end, True
+
+
+def _level(a, b) -> bool:
+    """Whether boxes A and B (a token's, a segment's) stand level: they share half the height of
+    the lower one or more."""
+    return min(a.y1, b.y1) - max(a.y0, b.y0) >= 0.5 * min(a.y1 - a.y0, b.y1 - b.y0)
+
+
+def _level_cells(seg: Seg, lines: list[Line], n: int) -> int:
+    """The cells of SEG's row: the segments level with it on its line (N) and on those beside it
+    (OCR sets some headings of a row on a line of their own, a little lower)."""
+    return sum(1 for line in lines[max(0, n - 1):n + 2] for s in line.segs if _level(s, seg))
+
+
+def _column_under(label: _Label, lines: list[Line], x0: float, x1: float) -> tuple[float, float]:
+    """The span across of the column of a table heading standing from X0 to X1: from halfway
+    between the word before it on the header row and X0, to halfway between X1 and the word after
+    it. The words are the row's, not its cells': OCR runs neighbouring headings into one cell
+    ("Course No. CompletedOn Credits"), and sets some on a line of their own a little lower (the
+    row is the words level with the label, half its height or more, on its line and those beside).
+    A heading in two languages ("HEURES DE FC / CE HOURS") is one heading, X0 to X1."""
+    head = label.seg.part(label.start, label.end)
+    n = label.line_no
+    toks = [t for line in lines[max(0, n - 1):n + 2] for s in line.segs for t in s.toks
+            if _level(t, head) and not x0 <= (t.x0 + t.x1) / 2 <= x1]
+    before = max((t.x1 for t in toks if t.x1 <= x0), default=None)
+    after = min((t.x0 for t in toks if t.x0 >= x1), default=None)
+    return (float("-inf") if before is None else (before + x0) / 2,
+            float("inf") if after is None else (x1 + after) / 2)
+
+
+def _within_column(seg: Seg, column: tuple[float, float], left: float) -> list[tuple[int, int]]:
+    """The characters (a, b) of SEG's words that stand in COLUMN (their middles within it), and
+    then, when some of those begin before LEFT (the heading's left edge), of those that do not:
+    a fax's narrow cells run into one segment ("ZacharyReyes zachary_reyes@example.com Functional
+    Training for Older Adults CA23456"), and the heading's value is its column's part. A long
+    value spills from its cell into the next column's half ("Older Adults"), where a column's
+    values set from the heading's left edge, as a spreadsheet's are, begin no earlier than it.
+    Nothing when no word stands in the column."""
+    inside = [i for i, t in enumerate(seg.toks) if column[0] <= (t.x0 + t.x1) / 2 <= column[1]]
+    if not inside:
+        return []
+    spans = [(seg.starts[inside[0]], seg.starts[inside[-1]] + len(seg.toks[inside[-1]].text))]
+    height = max(seg.y1 - seg.y0, 1.0)
+    later = [i for i in inside if seg.toks[i].x0 >= left - 0.5 * height]
+    if later and later != inside:
+        spans.append((seg.starts[later[0]], spans[0][1]))
+    return spans
 
 
 def _sloped_cell(seg: Seg, lines: list[Line], n: int, slope: float) -> Seg | None:
