@@ -2774,3 +2774,13 @@ def test_a_value_wider_than_its_centred_heading_is_still_read_under_it():
     assert found["full_name"].value == "Ana Lima"
     assert found["course_number"].value == "CS52044"
     assert parse_date(found["completion_date"].value).value == date(2026, 3, 3)
+
+
+def test_a_certify_phrase_whose_drop_cap_ocr_read_apart_still_announces_the_name(tmp_path):
+    # A paragraph set with a drop cap: a fax's OCR read the large "T" as "HE" and "This" as "Chis".
+    row = row_of(placed_pdf(tmp_path / "c.pdf", [
+        (72, 720, "Certificate of Completion"), (72, 690, "HE Chis is to certify that Deepa Young completed the"),
+        (72, 675, "course Aquatic Exercise Leadership, ACE course number CL-10240, for 0.8 CECs,"),
+        (72, 660, "on September 11, 2026.")]))
+    assert row["full_name"] == "Deepa Young"
+    assert row["read"]["fields"]["full_name"]["label"] == "is to certify that"

@@ -56,7 +56,7 @@ _NO = "{number|no|no.|#}"
 OTHER_BODIES = ("nasm", "afaa", "acsm", "nsca", "issa", "ncsf", "nfpt", "nccpt", "nesta", "aea", "ymca", "bcrpa",
                 "canfitpro", "reps", "cimspa", "ereps")
 LABELS: tuple[Label, ...] = (
-    _l("full_name", 20, "this is to certify that", announces=True),
+    _l("full_name", 20, "{this|} is to certify that", announces=True),    # a drop cap read apart: "HE Chis is to"
     _l("full_name", 19, "this certifies that", announces=True),
     _l("full_name", 18, "certifies that", announces=True),
     _l("full_name", 17, "{is|} {hereby|} awarded to"),
