@@ -1021,6 +1021,40 @@ def unread_mark_before(image_path: Path, box: tuple[float, float, float, float],
     return bool((stroke & ~beyond).sum() >= 2)
 
 
+def unread_print_after(image_path: Path, box: tuple[float, float, float, float], words: list[Word]) -> int | None:
+    """The right edge (pixels) of print standing right after BOX on its line, within
+    LOST_GLYPH_GAP of its height, that no word read covers: the rest of a word the reading cut
+    short ("Halvo" read of "Halvorsen", a fax's streak through its "r"); None when there is none.
+    The print runs on to the first gap wider than half the line's height. Ink that runs on above
+    and below the line (a streak, a rule's stub) is no print."""
+    from PIL import Image
+
+    x0, y0, x1, y1 = (int(round(v)) for v in box)
+    h = max(y1 - y0, 8)
+    with Image.open(image_path) as img:
+        right = min(img.width, x1 + 12 * h)
+        if right - x1 < 4:
+            return None
+        reach = int(0.4 * h)
+        top = max(0, y0 - reach)
+        tall = np.asarray(img.crop((x1, top, right, min(img.height, y1 + reach))).convert("L")) < 128
+    for w in words:             # the words read beside it
+        if w.left + w.width > x1 and w.left < right and w.top < y1 and w.top + w.height > y0:
+            tall[:, max(0, w.left - x1):max(0, w.left + w.width - x1)] = False
+    band = tall[y0 - top:y0 - top + h]
+    beyond = tall[:max(0, y0 - top - int(0.2 * h))].any(axis=0) & tall[y0 - top + h + int(0.2 * h):].any(axis=0)
+    inked = band[int(0.2 * h):int(0.8 * h) + 1].any(axis=0) & ~beyond
+    cols = np.flatnonzero(inked)
+    if not cols.size or cols[0] > LOST_GLYPH_GAP * h:
+        return None
+    end = cols[0]
+    for c in cols[1:]:
+        if c - end > 0.5 * h:
+            break
+        end = c
+    return x1 + int(end) + 1 if end - cols[0] >= 0.2 * h else None
+
+
 def _ink_left_unread(a: np.ndarray, words: list[Word], solid: int | None = None) -> np.ndarray:
     """The ink of grey page A that the reading's WORDS (and a margin around each) do not cover,
     thin ruled lines left out; with SOLID, squares that size nearly all ink (fills) left out too."""

@@ -871,3 +871,54 @@ def test_upright_print_in_a_narrow_dark_column_is_not_read_as_standing(tmp_path)
     img.save(path)
     words = ocr.ocr_image(path, seconds=30).words
     assert ocr.standing_print(path, words, seconds=30) is None
+
+
+# ---------------------------------------------------------------- a name cut short
+
+
+def _name_line(tmp_path, name: str, cut: str, streak: bool = False):
+    """A 300 dpi image of NAME set large, the words read as OCR cut it short at CUT (its first
+    characters, "Eun-ji Halvo"): (image path, the words, the name's Found as read)."""
+    from cec_batch.readers.cert_fields import Found
+
+    img = Image.new("L", (2550, 600), 255)
+    d = ImageDraw.Draw(img)
+    font = _font(110, bold=True, serif=True)
+    d.text((300, 200), name, fill=0, font=font)
+    if streak:      # a line down the whole sheet just past the cut: a streak, no print
+        x = d.textbbox((300, 200), cut, font=font)[2] + 20
+        d.line((x, 0, x, 599), fill=0, width=3)
+        d.rectangle((x + 4, 150, 2549, 450), fill=255)
+    path = tmp_path / "name.png"
+    img.save(path)
+    words, at = [], 0
+    for w in cut.split():           # each word's box where the whole line set it
+        at = cut.index(w, at)
+        x0 = 300 + int(d.textlength(cut[:at], font=font))
+        _, y0, x1, y1 = (int(v) for v in d.textbbox((300, 200), cut[:at + len(w)], font=font))
+        words.append(ocr.Word(w, 90.0, x0, y0, x1 - x0, y1 - y0, 1, 1, 1))
+        at += len(w)
+    box = (words[0].left, min(w.top for w in words), words[-1].left + words[-1].width,
+           max(w.top + w.height for w in words))
+    return path, words, Found(cut, 90.0, "label", "is presented to", box=box)
+
+
+@needs_tesseract
+def test_a_name_the_reading_cut_short_is_read_again_with_the_print_after_it(tmp_path):
+    path, words, got = _name_line(tmp_path, "Eun-ji Halvorsen", "Eun-ji Halvo")
+    found = {"full_name": got}
+    certificate_pdf._name_cut_short(found, ocr.PageOcr(words, image_path=path), time.monotonic() + 30)
+    assert found["full_name"].value == "Eun-ji Halvorsen"
+
+
+@needs_tesseract
+@pytest.mark.parametrize("name, cut, streak", [
+    ("Eun-ji Halvorsen", "Eun-ji Halvorsen", False),      # read whole: nothing after it
+    ("Eun-ji Halvo", "Eun-ji Halvo", True),               # a streak after it is no print
+])
+def test_a_name_read_whole_is_left_as_read(tmp_path, name, cut, streak):
+    path, words, got = _name_line(tmp_path, name, cut, streak)
+    assert ocr.unread_print_after(path, got.box, words) is None
+    found = {"full_name": got}
+    certificate_pdf._name_cut_short(found, ocr.PageOcr(words, image_path=path), time.monotonic() + 30)
+    assert found["full_name"] is got and got.value == cut

@@ -594,6 +594,7 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
             # Doubtful values are looked at again on the reading kept only: each look is a Tesseract run.
             _second_look(found, result.image_path, deadline)
             _second_look_at_names(found, cands, result.image_path, deadline)
+            _name_cut_short(found, result, deadline)
             _doubt_cut_day(found)
             if not read["rules_removed"]:       # a rule taken away leaves stubs beside the values
                 _doubt_lost_character(found, result)
@@ -1158,6 +1159,29 @@ def _doubt_lost_character(found: dict[str, Found], result: ocr.PageOcr) -> None:
             continue
         if ocr.unread_mark_before(result.image_path, got.box, result.words):
             got.doubt = "has a mark just before it that was not read: a first character may have been lost"
+
+
+def _name_cut_short(found: dict[str, Found], result: ocr.PageOcr, deadline: float) -> None:
+    """A scanned name with print right after it that the reading left out (ocr.unread_print_after):
+    the reading cut it short ("Eun-ji Halvo" of "Eun-ji Halvorsen", a fax's streak through the
+    "r"). The name and that print are read again as one line; when that reading holds as many
+    words and its last one is the name's last lengthened with letters, the name's last word is
+    that one. Any other leaves the name as read: the registry lookup judges it (a name cut short
+    matches no one exactly)."""
+    got = found.get("full_name")
+    if got is None or got.box is None or got.from_parts or got.doubt is not None or result.image_path is None \
+            or deadline - time.monotonic() <= 1:
+        return
+    end = ocr.unread_print_after(result.image_path, got.box, result.words)
+    if end is None:
+        return
+    x0, y0, _x1, y1 = got.box
+    words = ocr.reread(result.image_path, (x0, y0, end, y1), seconds=deadline - time.monotonic())
+    said, read = got.value.split(), " ".join(w.text for w in words).split()
+    if len(read) == len(said) and read[-1] != said[-1] and read[-1].startswith(said[-1]) and read[-1].isalpha():
+        conf = min(w.conf for w in words if w.text == read[-1])
+        found["full_name"] = Found(" ".join(said[:-1] + read[-1:]), min(conf, got.confidence), got.how, got.label,
+                                   box=(x0, y0, end, y1))
 
 
 def _second_look_at_names(found: dict[str, Found], cands: list, image_path: Path | None, deadline: float) -> None:
