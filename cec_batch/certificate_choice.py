@@ -457,10 +457,13 @@ def _choose_person(row, cands, ocr, matcher, problems, changes, chosen) -> None:
             del problems["full_name"]
             _named_by_ocr_spelling(spelt, box_of.get(spelt.name) or {}, changes, chosen)
             return
+    # The ID and email the reader found count as read with the confidence it found them at (a
+    # second look may have made one sure that the page's candidates hold read poorly).
+    read_ids = cands + _found_ids_and_emails(row)
     if ocr:
         weak = [c for c in cands if c.get("field") == "name" and c.get("kind") != "staff"
                 and c["confidence"] < NAME_LOOKUP_CONFIDENCE]
-        _poorly_read_names_beside_ids(evidence, weak, cands, matcher, box_of, ocr)
+        _poorly_read_names_beside_ids(evidence, weak, read_ids, matcher, box_of, ocr)
     named = [e for e in evidence if e.level == EXACT or (e.level == FUZZY and (e.certificant_id or e.email))]
     if not named:
         # An ID or email on the page, and its owner's first or last name printed on it ("Hi Rosa,").
@@ -470,7 +473,7 @@ def _choose_person(row, cands, ocr, matcher, problems, changes, chosen) -> None:
                    and words & set(name_tokens(e.person.first_name) + name_tokens(e.person.last_name))]
         if not partial and ocr:
             runs = [c["value"] for c in cands if c.get("field") == "name" and c.get("kind") != "staff"]
-            partial = [e for e in evidence if _sure_owner(e, cands) and (
+            partial = [e for e in evidence if _sure_owner(e, read_ids) and (
                 _name_misspelt_on_page(e, words) or any(_differs_only_at_foreign_letters(r, e.person) for r in runs))]
         if len(partial) == 1 and len(evidence) == 1:
             e = partial[0]
@@ -573,6 +576,14 @@ def _sure_ids_and_emails(cands: list[dict]) -> set[str]:
              and c["confidence"] >= REVIEW_CONFIDENCE}
     sure.discard(None)
     return sure
+
+
+def _found_ids_and_emails(row) -> list[dict]:
+    """The ID and email the reader found on the page, as candidates with the confidence it found
+    each at."""
+    fields = (row.get("read") or {}).get("fields", {})
+    return [{"field": f, "value": row[f], "confidence": fields.get(f, {}).get("confidence") or 0.0}
+            for f in ("certificant_id", "email") if row.get(f)]
 
 
 def _sure_owner(e: PageEvidence, cands: list[dict]) -> bool:

@@ -917,6 +917,36 @@ def _ocr_page_named(name: str, conf: float) -> dict:
             "course_number": "CS412001", "read": read}
 
 
+def test_a_name_read_poorly_agrees_with_the_owner_of_an_email_the_reader_made_sure():
+    # A faxed spreadsheet: the email under "Email" was read poorly on the page (37) and made sure by
+    # the reader's second look (90); its owner's name beside it, read poorly as a labelled name.
+    from cec_batch.certificate_choice import choose_page
+    from cec_batch.match import Matcher
+    from cec_batch.model import Certificant
+
+    soren = Certificant("167318", "Søren", "Kjærgaard", "sorenkjaergaard92@example.org")
+    matcher = Matcher([soren, Certificant("167319", "Sean", "Doyle", "sd@example.org")])
+
+    def page(email_conf: float) -> dict:
+        line = "Sgren Kjeergaard sorenkjaergaard92@example.org Periodization for Endurance Athletes CP55230"
+        cands = [{"field": f, "value": v, "confidence": c, "box": None, "before": "", "after": "", "line": line,
+                  "height": 0.01, "kind": None}
+                 for f, v, c in (("name", "Sgren Kjeergaard", 63.0), ("email", soren.email, 37.0))]
+        read = {"text_source": "ocr", "candidates": cands, "lines": [line],
+                "problems": {"full_name": "name 'Sgren Kjeergaard' read with low confidence (63)"},
+                "fields": {"full_name": {"value": "Sgren Kjeergaard", "confidence": 63.0, "how": "label"},
+                           "email": {"value": soren.email, "confidence": email_conf, "how": "label"}}}
+        return {"full_name": "Sgren Kjeergaard", "first_name": None, "last_name": None, "certificant_id": None,
+                "email": soren.email, "course_number": "CP55230", "read": read}
+
+    got = choose_page(page(90.0), catalogue={}, matcher=matcher)
+    assert "full_name" not in got["read"]["problems"] and got["review"] is None
+    assert got["email"] == soren.email
+    assert "name is close to 167318 Søren Kjærgaard" in got["read"]["chosen"]["full_name"]["evidence"]
+    # Read poorly by the reader too: nothing is sure enough, staff decide.
+    assert _still_to_review(choose_page(page(60.0), catalogue={}, matcher=matcher))
+
+
 def _still_to_review(got) -> bool:
     """choose_page's answer leaves the name with staff (None: it changed nothing, the problem stands)."""
     return got is None or ("full_name" in got["read"]["problems"] and got.get("certificant_id") is None)
