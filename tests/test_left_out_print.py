@@ -635,15 +635,22 @@ def test_a_second_reading_kept_for_its_amount_alone_must_read_the_key_fields_ali
 # ---------------------------------------------------------------- a stamp pressed askew
 
 
-def _stamped_page(tmp_path, stamps: list[tuple[str, float]]):
-    """A scanned certificate whose course number is only in rubber stamps, each (its course
-    line, degrees turned), set in the lower half; a PDF of the page at 300 dpi."""
+def _certificate_sheet(left: int, name_top: int, date_line: str) -> Image.Image:
+    """A 300 dpi letter sheet, greyish white, printing a certificate with no course number: its
+    lines from LEFT, the name at NAME_TOP, the completion in DATE_LINE."""
     img = Image.new("L", (2550, 3300), 250)
     d = ImageDraw.Draw(img)
     for y, text, px in ((300, "Harbor Mind-Body Collective", 56), (500, "Certificate of Completion", 90),
-                        (800, "This certifies that", 44), (950, "Gordon Pike", 90), (1150, "ACE ID No. 146854", 44),
-                        (1350, "has completed Breathwork Foundations", 48), (1500, "on 08/23/2025", 48)):
-        d.text((300, y), text, fill=0, font=_font(px, serif=True))
+                        (800, "This certifies that", 44), (name_top, "Gordon Pike", 90), (1150, "ACE ID No. 146854", 44),
+                        (1350, "has completed Breathwork Foundations", 48), (1500, date_line, 48)):
+        d.text((left, y), text, fill=0, font=_font(px, serif=True))
+    return img
+
+
+def _stamped_page(tmp_path, stamps: list[tuple[str, float]]):
+    """A scanned certificate whose course number is only in rubber stamps, each (its course
+    line, degrees turned), set in the lower half; a PDF of the page at 300 dpi."""
+    img = _certificate_sheet(300, 950, "on 08/23/2025")
     for i, (line, angle) in enumerate(stamps):
         stamp = Image.new("L", (900, 340), 255)
         s = ImageDraw.Draw(stamp)
@@ -790,12 +797,7 @@ def _standing_page(tmp_path, *, band: bool, up: bool, line: str = "ACE COURSE CS
     """A scanned certificate whose course number is only in LINE, set standing down the left
     edge: white on a dark band (BAND) or black on the paper, running up the page (UP) or down
     it; a PDF of the page at 300 dpi."""
-    img = Image.new("L", (2550, 3300), 250)
-    d = ImageDraw.Draw(img)
-    for y, text, px in ((300, "Harbor Mind-Body Collective", 56), (500, "Certificate of Completion", 90),
-                        (800, "This certifies that", 44), (900, "Gordon Pike", 90), (1150, "ACE ID No. 146854", 44),
-                        (1350, "has completed Breathwork Foundations", 48), (1500, "on August 23, 2025", 48)):
-        d.text((500, y), text, fill=0, font=_font(px, serif=True))
+    img = _certificate_sheet(500, 900, "on August 23, 2025")
     strip = Image.new("L", (2600, 180), 60 if band else 255)
     ImageDraw.Draw(strip).text((120, 55), line, fill=245 if band else 0, font=_font(52, bold=True))
     strip = strip.transpose(Image.Transpose.ROTATE_90 if up else Image.Transpose.ROTATE_270)
