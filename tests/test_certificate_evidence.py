@@ -2814,3 +2814,16 @@ def test_a_certify_phrase_whose_drop_cap_ocr_read_apart_still_announces_the_name
         (72, 660, "on September 11, 2026.")]))
     assert row["full_name"] == "Deepa Young"
     assert row["read"]["fields"]["full_name"]["label"] == "is to certify that"
+
+
+def test_a_name_set_large_under_its_heading_is_no_cell_of_the_headings_row():
+    # A tile's two headings side by side, the name set large right under "Participant" reaching up
+    # beside them: three boxes level, but the name is no heading, and no column cuts it in two.
+    from cec_batch.readers.cert_fields import find_fields
+    from cec_batch.readers.cert_layout import ocr_segments
+
+    words = [ocr.Word("COMPLETED", 95, 241, 721, 200, 42, 1, 1, 1), ocr.Word("ON", 95, 500, 721, 69, 42, 1, 1, 1),
+             ocr.Word("Participant", 95, 1034, 726, 187, 33, 2, 1, 1),
+             ocr.Word("Zainab", 95, 1035, 726, 286, 154, 3, 1, 1), ocr.Word("Hamid", 95, 1353, 726, 258, 154, 3, 1, 1)]
+    found, _notes, _bare = find_fields(ocr_segments(words))
+    assert found["full_name"].value == "Zainab Hamid"

@@ -374,9 +374,11 @@ def _regions(label: _Label, lines: list[Line], labels_by_seg: dict[int, list[_La
 
 
 def _level(a, b) -> bool:
-    """Whether boxes A and B (a token's, a segment's) stand level: they share half the height of
-    the lower one or more."""
-    return min(a.y1, b.y1) - max(a.y0, b.y0) >= 0.5 * min(a.y1 - a.y0, b.y1 - b.y0)
+    """Whether boxes A and B (a token's, a segment's) stand level as cells of one row: of about
+    one height (neither twice the other) with their middles less than half of it apart. A value
+    set large just under a heading reaches up beside it, and is no cell of the heading's row."""
+    ha, hb = max(a.y1 - a.y0, 1.0), max(b.y1 - b.y0, 1.0)
+    return max(ha, hb) <= 2 * min(ha, hb) and abs((a.y0 + a.y1) - (b.y0 + b.y1)) / 2 < 0.5 * min(ha, hb)
 
 
 def _level_cells(seg: Seg, lines: list[Line], n: int) -> int:
