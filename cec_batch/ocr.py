@@ -1153,9 +1153,7 @@ def standing_print(image_path: Path, words: list[Word], *, seconds: float,
     regions: list[tuple[tuple[int, int, int, int], np.ndarray]] = []
     panels = [(box, inside) for box, inside in _dark_panels(a) if standing(*box)]
     for (x0, y0, x1, y1), inside in panels:
-        cut = a[y0:y1, x0:x1]
-        print_from = (float(np.median(cut[inside])) + 255) / 2
-        regions.append(((x0, y0, x1, y1), np.where(inside & (cut > print_from), 0, 255).astype(np.uint8)))
+        regions.append(((x0, y0, x1, y1), _turned_light(a[y0:y1, x0:x1], inside)))
     # Tesseract's layout reads some print set standing on its own, as words taller than wide, mostly
     # garbled ("ASHYNOD ADV" for "ACE COURSE" running down): their ink counts as left unread.
     # So do the other words of their lines (a "·" between them read as "-").
@@ -1482,6 +1480,14 @@ def _closed(mask: np.ndarray, steps: int) -> np.ndarray:
     return out | mask
 
 
+def _turned_light(box: np.ndarray, inside: np.ndarray) -> np.ndarray:
+    """A dark panel's pixels BOX (INSIDE: those that are the panel's) turned light: its print black
+    on white, not grey (a grey panel turned over is a grey panel, and Tesseract takes a grey box
+    for a picture too). The paper in an askew panel's corners stays paper."""
+    print_from = (float(np.median(box[inside])) + 255) / 2
+    return np.where(inside & (box > print_from), 0, 255).astype(np.uint8)
+
+
 def ocr_reversed(image_path: Path, *, seconds: float, unruled: bool = False) -> PageOcr | None:
     """Read the page again with its solid dark panels turned light (white print made black on white),
     and with `unruled` its rules taken away too; None when it has no panel (or no time, or with
@@ -1496,11 +1502,7 @@ def ocr_reversed(image_path: Path, *, seconds: float, unruled: bool = False) -> 
         return None
     out = a.copy()
     for (x0, y0, x1, y1), inside in panels:
-        # Its print black on white, not grey: a grey panel turned over is a grey panel, and Tesseract
-        # takes a grey box for a picture too. The paper in an askew panel's corners stays paper.
-        box = out[y0:y1, x0:x1]
-        print_from = (float(np.median(box[inside])) + 255) / 2
-        box[:] = np.where(inside & (box > print_from), 0, 255)
+        out[y0:y1, x0:x1] = _turned_light(out[y0:y1, x0:x1], inside)
     turned = Image.fromarray(out)
     if not unruled:
         return _read_copy(turned, image_path, "reversed", start, seconds)

@@ -358,8 +358,8 @@ def _regions(label: _Label, lines: list[Line], labels_by_seg: dict[int, list[_La
     if _level_cells(seg, lines, label.line_no) >= _TABLE_CELLS:
         # The heading's own words, but a heading in two languages is one heading ("DÉBUT / START").
         after = seg.text[label.end:].lstrip()
-        end = x1 if not after or after.startswith("/") else seg.part(label.start, label.end).x1
-        column = _column_under(label, lines, x0, end)
+        right = x1 if not after or after.startswith("/") else seg.part(label.start, label.end).x1
+        column = _column_under(label, lines, x0, right)
     for s in under:
         end = _region_end(s, labels_by_seg)
         if column is not None:
@@ -392,7 +392,7 @@ def _column_under(label: _Label, lines: list[Line], x0: float, x1: float) -> tup
     between the word before it on the header row and X0, to halfway between X1 and the word after
     it. The words are the row's, not its cells': OCR runs neighbouring headings into one cell
     ("Course No. CompletedOn Credits"), and sets some on a line of their own a little lower (the
-    row is the words level with the label, half its height or more, on its line and those beside).
+    row is the words `_level` with the label, on its line and those beside).
     A heading in two languages ("HEURES DE FC / CE HOURS") is one heading, X0 to X1."""
     head = label.seg.part(label.start, label.end)
     n = label.line_no
