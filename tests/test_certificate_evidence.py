@@ -1538,6 +1538,50 @@ def test_a_completed_timestamp_beside_its_label_is_the_completion(tmp_path):
     assert row["review"] is None
 
 
+def test_a_weekday_before_a_timestamp_does_not_hide_the_label_left_of_it(tmp_path):
+    # A quiz's review page: "Completed on | Wednesday, 4 November 2026, 12:35 AM", its label
+    # in a cell of its own (and read "Compieted" on a fax); "Started on" the evening before.
+    for label in ("Completed on", "Compieted on"):
+        row = row_of(placed_pdf(tmp_path / "c.pdf", [
+            (36, 760, "11/15/2026, 9:29 PM"), (300, 760, "Final quiz: Review of attempt 1"),
+            (72, 720, "Lena Fischer"), (72, 700, "Exercise Science Refresher"),
+            (72, 670, "Started on"), (200, 670, "Tuesday, 3 November 2026, 11:33 PM"),
+            (72, 650, label), (200, 650, "Wednesday, 4 November 2026, 12:35 AM"),
+            (72, 630, "Feedback"), (200, 630, "Passed. This course is approved by ACE as course CEP123456"),
+            (200, 615, "for 1.0 CECs; your certificate of completion has been emailed to you.")]))
+        assert row["completion_date"] == "4 November 2026", label
+        assert "completion date" not in (row["review"] or ""), label
+
+
+def test_a_dates_caption_with_a_hint_in_brackets_still_names_its_day(tmp_path):
+    # A form's birth date over "Date of birth (MM/DD/YY YY)" (a fax split the hint's "YYYY"): the
+    # hint is no word of the caption, which names the birth; the only date left is no completion.
+    row = row_of(placed_pdf(tmp_path / "c.pdf", [
+        (72, 720, "Home Study Enrolment Form"), (72, 690, "SMITH, John"), (350, 690, "08/14/1993"),
+        (72, 676, "Name (LAST, First)"), (350, 676, "Date of birth (MM/DD/YY YY)"),
+        (72, 640, "197589"), (72, 626, "ACE certification number"), (72, 590, "CP55012"), (72, 576, "ACE course no."),
+        (72, 540, "Completed when the examination is graded and passed: see stamp.")]))
+    assert row["completion_date"] is None
+    (birth,) = [c for c in row["read"]["candidates"] if c["field"] == "date"]
+    assert (birth["kind"], birth["telling"]) == ("other", "birth")
+
+
+@pytest.mark.parametrize("line, completed", [
+    ("Date of enrolment: 06/25/2026", None),            # "Date" with another day's word before the date
+    ("Date printed 06/25/2026", None),
+    ("Date of course: 06/25/2026", "06/25/2026"),
+    ("Date: 06/25/2026", "06/25/2026"),
+])
+def test_a_date_label_does_not_reach_past_another_days_word(tmp_path, line, completed):
+    row = row_of(placed_pdf(tmp_path / "c.pdf", [
+        (72, 720, "Certificate of Completion"), (72, 690, "Name: Gordon Pike"), (72, 670, "ACE ID No. 146854"),
+        (72, 650, "ACE course no. CS41018"), (72, 630, line)]))
+    if completed is None:
+        assert "completion date" in row["review"]      # at most a guess pre-filled for staff
+    else:
+        assert row["completion_date"] == completed and row["review"] is None
+
+
 def test_a_credit_set_large_above_its_unit_is_the_credit(tmp_path):
     row = row_of(text_pdf(tmp_path / "c.pdf", [
         ("CERTIFICATE OF ATTENDANCE", 20), ("Lena Fischer", 24), ("attended the sessions of the event and earned", 12),

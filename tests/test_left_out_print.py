@@ -680,6 +680,90 @@ def test_a_course_number_only_in_a_stamp_pressed_askew_is_read_level(tmp_path, s
         assert "course number not found" in row["review"]
 
 
+def _form_with_stamps(tmp_path, stamps: list[tuple[tuple[str, ...], float]]):
+    """A scanned enrolment form: name, ID and course filled in, its own dates each labelled as some
+    other day (enrolment, materials shipped, exam received); the completion only in rubber stamps,
+    each (its lines, degrees turned), pressed in the office box."""
+    img = Image.new("L", (2550, 3300), 250)
+    d = ImageDraw.Draw(img)
+    for x, y, text, px in ((250, 250, "Home Study Enrolment Form", 70), (250, 500, "Name: Gordon Pike", 48),
+                           (250, 600, "ACE ID No. 146854", 48), (250, 700, "ACE course no. CS41018", 48),
+                           (250, 800, "Date of enrolment: 06/25/2026", 48), (250, 1900, "FOR OFFICE USE ONLY", 44),
+                           (250, 2000, "Materials shipped: 06/28/2026", 44), (250, 2100, "Exam received: 08/13/2026", 44),
+                           (250, 3000, "Completed when the examination is graded and passed: see stamp.", 40)):
+        d.text((x, y), text, fill=0, font=_font(px))
+    for i, (lines, angle) in enumerate(stamps):
+        stamp = Image.new("L", (900, 420), 255)
+        s = ImageDraw.Draw(stamp)
+        s.rounded_rectangle((8, 8, 892, 412), radius=30, outline=0, width=10)
+        for k, line in enumerate(lines):
+            s.text((80, 50 + 120 * k), line, fill=0, font=_font(60 if k == 0 else 56, bold=k == 0))
+        turned = stamp.rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=255)
+        img.paste(Image.eval(turned, lambda v: min(v, 250)), (1500 - 1050 * i, 2400))
+    path = tmp_path / "form.pdf"
+    img.save(path, "PDF", resolution=300)
+    return path
+
+
+@needs_tesseract
+@pytest.mark.parametrize("stamps, completed", [
+    ([(("COURSE COMPLETED", "AUG 16 2026"), -6.0)], "2026-08-16"),
+    ([(("COURSE COMPLETED", "AUG 16 2026"), 7.0)], "2026-08-16"),
+    ([(("RECEIVED", "AUG 16 2026"), -6.0)], None),                  # another day's stamp
+])
+def test_a_completion_date_only_in_a_stamp_pressed_askew_is_read_level(tmp_path, stamps, completed):
+    row = read_certificates(_form_with_stamps(tmp_path, stamps), limits=LIMITS).rows.iloc[0].to_dict()
+    assert row["course_number"] == "CS41018"
+    day = parse_date(row["completion_date"]).value if row["completion_date"] else None
+    if completed is not None:
+        assert str(day) == completed
+        assert row["read"]["fields"]["completion_date"]["confidence"] >= REVIEW_CONFIDENCE
+        assert row["review"] is None
+    else:
+        assert day is None or "completion date" in (row["review"] or "")
+
+
+def _stamp_words(*lines: str) -> list:
+    """The words of a levelled stamp, line under line, as Tesseract gives them."""
+    out = []
+    for k, line in enumerate(lines):
+        x = 40
+        for word in line.split():
+            out.append(ocr.Word(word, 96.0, x, 40 + 90 * k, 40 * len(word), 60, 1, 1, k + 1))
+            x += 40 * len(word) + 30
+    return out
+
+
+@pytest.mark.parametrize("patches, taken", [
+    ([("COURSE COMPLETED", "AUG 16 2026")], "AUG 16 2026"),
+    ([("COURSE COMPLETED", "AUG 16 2026"), ("COMPLETED", "16 August 2026")], "AUG 16 2026"),  # one day, two stamps
+    ([("COURSE COMPLETED", "AUG 16 2026"), ("COURSE COMPLETED", "SEP 02 2026")], None),   # two days: which one?
+    ([("RECEIVED", "AUG 16 2026")], None),
+    ([("COURSE COMPLETED", "AUG ' 16 2026")], "AUG 16 2026"),     # a speck read as a mark of its own
+])
+def test_a_stamps_completion_date_is_taken_only_when_the_stamps_agree(tmp_path, patches, taken):
+    paths = []
+    for i, lines in enumerate(patches):
+        paths.append((tmp_path / f"turned{i}.png", _stamp_words(*lines)))
+        Image.new("L", (900, 400), 255).save(paths[-1][0])
+    found = {}
+    certificate_pdf._date_in_turned_print(found, paths, time.monotonic() + 30)
+    assert (found["completion_date"].value if found else None) == taken
+    if found:
+        assert found["completion_date"].box is None        # the patch's box is no place on the page
+
+
+@needs_tesseract
+@pytest.mark.parametrize("rel", ["fresh5/scan/enrolment-form-completed-stamp.pdf",
+                                 "fresh5/fax/enrolment-form-completed-stamp.pdf"])
+def test_a_graders_stamp_dates_the_completion_of_an_enrolment_form(tmp_path_factory, rel):
+    # The form's own dates are the birth, the enrolment, the shipping and the exam's receipt; the
+    # completion is in the grader's red stamp only ("COURSE COMPLETED / AUG 16 2026").
+    row, cert = _corpus_row(tmp_path_factory, rel)
+    assert parse_date(row["completion_date"]).value == cert.completed
+    assert "completion date" not in (row["review"] or "")
+
+
 # ---------------------------------------------------------------- a caption under its value
 
 

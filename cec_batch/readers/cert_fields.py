@@ -217,6 +217,10 @@ def _v_date(text: str, a: int, b: int, strict: bool):
     m = DATE_RE.search(text, a, b)
     if not m:
         return None
+    # Words between a label and a date that name another day make it that day's ("Date" of
+    # "Date of enrolment: 06/25/2026").
+    if _names_other_day(text[a:m.start()]):
+        return None
     if strict:
         weekday = _WEEKDAY.match(text, a)
         rest = text[m.end():b]
@@ -1406,12 +1410,16 @@ def _caption_below(lines: list[Line], n: int, seg: Seg) -> str:
             return ""
         hits = [s for s in below.segs if s.x0 <= centre <= s.x1]
         if hits:
-            return hits[0].text if len(hits) == 1 and len(hits[0].text.split()) <= 4 else ""
+            # A hint in brackets is no word of the caption ("Date of birth (MM/DD/YY YY)", a fax's
+            # reading of "(MM/DD/YYYY)").
+            words = _BRACKETED.sub(" ", hits[0].text).split()
+            return hits[0].text if len(hits) == 1 and len(words) <= 4 else ""
     return ""
 
 
 # Lines below a value looked through for its caption.
 _CAPTION_LINES = 3
+_BRACKETED = re.compile(r"\([^()]*\)")
 
 
 # Long date words a letter away from what OCR made of them ("Conpletion", "Expiratlon"): a word
@@ -1428,6 +1436,15 @@ def _one_letter_off(text: str, vocabulary) -> list[tuple[re.Match, list[str]]]:
 
     return [(m, [w for w in vocabulary if Levenshtein.distance(m.group().lower(), w, score_cutoff=1) <= 1])
             for m in re.finditer(r"[^\W\d_]{%d,}" % (_MISREAD_WORD_LETTERS - 1), text)]
+
+
+def _names_other_day(text: str) -> bool:
+    """Whether TEXT holds a word of another day than the completion ("enrolment", "printed")
+    and no completion word."""
+    text = _APPROVAL_RE.sub(lambda m: " " * len(m.group()), text)
+    kinds = {"completion" for _m in _COMPLETION_RE.finditer(text)} | {"other" for _m in _OTHER_RE.finditer(text)}
+    kinds = kinds or {kind for _s, _e, kind, _w in _misread_hits(text)}
+    return kinds == {"other"}
 
 
 def _misread_hits(text: str) -> list[tuple[int, int, str, str]]:
@@ -1499,7 +1516,9 @@ def _date_kind(before: str, left: str, above: str, after: str, below: str = "",
     near += [(len(after[:s].split()), 1, kind, word) for s, _e, kind, word in hits(after)]
     if _TIME_AFTER.match(after):
         stamped = min((n for n in near if n[1] == 0), default=None)
-        if stamped is None and not before.strip():
+        # Nothing before it in its cell but perhaps its weekday ("Completed on | Wednesday, 4 November
+        # 2026, 12:35 AM" on a quiz's review page).
+        if stamped is None and all(_WEEKDAY.fullmatch(w) for w in before.split()):
             # A column's heading over it ("Completed On" over "2025-04-28 8:11:18" in an LMS report);
             # else the label in the cell to its left ("Completed | 2026-07-07 13:03" on an LMS page).
             # In a table the cell to the left is another column's value (a status "Completed" left

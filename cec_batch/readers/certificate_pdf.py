@@ -587,10 +587,16 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
             kept = _with_words(result, _tile_days(segs, result.image_path, deadline), found, deadline)
             if kept is not None:
                 result, (found, notes, cands, extent, segs) = kept
-            # No course number: a rubber stamp pressed askew may hold it, and the page's reading
-            # leaves such print out.
-            if "course_number" not in found and result.image_path is not None and deadline - time.monotonic() > 2:
-                _course_in_turned_print(found, result, deadline)
+            # No course number, or no completion date: a rubber stamp pressed askew may hold it
+            # ("COURSE COMPLETED / AUG 16 2026"), and the page's reading leaves such print out.
+            no_date = "completion_date" not in found or found["completion_date"].doubt is not None
+            if ("course_number" not in found or no_date) and result.image_path is not None \
+                    and deadline - time.monotonic() > 2:
+                turned = ocr.turned_print(result.image_path, result.words, seconds=deadline - time.monotonic())
+                if "course_number" not in found:
+                    _course_in_turned_print(found, turned, deadline)
+                if no_date:
+                    _date_in_turned_print(found, turned, deadline)
             # Doubtful values are looked at again on the reading kept only: each look is a Tesseract run.
             _second_look(found, result.image_path, deadline)
             _second_look_at_names(found, cands, result.image_path, deadline)
@@ -641,14 +647,15 @@ def _fields(result: ocr.PageOcr, deadline: float):
     return found, notes, cands, extent, segs
 
 
-def _course_in_turned_print(found: dict[str, Found], result: ocr.PageOcr, deadline: float) -> None:
+def _course_in_turned_print(found: dict[str, Found], turned: list[tuple[Path, list[ocr.Word]]],
+                            deadline: float) -> None:
     """The course number printed in a patch of turned print the page's reading left out (a
     rubber stamp: "ACE APPROVED PROVIDER / COURSE CS52044" pressed 8 degrees askew), read level
-    (ocr.turned_print). Taken when such print holds exactly one course number, found by its
-    shape, after the second look at it on the levelled patch (R19 and the catalogue then judge
-    it as any other)."""
+    (TURNED, from ocr.turned_print). Taken when such print holds exactly one course number, found
+    by its shape, after the second look at it on the levelled patch (R19 and the catalogue then
+    judge it as any other)."""
     hits: dict[str, tuple[Found, Path]] = {}
-    for path, words in ocr.turned_print(result.image_path, result.words, seconds=deadline - time.monotonic()):
+    for path, words in turned:
         for seg in ocr_segments(words):
             span = FINDERS["course_number"](seg.text, 0, len(seg.text), False)
             if span:
@@ -661,6 +668,31 @@ def _course_in_turned_print(found: dict[str, Found], result: ocr.PageOcr, deadli
     _second_look({"course_number": got}, path, deadline)
     got.box = None                     # its box is the levelled patch's, not the page's
     found["course_number"] = got
+
+
+def _date_in_turned_print(found: dict[str, Found], turned: list[tuple[Path, list[ocr.Word]]],
+                          deadline: float) -> None:
+    """The completion date printed in a patch of turned print the page's reading left out (a
+    grader's rubber stamp: "COURSE COMPLETED / AUG 16 2026 / CECs AWARDED 0.4" pressed askew in
+    the office box of an enrolment form), read level (TURNED, from ocr.turned_print). Each patch
+    is read as a page of its own; its date is taken when its own words call it the completion
+    (a label or the words around it: a "RECEIVED" stamp's date is another day), when no other
+    patch gives another, and after the second look at it on the levelled patch (R19 then judges
+    its confidence as any other's). It stands for a date the page's reading lacks or doubts."""
+    dates: dict[str, tuple[Found, Path]] = {}
+    for path, words in turned:
+        # A speck read as a mark of its own ("AUG ' 16 2026") is no word of the stamp's print.
+        words = [w for w in words if any(ch.isalnum() for ch in w.text) or w.conf >= REVIEW_CONFIDENCE]
+        got = _fields(ocr.PageOcr(words, image_path=path), deadline)[0].get("completion_date")
+        if got is not None and got.how in ("label", "context") and got.doubt is None:
+            day = date_value(got.value)
+            dates.setdefault(str(parse_date(day).value or day), (got, path))
+    if len(dates) != 1:
+        return
+    got, path = next(iter(dates.values()))
+    _second_look({"completion_date": got}, path, deadline)
+    got.box = None                     # its box is the levelled patch's, not the page's
+    found["completion_date"] = got
 
 
 def _with_words(result: ocr.PageOcr, extra: list[ocr.Word], found: dict[str, Found], deadline: float):
