@@ -1582,6 +1582,25 @@ def test_a_date_label_does_not_reach_past_another_days_word(tmp_path, line, comp
         assert row["completion_date"] == completed and row["review"] is None
 
 
+@pytest.mark.parametrize("description, completed", [
+    ("Course completed - ACE CL103120, 1.1 CECs", "05/11/2025"),
+    ("ACE CL103120, 1.1 CECs", None),                       # the row does not say the course was completed
+    ("Course completed - ACE CL103120, 1.1 CECs  (sent 05/20/2025)", None),   # two days on the row
+])
+def test_a_statements_row_that_says_the_course_was_completed_dates_it(tmp_path, description, completed):
+    # A statement of account whose table heading was not read: a payment's row and the course's.
+    row = row_of(placed_pdf(tmp_path / "c.pdf", [
+        (72, 720, "STATEMENT OF ACCOUNT"), (72, 690, "Aaliyah Jensen"), (72, 675, "ajensen@example.org"),
+        (72, 640, "05/02/2025"), (160, 640, "PMT-9060"), (250, 640, "Payment, card ending 2003"),
+        (72, 620, "05/11/2025"), (160, 620, "CE-9892"), (250, 620, description),
+        (72, 580, "Your certificate of completion was emailed on the day the course was completed.")]))
+    if completed is None:
+        assert "completion date" in row["review"]
+    else:
+        assert row["completion_date"] == completed
+        assert "completion date" not in (row["review"] or "")
+
+
 def test_a_credit_set_large_above_its_unit_is_the_credit(tmp_path):
     row = row_of(text_pdf(tmp_path / "c.pdf", [
         ("CERTIFICATE OF ATTENDANCE", 20), ("Lena Fischer", 24), ("attended the sessions of the event and earned", 12),

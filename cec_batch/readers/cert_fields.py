@@ -2282,6 +2282,13 @@ def _choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[st
         # one event, which completes on its last day (R11).
         take(inside, "event range")
         return
+    done = _completed_course_row(dates, cands)
+    if done is not None and key(done) in plain:
+        # A statement's rows: a charge, a payment, and "Course completed - ACE CL103120" on the day
+        # of its own row (the table's "Date" heading unread).
+        take(done, "context")
+        found["completion_date"].label = "completed (the row of the course)"
+        return
     if len(plain) > 1:
         words = {2: "two", 3: "three"}.get(len(plain), str(len(plain)))
         first = _earliest(plain)
@@ -2300,6 +2307,25 @@ def _choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[st
             _guess(found, issued[0], f"is pre-filled as a guess: {reason}")
         else:
             notes.append(f"completion date: {reason}")
+
+
+def _completed_course_row(dates: list[Candidate], cands: list[Candidate]) -> Candidate | None:
+    """The date on the row of the page's one course number, when that row says the course was
+    completed ("05/11/2025 | CE-9892 | Course completed | ACE CL103120, 1.1 CECs") and no other
+    day's word, and holds no other date; None otherwise."""
+    courses = [c for c in cands if c.field == "course_number" and c.box is not None]
+    if not courses or len({"".join(ch for ch in c.value if ch.isalnum()).upper() for c in courses}) != 1:
+        return None
+    on_row = [d for d in dates if d.box is not None and any(_same_row(d.box, c.box) for c in courses)]
+    if len({parse_date(d.value).value or d.value for d in on_row}) != 1 or any(d.kind is not None for d in on_row):
+        return None
+    rows = {c.line for c in courses if any(_same_row(d.box, c.box) for d in on_row)}
+    if len(rows) != 1:
+        return None
+    row = _APPROVAL_RE.sub(lambda m: " " * len(m.group()), rows.pop())
+    if not _COMPLETION_RE.search(row) or _OTHER_RE.search(row):
+        return None
+    return on_row[0]
 
 
 def _range_holding_the_rest(dates) -> Candidate | None:
