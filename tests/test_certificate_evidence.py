@@ -1601,6 +1601,32 @@ def test_a_statements_row_that_says_the_course_was_completed_dates_it(tmp_path, 
         assert "completion date" not in (row["review"] or "")
 
 
+@pytest.mark.parametrize("printed, first, last", [
+    ("Fri 13 – Sun 15 June 2025", "2025-06-13", "2025-06-15"),
+    ("Fri 7 Sat 8 November 2025", "2025-11-07", "2025-11-08"),          # a fax lost the dash
+    ("Friday, June 13 - Sunday, June 15, 2025", "2025-06-13", "2025-06-15"),
+    ("Saturday 8 November 2025", None, "2025-11-08"),                     # one day, its weekday before it
+])
+def test_an_events_days_each_after_its_weekday_are_one_range(printed, first, last):
+    from cec_batch.readers.cert_fields import date_value, range_days
+    from cec_batch.readers.cert_vocabulary import DATE_RE
+
+    m = DATE_RE.search(printed)
+    assert str(parse_date(date_value(m.group())).value) == last
+    assert [str(d) if d else None for d in range_days(m.group())] == [first, last if first else None]
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_an_events_credit_said_to_be_the_attendees_own_is_the_credit(tmp_path, form):
+    lines = ["SUMMIT WELLNESS CONFERENCES", ("Summit Regional Day: Healthy Aging", 24), "Fri 7 – Sat 8 November 2025",
+             "Certificate of attendance for", ("Leila Gupta", 26), "leilagupta54@example.net",
+             "ACE event CEP13579 · CECs earned by this attendee: 1.0", "Issued 11/11/2025"]
+    row = row_of(page_pdf(tmp_path, form, lines))
+    assert row["ceus"] == "1.0"
+    assert str(parse_date(row["completion_date"]).value) == "2025-11-08"
+    assert "completion date" not in (row["review"] or "")      # the name is the closed world's to find
+
+
 def test_a_credit_set_large_above_its_unit_is_the_credit(tmp_path):
     row = row_of(text_pdf(tmp_path / "c.pdf", [
         ("CERTIFICATE OF ATTENDANCE", 20), ("Lena Fischer", 24), ("attended the sessions of the event and earned", 12),

@@ -103,7 +103,10 @@ LABELS: tuple[Label, ...] = (
     _l("completion_date", 14, "date", generic=True),
     _l("ceus", 20, "{|ace} {cec|cecs|ceu|ceus} {|value|earned|awarded}",
        "{acecec|acececs|aceceu|aceceus} {|value|earned|awarded}",   # "ACE CECs" as OCR runs it together
-       "{ce|ces} {earned|awarded}"),              # "CEs earned": the short form, and "CECs" a letter short
+       "{ce|ces} {earned|awarded}",               # "CEs earned": the short form, and "CECs" a letter short
+       # the attendee's own, said so: "CECs earned by this attendee: 1.0"
+       "{|ace} {cec|cecs|ceu|ceus|ce|ces|credits} {earned|awarded} {by|to} {this|the} "
+       "{attendee|participant|learner|member|certificant}"),
     _l("ceus", 19, "{credit|credits} {|earned|awarded}", generic=True),
     _l("ceus", 19, "{ce|ace|ceu|cec} {credit|credits} {|earned|awarded}"),
     _l("ceus", 18, "continuing education {credit|credits|unit|units}"),
@@ -254,8 +257,15 @@ _NUMERIC = r"(?:\d{1,2} ?[/.\-] ?\d ?\d? ?[/.\-] ?\d{4}|\d{4} ?[\-/.] ?\d{1,2} ?
 # One written day with its year: "March 5, 2026", "5 March 2026", "05-Mar-2026" (both ends of a range may be).
 _WRITTEN = (rf"(?:{_MON}\s+{_DAY}{_YEAR_SEP}\d{{4}}|{_DAY}\s+(?:of\s+)?{_MON}{_YEAR_SEP}\d{{4}}"
             rf"|\d{{1,2}}\s?-\s?{_MONTH}\s?-\s?\d{{4}})")
+# A weekday before an event's day ("Fri 13 - Sun 15 June 2025"); between two such days the dash
+# may be lost to a fax ("Fri 7 Sat 8 November 2025"), and the weekdays still say it is a range.
+_WD = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?"
+_WD_TO = rf"(?:{_TO}|\s+)"
 DATE_RE = re.compile(
     r"(?<![\d/.\-])(?:"
+    rf"{_WD}\s+{_DAY}{_WD_TO}{_WD}\s+{_DAY}\s+(?:of\s+)?{_MON}{_YEAR_SEP}\d{{4}}"   # Fri 13 - Sun 15 June 2025
+    rf"|{_WD}\s+{_MON}\s+{_DAY}{_WD_TO}{_WD}\s+(?:{_MON}\s+)?{_DAY}{_YEAR_SEP}\d{{4}}"  # Fri, June 13 - Sun, June 15, 2025
+    r"|"
     rf"{_NUMERIC}\s*(?:–|—|-|to|through|thru)\s*{_NUMERIC}"   # an event's days: 04/30/2026 - 05/02/2026, 4/30/26 - 5/2/26
     rf"|{_WRITTEN}{_TO}{_WRITTEN}"                          # October 10, 2025 - October 12, 2025
     r"|"
