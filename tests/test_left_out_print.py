@@ -747,10 +747,37 @@ def test_a_stamps_completion_date_is_taken_only_when_the_stamps_agree(tmp_path, 
         paths.append((tmp_path / f"turned{i}.png", _stamp_words(*lines)))
         Image.new("L", (900, 400), 255).save(paths[-1][0])
     found = {}
-    certificate_pdf._date_in_turned_print(found, paths, time.monotonic() + 30)
+    certificate_pdf._date_in_turned_print(found, [], paths, time.monotonic() + 30)
     assert (found["completion_date"].value if found else None) == taken
     if found:
         assert found["completion_date"].box is None        # the patch's box is no place on the page
+
+
+@pytest.mark.parametrize("called, taken", [
+    ([], "AUG 16 2026"),
+    (["16 August 2026"], "AUG 16 2026"),                   # the page calls the same day the completion
+    (["14 AUG 2026", "16 AUG 2026"], None),                 # a CE passport's session stamps: an event's days
+])
+def test_a_stamps_date_does_not_settle_the_pages_own_completion_dates(tmp_path, called, taken):
+    from cec_batch.readers.cert_fields import Candidate
+
+    path = tmp_path / "turned0.png"
+    Image.new("L", (900, 400), 255).save(path)
+    cands = [Candidate("date", v, v, 95.0, None, "", "", "ATTENDED", 0.01, kind="completion", telling="attended")
+             for v in called]
+    found = {}
+    certificate_pdf._date_in_turned_print(found, cands, [(path, _stamp_words("ATTENDED", "AUG 16 2026"))],
+                                          time.monotonic() + 30)
+    assert (found["completion_date"].value if found else None) == taken
+
+
+@needs_tesseract
+def test_a_ce_passports_session_stamps_post_no_day_but_the_last(tmp_path_factory):
+    # Its boxes each stamped "ATTENDED" and a day; the two read level were not the last day
+    # (2025-06-13 was posted once for an event that ended on 2025-06-15).
+    row, cert = _corpus_row(tmp_path_factory, "fresh2/fax/ce-passport-stamps.pdf")
+    day = parse_date(row["completion_date"]).value if row["completion_date"] else None
+    assert day == cert.completed or "completion date" in (row["review"] or "")
 
 
 @needs_tesseract

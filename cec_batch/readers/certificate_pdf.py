@@ -596,7 +596,7 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
                 if "course_number" not in found:
                     _course_in_turned_print(found, turned, deadline)
                 if no_date:
-                    _date_in_turned_print(found, turned, deadline)
+                    _date_in_turned_print(found, cands, turned, deadline)
             # Doubtful values are looked at again on the reading kept only: each look is a Tesseract run.
             _second_look(found, result.image_path, deadline)
             _second_look_at_names(found, cands, result.image_path, deadline)
@@ -670,7 +670,7 @@ def _course_in_turned_print(found: dict[str, Found], turned: list[tuple[Path, li
     found["course_number"] = got
 
 
-def _date_in_turned_print(found: dict[str, Found], turned: list[tuple[Path, list[ocr.Word]]],
+def _date_in_turned_print(found: dict[str, Found], cands: list, turned: list[tuple[Path, list[ocr.Word]]],
                           deadline: float) -> None:
     """The completion date printed in a patch of turned print the page's reading left out (a
     grader's rubber stamp: "COURSE COMPLETED / AUG 16 2026 / CECs AWARDED 0.4" pressed askew in
@@ -678,7 +678,11 @@ def _date_in_turned_print(found: dict[str, Found], turned: list[tuple[Path, list
     is read as a page of its own; its date is taken when its own words call it the completion
     (a label or the words around it: a "RECEIVED" stamp's date is another day), when no other
     patch gives another, and after the second look at it on the levelled patch (R19 then judges
-    its confidence as any other's). It stands for a date the page's reading lacks or doubts."""
+    its confidence as any other's). It stands for a date the page's reading lacks or doubts, and
+    only when no date of the page's reading (CANDS) is called the completion but that day: a CE
+    passport's session stamps, each "ATTENDED" and its own day, are an event's days, and the two
+    read level need not be its last."""
+    called = {parse_date(c.value).value or c.value for c in cands if c.field == "date" and c.kind == "completion"}
     dates: dict[str, tuple[Found, Path]] = {}
     for path, words in turned:
         # A speck read as a mark of its own ("AUG ' 16 2026") is no word of the stamp's print.
@@ -687,7 +691,7 @@ def _date_in_turned_print(found: dict[str, Found], turned: list[tuple[Path, list
         if got is not None and got.how in ("label", "context") and got.doubt is None:
             day = date_value(got.value)
             dates.setdefault(str(parse_date(day).value or day), (got, path))
-    if len(dates) != 1:
+    if len(dates) != 1 or called - {parse_date(date_value(next(iter(dates.values()))[0].value)).value}:
         return
     got, path = next(iter(dates.values()))
     _second_look({"completion_date": got}, path, deadline)
