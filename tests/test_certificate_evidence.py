@@ -1627,6 +1627,25 @@ def test_an_events_credit_said_to_be_the_attendees_own_is_the_credit(tmp_path, f
     assert "completion date" not in (row["review"] or "")      # the name is the closed world's to find
 
 
+@pytest.mark.parametrize("stamped, completed", [
+    (("13 JUN 2025", "14 JUN 2025", "15 JUN 2025"), "15 JUN 2025"),
+    (("13 JUN 2025", "15 JUN 2025"), "15 JUN 2025"),
+    (("13 JUN 2025", "14 JUN 2025"), None),             # the stamps stop before the event's last day
+    (("13 JUN 2025", "14 JUN 2025", "16 JUN 2025"), None),      # a day outside the event's range
+])
+def test_session_stamps_within_an_events_range_complete_on_its_last_day(tmp_path, stamped, completed):
+    items = [(72, 740, "CE PASSPORT"), (400, 740, "June 13-15, 2025"), (400, 725, "ACE event no. CEP246802"),
+             (72, 700, "Passport holder: Zainab Sharma"), (72, 685, "ACE certification no.: 134611")]
+    for k, day in enumerate(stamped):
+        items += [(72 + 160 * k, 640, "ATTENDED"), (72 + 160 * k, 625, day), (72 + 160 * k, 610, "4 HRS")]
+    row = row_of(placed_pdf(tmp_path / "c.pdf", items))
+    if completed is None:
+        assert "completion date" in row["review"]
+    else:
+        assert row["completion_date"] == completed
+        assert "completion date" not in (row["review"] or "")
+
+
 def test_a_credit_set_large_above_its_unit_is_the_credit(tmp_path):
     row = row_of(text_pdf(tmp_path / "c.pdf", [
         ("CERTIFICATE OF ATTENDANCE", 20), ("Lena Fischer", 24), ("attended the sessions of the event and earned", 12),

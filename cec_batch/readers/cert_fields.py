@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from cec_batch.normalize import parse_date
@@ -2213,6 +2214,12 @@ def _choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[st
         if done is not None and all(d is not None and d >= done for d in awards):
             take(proper[0], "context")
             return
+    last = _event_days_to_the_last(completion, dates)
+    if last is not None:
+        # A CE passport's session stamps, each "ATTENDED" and its day, within the event's printed
+        # range and up to its last day: one event, which completes on its last day.
+        take(last, "event range")
+        return
     if len(completion) > 1:
         found.pop("completion_date", None)
         notes.append(f"completion date: {len(completion)} dates are each called the completion "
@@ -2307,6 +2314,24 @@ def _choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[st
             _guess(found, issued[0], f"is pre-filled as a guess: {reason}")
         else:
             notes.append(f"completion date: {reason}")
+
+
+def _event_days_to_the_last(completion: dict, dates: list[Candidate]) -> Candidate | None:
+    """Of several dates each called the completion (COMPLETION, by day), the one on the last day
+    of an event range printed on the page ("June 13-15, 2025", no word calling it another day)
+    when every one of them falls within that range and one is its last day; None otherwise."""
+    if len(completion) < 2:
+        return None
+    days = {d: c for d, c in completion.items() if isinstance(d, date)}
+    if len(days) != len(completion):
+        return None
+    ends = {range_days(c.printed) for c in dates if c.kind != "other"} - {(None, None)}
+    if len(ends) != 1:
+        return None
+    first, last = ends.pop()
+    if first is None or last is None or last not in days or not all(first <= d <= last for d in days):
+        return None
+    return days[last]
 
 
 def _completed_course_row(dates: list[Candidate], cands: list[Candidate]) -> Candidate | None:
