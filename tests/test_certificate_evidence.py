@@ -1604,7 +1604,7 @@ def test_a_statements_row_that_says_the_course_was_completed_dates_it(tmp_path, 
 @pytest.mark.parametrize("printed, first, last", [
     ("Fri 13 – Sun 15 June 2025", "2025-06-13", "2025-06-15"),
     ("Fri 7 Sat 8 November 2025", "2025-11-07", "2025-11-08"),          # a fax lost the dash
-    ("Friday, June 13 - Sunday, June 15, 2025", "2025-06-13", "2025-06-15"),
+    ("Mon, Nov 3 – Sun, Nov 9, 2025", None, "2025-11-09"),   # a planner's week is no event's range
     ("Saturday 8 November 2025", None, "2025-11-08"),                     # one day, its weekday before it
 ])
 def test_an_events_days_each_after_its_weekday_are_one_range(printed, first, last):
