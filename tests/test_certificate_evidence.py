@@ -1646,6 +1646,25 @@ def test_session_stamps_within_an_events_range_complete_on_its_last_day(tmp_path
         assert "completion date" not in (row["review"] or "")
 
 
+@pytest.mark.parametrize("form", FORMS)
+def test_a_department_after_a_learner_label_is_no_name(tmp_path, form):
+    # A letter signed "Learner Services Manager" over a reference strip headed "Learner": the
+    # department after the word is no learner; the strip's cell is.
+    items = [(72, 740, "Learner Services"), (72, 700, "Dear Zoe,"),
+             (72, 680, "Your certificate of completion is enclosed with this letter."),
+             (72, 640, "Emrys Caldwell"), (72, 626, "Learner Services Manager"), (72, 560, "REFERENCE"),
+             (72, 540, "Learner"), (200, 540, "ACE cert. no."), (300, 540, "ACE course"), (400, 540, "Completed"),
+             (72, 524, "Bronte, Zoe"), (200, 524, "191923"), (300, 524, "CEP31415"), (400, 524, "02-Sep-2025")]
+    path = placed_pdf(tmp_path / "c.pdf", items)
+    if form == "scan":
+        doc = pdfium.PdfDocument(path)
+        img = doc[0].render(scale=200 / 72, grayscale=True).to_pil().convert("L")
+        doc.close()
+        path = scan_pdf(tmp_path / "s.pdf", scanned(img))
+    row = row_of(path)
+    assert row["full_name"] == "Bronte, Zoe"
+
+
 def test_a_credit_set_large_above_its_unit_is_the_credit(tmp_path):
     row = row_of(text_pdf(tmp_path / "c.pdf", [
         ("CERTIFICATE OF ATTENDANCE", 20), ("Lena Fischer", 24), ("attended the sessions of the event and earned", 12),

@@ -344,7 +344,7 @@ ace id number provider education continuing credit credits cec cecs ceu ceus hou
 participant participants attendee name title director signature the this that of program conference
 training academy institute record fitness wellness safety studio congratulations dear hello hi thanks
 thank welcome transcript extract statement summary report receipt verification account portal copy copies
-office form duplicate original log activity history progress""".split())
+office form duplicate original log activity history progress service services manager department""".split())
 SEPARATORS = " \t:#|=-–—_•·"
 EDGE_PUNCT = " \t:;,.|_-–—•·\"'“”()[]{}"
 
