@@ -473,6 +473,9 @@ def _choose_person(row, cands, ocr, matcher, problems, changes, chosen) -> None:
                    and words & set(name_tokens(e.person.first_name) + name_tokens(e.person.last_name))]
         if not partial and ocr:
             runs = [c["value"] for c in cands if c.get("field") == "name" and c.get("kind") != "staff"]
+            # The name the reader found counts too: it may be parted from a glued run
+            # ("FrangoisLefévre") that no candidate or page word holds apart.
+            runs += [read_name] if read_name else []
             partial = [e for e in evidence if _sure_owner(e, read_ids) and (
                 _name_misspelt_on_page(e, words) or any(_differs_only_at_foreign_letters(r, e.person) for r in runs))]
         if len(partial) == 1 and len(evidence) == 1:

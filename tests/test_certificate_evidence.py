@@ -841,6 +841,29 @@ def _ocr_page_with(name: str, name_conf: float, cid: str, id_conf: float) -> dic
             "course_number": "CL10355", "read": read}
 
 
+def test_a_labelled_name_parted_from_a_glued_run_agrees_at_its_foreign_letters_with_a_sure_ids_owner():
+    from cec_batch.certificate_choice import choose_page
+    from cec_batch.match import Matcher
+    from cec_batch.model import Certificant
+
+    francois = Certificant("131432", "François", "Lefèvre", "fl@example.org")
+    matcher = Matcher([francois, Certificant("131433", "Frank", "Lever", "fr@example.org")])
+    # A fax's "Participant | FrangoisLefévre": the reader parted the run after its label, at
+    # confidence 62; no candidate and no word of the page holds the name apart.
+    for name, sure in (("Frangois Lefévre", True), ("Frangois Lefevra", False)):
+        row = _ocr_page_with("Participant", 96.0, "131432", 96.0)
+        row["full_name"] = name
+        row["read"]["fields"] = {"full_name": {"value": name, "confidence": 62.0, "how": "label",
+                                               "label": "Participant", "box": None}}
+        row["read"]["problems"] = {"full_name": f"name {name!r} read with low confidence (62)"}
+        row["read"]["lines"] = ["Participant | " + name.replace(" ", ""), "ACE certification no. | 131432"]
+        row["read"]["candidates"] = [c for c in row["read"]["candidates"] if c["field"] != "name"]
+        got = choose_page(row, catalogue={}, matcher=matcher)
+        assert ("full_name" not in got["read"]["problems"]) is sure, name
+        if sure:
+            assert got["certificant_id"] == "131432"
+
+
 def test_a_name_read_poorly_agrees_with_the_owner_of_a_sure_id_on_the_page():
     from cec_batch.certificate_choice import choose_page
     from cec_batch.match import Matcher
