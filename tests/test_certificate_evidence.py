@@ -1688,6 +1688,16 @@ def test_a_department_after_a_learner_label_is_no_name(tmp_path, form):
     assert row["full_name"] == "Bronte, Zoe"
 
 
+def test_a_rows_cells_on_a_sheet_scanned_askew_stand_on_one_row_along_its_slope():
+    from cec_batch.readers.cert_fields import _same_row
+
+    date, course = (1340, 1347, 1520, 1379), (1980, 1370, 2130, 1400)     # 2 degrees askew: half a row lower
+    assert not _same_row(date, course)
+    assert _same_row(date, course, slope=0.035)
+    assert not _same_row(date, (1980, 1420, 2130, 1450), slope=0.035)     # the next row down stays apart
+    assert _same_row(course, date, slope=0.035)
+
+
 def test_a_credit_set_large_above_its_unit_is_the_credit(tmp_path):
     row = row_of(text_pdf(tmp_path / "c.pdf", [
         ("CERTIFICATE OF ATTENDANCE", 20), ("Lena Fischer", 24), ("attended the sessions of the event and earned", 12),

@@ -791,6 +791,15 @@ def test_a_graders_stamp_dates_the_completion_of_an_enrolment_form(tmp_path_fact
     assert "completion date" not in (row["review"] or "")
 
 
+@needs_tesseract
+def test_a_transcripts_course_row_scanned_askew_dates_the_course(tmp_path_factory):
+    # Scanned 2 degrees askew: the course number at the row's right end stands half a row lower
+    # than its date under "Completed", three rows and two term headings down the column.
+    row, cert = _corpus_row(tmp_path_factory, "fresh4/scan/extension-transcript-terms.pdf")
+    assert parse_date(row["completion_date"]).value == cert.completed
+    assert "completion date" not in (row["review"] or "")
+
+
 # ---------------------------------------------------------------- a caption under its value
 
 

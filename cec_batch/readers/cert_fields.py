@@ -2018,9 +2018,10 @@ def choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[str
     DD/MM/YYYY", "MM / DD / YY" over a row of boxes) is taken at its word: a numeric date on a
     page that writes day first is given as the ISO date it means, and one whose second number
     cannot be a month goes to staff."""
-    _choose_date(found, cands, notes)
+    slope = page_slope(list(segs)) if segs else 0.0
+    _choose_date(found, cands, notes, slope)
     got = found.get("completion_date")
-    other_row = _course_row_date(got, cands) if got is not None and got.doubt is None else None
+    other_row = _course_row_date(got, cands, slope) if got is not None and got.doubt is None else None
     if other_row is not None:
         found["completion_date"] = got = Found(
             got.value, got.confidence, "guess", got.label, box=got.box, parts=got.parts,
@@ -2042,7 +2043,7 @@ def choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[str
                                              parts=got.parts)
 
 
-def _course_row_date(got: Found, cands: list[Candidate]) -> tuple[Candidate, Candidate] | None:
+def _course_row_date(got: Found, cands: list[Candidate], slope: float = 0.0) -> tuple[Candidate, Candidate] | None:
     """(course number, date) when a course number stands on a row with a date of its own that
     is not the chosen completion GOT, and GOT is not on a course number's row: a transcript's
     rows each hold a course and its day, and the day under "Completed" on another row is another
@@ -2052,11 +2053,11 @@ def _course_row_date(got: Found, cands: list[Candidate]) -> tuple[Candidate, Can
         return None
     day = parse_date(got.value).value
     courses = [c for c in cands if c.field == "course_number" and c.box is not None]
-    if any(_same_row(got.box, c.box) for c in courses):
+    if any(_same_row(got.box, c.box, slope) for c in courses):
         return None
     for course in courses:
         for d in cands:
-            if d.field == "date" and d.box is not None and d.kind != "other" and _same_row(d.box, course.box) \
+            if d.field == "date" and d.box is not None and d.kind != "other" and _same_row(d.box, course.box, slope) \
                     and (parse_date(d.value).value or d.value) != (day or got.value):
                 return course, d
     return None
@@ -2071,11 +2072,12 @@ def course_row_amount(found: dict[str, Found], cands: list[Candidate], segs: lis
     courses = [c for c in cands if c.field == "course_number" and c.box is not None]
     if len({"".join(ch for ch in c.value if ch.isalnum()).upper() for c in courses}) != 1:
         return
+    slope = page_slope(segs)
     hits = []
     for course in courses:
         for s in segs:
             text = s.text.strip(EDGE_PUNCT)
-            if not AMOUNT_CELL.fullmatch(text) or not _same_row((s.x0, s.y0, s.x1, s.y1), course.box):
+            if not AMOUNT_CELL.fullmatch(text) or not _same_row((s.x0, s.y0, s.x1, s.y1), course.box, slope):
                 continue
             over = sorted((h for h in segs if h.y1 <= s.y0 and h.x0 < s.x1 and h.x1 > s.x0
                            and not _VALUE_CELL.fullmatch(h.text.strip())), key=lambda h: -h.y1)
@@ -2170,7 +2172,7 @@ _MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "Jul
                 "October", "November", "December")
 
 
-def _choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[str]) -> None:
+def _choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[str], slope: float = 0.0) -> None:
     """The completion date from every date on the page, by the words around each (rules-notes).
 
     A date after a label that can only mean it ("Completion Date") stands. Otherwise a
@@ -2178,7 +2180,7 @@ def _choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[st
     word calls something else; several such dates with nothing to tell them apart, or
     none, leave the field to a person with the reason in plain words.
     """
-    if _date_column(found, cands, notes):
+    if _date_column(found, cands, notes, slope):
         return
     got = found.get("completion_date")
     if got is not None and got.announced:
@@ -2289,7 +2291,7 @@ def _choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[st
         # one event, which completes on its last day (R11).
         take(inside, "event range")
         return
-    done = _completed_course_row(dates, cands)
+    done = _completed_course_row(dates, cands, slope)
     if done is not None and key(done) in plain:
         # A statement's rows: a charge, a payment, and "Course completed - ACE CL103120" on the day
         # of its own row (the table's "Date" heading unread).
@@ -2334,17 +2336,17 @@ def _event_days_to_the_last(completion: dict, dates: list[Candidate]) -> Candida
     return days[last]
 
 
-def _completed_course_row(dates: list[Candidate], cands: list[Candidate]) -> Candidate | None:
+def _completed_course_row(dates: list[Candidate], cands: list[Candidate], slope: float = 0.0) -> Candidate | None:
     """The date on the row of the page's one course number, when that row says the course was
     completed ("05/11/2025 | CE-9892 | Course completed | ACE CL103120, 1.1 CECs") and no other
     day's word, and holds no other date; None otherwise."""
     courses = [c for c in cands if c.field == "course_number" and c.box is not None]
     if not courses or len({"".join(ch for ch in c.value if ch.isalnum()).upper() for c in courses}) != 1:
         return None
-    on_row = [d for d in dates if d.box is not None and any(_same_row(d.box, c.box) for c in courses)]
+    on_row = [d for d in dates if d.box is not None and any(_same_row(d.box, c.box, slope) for c in courses)]
     if len({parse_date(d.value).value or d.value for d in on_row}) != 1 or any(d.kind is not None for d in on_row):
         return None
-    rows = {c.line for c in courses if any(_same_row(d.box, c.box) for d in on_row)}
+    rows = {c.line for c in courses if any(_same_row(d.box, c.box, slope) for d in on_row)}
     if len(rows) != 1:
         return None
     row = _APPROVAL_RE.sub(lambda m: " " * len(m.group()), rows.pop())
@@ -2402,8 +2404,12 @@ _SAME_DAY_WORDS = frozenset({"issue", "issued", "issue date", "date issued", "pr
                              "recorded", "signed", "dated"})
 
 
-def _same_row(a: tuple, b: tuple) -> bool:
-    """Whether two boxes stand on one row: each one's middle height is inside the other."""
+def _same_row(a: tuple, b: tuple, slope: float = 0.0) -> bool:
+    """Whether two boxes stand on one row: each one's middle height is inside the other, once B is
+    moved up by how far the page's lines drop between them (SLOPE, `page_slope`: a transcript's row
+    across a sheet scanned 2 degrees askew stands half a row lower at its right end)."""
+    shift = slope * ((b[0] + b[2]) / 2 - (a[0] + a[2]) / 2)
+    b = (b[0], b[1] - shift, b[2], b[3] - shift)
     return a[1] <= (b[1] + b[3]) / 2 <= a[3] and b[1] <= (a[1] + a[3]) / 2 <= b[3]
 
 
@@ -2426,14 +2432,15 @@ def _chain_below(head: Candidate, dates: list[Candidate]) -> list[Candidate]:
 _CAPTION_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
-def _course_row_down_the_column(head: Candidate, dates: list[Candidate], courses: list[Candidate]) -> list:
+def _course_row_down_the_column(head: Candidate, dates: list[Candidate], courses: list[Candidate],
+                                slope: float = 0.0) -> list:
     """[(date, [course])] when the page's one course number stands on a row below HEAD whose date
     is in HEAD's column; [] otherwise."""
     numbers = {"".join(ch for ch in c.value if ch.isalnum()).upper() for c in courses}
     if len(numbers) != 1:
         return []
     found = [(d, [c]) for c in courses for d in dates
-             if d.kind in (None, "completion") and d.box[1] > head.box[3] and _same_row(d.box, c.box)
+             if d.kind in (None, "completion") and d.box[1] > head.box[3] and _same_row(d.box, c.box, slope)
              and d.box[0] < head.box[2] and d.box[2] > head.box[0]]
     return found if len(found) == 1 else []
 
@@ -2441,7 +2448,7 @@ def _course_row_down_the_column(head: Candidate, dates: list[Candidate], courses
 _ROW_GAP = 3.5       # of a row's height: the most space between two rows of one table
 
 
-def _date_column(found: dict[str, Found], cands: list[Candidate], notes: list[str]) -> bool:
+def _date_column(found: dict[str, Found], cands: list[Candidate], notes: list[str], slope: float = 0.0) -> bool:
     """A column of dates under a completion heading ("Completed" over a transcript's rows): the
     date is the one on the row of the page's course number, and so is the credit stated on it.
     With no one such row the dates are left to staff. True when the column decided."""
@@ -2460,20 +2467,20 @@ def _date_column(found: dict[str, Found], cands: list[Candidate], notes: list[st
         if not chain or len(days) < 2:
             continue
         courses = [c for c in cands if c.field == "course_number" and c.box is not None]
-        rows = [(d, [c for c in courses if _same_row(d.box, c.box)]) for d in column]
+        rows = [(d, [c for c in courses if _same_row(d.box, c.box, slope)]) for d in column]
         rows = [(d, cs) for d, cs in rows if cs]
         if not rows:
             # The course's row further down the column, past a term's subtotal and the next
             # term's heading (a transcript grouped by term): the one course number's row, with a
             # date under the same heading.
-            rows = _course_row_down_the_column(head, dates, courses)
+            rows = _course_row_down_the_column(head, dates, courses, slope)
         numbers = {"".join(ch for ch in c.value if ch.isalnum()).upper() for _d, cs in rows for c in cs}
         if len(rows) == 1 and len(numbers) == 1:
             row, course = rows[0][0], rows[0][1][0]
             found["completion_date"] = Found(row.value, row.confidence, "context",
                                              f"{heading} (the row of {course.printed})", box=row.box)
             for f in ("ceus", "hours"):
-                on_row = [c for c in cands if c.field == f and c.box is not None and _same_row(row.box, c.box)]
+                on_row = [c for c in cands if c.field == f and c.box is not None and _same_row(row.box, c.box, slope)]
                 if on_row:
                     found.pop("ceus", None)
                     found.pop("hours", None)
