@@ -800,6 +800,38 @@ def test_a_transcripts_course_row_scanned_askew_dates_the_course(tmp_path_factor
     assert "completion date" not in (row["review"] or "")
 
 
+@needs_tesseract
+@pytest.mark.parametrize("first, field, value", [
+    ("CEP122456", "course_number", "CEP123456"),     # two sure looks read it otherwise: what they read
+    ("CEP123456", "course_number", "CEP123456"),     # the looks agree: it stays
+])
+def test_a_course_number_read_unsure_and_read_otherwise_by_two_sure_looks_is_what_they_read(
+        tmp_path, first, field, value):
+    from cec_batch.readers.cert_fields import Found
+
+    img = Image.new("L", (1400, 300), 250)
+    ImageDraw.Draw(img).text((100, 90), "CEP123456", fill=30, font=_font(86))
+    path = tmp_path / "large.png"
+    img.save(path)
+    got = Found(first, 60.0, "label", "ACE course number", box=(100, 100, 660, 180))
+    certificate_pdf._second_look({field: got}, path, time.monotonic() + 60)
+    assert got.value == value
+    assert got.confidence >= REVIEW_CONFIDENCE
+
+
+@needs_tesseract
+def test_a_date_read_unsure_is_not_replaced_by_what_its_looks_read_otherwise(tmp_path):
+    from cec_batch.readers.cert_fields import Found
+
+    img = Image.new("L", (1400, 300), 250)
+    ImageDraw.Draw(img).text((100, 90), "03/13/2026", fill=30, font=_font(60))
+    path = tmp_path / "date.png"
+    img.save(path)
+    got = Found("03/18/2026", 60.0, "label", "Date completed", box=(100, 95, 520, 160))
+    certificate_pdf._second_look({"completion_date": got}, path, time.monotonic() + 60)
+    assert got.value == "03/18/2026" and got.confidence < REVIEW_CONFIDENCE     # no catalogue checks a date
+
+
 # ---------------------------------------------------------------- a caption under its value
 
 

@@ -62,7 +62,15 @@ from cec_batch.readers.cert_layout import (
     text_layer_segments,
     word_segments,
 )
-from cec_batch.readers.cert_vocabulary import CERTIFICATE_WORDS, COURSE_CUT_RE, DATE_RE, FIELD_NAMES, LABEL_RES
+from cec_batch.readers.cert_vocabulary import (
+    CERTIFICATE_WORDS,
+    COURSE_CUT_RE,
+    COURSE_LABELLED_RE,
+    DATE_RE,
+    EDGE_PUNCT,
+    FIELD_NAMES,
+    LABEL_RES,
+)
 from cec_batch.rules import NAME_LOOKUP_CONFIDENCE, REVIEW_CONFIDENCE, cecs_from_hours
 
 log = logging.getLogger(__name__)
@@ -1098,12 +1106,25 @@ def _second_look(found: dict[str, Found], image_path: Path | None, deadline: flo
         checking = got.confidence >= REVIEW_CONFIDENCE      # a date that passes, made sure of
         enough = DATE_SECOND_LOOK_CONFIDENCE if f == "completion_date" else SECOND_LOOK_CONFIDENCE
         got.reread = 0.0
+        other: tuple[str, float] | None = None        # a course number the looks read otherwise, surely
         for words in _looks(image_path, got.parts or (got.box,), deadline):
             conf = _reread_agrees(f, got, words)
             if conf is None:
                 text = " ".join(w.text for w in words)
                 if f == "completion_date" and not DATE_RE.search(text):
                     continue    # no date read at all ("dul 27 2026"): the next look may read one
+                if f == "course_number" and not checking:
+                    # A course number the page's reading was unsure of ("CEP122456" at 60 for a
+                    # large-print "CEP123456"), read otherwise and surely by two looks in a row,
+                    # is what they read: the catalogue then judges it as any other.
+                    again = _sure_course_in(words)
+                    if again is not None and other is not None and _alnum(again[0]) == _alnum(other[0]):
+                        got.value, got.confidence = again[0], min(again[1], other[1])
+                        got.reread = got.confidence
+                        break
+                    if again is not None and other is None:
+                        other = again
+                        continue
                 if checking:
                     got.doubt = (f"reads as {' '.join(text.split())!r} when the value is read again on its own: "
                                  f"a digit may be misread")
@@ -1115,6 +1136,17 @@ def _second_look(found: dict[str, Found], image_path: Path | None, deadline: flo
                 got.confidence = conf
                 break
     name_from_parts(found)
+
+
+def _sure_course_in(words: list[ocr.Word]) -> tuple[str, float] | None:
+    """(the course number, its confidence) when a look's WORDS are one course number, nothing
+    else, read surely (SECOND_LOOK_CONFIDENCE, or every character at CHARS_CONFIDENCE)."""
+    text = " ".join(w.text for w in words).strip(EDGE_PUNCT)
+    m = COURSE_LABELLED_RE.fullmatch(text)
+    if m is None or not words:
+        return None
+    conf = _sure_by_chars(words, SECOND_LOOK_CONFIDENCE)
+    return (text, conf) if conf >= SECOND_LOOK_CONFIDENCE else None
 
 
 def _looks(image_path: Path, boxes: tuple, deadline: float):
