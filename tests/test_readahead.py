@@ -7,6 +7,8 @@ unreadable files must be exactly as when every file is read at its own turn.
 
 from __future__ import annotations
 
+import functools
+import io
 import os
 import shutil
 from datetime import date
@@ -57,12 +59,21 @@ def children() -> list[int]:
     return [p for p in _all_children() if p not in _BEFORE]
 
 
-def headless(path: Path) -> Path:
-    """A workbook the reader streams and then refuses: no header row in it."""
+@functools.lru_cache(maxsize=1)
+def _headless_bytes() -> bytes:
+    # Made once: a workbook saved again in another second has other bytes (its creation time, its
+    # zip entries' times), and two inboxes compared file by file must hold the same file.
     wb = Workbook()
     for i in range(60):
         wb.active.append([f"value {i}", i, "something else"])
-    wb.save(path)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def headless(path: Path) -> Path:
+    """A workbook the reader streams and then refuses: no header row in it."""
+    path.write_bytes(_headless_bytes())
     return path
 
 
