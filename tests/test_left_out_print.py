@@ -652,15 +652,31 @@ def _stamped_page(tmp_path, stamps: list[tuple[str, float]]):
     line, degrees turned), set in the lower half; a PDF of the page at 300 dpi."""
     img = _certificate_sheet(300, 950, "on 08/23/2025")
     for i, (line, angle) in enumerate(stamps):
-        stamp = Image.new("L", (900, 340), 255)
-        s = ImageDraw.Draw(stamp)
-        s.rounded_rectangle((8, 8, 892, 332), radius=30, outline=0, width=10)
-        s.text((90, 40), "ACE APPROVED PROVIDER", fill=0, font=_font(52, bold=True))
-        s.line((30, 120, 870, 120), fill=0, width=5)
-        s.text((90, 160), line, fill=0, font=_font(64))
-        turned = stamp.rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=255)
-        img.paste(Image.eval(turned, lambda v: min(v, 250)), (1400 - 1100 * i, 2300))
-    path = tmp_path / "stamped.pdf"
+        stamp = _rubber_stamp((900, 340), [((90, 40), "ACE APPROVED PROVIDER", _font(52, bold=True)),
+                                           ((90, 160), line, _font(64))], rule=120)
+        _press(img, stamp, angle, (1400 - 1100 * i, 2300))
+    return _pdf_of(img, tmp_path / "stamped.pdf")
+
+
+def _rubber_stamp(size: tuple[int, int], lines: list, rule: int | None = None) -> Image.Image:
+    """A rubber stamp's print: a rounded frame, each (place, text, font) of LINES, a rule across at RULE."""
+    stamp = Image.new("L", size, 255)
+    s = ImageDraw.Draw(stamp)
+    s.rounded_rectangle((8, 8, size[0] - 8, size[1] - 8), radius=30, outline=0, width=10)
+    if rule is not None:
+        s.line((30, rule, size[0] - 30, rule), fill=0, width=5)
+    for xy, text, font in lines:
+        s.text(xy, text, fill=0, font=font)
+    return stamp
+
+
+def _press(img: Image.Image, stamp: Image.Image, angle: float, at: tuple[int, int]) -> None:
+    """STAMP pressed on IMG at AT, turned ANGLE degrees, its white the sheet's."""
+    turned = stamp.rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=255)
+    img.paste(Image.eval(turned, lambda v: min(v, 250)), at)
+
+
+def _pdf_of(img: Image.Image, path):
     img.save(path, "PDF", resolution=300)
     return path
 
@@ -693,16 +709,10 @@ def _form_with_stamps(tmp_path, stamps: list[tuple[tuple[str, ...], float]]):
                            (250, 3000, "Completed when the examination is graded and passed: see stamp.", 40)):
         d.text((x, y), text, fill=0, font=_font(px))
     for i, (lines, angle) in enumerate(stamps):
-        stamp = Image.new("L", (900, 420), 255)
-        s = ImageDraw.Draw(stamp)
-        s.rounded_rectangle((8, 8, 892, 412), radius=30, outline=0, width=10)
-        for k, line in enumerate(lines):
-            s.text((80, 50 + 120 * k), line, fill=0, font=_font(60 if k == 0 else 56, bold=k == 0))
-        turned = stamp.rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=255)
-        img.paste(Image.eval(turned, lambda v: min(v, 250)), (1500 - 1050 * i, 2400))
-    path = tmp_path / "form.pdf"
-    img.save(path, "PDF", resolution=300)
-    return path
+        stamp = _rubber_stamp((900, 420), [((80, 50 + 120 * k), line, _font(60 if k == 0 else 56, bold=k == 0))
+                                           for k, line in enumerate(lines)])
+        _press(img, stamp, angle, (1500 - 1050 * i, 2400))
+    return _pdf_of(img, tmp_path / "form.pdf")
 
 
 @needs_tesseract
