@@ -40,6 +40,7 @@ from cec_batch.readers.cert_vocabulary import (
     WORD_DATE_RE,
     RAISED_ORDINAL_MARKS,
     SEPARATORS,
+    WEEKDAY,
     CAPTION_COMPLETION_WORDS,
     CAPTION_DATE_WORDS,
     CAPTION_OTHER_WORDS,
@@ -1569,8 +1570,7 @@ def _letters_date(lines: list[Line], n: int, printed: str) -> bool:
     return any(_SALUTATION.match(s.text) for line in lines[n + 1:n + 1 + _SALUTATION_LINES] for s in line.segs[:1])
 
 
-_WEEKDAY = re.compile(r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?[,.]?",
-                      re.IGNORECASE)
+_WEEKDAY = re.compile(WEEKDAY, re.IGNORECASE)
 
 
 def _words_apart(text: str) -> str:

@@ -261,11 +261,11 @@ _WRITTEN = (rf"(?:{_MON}\s+{_DAY}{_YEAR_SEP}\d{{4}}|{_DAY}\s+(?:of\s+)?{_MON}{_Y
 # may be lost to a fax ("Fri 7 Sat 8 November 2025"), and the weekdays still say it is a range.
 # A planner's week ("Mon, Nov 3 - Sun, Nov 9, 2025", its month before each day) is not read as one:
 # an event's day inside it would pass for one of its days.
-_WD = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?"
+WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?[,.]?"
 _WD_TO = rf"(?:{_TO}|\s+)"
 DATE_RE = re.compile(
     r"(?<![\d/.\-])(?:"
-    rf"{_WD}\s+{_DAY}{_WD_TO}{_WD}\s+{_DAY}\s+(?:of\s+)?{_MON}{_YEAR_SEP}\d{{4}}"   # Fri 13 - Sun 15 June 2025
+    rf"{WEEKDAY}\s+{_DAY}{_WD_TO}{WEEKDAY}\s+{_DAY}\s+(?:of\s+)?{_MON}{_YEAR_SEP}\d{{4}}"   # Fri 13 - Sun 15 June 2025
     r"|"
     rf"{_NUMERIC}\s*(?:–|—|-|to|through|thru)\s*{_NUMERIC}"   # an event's days: 04/30/2026 - 05/02/2026, 4/30/26 - 5/2/26
     rf"|{_WRITTEN}{_TO}{_WRITTEN}"                          # October 10, 2025 - October 12, 2025

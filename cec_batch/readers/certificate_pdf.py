@@ -691,15 +691,14 @@ def _date_in_turned_print(found: dict[str, Found], cands: list, turned: list[tup
     passport's session stamps, each "ATTENDED" and its own day, are an event's days, and the two
     read level need not be its last."""
     called = {parse_date(c.value).value or c.value for c in cands if c.field == "date" and c.kind == "completion"}
-    dates: dict[str, tuple[Found, Path]] = {}
+    dates: dict = {}                   # each stamp's day: (its date, the levelled patch)
     for path, words in turned:
         # A speck read as a mark of its own ("AUG ' 16 2026") is no word of the stamp's print.
         words = [w for w in words if any(ch.isalnum() for ch in w.text) or w.conf >= REVIEW_CONFIDENCE]
         got = _fields(ocr.PageOcr(words, image_path=path), deadline)[0].get("completion_date")
         if got is not None and got.how in ("label", "context") and got.doubt is None:
-            day = date_value(got.value)
-            dates.setdefault(str(parse_date(day).value or day), (got, path))
-    if len(dates) != 1 or called - {parse_date(date_value(next(iter(dates.values()))[0].value)).value}:
+            dates.setdefault(parse_date(date_value(got.value)).value or got.value, (got, path))
+    if len(dates) != 1 or called - set(dates):
         return
     got, path = next(iter(dates.values()))
     _second_look({"completion_date": got}, path, deadline)
