@@ -2058,6 +2058,22 @@ def test_the_total_row_of_an_amounts_column_is_the_credit(tmp_path):
     assert row["read"]["fields"]["ceus"]["label"] == "the total of the column under 'CECs'"
 
 
+def test_a_roomy_sign_off_tables_total_with_its_unit_is_the_credit(tmp_path):
+    # A workshop's daily sign-off: rows set far apart under "Contact hours", each day's 4, and a
+    # total row stating its unit ("12 contact hours"). The first day's 4 had been the credit.
+    items = [(72, 720, "Workshop Attendance Sign-off"), (72, 700, "Participant: Sean Dimitrov"),
+             (72, 680, "ACE course CS40112, June 3-5, 2026"), (72, 600, "Day"), (200, 600, "Date"),
+             (400, 600, "Contact hours")]
+    for k, day in enumerate(["06/03/2026", "06/04/2026", "06/05/2026"]):
+        items += [(72, 560 - 40 * k, str(k + 1)), (200, 560 - 40 * k, day), (400, 560 - 40 * k, "4")]
+    items += [(72, 440, "Total"), (400, 440, "12 contact hours"),
+              (72, 400, "The workshop is completed on its last day.")]
+    row = row_of(placed_pdf(tmp_path / "c.pdf", items))
+    assert row["read"]["hours"] == "12"
+    assert row["ceus"] == Decimal("1.2")
+    assert row["read"]["fields"]["ceus"]["label"].startswith("the total of the column under 'Contact hours'")
+
+
 def test_an_amounts_column_without_a_total_row_stays_in_doubt(tmp_path):
     path = _table_pdf(tmp_path / "c.pdf", [
         "CEC Statement", "Name: Sean Dimitrov", "ACE course number: CS40112", "Date of completion: 02/14/2026"],

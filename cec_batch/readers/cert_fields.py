@@ -879,9 +879,13 @@ def _column_of_amounts(lines: list[Line], found: dict, f: str, slope: float = 0.
         return s.x0 < x1 and s.x1 > x0
 
     segs = [s for line in lines for s in line.segs if over(s)]
-    if not any(got.label.casefold() in s.text.casefold() for s in _column_heads(segs, got.box)):
-        return                      # its label is beside it, not a column's heading
     below = [s for s in segs if s.y0 >= y1 - 0.2 * height and AMOUNT_CELL.fullmatch(s.text.strip(EDGE_PUNCT))]
+    pitch = min((s.y0 - y0 for s in below if s.y0 > y1), default=0.0)
+    if not any(got.label.casefold() in s.text.casefold() for s in _column_heads(segs, got.box, pitch)):
+        return                      # its label is beside it, not a column's heading
+    # A total may state its unit ("Total | 12 contact hours" under a column of each day's 4).
+    unit = CEUS_SUFFIX_RE if f == "ceus" else HOURS_SUFFIX_RE
+    below += [s for s in segs if s.y0 >= y1 - 0.2 * height and unit.fullmatch(s.text.strip(EDGE_PUNCT))]
     # The column's total row ("Total CECs for this course  0.4" under each domain's share) is the credit.
     # Its row is followed along the page's slope: a scan askew parts "Total CECs earned" from its figure.
     every = [s for line in lines for s in line.segs]
@@ -894,9 +898,12 @@ def _column_of_amounts(lines: list[Line], found: dict, f: str, slope: float = 0.
     totals = [s for s in below if _TOTAL_ROW.match(row_text(s))]
     if len(totals) == 1:
         total = totals[0]
-        found[f] = Found(total.text.strip(EDGE_PUNCT), total.conf(0, len(total.text)), "label",
+        figure = unit.fullmatch(total.text.strip(EDGE_PUNCT))
+        value = figure.group(1) if figure else total.text.strip(EDGE_PUNCT)
+        found[f] = Found(value, total.conf(0, len(total.text)), "label",
                          f"the total of the column under {got.label!r}", box=total.box(0, len(total.text)))
         return
+    below = [s for s in below if AMOUNT_CELL.fullmatch(s.text.strip(EDGE_PUNCT))]
     if below:
         stated = _amount_stated_apart(lines, f, {id(s) for s in segs})
         if stated is not None:
@@ -929,12 +936,14 @@ def level_on(slope: float, x: float):
     return level
 
 
-def _column_heads(segs: list[Seg], box: tuple) -> list[Seg]:
+def _column_heads(segs: list[Seg], box: tuple, pitch: float = 0.0) -> list[Seg]:
     """Of SEGS (the cells of a value's column), those just over the value's BOX: where its column's
-    heading stands, when the value has one."""
+    heading stands, when the value has one. PITCH, when known, is how far the column's next row
+    stands below the value: a table set with roomy rows has its heading a row's pitch above."""
     y0, y1 = box[1], box[3]
     height = max(y1 - y0, 1.0)
-    return [s for s in segs if s.y1 <= y0 + 0.2 * height and y0 - s.y1 < 3.5 * height]
+    reach = max(3.5 * height, 0.9 * pitch)
+    return [s for s in segs if s.y1 <= y0 + 0.2 * height and y0 - s.y1 < reach]
 
 
 def _column_of_names(lines: list[Line], found: dict, notes: list[str]) -> None:
