@@ -2058,6 +2058,32 @@ def test_the_total_row_of_an_amounts_column_is_the_credit(tmp_path):
     assert row["read"]["fields"]["ceus"]["label"] == "the total of the column under 'CECs'"
 
 
+def test_a_date_word_just_before_the_next_date_is_that_dates_word(tmp_path):
+    # A form response's approval note: "Credit approved by ... on" / "02/07/2025: ACE course CL 10298,
+    # 0.7 CECs, completed January 12, 2025." Its "completed" had called both dates the completion.
+    from cec_batch.readers.cert_fields import _without_next_dates_word
+
+    assert _without_next_dates_word(": ACE course CL 10298, 0.7 CECs, completed ") == ": ACE course CL 10298, 0.7 CECs, "
+    assert _without_next_dates_word(" completed; printed on ") == " completed; "
+    assert _without_next_dates_word(" completed, and the certificate mailed ") == " completed, and the certificate "
+    assert _without_next_dates_word(" completed at the studio; see also ") == " completed at the studio; see also "
+    row = row_of(placed_pdf(tmp_path / "c.pdf", [
+        (72, 720, "CE Credit Claim"), (72, 690, "Full name: Emeka Costa"),
+        (72, 660, "Attendance checked against the class roster. Credit approved by the registrar on"),
+        (72, 645, "02/07/2025: ACE course CL 10298, 0.7 CECs, completed January 12, 2025.")]))
+    assert row["completion_date"] == "January 12, 2025"
+    assert not row["review"]
+    # The day given above by its label, printed again as the completion on the course's row: that
+    # row is dated by the same day, not by the approval's.
+    row = row_of(placed_pdf(tmp_path / "d.pdf", [
+        (72, 720, "CE Credit Claim"), (72, 690, "Full name: Emeka Costa"),
+        (72, 660, "Date you completed the course"), (72, 640, "01/12/2025"),
+        (72, 600, "Attendance checked against the class roster. Credit approved by the registrar on"),
+        (72, 585, "02/07/2025: ACE course CL 10298, 0.7 CECs, completed January 12, 2025.")]))
+    assert row["completion_date"] == "01/12/2025"
+    assert not row["review"]
+
+
 def test_a_roomy_sign_off_tables_total_with_its_unit_is_the_credit(tmp_path):
     # A workshop's daily sign-off: rows set far apart under "Contact hours", each day's 4, and a
     # total row stating its unit ("12 contact hours"). The first day's 4 had been the credit.

@@ -1600,6 +1600,21 @@ def _sentence_ends(text: str) -> list[int]:
             if not (m.group(1).casefold() in _NOT_SENTENCE_END or (len(m.group(1)) == 1 and m.group(1).isalpha()))]
 
 
+# What may stand between a date word and the date it introduces: "completed on", "Issued:".
+_TO_ITS_DATE = re.compile(r"[\s:,\-]*(?:(?:on|of|at|the|dated)[\s:,]*)*$", re.IGNORECASE)
+
+
+def _without_next_dates_word(between: str) -> str:
+    """The words between a date and the next on its segment, less a date word at their end that
+    introduces the next date ("... on 02/07/2025: ACE course CL 10298, completed January 12, 2025":
+    "completed" is the second date's word, not the first's)."""
+    hits = [m for rx in (_COMPLETION_RE, _OTHER_RE) for m in rx.finditer(between)]
+    last = max(hits, key=lambda m: m.end(), default=None)
+    if last is not None and _TO_ITS_DATE.fullmatch(between[last.end():]):
+        return between[:last.start()]
+    return between
+
+
 def _own_sentence(before: str, after: str) -> tuple[str, str]:
     """BEFORE and AFTER a date cut to the date's own sentence."""
     ends = _sentence_ends(before)
@@ -1691,7 +1706,10 @@ def page_candidates(segs: list[Seg], page_height: float) -> list[Candidate]:
             for f, a, b, value in spans:
                 prev_end = max([y for x, y in dates if y <= a], default=0)
                 next_start = min([x for x, y in dates if x >= b], default=len(text))
-                before, after = _words_tail(text[prev_end:a]), _words_head(text[b:next_start])
+                between = text[b:next_start]
+                if f == "date" and next_start < len(text):
+                    between = _without_next_dates_word(between)
+                before, after = _words_tail(text[prev_end:a]), _words_head(between)
                 box = seg.box(a, b)
                 conf = seg.conf(a, b, carries=carries_date) if f == "date" else seg.conf(a, b)
                 cand = Candidate(f, value, text[a:b], conf, box, before, after, line_text[:160],
@@ -2062,7 +2080,11 @@ def _course_row_date(got: Found, cands: list[Candidate], slope: float = 0.0) -> 
         return None
     day = parse_date(got.value).value
     courses = [c for c in cands if c.field == "course_number" and c.box is not None]
-    if any(_same_row(got.box, c.box, slope) for c in courses):
+    # The chosen day on a course's row, here or printed again there as the completion
+    # ("02/07/2025: ACE course CL 10298, 0.7 CECs, completed January 12, 2025").
+    same_day = [got.box] + [d.box for d in cands if d.field == "date" and d.box is not None and day is not None
+                            and d.kind == "completion" and parse_date(d.value).value == day]
+    if any(_same_row(box, c.box, slope) for box in same_day for c in courses):
         return None
     for course in courses:
         for d in cands:
