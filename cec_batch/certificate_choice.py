@@ -231,10 +231,10 @@ def _event_last_day(row, read, cands, ocr, changes, catalogue, problems, chosen)
     if numbers != {course.course_number}:
         return
     days = [(parse_date(c["value"]).value, c) for c in column]
-    if any(d is None or c["confidence"] < REVIEW_CONFIDENCE for d, c in days):
+    if any(d is None for d, _c in days):
         return
     first, (last, printed) = min(d for d, _c in days), max(days, key=lambda dc: dc[0])
-    if (last - first).days > EVENT_SPAN_DAYS:
+    if (last - first).days > EVENT_SPAN_DAYS or not _sure_but_between(days, cands):
         return
     box = next((c.get("box") for c in cands if c.get("field") == "date" and c.get("value") == printed["value"]), None)
     del problems["completion_date"]
@@ -243,6 +243,23 @@ def _event_last_day(row, read, cands, ocr, changes, catalogue, problems, chosen)
                                  "how": "closed world", "label": field.get("label"), "box": box,
                                  "evidence": [f"the last of {len({d for d, _c in days})} days {where} of event "
                                               f"{course.course_number}: an event completes on its last day"]}
+
+
+def _sure_but_between(days: list, cands: list[dict]) -> bool:
+    """Whether an event's DAYS ((day, column entry) pairs) were read surely enough to take the last:
+    every one read with confidence; or the first and the last so, and the days down the page in
+    order, each read unsurely standing between its sure neighbours (a middle day's digit in
+    doubt changes nothing about which day was the last)."""
+    if all(c["confidence"] >= REVIEW_CONFIDENCE for _d, c in days):
+        return True
+    where = {c.get("value"): c.get("box") for c in cands if c.get("field") == "date" and c.get("box")}
+    if any(where.get(c["value"]) is None for _d, c in days):
+        return False
+    down = sorted(days, key=lambda dc: where[dc[1]["value"]][1])
+    order = [d for d, _c in down]
+    if order != sorted(order) or len(set(order)) != len(order):
+        return False
+    return down[0][1]["confidence"] >= REVIEW_CONFIDENCE and down[-1][1]["confidence"] >= REVIEW_CONFIDENCE
 
 
 def _point_lost(row, read, changes, catalogue, chosen) -> None:

@@ -1845,6 +1845,43 @@ def test_an_events_attendance_record_listing_its_days_completes_on_the_last(worl
         "193059", "CA245010", "2025-10-12", "1.2")
 
 
+def _event_column_page(days: list[tuple[str, float]]) -> dict:
+    """An OCR'd event attendance record: DAYS ((printed, confidence) from the top row down) in one
+    column under 'Date', the earliest pre-filled by the reader as a guess."""
+    cands = [{"field": "course_number", "value": "CA245010", "confidence": 93.0, "box": [0.42, 0.09, 0.49, 0.10],
+              "before": "ACE event no.", "after": "", "line": "ACE event no. CA245010", "height": 0.01}]
+    cands += [{"field": "date", "value": v, "confidence": c, "box": [0.46, 0.24 + 0.025 * k, 0.54, 0.25 + 0.025 * k],
+               "before": "", "after": "", "line": f"Day {k + 1} sessions | {v} | 2.0", "height": 0.01, "kind": None}
+              for k, (v, c) in enumerate(days)]
+    first = min(days, key=lambda d: parse_date(d[0]).value)
+    doubt = f"is the earliest, pre-filled as a guess: {len(days)} dates in one column under 'Date'"
+    read = {"text_source": "ocr", "candidates": cands, "lines": [],
+            "problems": {"completion_date": f"completion date '{first[0]}' {doubt}"},
+            "fields": {"completion_date": {"value": first[0], "confidence": first[1], "how": "guess", "doubt": doubt,
+                                           "column": [{"value": v, "confidence": c} for v, c in days]}}}
+    return {"full_name": "Paolo Ramirez", "first_name": None, "last_name": None, "certificant_id": "193059",
+            "email": None, "course_number": "CA245010", "completion_date": first[0], "read": read}
+
+
+def test_an_events_middle_day_read_unsurely_does_not_hide_its_last_day():
+    # A scanned session log: the middle day read at 66, the first and the last at 96, in order down
+    # the page. Which day was the last does not hang on the middle one's digits.
+    from cec_batch.certificate_choice import choose_page
+    from cec_batch.model import Course
+
+    catalogue = {"CA245010": Course("CA245010", "Acme Fitness Summit", "P", Decimal("1.2"), "event", date(2020, 1, 1))}
+    matcher = _matcher(("193059", "Paolo", "Ramirez"))
+    got = choose_page(_event_column_page([("09/25/2026", 96.0), ("09/26/2026", 66.0), ("09/27/2026", 96.0)]),
+                      catalogue=catalogue, matcher=matcher)
+    assert got["completion_date"] == "09/27/2026" and "completion_date" not in got["read"]["problems"]
+    # The last day itself unsure, or the days out of order down the page: staff decide.
+    for days in ([("09/25/2026", 96.0), ("09/26/2026", 96.0), ("09/27/2026", 66.0)],
+                 [("09/25/2026", 96.0), ("09/28/2026", 66.0), ("09/27/2026", 96.0)],
+                 [("09/27/2026", 96.0), ("09/26/2026", 66.0), ("09/25/2026", 96.0)]):
+        got = choose_page(_event_column_page(days), catalogue=catalogue, matcher=matcher)
+        assert got is None or "completion_date" in got["read"]["problems"], days
+
+
 @pytest.mark.parametrize("heading, days, why", [
     ("ACE course no. CA24455", ["10/10/2025", "10/11/2025", "10/12/2025"], "not an event"),
     ("ACE event no. CA245010", ["09/10/2025", "10/12/2025"], "days a month apart"),
