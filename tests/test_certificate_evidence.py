@@ -2095,6 +2095,23 @@ def test_the_total_row_of_an_amounts_column_is_the_credit(tmp_path):
     assert row["read"]["fields"]["ceus"]["label"] == "the total of the column under 'CECs'"
 
 
+def test_of_two_bare_date_labels_the_one_on_the_course_row_dates_the_course(tmp_path):
+    # A fax cover sheet ("Date: 07/06/2026", the day it was sent) over the certificate it carries,
+    # whose course line ends "Date: 6/30/2026".
+    def page(name: str, cover_line: str) -> dict:
+        return row_of(placed_pdf(tmp_path / name, [
+            (72, 720, "FAX Cover sheet"), (72, 700, "To: ACE Certification Department"),
+            (72, 680, "From: Francois Lefevre"), (72, 660, cover_line), (72, 640, "Pages: 2"),
+            (72, 560, "Certificate of Completion"), (72, 540, "presented to Francois Lefevre, ACE ID 131432"),
+            (72, 500, "ACE Course # CEP124680 - 0.7 CECs - Date: 6/30/2026")]))
+
+    row = page("c.pdf", "Date: 07/06/2026")
+    assert row["completion_date"] == "6/30/2026" and not row["review"]
+    # A day labelled the completion elsewhere is not overruled by the course's row: staff decide.
+    row = page("d.pdf", "Date completed: 07/06/2026")
+    assert row["completion_date"] == "07/06/2026" and "stands on a row dated 6/30/2026" in row["review"]
+
+
 def test_a_date_word_just_before_the_next_date_is_that_dates_word(tmp_path):
     # A form response's approval note: "Credit approved by ... on" / "02/07/2025: ACE course CL 10298,
     # 0.7 CECs, completed January 12, 2025." Its "completed" had called both dates the completion.

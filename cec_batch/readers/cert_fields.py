@@ -2049,7 +2049,16 @@ def choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[str
     _choose_date(found, cands, notes, slope)
     got = found.get("completion_date")
     other_row = _course_row_date(got, cands, slope) if got is not None and got.doubt is None else None
-    if other_row is not None:
+    if other_row is not None and _bare_date_label(got.label) and other_row[1].kind is None \
+            and _bare_date_label((other_row[1].before.split() or [""])[-1]) \
+            and sum(d.field == "date" and d.box is not None and _same_row(d.box, other_row[0].box, slope)
+                    for d in cands) == 1:
+        # Two days each after a bare "Date:" (a fax cover sheet's over the certificate it carries):
+        # the one on the course's row is the course's.
+        course, day = other_row
+        found["completion_date"] = got = Found(day.value, day.confidence, "context",
+                                               f"{got.label} (on the row of {course.printed})", box=day.box)
+    elif other_row is not None:
         found["completion_date"] = got = Found(
             got.value, got.confidence, "guess", got.label, box=got.box, parts=got.parts,
             doubt=f"is pre-filled as a guess: the course number {other_row[0].printed} stands on a row "
@@ -2068,6 +2077,11 @@ def choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[str
         if doubt:
             found["completion_date"] = Found(got.value, got.confidence, "guess", got.label, box=got.box, doubt=doubt,
                                              parts=got.parts)
+
+
+def _bare_date_label(text: str | None) -> bool:
+    """Whether TEXT is a bare "Date" label (the words before a value, or a label read): "Date:"."""
+    return text is not None and text.strip(EDGE_PUNCT + " ").casefold() == "date"
 
 
 def _course_row_date(got: Found, cands: list[Candidate], slope: float = 0.0) -> tuple[Candidate, Candidate] | None:
