@@ -2095,6 +2095,19 @@ def test_the_total_row_of_an_amounts_column_is_the_credit(tmp_path):
     assert row["read"]["fields"]["ceus"]["label"] == "the total of the column under 'CECs'"
 
 
+def test_a_planners_week_and_an_exports_day_are_other_days_and_an_aside_parts_no_label_from_its_value(tmp_path):
+    # A conference app's planner printed as a week view: the week's range, the event's day on its
+    # course line, the hours after a label with an aside in brackets, and the day it was exported.
+    row = row_of(placed_pdf(tmp_path / "c.pdf", [
+        (72, 720, "My Planner | Week of Mon, Nov 3 - Sun, Nov 9, 2025"),
+        (72, 700, "Summit Regional Day: Healthy Aging - November 8, 2025 - ACE event CEP-13579"),
+        (72, 680, "Attendee: Anna-Lena Hoffmann"), (300, 680, "ACE ID: 134473"),
+        (72, 400, "CE hours attended (badge scans): 15"), (72, 380, "Registered 10/09/2025 - exported 12/06/2025")]))
+    assert row["completion_date"] == "November 8, 2025"
+    assert row["read"]["hours"] == "15"
+    assert not row["review"]
+
+
 def test_of_two_bare_date_labels_the_one_on_the_course_row_dates_the_course(tmp_path):
     # A fax cover sheet ("Date: 07/06/2026", the day it was sent) over the certificate it carries,
     # whose course line ends "Date: 6/30/2026".

@@ -160,6 +160,10 @@ def _find_labels(lines: list[Line]) -> list[_Label]:
     return labels
 
 
+# A short aside in brackets between a label and the colon before its value.
+_ASIDE = re.compile(r"\([^()\d]{1,30}\)\s*:\s*")
+
+
 def _strip_span(text: str, a: int, b: int, lead: str = SEPARATORS) -> tuple[int, int]:
     while a < b and text[a] in lead:
         a += 1
@@ -316,6 +320,9 @@ def _regions(label: _Label, lines: list[Line], labels_by_seg: dict[int, list[_La
     above or below the label's: it is taken where the slope puts the label's row at its place."""
     seg = label.seg
     a, b = _strip_span(seg.text, label.end, label.region_end)
+    aside = _ASIDE.match(seg.text, a, b)
+    if aside and aside.end() < b:
+        a = aside.end()         # "CE hours attended (badge scans): 15": a label's aside, then its value
     specks = _speck_after(label)
     if a < b and not specks:
         yield seg, a, b, False
@@ -1366,7 +1373,11 @@ def _heading(above: str) -> str:
     """The cell above a date as a heading for it; "" when it holds a value of its own ("CREDIT
     EARNED 0.30 CEUs": another field's row of a form, whose label names that value, not the date).
     A longer line is prose running on to the date ("... completed Behavior Change Coaching (ACE
-    course CS40112) on" / "8/9/2026"): its words are the date's own sentence."""
+    course CS40112) on" / "8/9/2026"): its words are the date's own sentence. Words before a date
+    of the line's own are that date's ("Week of Mon, Nov 3 - Sun, Nov 9, 2025" over an event's day)."""
+    own = [m.end() for m in DATE_RE.finditer(above)]
+    if own:
+        above = above[own[-1]:]
     if len(above.split()) <= _ROW_WORDS and (CEUS_SUFFIX_RE.search(above) or HOURS_SUFFIX_RE.search(above)
                                              or EMAIL_RE.search(above) or COURSE_LABELLED_RE.search(above)):
         return ""
