@@ -2095,6 +2095,45 @@ def test_the_total_row_of_an_amounts_column_is_the_credit(tmp_path):
     assert row["read"]["fields"]["ceus"]["label"] == "the total of the column under 'CECs'"
 
 
+def _app_screen(path: Path, dates: list[str], title: str = "Certificate", top: str | None = None) -> Path:
+    """A phone app's certificate screen whose grey labels were lost: TITLE set large, then the
+    values alone on their lines, DATES among them; TOP, a screenshot's file name, over it all."""
+    c = canvas.Canvas(str(path), pagesize=letter, invariant=1)
+    if top:
+        c.setFont("Helvetica", 9)
+        c.drawString(72, 740, top)
+    c.setFont("Helvetica-Bold", 22)
+    c.drawString(72, 690, title)
+    c.setFont("Helvetica", 12)
+    values = ["Name: Jamal Donovan", "jdonovan@example.org", "ACE course CL10355", dates[0], "0.4 CEC", *dates[1:]]
+    for k, v in enumerate(values):
+        c.drawString(72, 640 - 24 * k, v)
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_a_day_and_its_anniversary_with_no_word_for_either_complete_on_the_first(tmp_path):
+    # The same day a year on (or the day before it, two years on) is when a certificate runs out.
+    for later in ("Dec 21, 2026", "Dec 20, 2027"):
+        row = row_of(_app_screen(tmp_path / "c.pdf", ["Dec 21, 2025", later]))
+        assert row["completion_date"] == "Dec 21, 2025" and not row["review"], later
+    # Two days with nothing telling them apart, neither the other's anniversary: staff decide.
+    row = row_of(_app_screen(tmp_path / "d.pdf", ["Dec 21, 2025", "Jan 5, 2026"]))
+    assert "no word says which is the completion" in row["review"]
+
+
+def test_a_completion_word_set_as_the_pages_title_is_no_caption_of_an_unread_date(tmp_path):
+    # "Course completed" as a screen's title, large over the values: not a caption whose date was missed.
+    row = row_of(_app_screen(tmp_path / "c.pdf", ["Dec 21, 2025"], title="Course completed"))
+    assert row["completion_date"] == "Dec 21, 2025" and not row["review"]
+
+
+def test_a_screenshots_file_name_dates_no_course(tmp_path):
+    row = row_of(_app_screen(tmp_path / "c.pdf", ["Jun 24, 2026"], top="Screenshot 2026-07-05 at 9.50.50 AM.png"))
+    assert row["completion_date"] == "Jun 24, 2026" and not row["review"]
+
+
 def test_a_planners_week_and_an_exports_day_are_other_days_and_an_aside_parts_no_label_from_its_value(tmp_path):
     # A conference app's planner printed as a week view: the week's range, the event's day on its
     # course line, the hours after a label with an aside in brackets, and the day it was exported.

@@ -1803,9 +1803,18 @@ def _completion_unread(chosen: Candidate | None, cands: list[Candidate]) -> str 
         if label:
             return f"after {c.before[:label.end()].strip(' :.')!r}"
         if c.field == "completion_caption" and c.box is not None and chosen is not None and chosen.box is not None \
-                and not _where_its_value_stands(c.box, chosen.box):
+                and not _where_its_value_stands(c.box, chosen.box) and not _title_over(c.box, chosen.box):
             return f"by {c.printed.strip(' :.')!r}"
     return None
+
+
+_TITLE_SIZE = 1.4       # a caption this many times taller than a value is a heading over the page, not its caption
+
+
+def _title_over(caption: tuple, value: tuple) -> bool:
+    """Whether a caption (a completion word alone on its line, "Course completed") is set as the
+    page's title above VALUE: much taller than the value, and above it."""
+    return caption[3] <= value[1] and (caption[3] - caption[1]) >= _TITLE_SIZE * max(value[3] - value[1], 1e-9)
 
 
 def _where_its_value_stands(caption: tuple, value: tuple) -> bool:
@@ -2228,6 +2237,25 @@ _MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "Jul
                 "October", "November", "December")
 
 
+_VALID_YEARS = 5        # a certificate is valid this many whole years at most
+
+
+def _anniversaries(group: dict) -> set:
+    """The keys of GROUP's dates (key -> Candidate) that fall whole years (1 to _VALID_YEARS) after
+    another of them, on its day or the day before: the end of a validity, not a completion."""
+    from datetime import timedelta
+
+    days = {k: parse_date(c.value).value for k, c in group.items()}
+    out = set()
+    for k, d in days.items():
+        if d is None:
+            continue
+        for n in range(1, _VALID_YEARS + 1):
+            on = date(d.year + n, d.month, min(d.day, 28) if (d.month, d.day) == (2, 29) else d.day)
+            out |= {k2 for k2, e in days.items() if e is not None and k2 != k and e in (on, on - timedelta(days=1))}
+    return out
+
+
 def _choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[str], slope: float = 0.0) -> None:
     """The completion date from every date on the page, by the words around each (rules-notes).
 
@@ -2316,6 +2344,11 @@ def _choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[st
             reason = f"{words} dates after a plain 'Date' and no word says which is the completion ({shown(bare)})"
             _earliest_or_none(found, notes, first, reason)
             return
+    later = _anniversaries(plain)
+    if not completion and len(plain) - len(later) == 1:
+        # A day and the same day a year or more on (or the day before it), nothing telling either:
+        # a certificate valid for whole years, whose grey "Valid until" a fax or a dark screen lost.
+        plain = {k: c for k, c in plain.items() if k not in later}
     if len(plain) == 1:
         only = next(iter(plain.values()))
         unread = [c for c in cands if c.field == "unread_date"]

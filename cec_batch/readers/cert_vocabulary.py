@@ -202,7 +202,9 @@ OTHER_DATE_WORDS = ("issue", "issued", "issue date", "date issued", "issuance", 
                     "recording", "recordings", "replay", "replays", "on demand", "on-demand", "available until",
                     "available through", "access until", "access ends", "accessible until",
                     # a report's export, a planner's week ("Week of Mon, Nov 3 - Sun, Nov 9, 2025")
-                    "exported", "export", "export date", "week of")
+                    "exported", "export", "export date", "week of",
+                    # a screenshot's file name over the picture: "Screenshot 2026-01-27 at 9.50.50 AM.png"
+                    "screenshot", "screen shot")
 # A caption over, beside or under a date that is only a word or two (CAPTION_DATE_WORDS, a
 # slash between languages apart) says which end of an event the date is by these words too; in
 # longer text they are prose ("at the end of the session", "start your next course").
