@@ -2095,6 +2095,19 @@ def test_the_total_row_of_an_amounts_column_is_the_credit(tmp_path):
     assert row["read"]["fields"]["ceus"]["label"] == "the total of the column under 'CECs'"
 
 
+@pytest.mark.parametrize("caption, day", [("COMPLETED (MM.DD.YY)", "2025-03-04"), ("COMPLETED (DD.MM.YY)", "2025-04-03"),
+                                          ("COMPLETED", None)])
+def test_a_dotted_date_with_a_two_digit_year_is_a_date_where_a_caption_says_so(tmp_path, caption, day):
+    # A poster's figures: "03.04.25 | 1.6 | CEP521200" over "COMPLETED (MM.DD.YY) | ACE CECs | ACE COURSE".
+    row = row_of(placed_pdf(tmp_path / "c.pdf", [
+        (72, 720, "Name: Christopher Kowalski"), (72, 600, "03.04.25"), (250, 600, "1.6"), (400, 600, "CEP521200"),
+        (72, 585, caption), (250, 585, "ACE CECs"), (400, 585, "ACE COURSE")]))
+    if day is None:
+        assert row["completion_date"] is None       # no caption says "03.04.25" is a date
+    else:
+        assert parse_date(row["completion_date"]).value.isoformat() == day and not row["review"]
+
+
 def _app_screen(path: Path, dates: list[str], title: str = "Certificate", top: str | None = None) -> Path:
     """A phone app's certificate screen whose grey labels were lost: TITLE set large, then the
     values alone on their lines, DATES among them; TOP, a screenshot's file name, over it all."""

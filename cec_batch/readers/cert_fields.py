@@ -1672,12 +1672,26 @@ def _name_runs(text: str) -> list[tuple[int, int]]:
     return list(dict.fromkeys(runs))
 
 
+# A date written with dots and a two-digit year ("03.04.25"): a date only where the page says
+# it writes dates so ("COMPLETED (MM.DD.YY)"); elsewhere it may be a version or a reference.
+_SHORT_DOTTED = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.\d{2}(?![\d.])")
+
+
+def _states_short_dotted_dates(segs: list[Seg]) -> bool:
+    """Whether a caption on the page gives its dates' order written with dots and a two-digit
+    year ("(MM.DD.YY)", "TT.MM.JJ"), and no caption gives another order."""
+    stated = [m for seg in segs for m in _ORDER_CAPTION.finditer(seg.text)]
+    return stated_date_order(segs) is not None and any("." in m.group() and len(m.group().split(".")[-1].strip()) == 2
+                                                       for m in stated)
+
+
 def page_candidates(segs: list[Seg], page_height: float) -> list[Candidate]:
     """Every date, course number, ID, email, CEC and hour phrase and name-like run on the page."""
     lines = lines_of(segs)
     slope = page_slope(segs)
     out: list[Candidate] = []
     page_height = max(page_height, 1.0)
+    short_dotted = _states_short_dotted_dates(segs)
     for n, line in enumerate(lines):
         line_text = " | ".join(seg.text for seg in line.segs)
         for i, seg in enumerate(line.segs):
@@ -1685,6 +1699,9 @@ def page_candidates(segs: list[Seg], page_height: float) -> list[Candidate]:
             spans: list[tuple[str, int, int, str]] = []
             dates = _ranges_with_dash_lost(text, [(m.start(), m.end()) for m in DATE_RE.finditer(text)],
                                            line.segs[i - 1].text if i else "")
+            if short_dotted:
+                dates += [(m.start(), m.end()) for m in _SHORT_DOTTED.finditer(text)
+                          if not any(a < m.end() and m.start() < b for a, b in dates)]
             spans += [("date", a, b, date_value(text[a:b])) for a, b in dates]
             for m in WORD_DATE_RE.finditer(text):
                 value = word_date(m)
