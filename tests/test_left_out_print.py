@@ -1022,6 +1022,38 @@ def test_a_key_field_printed_up_a_dark_band_is_read_turned_level(tmp_path_factor
 
 
 @needs_tesseract
+def test_a_name_up_a_band_apart_from_its_caption_reaches_the_closed_world(tmp_path):
+    # "PRESENTED TO" small at the foot of a dark band and the name set large up its middle: turned
+    # level, the caption stands left of and above the name, so no label takes it; the name-like run
+    # it makes is what the registry is looked up by.
+    from cec_batch.certificate_choice import choose_page
+    from cec_batch.match import Matcher
+    from cec_batch.model import Certificant
+
+    img = Image.new("L", (3300, 2550), 250)
+    d = ImageDraw.Draw(img)
+    for y, text, px in ((250, "PEAK PERFORMANCE INSTITUTE", 40), (400, "Certificate of completion", 90),
+                        (700, "for completing the course Olympic Lifting Technique", 48),
+                        (1000, "COMPLETED 14 August 2026", 48), (1150, "ACE COURSE CP-552044", 48),
+                        (1300, "ACE CECs 0.8", 48)):
+        d.text((800, y), text, fill=0, font=_font(px))
+    band = Image.new("L", (2550, 620), 30)
+    bd = ImageDraw.Draw(band)
+    bd.text((80, 250), "PRESENTED TO", fill=240, font=_font(34))
+    bd.text((700, 140), "PRIYA DAS", fill=240, font=_font(230, bold=True))
+    img.paste(band.transpose(Image.Transpose.ROTATE_90), (0, 0))
+    path = tmp_path / "spine.pdf"
+    img.save(path, "PDF", resolution=300)
+    row = read_certificates(path, limits=LIMITS).rows.iloc[0].to_dict()
+    assert row["read"]["standing_print"]
+    assert "PRIYA DAS" in [c["value"] for c in row["read"]["candidates"] if c["field"] == "name"]
+    matcher = Matcher([Certificant("175737", "Priya", "Das", "pdas@example.org"),
+                       Certificant("175738", "Priya", "Dasgupta", "pd2@example.org")])
+    got = choose_page(row, catalogue={}, matcher=matcher)
+    assert got["full_name"] == "PRIYA DAS" and not got["read"]["problems"]
+
+
+@needs_tesseract
 def test_upright_print_in_a_narrow_dark_column_is_not_read_as_standing(tmp_path):
     # A column down the page of short upright lines, white on black ("AWARDED / TO / ..."): turned
     # a quarter it reads worse than as it stands, and is not taken for print set standing.

@@ -586,7 +586,7 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
                 again = ocr.standing_print(result.image_path, result.words, seconds=deadline - time.monotonic())
                 if again is not None:
                     other = _fields(again, deadline)
-                    if _key_score(other[0]) > _key_score(found):
+                    if _key_score(other[0]) > _key_score(found) or _names_a_name_standing(other, found, cands):
                         again.rotation = result.rotation
                         result, (found, notes, cands, extent, segs) = again, other
                         read["standing_print"] = True
@@ -845,6 +845,18 @@ def _keep_sure_date(other: dict[str, Found], other_cands: list, found: dict[str,
                           for c in other_cands):
         return
     other["completion_date"] = first
+
+
+def _names_a_name_standing(other: tuple, found: dict[str, Found], cands: list) -> bool:
+    """Whether the reading OTHER (a page's print set standing read level, `_fields`) brings a name
+    where the page's reading found none, and holds every other key field as it does: a name set
+    large up a band, away from its "PRESENTED TO", is a name-like run for the closed world."""
+    names = ("full_name", "first_name", "last_name")
+    if any(f in found for f in names) or _key_score(other[0])[:2] != _key_score(found)[:2] \
+            or not _same_or_more(other[0], found):
+        return False
+    had = {c.value.casefold() for c in cands if c.field == "name"}
+    return any(c.field == "name" and c.value.casefold() not in had for c in other[2])
 
 
 def _same_or_more(other: dict[str, Found], found: dict[str, Found]) -> bool:
