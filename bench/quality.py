@@ -1,6 +1,7 @@
 """How well certificates are read: the generated corpus (bench/certcorpus) through the real program.
 
-    .venv/bin/python bench/quality.py [--set tuned|heldout|redrawn|fresh|fresh-redrawn|fresh2|fresh3|fresh4|fresh5|all]
+    .venv/bin/python bench/quality.py [--set tuned|heldout|redrawn|fresh|fresh-redrawn|fresh2|fresh3|fresh4|fresh5|
+                                             fresh6|all]
                                       [--form text,scan,fax] [--layout NAME ...] [--misses] [--check] [--list]
     make quality                      # the same, all sets (ARGS="--set tuned --misses" for options)
 
@@ -24,8 +25,10 @@ layouts it was not built with; `--set fresh-redrawn` reads those layouts drawn a
 fourth set to tune on; `--set fresh2` reads 26 more layouts of their own
 (bench/certcorpus/fresh2.py), a fifth set to tune on; `--set fresh3` reads 29 more
 (bench/certcorpus/fresh3.py), a sixth; `--set fresh4` reads 30 more (bench/certcorpus/fresh4.py),
-a seventh; `--set fresh5` reads 31 more (bench/certcorpus/fresh5.py), an eighth; `all` includes
-none of these seven.
+a seventh; `--set fresh5` reads 31 more (bench/certcorpus/fresh5.py), an eighth; `--set fresh6`
+reads 30 more (bench/certcorpus/fresh6.py), a ninth; `all` includes none of these eight.
+`--list` lists the layouts of the set named (with `all`, of every set one may tune on) and the
+held-out count.
 `--misses` prints each miss of the sets one may tune on with the exception and what was read;
 it is refused for the held-out set, whose misses nobody tuning the reader may see.
 Exit status 0 (a measurement), 2 when the harness itself fails; with --check, 1 when the
@@ -62,7 +65,7 @@ THRESHOLDS = {"text": 0.99, "scan": 0.95, "fax": 0.90}
 OCR_WORKERS = 2
 OUTCOMES = ("right", "review", "wrong", "lost")
 # The sets whose misses may be looked at.
-TUNING = {"tuned", "redrawn", "fresh", "fresh-redrawn", "fresh2", "fresh3", "fresh4", "fresh5"}
+TUNING = {"tuned", "redrawn", "fresh", "fresh-redrawn", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6"}
 
 
 # -- the stores ---------------------------------------------------------------------------
@@ -254,26 +257,36 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--set", default="all",
                     choices=["tuned", "heldout", "redrawn", "fresh", "fresh-redrawn", "fresh2", "fresh3", "fresh4",
-                             "fresh5", "all"],
-                    help="all: tuned and held-out (redrawn, fresh, fresh-redrawn, fresh2, fresh3, fresh4, fresh5 only "
-                         "when asked for)")
+                             "fresh5", "fresh6", "all"],
+                    help="all: tuned and held-out (redrawn, fresh, fresh-redrawn, fresh2, fresh3, fresh4, fresh5, "
+                         "fresh6 only when asked for)")
     ap.add_argument("--form", default=",".join(FORMS), help="comma-separated forms (default all three)")
     ap.add_argument("--layout", action="append", help="only this layout's pages, of a set one may tune on (repeatable)")
     ap.add_argument("--misses", action="store_true", help="print each miss of a set one may tune on")
     ap.add_argument("--check", action="store_true", help="exit 1 when the held-out goals are missed")
-    ap.add_argument("--list", action="store_true", help="list the tuned layouts and the held-out count, then stop")
+    ap.add_argument("--list", action="store_true",
+                    help="list the layouts of the set (all: of every set one may tune on) and the held-out count, "
+                         "then stop")
     args = ap.parse_args(argv)
     if args.misses and args.set == "heldout":
         ap.error("--misses shows the tuned set only: the held-out set's misses are not to be looked at")
     if args.layout and args.set not in TUNING:
         ap.error("--layout selects layouts of a set one may tune on: use it with --set tuned, redrawn, fresh, "
-                 "fresh-redrawn, fresh2, fresh3, fresh4 or fresh5")
+                 "fresh-redrawn, fresh2, fresh3, fresh4, fresh5 or fresh6")
     forms = [f for f in args.form.split(",") if f]
     if any(f not in FORMS for f in forms):
         ap.error(f"--form: choose from {', '.join(FORMS)}")
     if args.list:
-        for lay in build.layouts("tuned"):
-            print(f"{lay.name:30} {lay.family:11} {lay.note}")
+        if args.set == "all":
+            shown = [x for x in build.SETS if x in TUNING and build.LAYOUT_MODULE[x] == x]
+        else:
+            shown = [args.set] if args.set in TUNING else []
+        for s in shown:
+            lays = build.layouts(s)
+            if len(shown) > 1:
+                print(f"# {s} ({len(lays)} layouts)")
+            for lay in lays:
+                print(f"{lay.name:30} {lay.family:11} {lay.note}")
         held = build.layouts("heldout")
         print(f"held-out: {len(held)} layouts, families {', '.join(sorted({x.family for x in held}))}")
         return 0

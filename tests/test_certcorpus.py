@@ -154,6 +154,15 @@ def test_the_fresh5_set_is_layouts_of_its_own(plans):
         assert not {x.draw for x in fresh5} & {x.draw for x in theirs}
 
 
+def test_the_fresh6_set_is_layouts_of_its_own(plans):
+    fresh6 = build.layouts("fresh6")
+    assert len(fresh6) >= 28
+    for other in ("tuned", "fresh", "fresh2", "fresh3", "fresh4", "fresh5"):
+        theirs = build.layouts(other)
+        assert not {x.name for x in fresh6} & {x.name for x in theirs}
+        assert not {x.draw for x in fresh6} & {x.draw for x in theirs}
+
+
 def test_the_redrawn_set_is_the_tuned_layouts_with_other_draws(plans):
     assert [x.name for x in build.layouts("redrawn")] == [x.name for x in build.layouts("tuned")]
 

@@ -1,8 +1,8 @@
 """The plan of the corpus (which file holds which pages), its generation and its truth table.
 
-For each set (tuned, held-out, redrawn, fresh, fresh-redrawn, fresh2, fresh3, fresh4, fresh5) and each form
-(text, scan, fax): one file per layout holding one certificate, and stacks of four certificates of
-different layouts (each layout is in one stack per form). Scanned stacks hold blank backs after
+For each set (tuned, held-out, redrawn, fresh, fresh-redrawn, fresh2, fresh3, fresh4, fresh5, fresh6) and
+each form (text, scan, fax): one file per layout holding one certificate, and stacks of four certificates
+of different layouts (each layout is in one stack per form). Scanned stacks hold blank backs after
 some sheets (grain, dust, a shadow at the edge, sometimes a faint bleed-through of the front);
 one text stack ends with an empty page, as exported PDFs sometimes do. Every page's person,
 course and date are chosen by a seed from the layout, set, form and place (world.World.choose),
@@ -14,7 +14,8 @@ is for tuning like the tuned set, and shows how much of the tuned figure holds o
 reader was not tuned on. The fresh set is layouts of its own (fresh.py), also for tuning, and
 fresh-redrawn is the fresh layouts drawn again in the same way. The fresh2 set is a third set of
 layouts of their own (fresh2.py), for tuning too, the fresh3 set a fourth (fresh3.py), the
-fresh4 set a fifth (fresh4.py) and the fresh5 set a sixth (fresh5.py).
+fresh4 set a fifth (fresh4.py), the fresh5 set a sixth (fresh5.py) and the fresh6 set a seventh
+(fresh6.py).
 """
 
 from __future__ import annotations
@@ -34,10 +35,10 @@ from .pen import fonts_available
 from .world import ROOT, World, seed_of
 
 FORMS = ("text", "scan", "fax")
-SETS = ("tuned", "heldout", "redrawn", "fresh", "fresh-redrawn", "fresh2", "fresh3", "fresh4", "fresh5")
+SETS = ("tuned", "heldout", "redrawn", "fresh", "fresh-redrawn", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
 LAYOUT_MODULE = {"tuned": "tuned", "heldout": "heldout", "redrawn": "tuned", "fresh": "fresh",
                  "fresh-redrawn": "fresh", "fresh2": "fresh2", "fresh3": "fresh3", "fresh4": "fresh4",
-                 "fresh5": "fresh5"}
+                 "fresh5": "fresh5", "fresh6": "fresh6"}
 STACK = 4
 TRUTH_FIELDS = ["set", "form", "file", "page", "layout", "family", "expect", "certificant_id", "name",
                 "course_number", "completion_date", "ceus", "hours", "look"]
