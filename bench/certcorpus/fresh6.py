@@ -22,7 +22,9 @@ from __future__ import annotations
 import math
 from datetime import datetime, time, timedelta
 
+from PIL import Image, ImageDraw, ImageFont
 from reportlab.lib.colors import Color, black, white
+from reportlab.lib.utils import ImageReader
 
 from .fmt import (abbrev, cec, course_no, date_range, hours_of, iso, last_first, ordinal, upper_name, us,
                   us_short, weekday, written)
@@ -32,7 +34,7 @@ from .fresh3 import _clock, _event_days, _split
 from .fresh4 import _NICK, _catalogue, _num, _provider_courses, _star
 from .fresh5 import _ring, _sub, _years_on
 from .model import registry
-from .pen import GREY, LIGHT, font_for, initials
+from .pen import GREY, LIGHT, initials, ttf_path
 
 LAYOUTS, layout = registry()
 
@@ -171,6 +173,22 @@ def _imb(p, x: float, y: float, c, n: int = 65) -> None:
         lo = y if kind in "FD" else y + 3.5
         hi = y + 12 if kind in "FA" else y + 8.5
         cv.rect(x + k * 3.1, lo, 1.3, hi - lo, stroke=0, fill=1)
+
+
+def _security_paper(motif: str, w: float, h: float, dpi: int = 90) -> Image.Image:
+    """Security paper printed as a picture: MOTIF repeated in small pale rows at 30 degrees."""
+    pw, ph = round(w * dpi / 72), round(h * dpi / 72)
+    side = int(math.hypot(pw, ph)) + 20
+    img = Image.new("L", (side, side), 255)
+    draw = ImageDraw.Draw(img)
+    path = ttf_path("DejaVuSans-Bold")
+    face = ImageFont.truetype(str(path), 9) if path else ImageFont.load_default()
+    line = motif * 40
+    for k, y in enumerate(range(0, side, 13)):
+        draw.text((-(k % 3) * 40, y), line, fill=212, font=face)
+    img = img.rotate(30, resample=Image.NEAREST, fillcolor=255)
+    left, top = (side - pw) // 2, (side - ph) // 2
+    return img.crop((left, top, left + pw, top + ph)).point(lambda v: 212 if v < 236 else 255)
 
 
 def _shadowed(p, x: float, y: float, w: float, h: float, fill=white, colour=GREY, width: float = 0.6,
@@ -1453,17 +1471,8 @@ def draw_tiled_security_background(p, c):
     """Portrait award on security paper tiled with small print ('ORIGINAL', the provider), a void-if-copied note."""
     rng = c.rng("security")
     d = c.completed
-    cv = p.c
-    motif = f"ORIGINAL \u00b7 {c.course.provider.upper()} \u00b7 "
-    cv.saveState()
-    cv.translate(p.w / 2, p.h / 2)
-    cv.rotate(30)
-    cv.setFillColor(Color(0.84, 0.88, 0.92))
-    cv.setFont(font_for("Helvetica-Bold", motif), 6.5)
-    line = motif * 12
-    for k in range(-70, 71):
-        cv.drawString(-700 + (k % 3) * 40, k * 9.5, line)
-    cv.restoreState()
+    p.c.drawImage(ImageReader(_security_paper(f"ORIGINAL \u00b7 {c.course.provider.upper()} \u00b7 ", p.w, p.h)), 0, 0,
+                  p.w, p.h)
     p.box(40, 40, p.w - 80, p.h - 80, 2, colour=NAVY)
     p.centre(p.h - 98, c.course.provider, "LiberationSerif-Bold", 17, colour=NAVY)
     p.centre(p.h - 160, "Certificate of Achievement", "LiberationSerif-BoldItalic", 32)
