@@ -2108,6 +2108,18 @@ def test_a_dotted_date_with_a_two_digit_year_is_a_date_where_a_caption_says_so(t
         assert parse_date(row["completion_date"]).value.isoformat() == day and not row["review"]
 
 
+@pytest.mark.parametrize("note, day", [("DATES ARE MONTH · DAY · YEAR", "2026-03-05"),
+                                       ("DATES ARE DAY · MONTH · YEAR", "2026-05-03"), ("", None)])
+def test_a_date_with_middle_dots_is_a_date_where_the_page_says_it_writes_dates_so(tmp_path, note, day):
+    row = row_of(placed_pdf(tmp_path / "c.pdf", [
+        (72, 720, "Name: Ayesha Fleming"), (72, 600, "ACE COURSE"), (250, 600, "CECS"), (400, 600, "COMPLETED"),
+        (72, 585, "CP 55230"), (250, 585, "0.6"), (400, 585, "03 · 05 · 2026"), (72, 560, note)]))
+    if day is None:
+        assert row["completion_date"] is None
+    else:
+        assert parse_date(row["completion_date"]).value.isoformat() == day and not row["review"]
+
+
 def _app_screen(path: Path, dates: list[str], title: str = "Certificate", top: str | None = None) -> Path:
     """A phone app's certificate screen whose grey labels were lost: TITLE set large, then the
     values alone on their lines, DATES among them; TOP, a screenshot's file name, over it all."""

@@ -1672,17 +1672,27 @@ def _name_runs(text: str) -> list[tuple[int, int]]:
     return list(dict.fromkeys(runs))
 
 
-# A date written with dots and a two-digit year ("03.04.25"): a date only where the page says
-# it writes dates so ("COMPLETED (MM.DD.YY)"); elsewhere it may be a version or a reference.
+# Numeric dates in forms that are dates only where the page says it writes dates so; elsewhere
+# they may be a version, a reference or a phone number: with dots and a two-digit year
+# ("03.04.25" under "COMPLETED (MM.DD.YY)"), and with middle dots ("03 · 05 · 2026" on a page
+# that says "DATES ARE MONTH · DAY · YEAR").
 _SHORT_DOTTED = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.\d{2}(?![\d.])")
+_MIDDLE_DOTTED = re.compile(r"(?<![\d·])\d{1,2} ?· ?\d{1,2} ?· ?\d{4}(?![\d·])")
+_MIDDLE_DOTS = re.compile(r" ?· ?")
 
 
-def _states_short_dotted_dates(segs: list[Seg]) -> bool:
-    """Whether a caption on the page gives its dates' order written with dots and a two-digit
-    year ("(MM.DD.YY)", "TT.MM.JJ"), and no caption gives another order."""
-    stated = [m for seg in segs for m in _ORDER_CAPTION.finditer(seg.text)]
-    return stated_date_order(segs) is not None and any("." in m.group() and len(m.group().split(".")[-1].strip()) == 2
-                                                       for m in stated)
+def _stated_date_forms(segs: list[Seg]) -> list[re.Pattern]:
+    """The numeric date forms the page's captions give, beyond those always read (`_SHORT_DOTTED`,
+    `_MIDDLE_DOTTED`), when they give one order of day and month."""
+    if stated_date_order(segs) is None:
+        return []
+    stated = [m.group() for seg in segs for rx in (_ORDER_CAPTION, _ORDER_IN_WORDS) for m in rx.finditer(seg.text)]
+    forms = []
+    if any("." in g and len(g.split(".")[-1].strip()) == 2 for g in stated):
+        forms.append(_SHORT_DOTTED)
+    if any("·" in g for g in stated):
+        forms.append(_MIDDLE_DOTTED)
+    return forms
 
 
 def page_candidates(segs: list[Seg], page_height: float) -> list[Candidate]:
@@ -1691,7 +1701,7 @@ def page_candidates(segs: list[Seg], page_height: float) -> list[Candidate]:
     slope = page_slope(segs)
     out: list[Candidate] = []
     page_height = max(page_height, 1.0)
-    short_dotted = _states_short_dotted_dates(segs)
+    stated_forms = _stated_date_forms(segs)
     for n, line in enumerate(lines):
         line_text = " | ".join(seg.text for seg in line.segs)
         for i, seg in enumerate(line.segs):
@@ -1699,10 +1709,10 @@ def page_candidates(segs: list[Seg], page_height: float) -> list[Candidate]:
             spans: list[tuple[str, int, int, str]] = []
             dates = _ranges_with_dash_lost(text, [(m.start(), m.end()) for m in DATE_RE.finditer(text)],
                                            line.segs[i - 1].text if i else "")
-            if short_dotted:
-                dates += [(m.start(), m.end()) for m in _SHORT_DOTTED.finditer(text)
+            for rx in stated_forms:
+                dates += [(m.start(), m.end()) for m in rx.finditer(text)
                           if not any(a < m.end() and m.start() < b for a, b in dates)]
-            spans += [("date", a, b, date_value(text[a:b])) for a, b in dates]
+            spans += [("date", a, b, date_value(_MIDDLE_DOTS.sub("/", text[a:b]))) for a, b in dates]
             for m in WORD_DATE_RE.finditer(text):
                 value = word_date(m)
                 if value and not any(a < m.end() and m.start() < b for a, b in dates):
@@ -2194,7 +2204,7 @@ def _unit_alone(text: str, f: str) -> bool:
 
 # A caption giving the order a page writes its numeric dates in: DD/MM/YYYY (French JJ/MM/AAAA,
 # German TT.MM.JJJJ) or MM/DD/YYYY.
-_ORDER_CAPTION = re.compile(r"(?<![A-Za-z])(DD|JJ|TT|MM)\s?[/.\-]\s?(MM|DD)\s?[/.\-]\s?"
+_ORDER_CAPTION = re.compile(r"(?<![A-Za-z])(DD|JJ|TT|MM)\s?[/.\-·]\s?(MM|DD)\s?[/.\-·]\s?"
                             r"(?:YYYY|YY|AAAA|AA|JJJJ|JJ)(?![A-Za-z])")
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2}) ?([/.\-]) ?(\d{1,2}) ?[/.\-] ?(\d{4}|\d{2})")
 
@@ -2224,7 +2234,7 @@ def stated_date_order(segs) -> str | None:
 
 
 # The order in words: "Dates are shown day/month/year", "(month/day/year)".
-_ORDER_IN_WORDS = re.compile(r"(?<![A-Za-z])(day|month)\s?[/.\-]\s?(?:month|day)\s?[/.\-]\s?year(?![A-Za-z])",
+_ORDER_IN_WORDS = re.compile(r"(?<![A-Za-z])(day|month)\s?[/.\-·]\s?(?:month|day)\s?[/.\-·]\s?year(?![A-Za-z])",
                              re.IGNORECASE)
 
 
