@@ -2120,6 +2120,27 @@ def test_a_date_with_middle_dots_is_a_date_where_the_page_says_it_writes_dates_s
         assert parse_date(row["completion_date"]).value.isoformat() == day and not row["review"]
 
 
+def test_date_words_of_other_languages_tell_a_completion_from_a_birth_and_a_days_twins_agree(tmp_path):
+    # An Italian attestato: born ("nato/a il"), attended ("ha frequentato ... in data"), and the
+    # place and day it was signed; its dates day first, as it says.
+    row = row_of(placed_pdf(tmp_path / "c.pdf", [
+        (72, 720, "ATTESTATO di partecipazione"), (72, 690, "Si attesta che Noah Delgado"),
+        (72, 670, "nato/a il 17/02/1963 - codice di certificazione ACE n. 161556"),
+        (72, 650, "ha frequentato con profitto il corso Mobility for Desk Workers, numero CL10311,"),
+        (72, 635, "in data 13/12/2025, per una durata complessiva di 3 ore di formazione."),
+        (300, 600, "Milano, 20/12/2025"), (72, 560, "Dates are day/month/year.")]))
+    assert parse_date(row["completion_date"]).value.isoformat() == "2025-12-13"
+    assert "completion date" not in (row["review"] or "")
+    # A Portuguese certificate's day, day first ("realizado em 20/12/2025"), and again in English:
+    # one day called the completion twice, taken as it reads.
+    row = row_of(placed_pdf(tmp_path / "d.pdf", [
+        (72, 720, "CERTIFICADO"), (72, 690, "Certificamos que Rosa Abernathy participou do curso Sports Nutrition,"),
+        (72, 675, "realizado em 20/12/2025, com carga horaria de 6 horas."),
+        (72, 640, "Certificate of completion: Rosa Abernathy completed Sports Nutrition on 20 December 2025."),
+        (72, 620, "ACE course code: CEP 31415")]))
+    assert row["completion_date"] == "20 December 2025" and "completion date" not in (row["review"] or "")
+
+
 def _app_screen(path: Path, dates: list[str], title: str = "Certificate", top: str | None = None) -> Path:
     """A phone app's certificate screen whose grey labels were lost: TITLE set large, then the
     values alone on their lines, DATES among them; TOP, a screenshot's file name, over it all."""

@@ -2302,11 +2302,15 @@ def _choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[st
     from cec_batch.normalize import parse_date
 
     def key(c: Candidate):
-        return parse_date(c.value).value or c.value.casefold()
+        # A numeric date that can only be day first ("20/12/2025") is the day it names: the same as
+        # its twin written out ("20 December 2025").
+        return parse_date(c.value).value or parse_date(day_first(c.value) or "").value or c.value.casefold()
 
     by_kind: dict[str | None, dict] = {"completion": {}, "other": {}, None: {}}
     for c in dates:
-        by_kind[c.kind].setdefault(key(c), c)
+        kept = by_kind[c.kind].setdefault(key(c), c)
+        if parse_date(kept.value).value is None and parse_date(c.value).value is not None:
+            by_kind[c.kind][key(c)] = c         # the twin that reads as it is printed ("20 December 2025")
     completion, plain, other = by_kind["completion"], by_kind[None], by_kind["other"]
 
     def take(c: Candidate, how: str) -> None:

@@ -183,7 +183,13 @@ COMPLETION_WORDS = ("complete", "completed", "completion", "completing", "awarde
                     "last session", "ending", "ended", "compl", "date of in-service", "in-service date",
                     "inservice date",
                     # Dutch: "Datum afgerond", "met goed gevolg ... afgerond", "voltooid", "behaald"
-                    "afgerond", "voltooid", "behaald")
+                    "afgerond", "voltooid", "behaald",
+                    # Italian, Spanish, French, German: "ha frequentato ... in data", "realizado el",
+                    # "a suivi ... le", "hat ... teilgenommen am"
+                    "frequentato", "completato", "conseguito", "superato", "svolto", "realizado", "realizó",
+                    "completado", "completó", "finalizado", "cursado", "asistió", "terminé", "terminée", "complété",
+                    "complétée", "réussi", "réussie", "suivi", "suivie", "abgeschlossen", "absolviert",
+                    "teilgenommen", "bestanden")
 # ... and after one of these it is some other day: the certificate's printing, its expiry, a birthday.
 OTHER_DATE_WORDS = ("issue", "issued", "issue date", "date issued", "issuance", "print", "printed", "generated", "expire",
                     "expires", "expiry", "expiration", "valid until", "valid through", "valid thru", "renew",
@@ -191,6 +197,11 @@ OTHER_DATE_WORDS = ("issue", "issued", "issue date", "date issued", "issuance", 
                     "approval", "approval period", "mailed", "sent", "shipped", "dispatched", "delivered", "received", "scanned", "faxed", "revised", "rev",
                     "recorded", "entered", "posted", "added", "reviewed", "verified", "sworn", "subscribed", "dated",
                     "notarized", "notarised",
+                    # Italian, Spanish, French, German: born, issued, expires
+                    "nato", "nata", "nascita", "rilasciato", "rilasciata", "rilascio", "emesso", "scadenza",
+                    "nacido", "nacida", "nacimiento", "expedido", "expedida", "emitido", "vencimiento", "né", "née",
+                    "naissance", "délivré", "délivrée", "émis", "geboren", "geburtsdatum", "ausgestellt",
+                    "gültig bis",
                     "updated", "run date", "report date", "as of", "purchased", "purchase date", "ordered",
                     "order date", "paid", "payment", "invoice", "invoiced", "registered", "registration",
                     "enrolled", "enrollment", "downloaded", "accessed", "created", "exp", "recertify by",
