@@ -2169,10 +2169,12 @@ def test_a_day_and_its_anniversary_with_no_word_for_either_complete_on_the_first
     assert "no word says which is the completion" in row["review"]
 
 
-def test_a_completion_word_set_as_the_pages_title_is_no_caption_of_an_unread_date(tmp_path):
-    # "Course completed" as a screen's title, large over the values: not a caption whose date was missed.
+def test_a_large_completion_caption_apart_from_the_only_date_still_doubts_it(tmp_path):
+    # "Course completed" set large over the values may be a screen's title, or a rubber stamp whose
+    # own date was not read ("COURSE COMPLETED / NOV 03 2026" askew over an office box, beside
+    # "Exam received 11/01/2026" whose label OCR glued): the only date read stays a guess.
     row = row_of(_app_screen(tmp_path / "c.pdf", ["Dec 21, 2025"], title="Course completed"))
-    assert row["completion_date"] == "Dec 21, 2025" and not row["review"]
+    assert "printed by 'Course completed', and was not read there" in row["review"]
 
 
 def test_a_screenshots_file_name_dates_no_course(tmp_path):

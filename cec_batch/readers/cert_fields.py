@@ -1830,18 +1830,9 @@ def _completion_unread(chosen: Candidate | None, cands: list[Candidate]) -> str 
         if label:
             return f"after {c.before[:label.end()].strip(' :.')!r}"
         if c.field == "completion_caption" and c.box is not None and chosen is not None and chosen.box is not None \
-                and not _where_its_value_stands(c.box, chosen.box) and not _title_over(c.box, chosen.box):
+                and not _where_its_value_stands(c.box, chosen.box):
             return f"by {c.printed.strip(' :.')!r}"
     return None
-
-
-_TITLE_SIZE = 1.4       # a caption this many times taller than a value is a heading over the page, not its caption
-
-
-def _title_over(caption: tuple, value: tuple) -> bool:
-    """Whether a caption (a completion word alone on its line, "Course completed") is set as the
-    page's title above VALUE: much taller than the value, and above it."""
-    return caption[3] <= value[1] and (caption[3] - caption[1]) >= _TITLE_SIZE * max(value[3] - value[1], 1e-9)
 
 
 def _where_its_value_stands(caption: tuple, value: tuple) -> bool:
