@@ -914,8 +914,11 @@ def _pack(out: np.ndarray, a: np.ndarray, walls: list[list[int]], pieces: list[_
     return True
 
 
+DESPECKLE_SIZE = 7               # pixels at 300 dpi: a fax's dither and fine print go, a banner's strokes stay
+
+
 def unread_lines(image_path: Path, words: list[Word], *, seconds: float, top: int = 0,
-                 limit: int = UNREAD_LINES) -> list[Word]:
+                 limit: int = UNREAD_LINES, despeckle: bool = False) -> list[Word]:
     """Lines of print the page's reading left out, each read on its own; their words, placed on the page.
 
     Tesseract's layout analysis takes some print for a picture and reads nothing of it: a
@@ -927,13 +930,20 @@ def unread_lines(image_path: Path, words: list[Word], *, seconds: float, top: in
     a solid block (a photo, a seal, UNREAD_MAX_DENSITY) is read as one line, the tallest
     first, up to LIMIT of them. Words come back with the run's block number above any of
     the page's, so each run is a line of its own.
+
+    With DESPECKLE the page is first cleared of ink finer than DESPECKLE_SIZE (a median filter):
+    a fax's dither of a grey panel, over which a name is set large in black, is one solid run
+    of ink until then, and only print that large is left to read.
     """
     import pytesseract
-    from PIL import Image
+    from PIL import Image, ImageFilter
 
     start = time.monotonic()
     with Image.open(image_path) as img:
-        a = np.asarray(img.convert("L"))
+        grey = img.convert("L")
+        if despeckle:
+            grey = grey.filter(ImageFilter.MedianFilter(DESPECKLE_SIZE))
+        a = np.asarray(grey)
     h, w = a.shape
     rest = _ink_left_unread(a, words, solid=max(4, int(UNREAD_SOLID * DPI)))
     rest[:max(0, top)] = False

@@ -1054,6 +1054,40 @@ def test_a_name_up_a_band_apart_from_its_caption_reaches_the_closed_world(tmp_pa
 
 
 @needs_tesseract
+def test_a_name_stacked_large_over_a_dithered_panel_is_read_once_the_dither_is_cleared(tmp_path):
+    # A poster faxed: the name in two lines of large capitals, black over a grey panel that the fax
+    # made a dither of dots. Read as it came, the panel is one run of ink and no name is found.
+    a = np.full((3300, 2550), 255, dtype=np.uint8)
+    yy, xx = np.mgrid[0:1000, 0:2550]
+    a[:1000][(yy % 4 < 2) & (xx % 4 < 2) & ((yy // 4 + xx // 4) % 2 == 0)] = 0      # a fax's ordered dither
+    img = Image.fromarray(a)
+    d = ImageDraw.Draw(img)
+    d.text((250, 330), "MATEO", fill=0, font=_font(220))
+    d.text((250, 620), "WASHINGTON", fill=0, font=_font(220))
+    for y, text in ((1150, "completed"), (1300, "Plant-Based Nutrition for Active Clients"),
+                    (1500, "Completed: April 23, 2025"), (1650, "ACE course: CEP31660"), (1800, "ACE CECs: 0.5")):
+        d.text((250, y), text, fill=0, font=_font(60))
+    path = tmp_path / "poster.pdf"
+    img.save(path, "PDF", resolution=300)
+    row = read_certificates(path, limits=LIMITS).rows.iloc[0].to_dict()
+    names = [c["value"] for c in row["read"]["candidates"] if c["field"] == "name"]
+    assert "MATEO WASHINGTON" in names
+    assert row["read"]["unread_lines"]
+
+
+@needs_tesseract
+@pytest.mark.slow
+@pytest.mark.parametrize("rel", [
+    "fresh5/fax/stacked-name-poster.pdf",       # "MATEO" / "WASHINGTON" over a dithered panel, set solid
+    "fresh5/fax/name-up-the-spine.pdf",         # "PRESENTED TO" at the foot of a band, the name up its middle
+])
+def test_a_faxed_name_left_out_by_the_pages_reading_is_a_name_like_run_of_its_page(tmp_path_factory, rel):
+    row, cert = _corpus_row(tmp_path_factory, rel)
+    names = [name_tokens(c["value"]) for c in row["read"]["candidates"] if c["field"] == "name"]
+    assert name_tokens(cert.person.name) in names
+
+
+@needs_tesseract
 def test_upright_print_in_a_narrow_dark_column_is_not_read_as_standing(tmp_path):
     # A column down the page of short upright lines, white on black ("AWARDED / TO / ..."): turned
     # a quarter it reads worse than as it stands, and is not taken for print set standing.

@@ -2049,8 +2049,9 @@ def _wrapped_words(lines: list[Line], page_height: float) -> list[Candidate]:
     for n in range(len(lines) - 1):
         a, b = lines[n].segs[-1], lines[n + 1].segs[0]
         ha, hb = a.y1 - a.y0, b.y1 - b.y0
-        # Set solid, or skewed on a scan, one line's descenders may reach the next line's top.
-        if b.x0 > a.x1 or abs(ha - hb) > 0.35 * max(ha, hb) or not -0.2 * max(ha, hb) <= b.y0 - a.y1 <= max(ha, hb):
+        # Set solid, or skewed on a scan, one line's descenders may reach the next line's top (and
+        # a poster's name stacked in capitals, read as words whose boxes OCR drew generously).
+        if b.x0 > a.x1 or abs(ha - hb) > 0.35 * max(ha, hb) or not -0.3 * max(ha, hb) <= b.y0 - a.y1 <= max(ha, hb):
             continue
         tail = " ".join(a.text.split()[-_WRAP_WORDS:])
         head = " ".join(b.text.split()[:_WRAP_WORDS])

@@ -571,13 +571,19 @@ def _ocr_page(n: int, image_path: Path, seconds: float, use_osd: bool, images: _
             if not any(f in found for f in ("full_name", "first_name", "last_name")) \
                     and result.image_path is not None and deadline - time.monotonic() > 2:
                 top = int(FAX_HEADER_BAND * ocr.DPI) if fax and result.rotation == 0 else 0
-                extra = [w for w in ocr.unread_lines(result.image_path, result.words, top=top,
-                                                     seconds=deadline - time.monotonic())
-                         if w.conf >= UNREAD_WORD_CONFIDENCE]
-                kept = _with_words(result, extra, found, deadline)
-                if kept is not None:
-                    result, (found, notes, cands, extent, segs) = kept
-                    read["unread_lines"] = len({w.block for w in extra})
+                # Then, with still no name, the page cleared of fine ink: a name set large over a
+                # grey panel that a fax dithered.
+                for despeckle in (False, True):
+                    if any(f in found for f in ("full_name", "first_name", "last_name")) \
+                            or deadline - time.monotonic() <= 2:
+                        break
+                    extra = [w for w in ocr.unread_lines(result.image_path, result.words, top=top, despeckle=despeckle,
+                                                         seconds=deadline - time.monotonic())
+                             if w.conf >= UNREAD_WORD_CONFIDENCE]
+                    kept = _with_words(result, extra, found, deadline)
+                    if kept is not None:
+                        result, (found, notes, cands, extent, segs) = kept
+                        read["unread_lines"] = len({w.block for w in extra})
             # A key field still missing may be printed standing: a name running up a dark band
             # down the page's edge, a course line up the margin. Read turned level, the page's
             # reading with it is kept when it holds more.
