@@ -2141,6 +2141,17 @@ def test_date_words_of_other_languages_tell_a_completion_from_a_birth_and_a_days
     assert row["completion_date"] == "20 December 2025" and "completion date" not in (row["review"] or "")
 
 
+def test_the_only_date_read_is_a_guess_when_a_completion_label_is_followed_by_marks_and_a_stamp_unread(tmp_path):
+    # A punch card: "Card issuéd 06/08/2025" (the accent OCR's), and "Course completed on (date
+    # stamp):" with the stamp beside it read as "AUG 0320". The card's day had been posted.
+    row = row_of(placed_pdf(tmp_path / "c.pdf", [
+        (72, 720, "CE HOURS PUNCH CARD"), (72, 700, "ACE course no. CS 410260"), (72, 680, "Card holder: Ingrid Bishop"),
+        (72, 660, "Card issuéd 06/08/2025 valid until 06/07/2026 not transferable"),
+        (72, 620, "Course completed on (date stamp):"), (330, 620, "AUG 0320")]))
+    assert row["completion_date"] == "06/08/2025"         # pre-filled for staff, not posted
+    assert "is pre-filled as a guess: it is the only date read" in row["review"]
+
+
 def _app_screen(path: Path, dates: list[str], title: str = "Certificate", top: str | None = None) -> Path:
     """A phone app's certificate screen whose grey labels were lost: TITLE set large, then the
     values alone on their lines, DATES among them; TOP, a screenshot's file name, over it all."""

@@ -321,8 +321,10 @@ def _regions(label: _Label, lines: list[Line], labels_by_seg: dict[int, list[_La
     seg = label.seg
     a, b = _strip_span(seg.text, label.end, label.region_end)
     aside = _ASIDE.match(seg.text, a, b)
-    if aside and aside.end() < b:
-        a = aside.end()         # "CE hours attended (badge scans): 15": a label's aside, then its value
+    if aside:
+        # "CE hours attended (badge scans): 15": a label's aside, then its value; with nothing
+        # after it ("Course completed on (date stamp): | AUG 0320") the value is the next cell's.
+        a = aside.end()
     specks = _speck_after(label)
     if a < b and not specks:
         yield seg, a, b, False
@@ -2256,6 +2258,13 @@ _MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "Jul
                 "October", "November", "December")
 
 
+def _figures_or_marks(unread: str) -> bool:
+    """Whether what followed a completion label and did not read as a date may be one: figures
+    ("Sxh Apr1l 2O25"), or marks and no letters (the "(" of "Course completed on (date stamp): |
+    AUG 0320", its stamp unread). Dot leaders read as letters ("Cee ee bee") are neither."""
+    return any(ch.isdigit() for ch in unread) or not any(ch.isalpha() for ch in unread)
+
+
 _VALID_YEARS = 5        # a certificate is valid this many whole years at most
 
 
@@ -2376,7 +2385,7 @@ def _choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[st
         only = next(iter(plain.values()))
         unread = [c for c in cands if c.field == "unread_date"]
         after_label = next((n for n in notes if n.startswith("completion date: unreadable after ")
-                            and any(ch.isdigit() for ch in n.split(":", 2)[-1])), None)
+                            and _figures_or_marks(n.split(":", 2)[-1])), None)
         if after_label:
             # "Date Completed" with figures after it that do not read as a date ("Sth April2O25"):
             # the completion is printed there, and the one date read is another (a birth date in
