@@ -2152,6 +2152,16 @@ def test_the_only_date_read_is_a_guess_when_a_completion_label_is_followed_by_ma
     assert "is pre-filled as a guess: it is the only date read" in row["review"]
 
 
+def test_a_page_number_under_a_running_foot_is_no_credit(tmp_path):
+    # A declaration on pleading paper: its foot "DECLARATION RE: CONTINUING EDUCATION CREDIT" over "- 1 -".
+    row = row_of(placed_pdf(tmp_path / "c.pdf", [
+        (72, 720, "Our records show that DELGADO, Chloe, ACE certification number 177636,"),
+        (72, 705, "completed the course Behavior Change Coaching, ACE course CS 40112, on March 3, 2025."),
+        (72, 690, "The course comprised 8 contact hours of instruction."),
+        (200, 60, "DECLARATION RE: CONTINUING EDUCATION CREDIT"), (290, 45, "- 1 -")]))
+    assert row["read"]["hours"] == "8" and row["ceus"] == Decimal("0.8")
+
+
 def _app_screen(path: Path, dates: list[str], title: str = "Certificate", top: str | None = None) -> Path:
     """A phone app's certificate screen whose grey labels were lost: TITLE set large, then the
     values alone on their lines, DATES among them; TOP, a screenshot's file name, over it all."""

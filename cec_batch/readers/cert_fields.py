@@ -243,12 +243,19 @@ def _v_date(text: str, a: int, b: int, strict: bool):
 _CLOCK_AFTER = re.compile(r"\s*,?\s*(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4})?\s*$")
 
 
+# A page's number as a foot prints it: "- 1 -", "Page 2", "Page 1 of 3".
+_PAGE_NUMBER = re.compile(r"\s*(?:[-\u2013\u2014]\s*\d{1,3}\s*[-\u2013\u2014]|page\s+\d{1,3}(?:\s+of\s+\d{1,3})?)\s*",
+                          re.IGNORECASE)
+
+
 def _v_amount(finder, other_unit: re.Pattern):
     """An amount after a label, unless it is a conversion ("contact hours = 1.0 CEC"): a value
     after '=' or one that carries the other unit is not this field's."""
     def amount(text: str, a: int, b: int, strict: bool):
         if "=" in text[max(0, a - 3):a] or text[a:b].lstrip(" \t:").startswith(("=", "equals")):
             return None
+        if _PAGE_NUMBER.fullmatch(text[a:b]):
+            return None         # "- 1 -" under a running foot ("DECLARATION RE: CONTINUING EDUCATION CREDIT")
         span = finder(text, a, b, strict)
         if span and other_unit.match(text, span[0]):
             return None
