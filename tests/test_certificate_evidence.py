@@ -2152,6 +2152,18 @@ def test_the_only_date_read_is_a_guess_when_a_completion_label_is_followed_by_ma
     assert "is pre-filled as a guess: it is the only date read" in row["review"]
 
 
+def test_a_unit_counted_is_no_label_and_hours_punched_are_hours(tmp_path):
+    # A punch card: "One punch = one contact hour attended" over the grid of holes' numbers; the
+    # hours are after "Contact hours punched". The grid's 7 had been the credit.
+    row = row_of(placed_pdf(tmp_path / "c.pdf", [
+        (72, 720, "CE HOURS PUNCH CARD"), (72, 700, "ACE course no. CS 52133"),
+        (300, 700, "One punch = one contact hour attended"),
+        *[(300 + 30 * k, 685, str(k + 6)) for k in range(5)],
+        (72, 640, "Card holder: Siobhan O'Connor"), (72, 600, "Contact hours punched"), (250, 600, "5"),
+        (72, 580, "Course completed on: October 30, 2026")]))
+    assert row["read"]["hours"] == "5" and row["ceus"] == Decimal("0.5")
+
+
 def test_a_page_number_under_a_running_foot_is_no_credit(tmp_path):
     # A declaration on pleading paper: its foot "DECLARATION RE: CONTINUING EDUCATION CREDIT" over "- 1 -".
     row = row_of(placed_pdf(tmp_path / "c.pdf", [

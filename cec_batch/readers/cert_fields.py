@@ -147,6 +147,8 @@ def _find_labels(lines: list[Line]) -> list[_Label]:
                 for m in rx.finditer(seg.text):
                     if lab.generic and seg.text[:m.start()].rstrip()[-1:].isalnum():
                         continue
+                    if {"ceus", "hours"} & set(lab.fields) and _COUNTED.search(seg.text[:m.start()]):
+                        continue        # "One punch = one contact hour attended": a unit counted, no label
                     hits.append(_Label(lab.fields, lab.strength, lab.announces, seg, n, m.start(), m.end()))
             hits.sort(key=lambda h: (-(h.end - h.start), h.start))
             taken: list[_Label] = []
@@ -158,6 +160,11 @@ def _find_labels(lines: list[Line]) -> list[_Label]:
                 a.region_end = b.start if b else len(seg.text)
             labels.extend(taken)
     return labels
+
+
+# "One", "each" or "per" just before an amount's label makes it a unit counted ("One punch = one
+# contact hour attended"), not a label. (A figure before it may be a form's box number: "6 CEUs awarded".)
+_COUNTED = re.compile(r"\b(?:one|an?|each|per)\s*$", re.IGNORECASE)
 
 
 # A short aside in brackets between a label and the colon before its value.

@@ -49,7 +49,7 @@ def _l(fields: str, strength: int, *words: str, announces: bool = False, generic
 
 
 # What a provider says it did with the hours ("Contact hours credited: 15", "Total CE hours logged").
-_HOURS_GIVEN = "earned|awarded|completed|attended|stamped|logged|recorded|credited|granted|achieved"
+_HOURS_GIVEN = "earned|awarded|completed|attended|stamped|logged|recorded|credited|granted|achieved|punched"
 
 _NO = "{number|no|no.|#}"
 # Approving bodies other than ACE whose credits a certificate may list beside ACE's.
