@@ -2109,7 +2109,7 @@ def test_a_dotted_date_with_a_two_digit_year_is_a_date_where_a_caption_says_so(t
 
 
 @pytest.mark.parametrize("note, day", [("DATES ARE MONTH · DAY · YEAR", "2026-03-05"),
-                                       ("DATES ARE DAY · MONTH · YEAR", "2026-05-03"), ("", None)])
+                                       ("DATES ARE DAY · MONTH · YEAR", None), ("", None)])
 def test_a_date_with_middle_dots_is_a_date_where_the_page_says_it_writes_dates_so(tmp_path, note, day):
     row = row_of(placed_pdf(tmp_path / "c.pdf", [
         (72, 720, "Name: Ayesha Fleming"), (72, 600, "ACE COURSE"), (250, 600, "CECS"), (400, 600, "COMPLETED"),
@@ -2172,6 +2172,17 @@ def test_a_page_number_under_a_running_foot_is_no_credit(tmp_path):
         (72, 690, "The course comprised 8 contact hours of instruction."),
         (200, 60, "DECLARATION RE: CONTINUING EDUCATION CREDIT"), (290, 45, "- 1 -")]))
     assert row["read"]["hours"] == "8" and row["ceus"] == Decimal("0.8")
+
+
+def test_an_order_given_in_middle_dots_for_a_roman_date_states_no_order_of_the_pages_numeric_dates(tmp_path):
+    # "XII · V · MMXXVI" over "DIES · MENSIS · ANNUS (day · month · year of completion)", and below
+    # "Date of completion 05/12/2026": the roman date's order is no word on the numeric one (May 12).
+    row = row_of(placed_pdf(tmp_path / "c.pdf", [
+        (72, 720, "Certificate of Completion awarded to Chloe Okonkwo"), (72, 700, "ACE course CS41207 - 0.9 CECs"),
+        (72, 660, "XII · V · MMXXVI"), (72, 640, "DIES · MENSIS · ANNUS (day · month · year of completion)"),
+        (72, 600, "Date of completion 05/12/2026 · issued 05/12/2026")]))
+    assert parse_date(row["completion_date"]).value.isoformat() == "2026-05-12"
+    assert "completion date" not in (row["review"] or "")
 
 
 def _app_screen(path: Path, dates: list[str], title: str = "Certificate", top: str | None = None) -> Path:

@@ -1698,17 +1698,24 @@ _MIDDLE_DOTS = re.compile(r" ?· ?")
 
 
 def _stated_date_forms(segs: list[Seg]) -> list[re.Pattern]:
-    """The numeric date forms the page's captions give, beyond those always read (`_SHORT_DOTTED`,
-    `_MIDDLE_DOTTED`), when they give one order of day and month."""
-    if stated_date_order(segs) is None:
-        return []
-    stated = [m.group() for seg in segs for rx in (_ORDER_CAPTION, _ORDER_IN_WORDS) for m in rx.finditer(seg.text)]
+    """The numeric date forms the page's captions give, beyond those always read: `_SHORT_DOTTED`
+    when captions give one order of day and month and a form with dots and a two-digit year;
+    `_MIDDLE_DOTTED` when the page says its dates are month first with middle dots ("MONTH · DAY ·
+    YEAR") and nothing says day first so. A middle-dotted order may name a date in other figures
+    ("XII · V · MMXXVI" over "DIES · MENSIS · ANNUS (day · month · year)"): it states no order of
+    the page's numeric dates, and a day-first one reads no date."""
     forms = []
-    if any("." in g and len(g.split(".")[-1].strip()) == 2 for g in stated):
+    stated = [m.group() for seg in segs for rx in (_ORDER_CAPTION, _ORDER_IN_WORDS) for m in rx.finditer(seg.text)]
+    if stated_date_order(segs) is not None and any("." in g and len(g.split(".")[-1].strip()) == 2 for g in stated):
         forms.append(_SHORT_DOTTED)
-    if any("·" in g for g in stated):
+    dotted = {m[1].casefold() for seg in segs for m in _MIDDLE_DOT_ORDER.finditer(seg.text)}
+    if dotted == {"month"}:
         forms.append(_MIDDLE_DOTTED)
     return forms
+
+
+# A page's word that its dates are written with middle dots, month or day first.
+_MIDDLE_DOT_ORDER = re.compile(r"(?<![A-Za-z])(day|month)\s?·\s?(?:month|day)\s?·\s?year(?![A-Za-z])", re.IGNORECASE)
 
 
 def page_candidates(segs: list[Seg], page_height: float) -> list[Candidate]:
@@ -2212,7 +2219,7 @@ def _unit_alone(text: str, f: str) -> bool:
 
 # A caption giving the order a page writes its numeric dates in: DD/MM/YYYY (French JJ/MM/AAAA,
 # German TT.MM.JJJJ) or MM/DD/YYYY.
-_ORDER_CAPTION = re.compile(r"(?<![A-Za-z])(DD|JJ|TT|MM)\s?[/.\-·]\s?(MM|DD)\s?[/.\-·]\s?"
+_ORDER_CAPTION = re.compile(r"(?<![A-Za-z])(DD|JJ|TT|MM)\s?[/.\-]\s?(MM|DD)\s?[/.\-]\s?"
                             r"(?:YYYY|YY|AAAA|AA|JJJJ|JJ)(?![A-Za-z])")
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2}) ?([/.\-]) ?(\d{1,2}) ?[/.\-] ?(\d{4}|\d{2})")
 
@@ -2242,7 +2249,7 @@ def stated_date_order(segs) -> str | None:
 
 
 # The order in words: "Dates are shown day/month/year", "(month/day/year)".
-_ORDER_IN_WORDS = re.compile(r"(?<![A-Za-z])(day|month)\s?[/.\-·]\s?(?:month|day)\s?[/.\-·]\s?year(?![A-Za-z])",
+_ORDER_IN_WORDS = re.compile(r"(?<![A-Za-z])(day|month)\s?[/.\-]\s?(?:month|day)\s?[/.\-]\s?year(?![A-Za-z])",
                              re.IGNORECASE)
 
 
