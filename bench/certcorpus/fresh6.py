@@ -31,8 +31,8 @@ from .fmt import (abbrev, cec, course_no, date_range, hours_of, iso, last_first,
 from .fresh import _barcode, _dashed, _es_date, _fit, _polygon, _qr, _rotated, _stamp, _tick
 from .fresh2 import _hand, _lines, _round_box
 from .fresh3 import _clock, _event_days, _split
-from .fresh4 import _NICK, _catalogue, _num, _provider_courses, _star
-from .fresh5 import _ring, _sub, _years_on
+from .fresh4 import _catalogue, _num, _provider_courses, _star
+from .fresh5 import _nick, _ring, _slug, _sub, _years_on
 from .model import registry
 from .pen import GREY, LIGHT, initials, ttf_path
 
@@ -75,14 +75,6 @@ _IT_MONTHS = ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "lug
 
 def _staff(c, k: int = 0) -> str:
     return _STAFF[(c.seed + k) % len(_STAFF)]
-
-
-def _nick(c) -> str | None:
-    return _NICK.get(c.person.first)
-
-
-def _slug(c) -> str:
-    return c.course.provider.split()[0].lower()
 
 
 def _phone(c, k: int = 0) -> str:
