@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
 from cec_batch.normalize import parse_date
@@ -2111,8 +2111,8 @@ def choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[str
     _choose_date(found, cands, notes, slope)
     got = found.get("completion_date")
     other_row = _course_row_date(got, cands, slope) if got is not None and got.doubt is None else None
-    if other_row is not None and _bare_date_label(got.label) and other_row[1].kind is None \
-            and _bare_date_label((other_row[1].before.split() or [""])[-1]) \
+    if other_row is not None and _BARE_DATE_LABEL.search(got.label or "") and other_row[1].kind is None \
+            and _BARE_DATE_LABEL.search(other_row[1].before) \
             and sum(d.field == "date" and d.box is not None and _same_row(d.box, other_row[0].box, slope)
                     for d in cands) == 1:
         # Two days each after a bare "Date:" (a fax cover sheet's over the certificate it carries):
@@ -2139,11 +2139,6 @@ def choose_date(found: dict[str, Found], cands: list[Candidate], notes: list[str
         if doubt:
             found["completion_date"] = Found(got.value, got.confidence, "guess", got.label, box=got.box, doubt=doubt,
                                              parts=got.parts)
-
-
-def _bare_date_label(text: str | None) -> bool:
-    """Whether TEXT is a bare "Date" label (the words before a value, or a label read): "Date:"."""
-    return text is not None and text.strip(EDGE_PUNCT + " ").casefold() == "date"
 
 
 def _course_row_date(got: Found, cands: list[Candidate], slope: float = 0.0) -> tuple[Candidate, Candidate] | None:
@@ -2292,8 +2287,6 @@ _VALID_YEARS = 5        # a certificate is valid this many whole years at most
 def _anniversaries(group: dict) -> set:
     """The keys of GROUP's dates (key -> Candidate) that fall whole years (1 to _VALID_YEARS) after
     another of them, on its day or the day before: the end of a validity, not a completion."""
-    from datetime import timedelta
-
     days = {k: parse_date(c.value).value for k, c in group.items()}
     out = set()
     for k, d in days.items():
